@@ -1,0 +1,134 @@
+// The CLI entry: parses flags, runs the scan, prints the report, sets the exit code
+// (0 passed, 1 gate failed, 2 usage or configuration error).
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError } from './config/errors.js';
+import { loadPolicy } from './config/policy.js';
+import { FAIL_ON_VALUES, type FailOn } from './model.js';
+import { renderJson } from './report/json.js';
+import { renderJobSummary } from './report/markdown.js';
+import { renderTable } from './report/table.js';
+import { scan } from './scan.js';
+import { findRoot } from './sources/root.js';
+import { TOOL_NAME, TOOL_VERSION } from './version.js';
+
+const FORMATS = ['table', 'json', 'markdown'] as const;
+
+const HELP = `Usage: ${TOOL_NAME} scan [PATH...] [options]
+
+Scans Kubernetes manifests and Dockerfiles under PATH (default: .) against security policies.
+
+Options:
+  --format table|json|markdown   output format (default: table)
+  --output FILE                  write the report to FILE instead of standard output
+  --config FILE                  policy file (default: .kube-policy-gate.yaml or .github/kube-policy-gate.yaml)
+  --policy NAME                  builtin pack to apply, repeatable: default, pss-baseline,
+                                 pss-restricted, trivy, hadolint (replaces the policy file's extends)
+  --fail-on LEVEL                critical|high|medium|low|none (default: high)
+  --show-suppressed              list suppressed findings in the table
+  --version                      print the version
+  --help                         print this help
+
+Exit codes: 0 passed, 1 findings at or above --fail-on, 2 usage or configuration error.
+`;
+
+class UsageError extends Error {}
+
+function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got '${value}')`);
+  }
+  return value as T;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' },
+      output: { type: 'string' },
+      config: { type: 'string' },
+      policy: { type: 'string', multiple: true },
+      'fail-on': { type: 'string' },
+      'show-suppressed': { type: 'boolean' },
+      version: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.version) {
+    process.stdout.write(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  const [command, ...paths] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    process.stdout.write(HELP);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  if (command !== 'scan') throw new UsageError(`unknown command '${command}' (try 'scan')`);
+
+  const format = oneOf('format', values.format, FORMATS) ?? 'table';
+  const failOn = oneOf<FailOn>('fail-on', values['fail-on'], FAIL_ON_VALUES);
+  const cwd = process.cwd();
+  const root = findRoot(cwd, paths);
+  const policy = loadPolicy({
+    root,
+    configFile: values.config && path.resolve(cwd, values.config),
+    packs: values.policy,
+    failOn,
+  });
+  const relativePaths = paths.map((p) => path.relative(root, path.resolve(cwd, p)) || '.');
+  const result = await scan({ root, paths: relativePaths, policy });
+
+  const toFile = values.output !== undefined;
+  const report =
+    format === 'json'
+      ? renderJson(result)
+      : format === 'markdown'
+        ? renderJobSummary(result)
+        : renderTable(result, {
+            color: !toFile && process.stdout.isTTY === true && !process.env.NO_COLOR,
+            showSuppressed: values['show-suppressed'] === true,
+          });
+  if (toFile) {
+    writeFileSync(path.resolve(cwd, values.output!), report);
+    process.stderr.write(
+      `${TOOL_NAME}: ${result.summary.total} findings, gate ${result.summary.failed ? 'failed' : 'passed'}; report written to ${values.output}\n`,
+    );
+  } else {
+    process.stdout.write(report);
+  }
+  return result.summary.failed ? 1 : 0;
+}
+
+function fail(message: string): number {
+  process.stderr.write(`${TOOL_NAME}: ${message}\n`);
+  return 2;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      for (const line of error.message.split('\n')) process.stderr.write(`${TOOL_NAME}: ${line}\n`);
+      process.exitCode = 2;
+    } else if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
+      process.exitCode = fail(`${(error as Error).message}\nRun '${TOOL_NAME} --help' for usage.`);
+    } else {
+      // Never a stack trace for the user; KPG_DEBUG=1 shows it for us.
+      if (process.env.KPG_DEBUG) console.error(error);
+      process.exitCode = fail(`internal error: ${(error as Error).message ?? error}`);
+    }
+  },
+);

@@ -1,0 +1,54 @@
+// The data that flows through the pipeline (see DESIGN.md): plain, serialisable values.
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** `none` never fails; otherwise findings at or above this severity fail the gate. */
+export type FailOn = Severity | 'none';
+export const FAIL_ON_VALUES: readonly FailOn[] = ['critical', 'high', 'medium', 'low', 'none'];
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.length - SEVERITIES.indexOf(severity);
+}
+
+export function isAtOrAbove(severity: Severity, threshold: FailOn): boolean {
+  return threshold !== 'none' && severityRank(severity) >= severityRank(threshold);
+}
+
+export type SourceKind = 'manifest' | 'helm-template' | 'helm-values' | 'dockerfile';
+
+export interface ResourceRef {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  aliases: string[];
+  severity: Severity;
+  title: string;
+  message: string;
+  /** Repository-relative, `/`-separated: where a human fixes it. */
+  file: string;
+  line: number;
+  endLine?: number;
+  source: SourceKind;
+  resource?: ResourceRef;
+  container?: string;
+  chart?: string;
+  valuesSet?: string;
+  /** Position in the rendered Helm output, when the finding is on rendered output. */
+  rendered?: { file: string; line: number };
+  /** Stable across line moves: rule, resource identity, container, chart, values set, file. */
+  fingerprint: string;
+  status?: 'new' | 'existing';
+}
+
+/** A problem reading or rendering an input; it never hides other files' findings. */
+export interface ScanError {
+  file: string;
+  line?: number;
+  message: string;
+}

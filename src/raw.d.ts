@@ -1,0 +1,6 @@
+// Files imported as text (`import text from './x.yaml?raw'`): vite/vitest handle the suffix
+// natively, the esbuild build through a small plugin in scripts/build.ts.
+declare module '*?raw' {
+  const text: string;
+  export default text;
+}

@@ -1,0 +1,35 @@
+// Container image references as the OCI distribution spec writes them:
+// [registry[:port]/]repository[:tag][@digest].
+
+export interface ImageReference {
+  /** Registry host as written, or `docker.io` when the reference names none. */
+  registry: string;
+  repository: string;
+  tag?: string;
+  digest?: string;
+}
+
+export function parseImageReference(image: string): ImageReference {
+  let rest = image.trim();
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag: string | undefined;
+  // A tag follows the last ':' after the last '/'; an earlier ':' is a registry port.
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  let registry = 'docker.io';
+  const slash = rest.indexOf('/');
+  const first = slash >= 0 ? rest.slice(0, slash) : '';
+  if (first && (first.includes('.') || first.includes(':') || first === 'localhost')) {
+    registry = first;
+    rest = rest.slice(slash + 1);
+  }
+  return { registry, repository: rest, tag: tag || undefined, digest: digest || undefined };
+}

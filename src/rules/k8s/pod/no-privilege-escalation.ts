@@ -1,0 +1,35 @@
+import type { K8sRule } from '../../types.js';
+import { containerViolations, describe, field } from '../helpers.js';
+
+export const noPrivilegeEscalation: K8sRule = {
+  meta: {
+    target: 'kubernetes',
+    id: 'KSV001',
+    name: 'no-privilege-escalation',
+    aliases: ['KSV-0001', 'AVD-KSV-0001', 'kubernetes-no-self-privesc'],
+    severity: 'medium',
+    title: 'Can elevate its own privileges',
+    description:
+      'Every container must set `securityContext.allowPrivilegeEscalation: false`; unset means allowed.',
+    rationale:
+      'A process that can gain more privileges than its parent (through setuid binaries or file capabilities) turns a compromised container into a stronger foothold.',
+    fix: '```yaml\ncontainers:\n  - name: app\n    securityContext:\n      allowPrivilegeEscalation: false\n```',
+    pss: { level: 'restricted', control: 'Privilege Escalation' },
+    references: [
+      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
+      'https://avd.aquasec.com/misconfig/ksv001',
+    ],
+  },
+  check: (resource) =>
+    containerViolations(resource, (entry) => {
+      const value = field(entry.container, 'securityContext', 'allowPrivilegeEscalation');
+      if (value === false) return undefined;
+      return {
+        message: `${describe(resource, entry)} should set 'securityContext.allowPrivilegeEscalation' to false`,
+        path:
+          value === undefined
+            ? entry.path
+            : [...entry.path, 'securityContext', 'allowPrivilegeEscalation'],
+      };
+    }),
+};

@@ -1,0 +1,64 @@
+// The shape of a rule: metadata as data plus a small pure check, as ESLint rules
+// (`meta` + `create`) and hadolint's one-module-per-DLxxxx are built.
+import type { Severity } from '../model.js';
+import type { K8sResource, Path } from '../sources/resource.js';
+import type { DockerfileModel } from '../sources/dockerfile.js';
+
+export interface RuleMeta {
+  /** Canonical ID: Trivy's (`KSV001`) or hadolint's (`DL3008`) where they have the check, else `KPGnnn`. */
+  id: string;
+  /** Readable name usable anywhere an ID is, e.g. `no-privilege-escalation`. */
+  name: string;
+  /** Other IDs that name the same rule (`KSV-0001`, `AVD-KSV-0001`, Trivy's long ID). */
+  aliases: string[];
+  severity: Severity;
+  title: string;
+  /** What the rule checks, one or two sentences. */
+  description: string;
+  /** Why it matters. */
+  rationale: string;
+  /** How to fix it: Markdown, usually with a YAML or Dockerfile snippet. */
+  fix: string;
+  /** Pod Security Standards control this rule implements, if any. */
+  pss?: { level: 'baseline' | 'restricted'; control: string };
+  /** Upstream references (Kubernetes docs, Trivy/hadolint pages). */
+  references?: string[];
+  /** Off in the upstream tool's default set (hadolint's `ignore` level): no generated pack
+   *  enables it; a policy file can, by name. */
+  optional?: boolean;
+}
+
+/** One problem a check found, before the engine turns it into a positioned Finding. */
+export interface K8sViolation {
+  message: string;
+  /** Path inside the resource object of the offending field, or of the nearest existing parent
+   *  when the field is missing (the container entry, or the pod spec). */
+  path: Path;
+  container?: string;
+}
+
+export interface K8sRule<Options = unknown> {
+  meta: RuleMeta & { target: 'kubernetes' };
+  defaultOptions?: Options;
+  /** Checks one resource. */
+  check?(resource: K8sResource, options: Options): K8sViolation[];
+  /** Checks the whole scanned set at once, for cross-resource rules. */
+  checkAll?(
+    resources: readonly K8sResource[],
+    options: Options,
+  ): Array<K8sViolation & { resource: K8sResource }>;
+}
+
+export interface DockerViolation {
+  message: string;
+  line: number;
+  endLine?: number;
+}
+
+export interface DockerRule<Options = unknown> {
+  meta: RuleMeta & { target: 'dockerfile' };
+  defaultOptions?: Options;
+  check(dockerfile: DockerfileModel, options: Options): DockerViolation[];
+}
+
+export type Rule = K8sRule | DockerRule;

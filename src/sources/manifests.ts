@@ -1,0 +1,83 @@
+// Plain Kubernetes manifests: multi-document YAML, `kind: List` expanded, every resource able
+// to say where any of its fields is.
+import { LineCounter, parseAllDocuments } from 'yaml';
+import type { ScanError, SourceKind } from '../model.js';
+import { isObject, toResource, type K8sResource, type Path } from './resource.js';
+import { locatePath } from './yaml-position.js';
+
+/** yaml's own guard against alias bombs ("billion laughs"): beyond this the document is refused. */
+const MAX_ALIAS_COUNT = 1000;
+
+export interface ParsedManifests {
+  resources: K8sResource[];
+  errors: ScanError[];
+}
+
+export interface ManifestContext {
+  file: string;
+  source?: SourceKind;
+  chart?: string;
+  valuesSet?: string;
+  /** Added to every reported line: the document's first line in a larger stream. */
+  lineOffset?: number;
+}
+
+export function isBinary(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, 8000).includes(0);
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+export function parseManifests(text: string, context: ManifestContext): ParsedManifests {
+  const { file } = context;
+  const lineOffset = context.lineOffset ?? 0;
+  const lineCounter = new LineCounter();
+  const resources: K8sResource[] = [];
+  const errors: ScanError[] = [];
+  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: false });
+  // parseAllDocuments returns an EmptyStream (not an array) for input with no documents.
+  if (!Array.isArray(documents)) return { resources, errors };
+
+  for (const doc of documents) {
+    const problem = doc.errors[0];
+    if (problem) {
+      const line = problem.linePos?.[0].line ?? lineCounter.linePos(problem.pos[0]).line;
+      errors.push({ file, line: line + lineOffset, message: firstLine(problem.message) });
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      const line = lineCounter.linePos(doc.range[0]).line + lineOffset;
+      errors.push({ file, line, message: `cannot load document: ${(error as Error).message}` });
+      continue;
+    }
+    if (!isObject(value) || typeof value.kind !== 'string') continue;
+
+    const locate = (path: Path) => {
+      const span = locatePath(doc, lineCounter, path);
+      return lineOffset === 0
+        ? span
+        : { line: span.line + lineOffset, endLine: span.endLine && span.endLine + lineOffset };
+    };
+    const origin = (prefix: Path) => ({
+      file,
+      source: context.source ?? 'manifest',
+      chart: context.chart,
+      valuesSet: context.valuesSet,
+      locate: prefix.length === 0 ? locate : (path: Path) => locate([...prefix, ...path]),
+    });
+
+    if (/^(.+)?List$/.test(value.kind) && Array.isArray(value.items)) {
+      value.items.forEach((item, index) => {
+        if (isObject(item)) resources.push(toResource(item, origin(['items', index])));
+      });
+    } else {
+      resources.push(toResource(value, origin([])));
+    }
+  }
+  return { resources, errors };
+}

@@ -1,0 +1,133 @@
+// A Kubernetes object read from a manifest or rendered chart, with its pod template (if it
+// runs containers) located once so that rules only look, never search.
+import type { ResourceRef, SourceKind } from '../model.js';
+
+export type Path = readonly (string | number)[];
+export type KubeObject = Record<string, unknown>;
+
+export interface Span {
+  line: number;
+  endLine?: number;
+}
+
+/** A span, possibly redirected elsewhere: Helm maps rendered positions to a values or template line. */
+export interface Location extends Span {
+  file?: string;
+  source?: SourceKind;
+  rendered?: { file: string; line: number };
+}
+
+/** Where a resource came from, and how to turn a path inside it into a position. */
+export interface ResourceOrigin {
+  /** Repository-relative file the document was read from (for Helm: the template). */
+  file: string;
+  source: SourceKind;
+  /** Position of a path inside the resource (the nearest existing node), in `file` unless the
+   *  location names another. */
+  locate(path: Path): Location;
+  chart?: string;
+  valuesSet?: string;
+}
+
+export type ContainerType = 'containers' | 'initContainers' | 'ephemeralContainers';
+
+export interface ContainerEntry {
+  container: KubeObject;
+  name: string;
+  type: ContainerType;
+  /** Path of this entry inside the resource object. */
+  path: Path;
+}
+
+export interface PodTemplate {
+  metadata: KubeObject;
+  metadataPath: Path;
+  spec: KubeObject;
+  specPath: Path;
+  /** init, regular and ephemeral containers, in that order. */
+  containers: ContainerEntry[];
+}
+
+export interface K8sResource {
+  ref: ResourceRef;
+  object: KubeObject;
+  /** Set when the resource runs containers (Pod, Deployment, CronJob, PodTemplate, ...). */
+  pod?: PodTemplate;
+  origin: ResourceOrigin;
+}
+
+/** Where each workload kind keeps its pod template (metadata + spec). */
+const POD_TEMPLATE_PATHS: Record<string, Path> = {
+  Pod: [],
+  PodTemplate: ['template'],
+  Deployment: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+};
+
+const CONTAINER_TYPES: readonly ContainerType[] = [
+  'initContainers',
+  'containers',
+  'ephemeralContainers',
+];
+
+export function isObject(value: unknown): value is KubeObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function getIn(value: unknown, path: Path): unknown {
+  let node = value;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+export function podTemplateOf(object: KubeObject): PodTemplate | undefined {
+  const kind = typeof object.kind === 'string' ? object.kind : '';
+  const templatePath = POD_TEMPLATE_PATHS[kind];
+  if (!templatePath) return undefined;
+  const template = getIn(object, templatePath);
+  if (!isObject(template)) return undefined;
+  const spec = template.spec;
+  if (!isObject(spec)) return undefined;
+  const specPath = [...templatePath, 'spec'];
+  const containers: ContainerEntry[] = [];
+  for (const type of CONTAINER_TYPES) {
+    const list = spec[type];
+    if (!Array.isArray(list)) continue;
+    list.forEach((container, index) => {
+      if (!isObject(container)) return;
+      const name = typeof container.name === 'string' ? container.name : `${type}[${index}]`;
+      containers.push({ container, name, type, path: [...specPath, type, index] });
+    });
+  }
+  return {
+    metadata: isObject(template.metadata) ? template.metadata : {},
+    metadataPath: [...templatePath, 'metadata'],
+    spec,
+    specPath,
+    containers,
+  };
+}
+
+/** Identity of a resource: the fields every report and fingerprint uses. */
+export function resourceRef(object: KubeObject): ResourceRef {
+  const metadata = isObject(object.metadata) ? object.metadata : {};
+  const ref: ResourceRef = {
+    apiVersion: typeof object.apiVersion === 'string' ? object.apiVersion : '',
+    kind: typeof object.kind === 'string' ? object.kind : '',
+    name: typeof metadata.name === 'string' ? metadata.name : '',
+  };
+  if (typeof metadata.namespace === 'string') ref.namespace = metadata.namespace;
+  return ref;
+}
+
+export function toResource(object: KubeObject, origin: ResourceOrigin): K8sResource {
+  return { ref: resourceRef(object), object, pod: podTemplateOf(object), origin };
+}

@@ -1,0 +1,76 @@
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { devHelm } from '../scripts/dev-helm.js';
+import { findHelm, helmVersion } from '../src/sources/helm-binary.js';
+
+const savedEnv = { PATH: process.env.PATH, HELM_BIN: process.env.HELM_BIN };
+let tempDir: string;
+
+beforeEach(async () => {
+  tempDir = await mkdtemp(join(tmpdir(), 'kpg-helm-'));
+});
+
+afterEach(async () => {
+  for (const [key, value] of Object.entries(savedEnv)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  await rm(tempDir, { recursive: true, force: true });
+});
+
+describe('devHelm', () => {
+  // An empty PATH and no HELM_BIN force the binaries bundled in the devDependencies.
+  it.each([
+    [3, /^v3\.17\./],
+    [4, /^v4\.1\./],
+  ] as const)('provides helm v%i from the bundled layer', async (major, expected) => {
+    delete process.env.HELM_BIN;
+    process.env.PATH = tempDir;
+    const helm = await devHelm(major);
+    const version = await helmVersion(helm);
+    expect(version.major).toBe(major);
+    expect(version.version).toMatch(expected);
+  });
+});
+
+describe('findHelm', () => {
+  it('prefers the explicit path', async () => {
+    process.env.HELM_BIN = '/from/env/helm';
+    expect(await findHelm('/explicit/path')).toBe('/explicit/path');
+  });
+
+  it('honours HELM_BIN', async () => {
+    process.env.HELM_BIN = '/from/env/helm';
+    expect(await findHelm()).toBe('/from/env/helm');
+  });
+
+  it('searches PATH for an executable helm', async () => {
+    delete process.env.HELM_BIN;
+    const [skipped, found] = [join(tempDir, 'a'), join(tempDir, 'b')];
+    await Promise.all([mkdir(skipped), mkdir(found)]);
+    // Not executable, so the search passes over it.
+    await writeFile(join(skipped, 'helm'), '#!/bin/sh\necho v0.0.0\n', { mode: 0o644 });
+    await writeFile(join(found, 'helm'), '#!/bin/sh\necho v3.99.1\n');
+    await chmod(join(found, 'helm'), 0o755);
+    process.env.PATH = [skipped, found].join(delimiter);
+
+    expect(await findHelm()).toBe(join(found, 'helm'));
+    expect(await helmVersion(join(found, 'helm'))).toEqual({ major: 3, version: 'v3.99.1' });
+  });
+
+  it('returns undefined when there is no helm', async () => {
+    delete process.env.HELM_BIN;
+    process.env.PATH = tempDir;
+    expect(await findHelm()).toBeUndefined();
+  });
+});
+
+describe('helmVersion', () => {
+  it('fails with a clear message for a missing binary', async () => {
+    await expect(helmVersion(join(tempDir, 'nope'))).rejects.toThrow(
+      /cannot run helm at .*nope: file not found/,
+    );
+  });
+});
