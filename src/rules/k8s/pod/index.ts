@@ -1,8 +1,7 @@
-// Pod and container rules: Pod Security Standards, Trivy's workload checks, images.
+// Pod and container rules: Pod Security Standards and Trivy's workload checks.
 import type { K8sRule } from '../../types.js';
 import { noHostNetwork } from './no-host-network.js';
 import { noHostPid } from './no-host-pid.js';
-import { noLatestTag } from './no-latest-tag.js';
 import { noPrivilegeEscalation } from './no-privilege-escalation.js';
 import { noPrivilegedContainers } from './no-privileged-containers.js';
 
@@ -10,6 +9,5 @@ export const podRules: readonly K8sRule[] = [
   noPrivilegeEscalation,
   noHostNetwork,
   noHostPid,
-  noLatestTag,
   noPrivilegedContainers,
 ];
