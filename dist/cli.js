@@ -13407,6 +13407,9 @@ var chartRenderFailed = {
 };
 var engineRules = [unreadableFile, chartRenderFailed];
 
+// src/rules/k8s/cluster/index.ts
+var clusterRules = [];
+
 // src/sources/resource.ts
 var POD_TEMPLATE_PATHS = {
   Pod: [],
@@ -13502,49 +13505,7 @@ function podFlagViolation(resource, key) {
   return [{ message: `${describe(resource)} should not set '${path7.join(".")}' to true`, path: path7 }];
 }
 
-// src/rules/k8s/no-host-network.ts
-var noHostNetwork = {
-  meta: {
-    target: "kubernetes",
-    id: "KSV009",
-    name: "no-host-network",
-    aliases: ["KSV-0009", "AVD-KSV-0009", "kubernetes-no-host-network"],
-    severity: "high",
-    title: "Access to host network",
-    description: "The pod must not set `spec.hostNetwork: true`.",
-    rationale: "A pod on the host's network namespace sees every interface of the node, can bind its ports and reach services listening on localhost, bypassing NetworkPolicies.",
-    fix: "```yaml\nspec:\n  hostNetwork: false   # or leave it unset\n```",
-    pss: { level: "baseline", control: "Host Namespaces" },
-    references: [
-      "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
-      "https://avd.aquasec.com/misconfig/ksv009"
-    ]
-  },
-  check: (resource) => podFlagViolation(resource, "hostNetwork")
-};
-
-// src/rules/k8s/no-host-pid.ts
-var noHostPid = {
-  meta: {
-    target: "kubernetes",
-    id: "KSV010",
-    name: "no-host-pid",
-    aliases: ["KSV-0010", "AVD-KSV-0010", "kubernetes-no-host-pid"],
-    severity: "high",
-    title: "Access to host PID",
-    description: "The pod must not set `spec.hostPID: true`.",
-    rationale: "A pod in the host's PID namespace sees and can signal every process on the node, and read their environment and memory through /proc.",
-    fix: "```yaml\nspec:\n  hostPID: false   # or leave it unset\n```",
-    pss: { level: "baseline", control: "Host Namespaces" },
-    references: [
-      "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
-      "https://avd.aquasec.com/misconfig/ksv010"
-    ]
-  },
-  check: (resource) => podFlagViolation(resource, "hostPID")
-};
-
-// src/rules/k8s/image-reference.ts
+// src/rules/k8s/image/image-reference.ts
 function parseImageReference(image) {
   let rest = image.trim();
   let digest;
@@ -13569,7 +13530,7 @@ function parseImageReference(image) {
   return { registry, repository: rest, tag: tag || void 0, digest: digest || void 0 };
 }
 
-// src/rules/k8s/no-latest-tag.ts
+// src/rules/k8s/image/no-latest-tag.ts
 var noLatestTag = {
   meta: {
     target: "kubernetes",
@@ -13596,7 +13557,52 @@ var noLatestTag = {
   })
 };
 
-// src/rules/k8s/no-privilege-escalation.ts
+// src/rules/k8s/image/index.ts
+var imageRules = [noLatestTag];
+
+// src/rules/k8s/pod/no-host-network.ts
+var noHostNetwork = {
+  meta: {
+    target: "kubernetes",
+    id: "KSV009",
+    name: "no-host-network",
+    aliases: ["KSV-0009", "AVD-KSV-0009", "kubernetes-no-host-network"],
+    severity: "high",
+    title: "Access to host network",
+    description: "The pod must not set `spec.hostNetwork: true`.",
+    rationale: "A pod on the host's network namespace sees every interface of the node, can bind its ports and reach services listening on localhost, bypassing NetworkPolicies.",
+    fix: "```yaml\nspec:\n  hostNetwork: false   # or leave it unset\n```",
+    pss: { level: "baseline", control: "Host Namespaces" },
+    references: [
+      "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
+      "https://avd.aquasec.com/misconfig/ksv009"
+    ]
+  },
+  check: (resource) => podFlagViolation(resource, "hostNetwork")
+};
+
+// src/rules/k8s/pod/no-host-pid.ts
+var noHostPid = {
+  meta: {
+    target: "kubernetes",
+    id: "KSV010",
+    name: "no-host-pid",
+    aliases: ["KSV-0010", "AVD-KSV-0010", "kubernetes-no-host-pid"],
+    severity: "high",
+    title: "Access to host PID",
+    description: "The pod must not set `spec.hostPID: true`.",
+    rationale: "A pod in the host's PID namespace sees and can signal every process on the node, and read their environment and memory through /proc.",
+    fix: "```yaml\nspec:\n  hostPID: false   # or leave it unset\n```",
+    pss: { level: "baseline", control: "Host Namespaces" },
+    references: [
+      "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
+      "https://avd.aquasec.com/misconfig/ksv010"
+    ]
+  },
+  check: (resource) => podFlagViolation(resource, "hostPID")
+};
+
+// src/rules/k8s/pod/no-privilege-escalation.ts
 var noPrivilegeEscalation = {
   meta: {
     target: "kubernetes",
@@ -13624,7 +13630,7 @@ var noPrivilegeEscalation = {
   })
 };
 
-// src/rules/k8s/no-privileged-containers.ts
+// src/rules/k8s/pod/no-privileged-containers.ts
 var noPrivilegedContainers = {
   meta: {
     target: "kubernetes",
@@ -13651,14 +13657,18 @@ var noPrivilegedContainers = {
   )
 };
 
-// src/rules/k8s/index.ts
-var k8sRules = [
+// src/rules/k8s/pod/index.ts
+var podRules = [
   noPrivilegeEscalation,
   noHostNetwork,
   noHostPid,
-  noLatestTag,
   noPrivilegedContainers
 ];
+
+// src/rules/k8s/index.ts
+var k8sRules = [...podRules, ...imageRules, ...clusterRules].sort(
+  (a, b) => a.meta.id.localeCompare(b.meta.id)
+);
 
 // src/rules/index.ts
 var allRules = [...k8sRules, ...dockerRules];
@@ -13681,10 +13691,10 @@ var default_default = "# The recommended set: what a PR gate should block or war
 var hadolint_default = '# Generated by `npm run generate` from rule metadata; do not edit.\nname: hadolint\ndescription: "Every hadolint DL rule, with hadolint\'s default severities."\nrules: {}\n';
 
 // raw-text:/work/main/policies/pss-baseline.yaml
-var pss_baseline_default = '# Generated by `npm run generate` from rule metadata; do not edit.\nname: pss-baseline\ndescription: "The Pod Security Standards baseline profile, exactly."\nrules:\n  KSV009: high # Access to host network\n  KSV010: high # Access to host PID\n  KSV017: high # Privileged\n';
+var pss_baseline_default = "# Generated by `npm run generate` from rule metadata; do not edit.\nname: pss-baseline\ndescription: 'The Pod Security Standards baseline profile, exactly.'\nrules:\n  KSV009: high # Access to host network\n  KSV010: high # Access to host PID\n  KSV017: high # Privileged\n";
 
 // raw-text:/work/main/policies/pss-restricted.yaml
-var pss_restricted_default = '# Generated by `npm run generate` from rule metadata; do not edit.\nname: pss-restricted\ndescription: "The Pod Security Standards restricted profile, exactly (baseline included)."\nextends:\n  - pss-baseline\nrules:\n  KSV001: medium # Can elevate its own privileges\n';
+var pss_restricted_default = "# Generated by `npm run generate` from rule metadata; do not edit.\nname: pss-restricted\ndescription: 'The Pod Security Standards restricted profile, exactly (baseline included).'\nextends:\n  - pss-baseline\nrules:\n  KSV001: medium # Can elevate its own privileges\n";
 
 // raw-text:/work/main/policies/trivy.yaml
 var trivy_default = '# Generated by `npm run generate` from rule metadata; do not edit.\nname: trivy\ndescription: "Every Trivy KSV check, with Trivy\'s severities."\nrules:\n  KSV001: medium # Can elevate its own privileges\n  KSV009: high # Access to host network\n  KSV010: high # Access to host PID\n  KSV013: medium # Image tag ":latest" used\n  KSV017: high # Privileged\n';
@@ -13729,7 +13739,9 @@ function findPolicyFile(options) {
     }
     return file;
   }
-  return DEFAULT_POLICY_FILES.map((name) => path.join(options.root, name)).find((f) => existsSync(f));
+  return DEFAULT_POLICY_FILES.map((name) => path.join(options.root, name)).find(
+    (f) => existsSync(f)
+  );
 }
 function applyExtends(name, from, root, rules, seen, problems) {
   if (seen.has(name)) {
@@ -13803,7 +13815,11 @@ function parsePolicyText(text, file, keys) {
   const contents = doc.contents;
   if (contents === null || (0, import_yaml.isScalar)(contents) && contents.value === null) return result;
   if (!(0, import_yaml.isMap)(contents)) {
-    problem(contents, void 0, "a policy file must be a mapping of keys (extends, failOn, rules, ...)");
+    problem(
+      contents,
+      void 0,
+      "a policy file must be a mapping of keys (extends, failOn, rules, ...)"
+    );
     throw new ConfigError(problems);
   }
   for (const pair2 of contents.items) {
@@ -13876,7 +13892,8 @@ function ruleSetting(node) {
   const expected = `must be off, on, one of ${SEVERITIES.join(", ")}, or { severity, options }`;
   const value = node?.toJSON?.();
   if (value === "off" || value === false) return { enabled: false };
-  if (value === "on" || value === true || value === null || value === void 0) return { enabled: true };
+  if (value === "on" || value === true || value === null || value === void 0)
+    return { enabled: true };
   if (typeof value === "string") {
     return SEVERITIES.includes(value) ? { enabled: true, severity: value } : expected;
   }
@@ -14006,7 +14023,10 @@ function renderJobSummary(result) {
     for (const [index, f] of result.findings.entries()) {
       const row = `| ${f.severity} | ${f.ruleId} | ${escapeMarkdown(f.file)}:${f.line} | ${escapeMarkdown(f.message)} |`;
       if (size + row.length > MAX_SUMMARY_BYTES) {
-        lines.push("", `\u2026 and ${result.findings.length - index} more findings (see the JSON report).`);
+        lines.push(
+          "",
+          `\u2026 and ${result.findings.length - index} more findings (see the JSON report).`
+        );
         break;
       }
       size += row.length + 1;
@@ -14015,7 +14035,10 @@ function renderJobSummary(result) {
   }
   if (result.errors.length) {
     lines.push("", "**Warnings**", "");
-    for (const e of result.errors) lines.push(`- ${escapeMarkdown(e.line ? `${e.file}:${e.line}` : e.file)}: ${escapeMarkdown(e.message)}`);
+    for (const e of result.errors)
+      lines.push(
+        `- ${escapeMarkdown(e.line ? `${e.file}:${e.line}` : e.file)}: ${escapeMarkdown(e.message)}`
+      );
   }
   return lines.join("\n") + "\n";
 }
@@ -14039,7 +14062,10 @@ function renderTable(result, { color, showSuppressed }) {
       for (const finding of group) {
         const where = `${finding.line}`.padStart(5);
         const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(8));
-        const context = [finding.chart && `${finding.chart} (${finding.valuesSet})`, finding.rendered && `rendered ${finding.rendered.file}:${finding.rendered.line}`].filter(Boolean).join(", ");
+        const context = [
+          finding.chart && `${finding.chart} (${finding.valuesSet})`,
+          finding.rendered && `rendered ${finding.rendered.file}:${finding.rendered.line}`
+        ].filter(Boolean).join(", ");
         const text = `${where}  ${severity} ${finding.ruleId.padEnd(8)} ${finding.message}`;
         lines.push(suppressed2 ? paint("dim", `${text} [suppressed]`) : text);
         if (context) lines.push(paint("dim", `${" ".repeat(25)}${context}`));
@@ -14147,9 +14173,18 @@ function fileFinding(meta, file, line, message, source, extra = {}) {
   });
 }
 function findingBase(meta, severity, message) {
-  return { ruleId: meta.id, aliases: [meta.name, ...meta.aliases], severity, title: meta.title, message };
+  return {
+    ruleId: meta.id,
+    aliases: [meta.name, ...meta.aliases],
+    severity,
+    title: meta.title,
+    message
+  };
 }
-function withFingerprint({ identityFile, ...finding }) {
+function withFingerprint({
+  identityFile,
+  ...finding
+}) {
   return { ...finding, fingerprint: fingerprint(finding, identityFile) };
 }
 
@@ -16801,7 +16836,9 @@ function toPosix(relative) {
   return relative.split(path3.sep).join("/");
 }
 function isExcluded(relative, exclude) {
-  return exclude.some((glob) => minimatch(relative, glob, { dot: true, matchBase: !glob.includes("/") }));
+  return exclude.some(
+    (glob) => minimatch(relative, glob, { dot: true, matchBase: !glob.includes("/") })
+  );
 }
 async function discover(root, paths, exclude) {
   const found = { manifests: [], dockerfiles: [], charts: [], errors: [] };
@@ -16820,7 +16857,10 @@ async function discover(root, paths, exclude) {
     }
     if (real !== realRoot && !real.startsWith(realRoot + path3.sep)) {
       const link = (await lstat(absolute)).isSymbolicLink();
-      report(relative, link ? "symlink points outside the repository; not followed" : "outside the repository; skipped");
+      report(
+        relative,
+        link ? "symlink points outside the repository; not followed" : "outside the repository; skipped"
+      );
       return;
     }
     const info = await stat(real);
@@ -17092,7 +17132,8 @@ function parseManifests(text, context) {
   for (const doc of documents) {
     const problem = doc.errors[0];
     if (problem) {
-      const line = problem.linePos?.[0].line ?? lineCounter.linePos(problem.pos[0]).line;
+      const offset = Math.min(problem.pos[0], text.trimEnd().length);
+      const line = lineCounter.linePos(offset).line;
       errors.push({ file, line: line + lineOffset, message: firstLine(problem.message) });
       continue;
     }
@@ -17171,7 +17212,9 @@ async function scan({ root, paths, policy }) {
   const dockerfiles = await loadDockerfiles(root, inputs.dockerfiles);
   const unreadable = [...manifests.errors, ...dockerfiles.errors];
   const findings = sortFindings([
-    ...unreadable.map((e) => fileFinding(unreadableFile, e.file, e.line ?? 1, e.message, "manifest")),
+    ...unreadable.map(
+      (e) => fileFinding(unreadableFile, e.file, e.line ?? 1, e.message, "manifest")
+    ),
     ...evaluateResources(manifests.items, policy),
     ...evaluateDockerfiles(dockerfiles.items, policy)
   ]);
@@ -17279,7 +17322,12 @@ async function run(argv) {
   const failOn = oneOf("fail-on", values["fail-on"], FAIL_ON_VALUES);
   const cwd = process.cwd();
   const root = findRoot(cwd, paths);
-  const policy = loadPolicy({ root, configFile: values.config && path6.resolve(cwd, values.config), packs: values.policy, failOn });
+  const policy = loadPolicy({
+    root,
+    configFile: values.config && path6.resolve(cwd, values.config),
+    packs: values.policy,
+    failOn
+  });
   const relativePaths = paths.map((p) => path6.relative(root, path6.resolve(cwd, p)) || ".");
   const result = await scan({ root, paths: relativePaths, policy });
   const toFile = values.output !== void 0;
@@ -17289,8 +17337,10 @@ async function run(argv) {
   });
   if (toFile) {
     writeFileSync(path6.resolve(cwd, values.output), report);
-    process.stderr.write(`${TOOL_NAME}: ${result.summary.total} findings, gate ${result.summary.failed ? "failed" : "passed"}; report written to ${values.output}
-`);
+    process.stderr.write(
+      `${TOOL_NAME}: ${result.summary.total} findings, gate ${result.summary.failed ? "failed" : "passed"}; report written to ${values.output}
+`
+    );
   } else {
     process.stdout.write(report);
   }

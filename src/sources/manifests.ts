@@ -43,7 +43,9 @@ export function parseManifests(text: string, context: ManifestContext): ParsedMa
   for (const doc of documents) {
     const problem = doc.errors[0];
     if (problem) {
-      const line = problem.linePos?.[0].line ?? lineCounter.linePos(problem.pos[0]).line;
+      // An error found at end of input (an unclosed quote) is reported on the last line.
+      const offset = Math.min(problem.pos[0], text.trimEnd().length);
+      const line = lineCounter.linePos(offset).line;
       errors.push({ file, line: line + lineOffset, message: firstLine(problem.message) });
       continue;
     }
