@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { policySchema } from '../src/config/schema.js';
 import { allRuleMetas } from '../src/rules/index.js';
 import type { RuleMeta } from '../src/rules/types.js';
 import * as prettier from 'prettier';
@@ -122,6 +123,9 @@ function rawGeneratedFiles(): Map<string, string> {
     ),
   );
   for (const meta of rules) files.set(`docs/rules/${meta.id}.md`, rulePage(meta));
+  const ruleKeys = rules.flatMap((m) => [m.id, m.name]);
+  const packs = ['default', 'pss-baseline', 'pss-restricted', 'trivy', 'hadolint'];
+  files.set('policies/schema.json', JSON.stringify(policySchema(ruleKeys, packs), null, 2) + '\n');
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const start = readme.indexOf(README_START);
   const end = readme.indexOf(README_END);

@@ -26,6 +26,8 @@ Options:
   --policy NAME                  builtin pack to apply, repeatable: default, pss-baseline,
                                  pss-restricted, trivy, hadolint (replaces the policy file's extends)
   --fail-on LEVEL                critical|high|medium|low|none (default: high)
+  --ignorefile FILE              Trivy ignore file, repeatable (default: .trivyignore,
+                                 .trivyignore.yaml, .trivyignore.yml at the repository root)
   --show-suppressed              list suppressed findings in the table
   --version                      print the version
   --help                         print this help
@@ -57,6 +59,7 @@ async function run(argv: string[]): Promise<number> {
       config: { type: 'string' },
       policy: { type: 'string', multiple: true },
       'fail-on': { type: 'string' },
+      ignorefile: { type: 'string', multiple: true },
       'show-suppressed': { type: 'boolean' },
       version: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -82,6 +85,7 @@ async function run(argv: string[]): Promise<number> {
     configFile: values.config && path.resolve(cwd, values.config),
     packs: values.policy,
     failOn,
+    ignoreFiles: values.ignorefile?.map((file) => path.resolve(cwd, file)),
   });
   const relativePaths = paths.map((p) => path.relative(root, path.resolve(cwd, p)) || '.');
   const result = await scan({ root, paths: relativePaths, policy });

@@ -29,11 +29,13 @@ async function run(): Promise<void> {
     configFile: core.getInput('config') || undefined,
     packs: listInput('policy'),
     failOn: (failOnInput || undefined) as FailOn | undefined,
+    ignoreFiles: listInput('ignore-file'),
   });
   const result = await scan({ root, paths: listInput('paths'), policy });
 
   for (const error of result.errors) {
-    core.warning(error.message, { file: error.file, startLine: error.line });
+    const annotate = error.level === 'warning' ? core.warning : core.error;
+    annotate(error.message, { file: error.file, startLine: error.line });
   }
   await core.summary.addRaw(renderJobSummary(result)).write();
   core.setOutput('findings', result.summary.total);

@@ -51,4 +51,6 @@ export interface ScanError {
   file: string;
   line?: number;
   message: string;
+  /** `warning`: reported, but the input was read (an unused or expired exception, a skipped symlink). */
+  level?: 'warning';
 }

@@ -1,4 +1,4 @@
-// The pipeline (DESIGN.md): discover -> load -> evaluate -> gate. Each stage is a plain
+// The pipeline (DESIGN.md): discover -> load -> evaluate -> suppress -> gate. Each stage is a plain
 // function of the previous stage's data; only src/cli.ts and src/main.ts touch the environment.
 import type { Policy } from './config/policy.js';
 import {
@@ -13,6 +13,8 @@ import { unreadableFile } from './rules/engine-rules.js';
 import { evaluateDockerfiles, evaluateResources, fileFinding } from './rules/evaluate.js';
 import { discover } from './sources/discover.js';
 import { loadDockerfiles, loadManifestFiles } from './sources/load.js';
+import { annotationExceptions } from './suppress/annotations.js';
+import { suppressFindings, type SuppressedFinding } from './suppress/suppress.js';
 
 export interface ScanOptions {
   /** Repository root: every reported path is relative to it. */
@@ -20,6 +22,8 @@ export interface ScanOptions {
   /** Paths to scan, relative to the root (default: the policy's paths, else the root). */
   paths: readonly string[];
   policy: Policy;
+  /** The clock for exception expiry (tests pin it). */
+  now?: Date;
 }
 
 export interface Summary {
@@ -32,12 +36,17 @@ export interface Summary {
 
 export interface ScanResult {
   findings: Finding[];
-  suppressed: Finding[];
+  suppressed: SuppressedFinding[];
   errors: ScanError[];
   summary: Summary;
 }
 
-export async function scan({ root, paths, policy }: ScanOptions): Promise<ScanResult> {
+export async function scan({
+  root,
+  paths,
+  policy,
+  now = new Date(),
+}: ScanOptions): Promise<ScanResult> {
   const inputs = await discover(root, paths.length ? paths : policy.paths, policy.exclude);
   const manifests = await loadManifestFiles(root, inputs.manifests);
   const dockerfiles = await loadDockerfiles(root, inputs.dockerfiles);
@@ -50,12 +59,20 @@ export async function scan({ root, paths, policy }: ScanOptions): Promise<ScanRe
     ...evaluateResources(manifests.items, policy),
     ...evaluateDockerfiles(dockerfiles.items, policy),
   ]);
-  return gate(findings, [], [...inputs.errors, ...unreadable], policy.failOn);
+
+  const annotations = annotationExceptions(manifests.items, policy.requireReason);
+  const accepted = suppressFindings(
+    findings,
+    [...policy.exceptions, ...annotations.exceptions],
+    now,
+  );
+  const errors = [...inputs.errors, ...unreadable, ...annotations.warnings, ...accepted.warnings];
+  return gate(accepted.findings, accepted.suppressed, errors, policy.failOn);
 }
 
 export function gate(
   findings: Finding[],
-  suppressed: Finding[],
+  suppressed: SuppressedFinding[],
   errors: ScanError[],
   failOn: FailOn,
 ): ScanResult {

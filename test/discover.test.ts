@@ -64,12 +64,21 @@ describe('discover', () => {
     expect(found.manifests).not.toContain('deploy/secret.yaml');
     expect(found.errors).toEqual(
       expect.arrayContaining([
-        { file: 'escape', message: 'symlink points outside the repository; not followed' },
+        {
+          file: 'escape',
+          message: 'symlink points outside the repository; not followed',
+          level: 'warning',
+        },
         {
           file: 'deploy/secret.yaml',
           message: 'symlink points outside the repository; not followed',
+          level: 'warning',
         },
-        { file: 'dangling.yaml', message: 'broken symlink or unreadable path; skipped' },
+        {
+          file: 'dangling.yaml',
+          message: 'broken symlink or unreadable path; skipped',
+          level: 'warning',
+        },
       ]),
     );
   });

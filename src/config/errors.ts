@@ -11,9 +11,13 @@ export interface ConfigProblem {
 export class ConfigError extends Error {
   readonly problems: ConfigProblem[];
   constructor(problems: ConfigProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
+    // In file order, as a user reads them.
+    const sorted = [...problems].sort(
+      (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0),
+    );
+    super(sorted.map(formatProblem).join('\n'));
     this.name = 'ConfigError';
-    this.problems = problems;
+    this.problems = sorted;
   }
 }
 

@@ -2,6 +2,7 @@
 import { styleText } from 'node:util';
 import { SEVERITIES, type Finding, type Severity } from '../model.js';
 import type { ScanResult } from '../scan.js';
+import type { SuppressedFinding } from '../suppress/suppress.js';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -37,7 +38,11 @@ export function renderTable(result: ScanResult, { color, showSuppressed }: Table
           .filter(Boolean)
           .join(', ');
         const text = `${where}  ${severity} ${finding.ruleId.padEnd(8)} ${finding.message}`;
-        lines.push(suppressed ? paint('dim', `${text} [suppressed]`) : text);
+        const by = (finding as Partial<SuppressedFinding>).suppressedBy;
+        const note = by
+          ? ` [suppressed by ${by.file}${by.line ? `:${by.line}` : ''}${by.reason ? `: ${by.reason}` : ''}]`
+          : '';
+        lines.push(suppressed ? paint('dim', `${text}${note}`) : text);
         if (context) lines.push(paint('dim', `${' '.repeat(25)}${context}`));
       }
       lines.push('');

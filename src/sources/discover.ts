@@ -37,8 +37,8 @@ export async function discover(
   const realRoot = await realpath(root);
   const visited = new Set<string>();
 
-  const report = (relative: string, message: string) =>
-    found.errors.push({ file: relative, message });
+  const report = (relative: string, message: string, level?: 'warning') =>
+    found.errors.push({ file: relative, message, ...(level ? { level } : {}) });
 
   /** `insideChart`: below a chart, where YAML files are templates and values, not manifests. */
   const visit = async (absolute: string, insideChart: boolean): Promise<void> => {
@@ -48,7 +48,7 @@ export async function discover(
     try {
       real = await realpath(absolute);
     } catch {
-      report(relative, 'broken symlink or unreadable path; skipped');
+      report(relative, 'broken symlink or unreadable path; skipped', 'warning');
       return;
     }
     if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
@@ -58,6 +58,7 @@ export async function discover(
         link
           ? 'symlink points outside the repository; not followed'
           : 'outside the repository; skipped',
+        'warning',
       );
       return;
     }

@@ -1,0 +1,118 @@
+// The policy file's JSON Schema, for editors (policies/schema.json is generated from this by
+// `npm run generate`). The loader in parse.ts enforces the same shape with line numbers;
+// test/schema.test.ts keeps the two in agreement.
+import { FAIL_ON_VALUES, SEVERITIES } from '../model.js';
+
+const stringOrList = (description: string) => ({
+  description,
+  oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+});
+const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+
+export function policySchema(ruleKeys: readonly string[], packs: readonly string[]): object {
+  const ruleKey = { anyOf: [{ enum: [...ruleKeys] }, { type: 'string' }] };
+  const ruleSetting = {
+    description: 'off, on, a severity, or { severity, options }',
+    anyOf: [
+      { enum: ['off', 'on', ...SEVERITIES] },
+      { type: 'boolean' },
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          severity: { enum: ['off', ...SEVERITIES] },
+          options: { type: 'object', description: 'Rule options, e.g. trusted registries.' },
+        },
+      },
+    ],
+  };
+  const valuesSet = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name'],
+    properties: {
+      name: { type: 'string', minLength: 1, description: 'Shown as the valuesSet of findings.' },
+      values: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Values files, chart-relative, in order.',
+      },
+      set: { type: 'object', description: '--set pairs: { image.tag: "1.2.3" }' },
+      releaseName: { type: 'string' },
+      namespace: { type: 'string' },
+      kubeVersion: { type: 'string' },
+      apiVersions: { type: 'array', items: { type: 'string' } },
+    },
+  };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/kube-policy-gate/kube-policy-gate/blob/main/policies/schema.json',
+    title: 'kube-policy-gate policy file',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      extends: {
+        ...stringOrList('Builtin packs or relative paths to other policy files, applied in order.'),
+        examples: [...packs],
+      },
+      failOn: {
+        enum: [...FAIL_ON_VALUES],
+        description: 'Fail on findings at or above this severity.',
+      },
+      rules: {
+        type: 'object',
+        description:
+          'Per rule (ID, alias or readable name): off, on, a severity or { severity, options }.',
+        propertyNames: ruleKey,
+        additionalProperties: ruleSetting,
+      },
+      paths: stringOrList('Paths (relative to the repository root) to scan.'),
+      exclude: stringOrList('Globs (minimatch) of paths not to scan.'),
+      requireReason: {
+        type: 'boolean',
+        description: 'Exceptions must give a reason (default true).',
+      },
+      charts: {
+        type: 'object',
+        description: 'Per chart path, the values sets to render.',
+        additionalProperties: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['valuesSets'],
+          properties: {
+            replaceDiscovered: {
+              type: 'boolean',
+              description: 'Only these sets, not values.yaml and ci/*.',
+            },
+            valuesSets: { type: 'array', items: valuesSet },
+          },
+        },
+      },
+      ignore: {
+        type: 'array',
+        description: 'Accepted findings.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['id'],
+          properties: {
+            id: {
+              anyOf: [ruleKey, { type: 'array', items: ruleKey }],
+              description: "Rule ID, alias, name, or '*'.",
+            },
+            paths: stringOrList('Globs over the finding file (or its template).'),
+            resources: stringOrList('Kind/name or namespace/Kind/name, globs allowed.'),
+            containers: stringOrList('Container names, globs allowed.'),
+            charts: stringOrList('Chart paths, globs allowed.'),
+            valuesSets: stringOrList('Values set names, globs allowed.'),
+            expires: { ...date, description: 'YYYY-MM-DD: stops suppressing on that day (UTC).' },
+            reason: {
+              type: 'string',
+              description: 'Why this finding is accepted (required unless requireReason: false).',
+            },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,196 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPolicy } from '../src/config/policy.js';
+import type { Finding } from '../src/model.js';
+import { scan } from '../src/scan.js';
+import { matches, type Exception } from '../src/suppress/exception.js';
+import { suppressFindings } from '../src/suppress/suppress.js';
+
+const finding: Finding = {
+  ruleId: 'KSV017',
+  aliases: ['no-privileged-containers'],
+  severity: 'high',
+  title: 'Privileged',
+  message: 'm',
+  file: 'charts/app/values.yaml',
+  line: 12,
+  source: 'helm-values',
+  resource: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'shop' },
+  container: 'app',
+  chart: 'charts/app',
+  valuesSet: 'ci/prod-values.yaml',
+  rendered: { file: 'charts/app/templates/deployment.yaml', line: 30 },
+  fingerprint: 'f',
+};
+
+const entry = (fields: Partial<Exception>): Exception => ({
+  source: 'policy',
+  file: '.kube-policy-gate.yaml',
+  line: 3,
+  written: 'KSV017',
+  ...fields,
+});
+
+describe('matches', () => {
+  it.each<[string, Partial<Exception>, boolean]>([
+    ['every rule', {}, true],
+    ['the rule', { ruleIds: new Set(['KSV017']) }, true],
+    ['another rule', { ruleIds: new Set(['KSV009']) }, false],
+    ['a path glob on the values file', { paths: ['charts/**/values.yaml'] }, true],
+    ['a path glob on the template', { paths: ['charts/app/templates/*.yaml'] }, true],
+    ['a path glob elsewhere', { paths: ['deploy/**'] }, false],
+    ['Kind/name', { resources: ['Deployment/web'] }, true],
+    ['namespace/Kind/name glob', { resources: ['shop/Deployment/w*'] }, true],
+    ['another namespace', { resources: ['prod/Deployment/web'] }, false],
+    ['the container', { containers: ['app'] }, true],
+    ['another container', { containers: ['sidecar'] }, false],
+    ['the chart and values set', { charts: ['charts/app'], valuesSets: ['ci/*'] }, true],
+    ['another values set', { charts: ['charts/app'], valuesSets: ['default'] }, false],
+    [
+      'the resource itself',
+      { resource: { kind: 'Deployment', name: 'web', namespace: 'shop' } },
+      true,
+    ],
+    ['a namesake in another namespace', { resource: { kind: 'Deployment', name: 'web' } }, false],
+  ])('%s', (_name, fields, expected) => {
+    expect(matches(entry(fields), finding)).toBe(expected);
+  });
+});
+
+describe('suppressFindings', () => {
+  const now = new Date('2026-11-23T10:00:00Z');
+
+  it('keeps a suppressed finding with the entry that suppressed it', () => {
+    const result = suppressFindings(
+      [finding],
+      [entry({ reason: 'needs /dev', expires: '2026-11-24' })],
+      now,
+    );
+    expect(result.findings).toEqual([]);
+    expect(result.suppressed).toEqual([
+      {
+        ...finding,
+        suppressedBy: {
+          source: 'policy',
+          file: '.kube-policy-gate.yaml',
+          line: 3,
+          reason: 'needs /dev',
+          expires: '2026-11-24',
+        },
+      },
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('stops suppressing on the expiry date (UTC), and warns', () => {
+    for (const expires of ['2026-11-23', '2025-01-01']) {
+      const result = suppressFindings([finding], [entry({ expires })], now);
+      expect(result.findings).toEqual([finding]);
+      expect(result.warnings).toEqual([
+        {
+          file: '.kube-policy-gate.yaml',
+          line: 3,
+          level: 'warning',
+          message: `exception .kube-policy-gate.yaml:3 (KSV017) expired on ${expires}; it no longer suppresses the findings it matches: remove it or extend it`,
+        },
+      ]);
+    }
+  });
+
+  it('falls through an expired entry to one that still holds', () => {
+    const result = suppressFindings(
+      [finding],
+      [entry({ expires: '2020-01-01' }), entry({ line: 9 })],
+      now,
+    );
+    expect(result.suppressed[0].suppressedBy.line).toBe(9);
+  });
+
+  it('warns about entries that matched nothing', () => {
+    const result = suppressFindings([finding], [entry({ ruleIds: new Set(['KSV009']) })], now);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      'exception .kube-policy-gate.yaml:3 (KSV017) matched no finding: remove it',
+    ]);
+  });
+});
+
+describe('scan with exceptions', () => {
+  const manifest = `apiVersion: v1
+kind: Pod
+metadata:
+  name: debug
+  annotations:
+    kube-policy-gate.io/ignore: "KSV017, no-host-pid"
+    kube-policy-gate.io/ignore-reason: "node debugging pod"
+spec:
+  hostPID: true
+  hostNetwork: true
+  containers:
+    - name: shell
+      image: busybox:1.36
+      securityContext:
+        privileged: true
+        allowPrivilegeEscalation: false
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: other
+  annotations:
+    kube-policy-gate.io/ignore: KSV009
+spec:
+  hostNetwork: true
+  containers:
+    - name: app
+      image: busybox:1.36
+      securityContext:
+        allowPrivilegeEscalation: false
+`;
+
+  function workspace(files: Record<string, string>) {
+    const root = mkdtempSync(path.join(tmpdir(), 'kpg-suppress-'));
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    }
+    return root;
+  }
+
+  it('honours annotations with a reason, the policy file and .trivyignore through one path', async () => {
+    const root = workspace({
+      'deploy/pods.yaml': manifest,
+      '.trivyignore': 'AVD-KSV-0009 exp:2020-01-01\nKSV010\n',
+      '.kube-policy-gate.yaml':
+        'ignore:\n  - id: no-host-network\n    resources: [Pod/debug]\n    reason: debug pod\n',
+    });
+    const result = await scan({
+      root,
+      paths: [],
+      policy: loadPolicy({ root }),
+      now: new Date('2026-11-23T00:00:00Z'),
+    });
+    // The first entry that holds wins: .trivyignore's KSV010 comes before the annotation.
+    expect(
+      result.suppressed.map((f) => [
+        f.ruleId,
+        f.resource?.name,
+        f.suppressedBy.source,
+        f.suppressedBy.line,
+      ]),
+    ).toEqual([
+      ['KSV010', 'debug', 'trivyignore', 2],
+      ['KSV009', 'debug', 'policy', 2],
+      ['KSV017', 'debug', 'annotation', 6],
+    ]);
+    expect(result.suppressed[2].suppressedBy.reason).toBe('node debugging pod');
+    // Pod/other's annotation has no reason: not applied, and said so.
+    expect(result.findings.map((f) => [f.ruleId, f.resource?.name])).toEqual([['KSV009', 'other']]);
+    expect(result.summary).toMatchObject({ total: 1, suppressed: 3, failed: true });
+    expect(result.errors.map((e) => `${e.file}:${e.line}: ${e.message}`)).toEqual([
+      'deploy/pods.yaml:23: kube-policy-gate.io/ignore on Pod/other has no kube-policy-gate.io/ignore-reason; it is not applied',
+      '.trivyignore:1: exception .trivyignore:1 (AVD-KSV-0009) expired on 2020-01-01; it no longer suppresses the findings it matches: remove it or extend it',
+    ]);
+  });
+});
