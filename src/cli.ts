@@ -28,6 +28,8 @@ Options:
   --fail-on LEVEL                critical|high|medium|low|none (default: high)
   --ignorefile FILE              Trivy ignore file, repeatable (default: .trivyignore,
                                  .trivyignore.yaml, .trivyignore.yml at the repository root)
+  --base GIT-REF                  compare with this commit: findings are new or existing
+  --gate new|all                 with --base, fail on new findings only, or on all (default: all)
   --show-suppressed              list suppressed findings in the table
   --version                      print the version
   --help                         print this help
@@ -60,6 +62,8 @@ async function run(argv: string[]): Promise<number> {
       policy: { type: 'string', multiple: true },
       'fail-on': { type: 'string' },
       ignorefile: { type: 'string', multiple: true },
+      base: { type: 'string' },
+      gate: { type: 'string' },
       'show-suppressed': { type: 'boolean' },
       version: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -88,7 +92,9 @@ async function run(argv: string[]): Promise<number> {
     ignoreFiles: values.ignorefile?.map((file) => path.resolve(cwd, file)),
   });
   const relativePaths = paths.map((p) => path.relative(root, path.resolve(cwd, p)) || '.');
-  const result = await scan({ root, paths: relativePaths, policy });
+  const gate = oneOf('gate', values.gate, ['new', 'all'] as const);
+  if (gate && !values.base) throw new UsageError('--gate needs --base');
+  const result = await scan({ root, paths: relativePaths, policy, base: values.base, gate });
 
   const toFile = values.output !== undefined;
   const report =

@@ -1,6 +1,8 @@
-// The pipeline (DESIGN.md): discover -> load -> evaluate -> suppress -> gate. Each stage is a plain
-// function of the previous stage's data; only src/cli.ts and src/main.ts touch the environment.
+// The pipeline (DESIGN.md): discover -> load -> evaluate -> suppress -> classify -> gate. Each
+// stage is a plain function of the previous stage's data; only src/cli.ts and src/main.ts
+// touch the environment (inputs, GitHub API, process exit).
 import type { Policy } from './config/policy.js';
+import { checkoutBase, classify } from './diff/baseline.js';
 import {
   isAtOrAbove,
   SEVERITIES,
@@ -22,6 +24,10 @@ export interface ScanOptions {
   /** Paths to scan, relative to the root (default: the policy's paths, else the root). */
   paths: readonly string[];
   policy: Policy;
+  /** A git ref to compare with: head findings are then `new` or `existing`. */
+  base?: string;
+  /** With a base: fail on new findings only (`new`) or on all (`all`, the default). */
+  gate?: 'new' | 'all';
   /** The clock for exception expiry (tests pin it). */
   now?: Date;
 }
@@ -30,6 +36,8 @@ export interface Summary {
   total: number;
   bySeverity: Record<Severity, number>;
   suppressed: number;
+  /** With a base: how many findings the change introduced. */
+  new?: number;
   failOn: FailOn;
   failed: boolean;
 }
@@ -37,16 +45,33 @@ export interface Summary {
 export interface ScanResult {
   findings: Finding[];
   suppressed: SuppressedFinding[];
+  /** With a base: findings of the base commit that head no longer has. */
+  fixed?: Finding[];
   errors: ScanError[];
   summary: Summary;
 }
 
-export async function scan({
-  root,
-  paths,
-  policy,
-  now = new Date(),
-}: ScanOptions): Promise<ScanResult> {
+type Checked = Pick<ScanResult, 'findings' | 'suppressed' | 'errors'>;
+
+export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const head = await check(options);
+  if (!options.base) return gate(head, options.policy.failOn, 'all');
+
+  const base = await checkBase(options, options.base);
+  if ('error' in base) {
+    const error = {
+      file: '.',
+      message: `${base.error}; gating on all findings`,
+      level: 'warning' as const,
+    };
+    return gate({ ...head, errors: [...head.errors, error] }, options.policy.failOn, 'all');
+  }
+  const { findings, fixed } = classify(head.findings, base.findings, head.suppressed);
+  return gate({ ...head, findings, fixed }, options.policy.failOn, options.gate ?? 'all');
+}
+
+/** discover -> load -> evaluate -> suppress, for one tree. */
+async function check({ root, paths, policy, now = new Date() }: ScanOptions): Promise<Checked> {
   const inputs = await discover(root, paths.length ? paths : policy.paths, policy.exclude);
   const manifests = await loadManifestFiles(root, inputs.manifests);
   const dockerfiles = await loadDockerfiles(root, inputs.dockerfiles);
@@ -61,30 +86,46 @@ export async function scan({
   ]);
 
   const annotations = annotationExceptions(manifests.items, policy.requireReason);
-  const accepted = suppressFindings(
-    findings,
-    [...policy.exceptions, ...annotations.exceptions],
-    now,
-  );
+  const exceptions = [...policy.exceptions, ...annotations.exceptions];
+  const accepted = suppressFindings(findings, exceptions, now);
   const errors = [...inputs.errors, ...unreadable, ...annotations.warnings, ...accepted.warnings];
-  return gate(accepted.findings, accepted.suppressed, errors, policy.failOn);
+  return { findings: accepted.findings, suppressed: accepted.suppressed, errors };
+}
+
+/** The same check on the base commit, in a separate work tree, with head's policy. */
+async function checkBase(options: ScanOptions, ref: string): Promise<Checked | { error: string }> {
+  let checkout;
+  try {
+    checkout = await checkoutBase(options.root, ref);
+  } catch (error) {
+    return { error: `cannot check out base ${ref}: ${(error as Error).message}` };
+  }
+  try {
+    return await check({ ...options, root: checkout.dir, base: undefined });
+  } finally {
+    await checkout.remove();
+  }
 }
 
 export function gate(
-  findings: Finding[],
-  suppressed: SuppressedFinding[],
-  errors: ScanError[],
+  checked: Checked & { fixed?: Finding[] },
   failOn: FailOn,
+  on: 'new' | 'all',
 ): ScanResult {
+  const { findings, suppressed, errors, fixed } = checked;
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const finding of findings) bySeverity[finding.severity]++;
-  const failed = findings.some((finding) => isAtOrAbove(finding.severity, failOn));
-  return {
-    findings,
-    suppressed,
-    errors,
-    summary: { total: findings.length, bySeverity, suppressed: suppressed.length, failOn, failed },
+  const introduced = findings.filter((finding) => finding.status === 'new');
+  const gated = on === 'new' ? introduced : findings;
+  const summary: Summary = {
+    total: findings.length,
+    bySeverity,
+    suppressed: suppressed.length,
+    ...(fixed ? { new: introduced.length } : {}),
+    failOn,
+    failed: gated.some((finding) => isAtOrAbove(finding.severity, failOn)),
   };
+  return { findings, suppressed, ...(fixed ? { fixed } : {}), errors, summary };
 }
 
 /** Deterministic order: by file, line, rule; a repeated fingerprint gets an occurrence suffix. */

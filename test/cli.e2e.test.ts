@@ -5,11 +5,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { gitRepo } from './support/git.js';
 
 const CLI = path.resolve('dist/cli.js');
 const FIXTURES = path.resolve('test/fixtures/manifests');
+// A fixed rule set, so expectations do not move as packs grow.
+const FIRST_RULES = ['--config', path.resolve('test/fixtures/policies/first-rules.yaml')];
 
 async function cli(args: string[], cwd = process.cwd()) {
+  return run(
+    args.includes('--config') || args[0] !== 'scan' ? args : [...args, ...FIRST_RULES],
+    cwd,
+  );
+}
+
+async function run(args: string[], cwd: string) {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], {
       cwd,
@@ -106,7 +116,7 @@ describe('dist/cli.js', () => {
     const badConfig = await cli(['scan', dir, '--config', path.join(dir, 'policy.yaml')], dir);
     expect(badConfig.code).toBe(2);
     expect(badConfig.stderr).toBe(
-      "kube-policy-gate: policy.yaml:2: rulez: unknown key (did you mean 'rules'?); known keys: extends, failOn, rules, paths, exclude\n",
+      "kube-policy-gate: policy.yaml:2: rulez: unknown key (did you mean 'rules'?); known keys: extends, failOn, rules, paths, exclude, charts, ignore, requireReason\n",
     );
     for (const run of [badFlag, badFormat, badConfig]) expect(run.stderr).not.toMatch(/\n\s+at /);
   });
@@ -116,5 +126,68 @@ describe('dist/cli.js', () => {
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: kube-policy-gate scan [PATH...]');
+  });
+});
+
+describe('dist/cli.js --base', () => {
+  it('marks findings new or existing by fingerprint and gates on new ones with --gate new', async () => {
+    const { root, git, write } = gitRepo();
+    const pod = (name: string, extra: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n${extra}  containers:\n    - name: app\n      image: busybox:1.36\n      securityContext:\n        allowPrivilegeEscalation: false\n`;
+    write('deploy/old.yaml', pod('old', '  hostNetwork: true\n'));
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    git('checkout', '-qb', 'feature');
+    // Lines move in the old file (a comment on top); a new pod adds a new finding.
+    write('deploy/old.yaml', '# moved down\n' + pod('old', '  hostNetwork: true\n'));
+    write('deploy/new.yaml', pod('new', '  hostPID: true\n'));
+    git('add', '.');
+    git('commit', '-qm', 'head');
+
+    const gateNew = await cli(
+      ['scan', '--base', 'main', '--gate', 'new', '--format', 'json'],
+      root,
+    );
+    const report = JSON.parse(gateNew.stdout);
+    expect(
+      report.findings.map((f: { ruleId: string; status: string; line: number }) => [
+        f.ruleId,
+        f.status,
+        f.line,
+      ]),
+    ).toEqual([
+      ['KSV010', 'new', 6],
+      ['KSV009', 'existing', 7], // moved down a line, still the same finding
+    ]);
+    expect(report.summary).toMatchObject({ total: 2, new: 1, failed: true });
+    expect(report.fixed).toEqual([]);
+    expect(gateNew.code).toBe(1);
+
+    // With only the existing finding left, --gate new passes and --gate all still fails.
+    git('rm', '-q', 'deploy/new.yaml');
+    git('commit', '-qm', 'drop the new pod');
+    expect((await cli(['scan', '--base', 'main', '--gate', 'new'], root)).code).toBe(0);
+    expect((await cli(['scan', '--base', 'main', '--gate', 'all'], root)).code).toBe(1);
+    // The base work tree is cleaned up.
+    expect(git('worktree', 'list').trim().split('\n')).toHaveLength(1);
+  });
+
+  it('says so and gates on all findings when the base cannot be had', async () => {
+    const { root, git, write } = gitRepo();
+    write(
+      'deploy/pod.yaml',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostPID: true\n',
+    );
+    git('add', '.');
+    git('commit', '-qm', 'only');
+    const { code, stdout } = await cli(
+      ['scan', '--base', 'no-such-ref', '--gate', 'new', '--format', 'json'],
+      root,
+    );
+    const report = JSON.parse(stdout);
+    expect(code).toBe(1);
+    expect(report.errors.at(-1).message).toMatch(
+      /^cannot check out base no-such-ref: .*; gating on all findings$/,
+    );
   });
 });

@@ -31,7 +31,8 @@ export interface ChartConfig {
 
 export interface PolicyDocument {
   file: string;
-  extends: string[];
+  /** Absent: the default pack; `[]`: no pack at all. */
+  extends?: string[];
   failOn?: FailOn;
   rules: Map<string, RuleSetting>;
   paths: string[];
@@ -99,7 +100,6 @@ export function parsePolicyText(text: string, file: string, keys: string[]): Pol
 
   const result: PolicyDocument = {
     file,
-    extends: [],
     rules: new Map(),
     paths: [],
     exclude: [],

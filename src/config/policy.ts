@@ -67,11 +67,7 @@ export function loadPolicy(options: PolicyOptions): Policy {
   const { root } = options;
   const file = findPolicyFile(options);
   const own = file ? readPolicyDocument(file, root, POLICY_KEYS) : undefined;
-  const packs = options.packs?.length
-    ? options.packs
-    : own?.extends.length
-      ? own.extends
-      : ['default'];
+  const packs = options.packs?.length ? options.packs : (own?.extends ?? ['default']);
 
   const problems: ConfigProblem[] = [];
   const extended: PolicyDocument[] = [];
@@ -139,7 +135,7 @@ function collectExtends(
     });
     return;
   }
-  for (const parent of layer.extends)
+  for (const parent of layer.extends ?? [])
     collectExtends(parent, layer.file, root, into, seen, problems);
   into.push(layer);
 }

@@ -10,6 +10,8 @@ export function renderJson(result: ScanResult): string {
     findings: result.findings,
     suppressed: result.suppressed,
     errors: result.errors,
+    // Only with --base: what the change fixed.
+    ...(result.fixed ? { fixed: result.fixed } : {}),
   };
   return JSON.stringify(report, null, 2) + '\n';
 }

@@ -1,0 +1,74 @@
+// Which lines a pull request changed, per file: from a local `git diff -U0` between the merge
+// base and head (any PR size), or from the patches of `pulls.listFiles` as a fallback.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import parseDiff from 'parse-diff';
+
+export interface FileChanges {
+  /** Lines added or modified on the head side. */
+  added: Set<number>;
+  /** Head-side lines that appear in the diff (added and context): where a review comment may go. */
+  commentable: Set<number>;
+}
+
+export type ChangedLines = Map<string, FileChanges>;
+
+const run = promisify(execFile);
+
+/** Parses a unified diff (any context size) into head-side line sets per head path. */
+export function parseChangedLines(diff: string): ChangedLines {
+  const changed: ChangedLines = new Map();
+  for (const file of parseDiff(diff)) {
+    if (!file.to || file.to === '/dev/null') continue;
+    const changes: FileChanges = { added: new Set(), commentable: new Set() };
+    for (const chunk of file.chunks) {
+      for (const change of chunk.changes) {
+        if (change.type === 'add') {
+          changes.added.add(change.ln);
+          changes.commentable.add(change.ln);
+        } else if (change.type === 'normal') {
+          changes.commentable.add(change.ln2);
+        }
+      }
+    }
+    changed.set(file.to, changes);
+  }
+  return changed;
+}
+
+/** Changed lines between the merge base of `base` and `head`, and `head`. */
+export async function gitChangedLines(
+  root: string,
+  base: string,
+  head = 'HEAD',
+): Promise<ChangedLines> {
+  const git = (...args: string[]) => run('git', args, { cwd: root, maxBuffer: 256 * 1024 * 1024 });
+  const mergeBase = await git('merge-base', base, head).then(
+    ({ stdout }) => stdout.trim(),
+    () => base, // unrelated or shallow histories: compare with the base itself
+  );
+  const { stdout } = await git(
+    'diff',
+    '-U0',
+    '--find-renames',
+    '--no-color',
+    '--no-ext-diff',
+    mergeBase,
+    head,
+    '--',
+  );
+  return parseChangedLines(stdout);
+}
+
+/** Changed lines from `pulls.listFiles` entries (their `patch` is a hunk list without headers). */
+export function patchChangedLines(
+  files: ReadonlyArray<{ filename: string; patch?: string }>,
+): ChangedLines {
+  const changed: ChangedLines = new Map();
+  for (const { filename, patch } of files) {
+    if (!patch) continue;
+    const diff = `diff --git a/${filename} b/${filename}\n--- a/${filename}\n+++ b/${filename}\n${patch}\n`;
+    for (const [file, changes] of parseChangedLines(diff)) changed.set(file, changes);
+  }
+  return changed;
+}
