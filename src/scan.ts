@@ -16,6 +16,7 @@ import { evaluateDockerfiles, evaluateResources, fileFinding } from './rules/eva
 import { discover } from './sources/discover.js';
 import { loadDockerfiles, loadManifestFiles } from './sources/load.js';
 import { annotationExceptions } from './suppress/annotations.js';
+import { hadolintExceptions } from './suppress/hadolint.js';
 import { suppressFindings, type SuppressedFinding } from './suppress/suppress.js';
 
 export interface ScanOptions {
@@ -55,7 +56,7 @@ type Checked = Pick<ScanResult, 'findings' | 'suppressed' | 'errors'>;
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const head = await check(options);
-  if (!options.base) return gate(head, options.policy.failOn, 'all');
+  if (!options.base) return gate(head, options.policy, 'all');
 
   const base = await checkBase(options, options.base);
   if ('error' in base) {
@@ -64,10 +65,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       message: `${base.error}; gating on all findings`,
       level: 'warning' as const,
     };
-    return gate({ ...head, errors: [...head.errors, error] }, options.policy.failOn, 'all');
+    return gate({ ...head, errors: [...head.errors, error] }, options.policy, 'all');
   }
   const { findings, fixed } = classify(head.findings, base.findings, head.suppressed);
-  return gate({ ...head, findings, fixed }, options.policy.failOn, options.gate ?? 'all');
+  return gate({ ...head, findings, fixed }, options.policy, options.gate ?? 'all');
 }
 
 /** discover -> load -> evaluate -> suppress, for one tree. */
@@ -86,7 +87,8 @@ async function check({ root, paths, policy, now = new Date() }: ScanOptions): Pr
   ]);
 
   const annotations = annotationExceptions(manifests.items, policy.requireReason);
-  const exceptions = [...policy.exceptions, ...annotations.exceptions];
+  const pragmas = hadolintExceptions(dockerfiles.items, policy.hadolint);
+  const exceptions = [...policy.exceptions, ...annotations.exceptions, ...pragmas];
   const accepted = suppressFindings(findings, exceptions, now);
   const errors = [...inputs.errors, ...unreadable, ...annotations.warnings, ...accepted.warnings];
   return { findings: accepted.findings, suppressed: accepted.suppressed, errors };
@@ -109,21 +111,25 @@ async function checkBase(options: ScanOptions, ref: string): Promise<Checked | {
 
 export function gate(
   checked: Checked & { fixed?: Finding[] },
-  failOn: FailOn,
+  { failOn, dockerfileFailOn }: Pick<Policy, 'failOn' | 'dockerfileFailOn'>,
   on: 'new' | 'all',
 ): ScanResult {
   const { findings, suppressed, errors, fixed } = checked;
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const finding of findings) bySeverity[finding.severity]++;
   const introduced = findings.filter((finding) => finding.status === 'new');
-  const gated = on === 'new' ? introduced : findings;
+  // hadolint's failure-threshold, when .hadolint.yaml sets one, decides for Dockerfile findings.
+  const threshold = (finding: Finding) =>
+    finding.source === 'dockerfile' && dockerfileFailOn ? dockerfileFailOn : failOn;
   const summary: Summary = {
     total: findings.length,
     bySeverity,
     suppressed: suppressed.length,
     ...(fixed ? { new: introduced.length } : {}),
     failOn,
-    failed: gated.some((finding) => isAtOrAbove(finding.severity, failOn)),
+    failed: (on === 'new' ? introduced : findings).some((f) =>
+      isAtOrAbove(f.severity, threshold(f)),
+    ),
   };
   return { findings, suppressed, ...(fixed ? { fixed } : {}), errors, summary };
 }

@@ -163,7 +163,7 @@ spec:
       'deploy/pods.yaml': manifest,
       '.trivyignore': 'AVD-KSV-0009 exp:2020-01-01\nKSV010\n',
       '.kube-policy-gate.yaml':
-        'ignore:\n  - id: no-host-network\n    resources: [Pod/debug]\n    reason: debug pod\n',
+        'extends: []\nrules: { KSV009: on, KSV010: on, KSV017: on }\nignore:\n  - id: no-host-network\n    resources: [Pod/debug]\n    reason: debug pod\n',
     });
     const result = await scan({
       root,
@@ -181,7 +181,7 @@ spec:
       ]),
     ).toEqual([
       ['KSV010', 'debug', 'trivyignore', 2],
-      ['KSV009', 'debug', 'policy', 2],
+      ['KSV009', 'debug', 'policy', 4],
       ['KSV017', 'debug', 'annotation', 6],
     ]);
     expect(result.suppressed[2].suppressedBy.reason).toBe('node debugging pod');
@@ -192,5 +192,40 @@ spec:
       'deploy/pods.yaml:23: kube-policy-gate.io/ignore on Pod/other has no kube-policy-gate.io/ignore-reason; it is not applied',
       '.trivyignore:1: exception .trivyignore:1 (AVD-KSV-0009) expired on 2020-01-01; it no longer suppresses the findings it matches: remove it or extend it',
     ]);
+  });
+});
+
+describe('scan with hadolint configuration', () => {
+  it('reads .hadolint.yaml and pragmas through the same suppression, with hadolint thresholds', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'kpg-hadolint-'));
+    writeFileSync(
+      path.join(root, 'Dockerfile'),
+      '# hadolint ignore=DL3007 base image is pinned by digest in CI\nFROM debian:latest\nUSER root\nMAINTAINER me\n',
+    );
+    writeFileSync(
+      path.join(root, '.hadolint.yaml'),
+      'ignored: [DL4000]\noverride:\n  info: [DL3002]\nfailure-threshold: warning\n',
+    );
+    writeFileSync(
+      path.join(root, '.kube-policy-gate.yaml'),
+      'extends: []\nrules: { DL3002: on, DL3007: on, DL4000: on }\n',
+    );
+    const policy = loadPolicy({ root });
+    const result = await scan({ root, paths: [], policy });
+    expect(result.suppressed.map((f) => [f.ruleId, f.suppressedBy])).toEqual([
+      [
+        'DL3007',
+        {
+          source: 'hadolint-pragma',
+          file: 'Dockerfile',
+          line: 1,
+          reason: 'base image is pinned by digest in CI',
+        },
+      ],
+      ['DL4000', { source: 'hadolint-config', file: '.hadolint.yaml', line: 1 }],
+    ]);
+    // DL3002 (last USER is root) overridden to info: below hadolint's failure-threshold.
+    expect(result.findings.map((f) => [f.ruleId, f.severity])).toEqual([['DL3002', 'low']]);
+    expect(result.summary.failed).toBe(false);
   });
 });

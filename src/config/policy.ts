@@ -7,6 +7,11 @@ import { closest } from 'fastest-levenshtein';
 import type { FailOn, Severity } from '../model.js';
 import { findRuleMeta } from '../rules/index.js';
 import type { Exception } from '../suppress/exception.js';
+import {
+  hadolintRuleOptions,
+  parseHadolintConfig,
+  type HadolintConfig,
+} from '../suppress/hadolint.js';
 import { parseTrivyIgnore, parseTrivyIgnoreYaml } from '../suppress/trivyignore.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
 import { builtinPacks } from './packs.js';
@@ -41,6 +46,10 @@ export interface Policy {
   charts: Map<string, ChartConfig>;
   /** The policy file in force, repository-relative, if any. */
   file?: string;
+  /** `.hadolint.yaml` at the root: its `ignored` list and pragmas suppress DL findings. */
+  hadolint?: HadolintConfig;
+  /** hadolint's `failure-threshold`: the fail-on threshold for Dockerfile findings. */
+  dockerfileFailOn?: FailOn;
 }
 
 export interface PolicyOptions {
@@ -58,6 +67,7 @@ export interface PolicyOptions {
 
 export const DEFAULT_POLICY_FILES = ['.kube-policy-gate.yaml', '.github/kube-policy-gate.yaml'];
 export const DEFAULT_IGNORE_FILES = ['.trivyignore', '.trivyignore.yaml', '.trivyignore.yml'];
+export const HADOLINT_FILES = ['.hadolint.yaml', '.hadolint.yml'];
 const DEFAULT_FAIL_ON: FailOn = 'high';
 
 const display = (root: string, file: string) =>
@@ -78,6 +88,8 @@ export function loadPolicy(options: PolicyOptions): Policy {
   const layers = own ? [...extended, own] : extended;
   const rules = new Map<string, EnabledRule>();
   for (const layer of layers) applyRules(layer.rules, rules);
+  const hadolint = readHadolintConfig(root);
+  if (hadolint) applyHadolintConfig(hadolint, rules);
   return {
     failOn: options.failOn ?? own?.failOn ?? DEFAULT_FAIL_ON,
     rules,
@@ -87,6 +99,8 @@ export function loadPolicy(options: PolicyOptions): Policy {
     requireReason: own?.requireReason ?? true,
     charts: own?.charts ?? new Map(),
     file: own?.file,
+    ...(hadolint ? { hadolint } : {}),
+    ...(hadolint?.failureThreshold ? { dockerfileFailOn: hadolint.failureThreshold } : {}),
   };
 }
 
@@ -179,4 +193,26 @@ function readIgnoreFiles({ root, ignoreFiles }: PolicyOptions): Exception[] {
       ? parseTrivyIgnoreYaml(text, display(root, file))
       : parseTrivyIgnore(text, display(root, file));
   });
+}
+
+function readHadolintConfig(root: string): HadolintConfig | undefined {
+  const file = HADOLINT_FILES.map((name) => path.join(root, name)).find((f) => existsSync(f));
+  if (!file) return undefined;
+  const { config, problems } = parseHadolintConfig(readText(file, root), display(root, file));
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** What .hadolint.yaml says about enabled DL rules: options (trusted registries, label
+ *  schema) and `override` severities. Its `ignored` list becomes exceptions instead, so those
+ *  findings are still reported as suppressed. */
+function applyHadolintConfig(config: HadolintConfig, rules: Map<string, EnabledRule>): void {
+  for (const [id, options] of hadolintRuleOptions(config)) {
+    const rule = rules.get(id);
+    if (rule) rule.options = { ...options, ...rule.options };
+  }
+  for (const [id, { severity }] of config.override) {
+    const rule = rules.get(id);
+    if (rule) rule.severity = severity;
+  }
 }

@@ -1,13 +1,246 @@
-// Dockerfiles, parsed once with dockerfile-ast; rules read instructions from the model.
-import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
+// Dockerfiles, parsed once with dockerfile-ast into a model the rules read: instructions with
+// their lines, flags and arguments, build stages, comments. Rules never search the text.
+import {
+  DockerfileParser,
+  type Dockerfile,
+  type Flag,
+  type Instruction,
+  type Label,
+  type Onbuild,
+} from 'dockerfile-ast';
+
+export interface DockerFlag {
+  name: string;
+  /** `null` for a flag without `=value`. */
+  value: string | null;
+}
+
+export interface DockerInstruction {
+  /** Upper-case keyword: `RUN`, `FROM`, ... For an `ONBUILD` trigger, the trigger's keyword. */
+  keyword: string;
+  /** 1-based first and last line (continuations and heredocs included). */
+  line: number;
+  endLine: number;
+  flags: DockerFlag[];
+  /** The arguments after the flags, as written (continuations joined, comment lines dropped). */
+  text: string;
+  /** `text` split into words the way Docker does for COPY/ADD/WORKDIR..., quotes removed. */
+  words: string[];
+  /** Exec (JSON) form of RUN/CMD/ENTRYPOINT/SHELL..., when the arguments are a JSON string array. */
+  exec?: string[];
+  /** Key/value pairs of LABEL and ENV (values unquoted; `null` for the legacy `ENV key` form). */
+  properties?: Array<{ name: string; value: string | null }>;
+  /** Set on the trigger of an `ONBUILD` instruction. */
+  onbuild?: boolean;
+  /** The trigger of an `ONBUILD` instruction. */
+  trigger?: DockerInstruction;
+  /** Index of the build stage (0-based); -1 before the first FROM. */
+  stage: number;
+}
+
+export interface DockerStage {
+  index: number;
+  /** The FROM instruction that opens the stage. */
+  from: DockerInstruction;
+  /** Image reference as written (`debian:12`, `$BASE`, a previous stage's name). */
+  image: string;
+  /** `AS name`, lower-cased as BuildKit compares it. */
+  alias?: string;
+  instructions: DockerInstruction[];
+}
+
+export interface DockerComment {
+  line: number;
+  /** The text after `#`, trimmed. */
+  text: string;
+}
 
 export interface DockerfileModel {
   /** Repository-relative path. */
   file: string;
   text: string;
   ast: Dockerfile;
+  /** Every instruction in file order (an ONBUILD once, with its `trigger`). */
+  instructions: DockerInstruction[];
+  stages: DockerStage[];
+  /** Comment lines outside instructions, parser directives included. */
+  comments: DockerComment[];
+  escapeChar: string;
 }
 
 export function parseDockerfile(text: string, file: string): DockerfileModel {
-  return { file, text, ast: DockerfileParser.parse(text) };
+  const ast = DockerfileParser.parse(text);
+  const escapeChar = ast.getEscapeCharacter();
+  const lines = text.split(/\r?\n/);
+  const instructions: DockerInstruction[] = [];
+  const stages: DockerStage[] = [];
+  const covered = new Set<number>();
+
+  for (const node of ast.getInstructions()) {
+    const stageIndex = node.getKeyword() === 'FROM' ? stages.length : stages.length - 1;
+    const instruction = toInstruction(node, lines, escapeChar, stageIndex);
+    for (let line = instruction.line; line <= instruction.endLine; line++) covered.add(line);
+    if (instruction.keyword === 'FROM') {
+      const [image = '', as, alias] = instruction.words;
+      stages.push({
+        index: stageIndex,
+        from: instruction,
+        image,
+        ...(as?.toLowerCase() === 'as' && alias ? { alias: alias.toLowerCase() } : {}),
+        instructions: [],
+      });
+    }
+    stages[stageIndex]?.instructions.push(instruction);
+    instructions.push(instruction);
+  }
+
+  const comments: DockerComment[] = [];
+  lines.forEach((content, index) => {
+    const match = /^\s*#(.*)$/.exec(content);
+    if (match && !covered.has(index + 1)) comments.push({ line: index + 1, text: match[1].trim() });
+  });
+  return { file, text, ast, instructions, stages, comments, escapeChar };
+}
+
+function toInstruction(
+  node: Instruction,
+  lines: readonly string[],
+  escapeChar: string,
+  stage: number,
+): DockerInstruction {
+  const keyword = node.getKeyword().toUpperCase();
+  const range = node.getRange();
+  const flags = 'getFlags' in node ? (node.getFlags as () => Flag[])() : [];
+  const text = argumentText(node, lines, escapeChar, flags);
+  const instruction: DockerInstruction = {
+    keyword,
+    line: range.start.line + 1,
+    endLine: range.end.line + 1,
+    flags: flags.map((flag) => ({ name: flag.getName(), value: flag.getValue() })),
+    text,
+    words: splitWords(text, escapeChar),
+    stage,
+  };
+  const exec = execForm(text);
+  if (exec) instruction.exec = exec;
+  if (keyword === 'LABEL') {
+    instruction.properties = (node as Label).getProperties().map((property) => ({
+      name: unquote(property.getName()),
+      value: property.getValue(),
+    }));
+  } else if (keyword === 'ENV') {
+    instruction.properties = envProperties(instruction.words);
+  } else if (keyword === 'ONBUILD') {
+    const trigger = (node as Onbuild).getTriggerInstruction();
+    if (trigger) {
+      instruction.trigger = {
+        ...toInstruction(trigger, lines, escapeChar, stage),
+        onbuild: true,
+        line: instruction.line,
+        endLine: instruction.endLine,
+      };
+    }
+  }
+  return instruction;
+}
+
+/** The instruction's arguments after its flags, continuations joined and comment lines dropped,
+ *  as the Docker builder sees them. */
+function argumentText(
+  node: Instruction,
+  lines: readonly string[],
+  escapeChar: string,
+  flags: readonly Flag[],
+): string {
+  const argsRange = node.getArgumentsRange();
+  if (!argsRange) return '';
+  const lastFlag = flags.at(-1)?.getRange().end;
+  const start = lastFlag ?? argsRange.start;
+  const end = argsRange.end;
+  const parts: string[] = [];
+  for (let line = start.line; line <= end.line; line++) {
+    let content = lines[line] ?? '';
+    if (line === end.line) content = content.slice(0, end.character);
+    if (line === start.line) content = content.slice(start.character);
+    else if (/^\s*#/.test(content)) continue;
+    else if (/^\s*$/.test(content)) continue;
+    if (line < end.line && content.trimEnd().endsWith(escapeChar) && !isHeredocBody(node)) {
+      parts.push(content.trimEnd().slice(0, -1));
+    } else {
+      parts.push(content + (line < end.line ? '\n' : ''));
+    }
+  }
+  return parts.join('').trim();
+}
+
+function isHeredocBody(node: Instruction): boolean {
+  // getHeredocs() is public on RUN, COPY and ADD only.
+  const withHeredocs = node as unknown as { getHeredocs?: () => unknown[] };
+  return (withHeredocs.getHeredocs?.() ?? []).length > 0;
+}
+
+function execForm(text: string): string[] | undefined {
+  if (!text.startsWith('[')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string')) return parsed;
+  } catch {
+    // Not JSON: Docker runs it in shell form.
+  }
+  return undefined;
+}
+
+/** Splits on unquoted whitespace and removes quotes, as Docker does for COPY, WORKDIR, USER... */
+export function splitWords(text: string, escapeChar = '\\'): string[] {
+  const words: string[] = [];
+  let current = '';
+  let inWord = false;
+  let quote: string | null = null;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (quote) {
+      if (char === quote) quote = null;
+      else if (char === escapeChar && quote === '"' && /["\\$`]/.test(text[index + 1] ?? '')) {
+        current += text[++index];
+      } else current += char;
+    } else if (char === '"' || char === "'") {
+      quote = char;
+      inWord = true;
+    } else if (/\s/.test(char)) {
+      if (inWord) words.push(current);
+      current = '';
+      inWord = false;
+    } else {
+      current += char;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(current);
+  return words;
+}
+
+export function unquote(value: string): string {
+  return /^(["']).*\1$/s.test(value) && value.length >= 2 ? value.slice(1, -1) : value;
+}
+
+function envProperties(words: readonly string[]): Array<{ name: string; value: string | null }> {
+  // Legacy form `ENV key value with spaces`: one pair, the rest is the value.
+  if (words.length > 0 && !words[0].includes('=')) {
+    return [{ name: words[0], value: words.length > 1 ? words.slice(1).join(' ') : null }];
+  }
+  return words.map((word) => {
+    const equals = word.indexOf('=');
+    return equals < 0
+      ? { name: word, value: null }
+      : { name: word.slice(0, equals), value: word.slice(equals + 1) };
+  });
+}
+
+/** Instructions as rules usually see them: ONBUILD triggers in place of their ONBUILD. */
+export function effectiveInstructions(model: DockerfileModel): DockerInstruction[] {
+  return model.instructions.map((instruction) => instruction.trigger ?? instruction);
+}
+
+export function flag(instruction: DockerInstruction, name: string): DockerFlag | undefined {
+  return instruction.flags.find((candidate) => candidate.name === name);
 }

@@ -1,0 +1,105 @@
+// Shared pieces of the hadolint rules: metadata defaults, placing a violation on an instruction,
+// and reading image references the way hadolint does.
+import type { DockerInstruction, DockerStage } from '../../sources/dockerfile.js';
+import type { DockerRule, DockerViolation, RuleMeta } from '../types.js';
+
+type HadolintMeta = Omit<RuleMeta, 'aliases' | 'references'> & {
+  aliases?: string[];
+  references?: string[];
+};
+
+/** Rule metadata with hadolint's wiki page as the first reference. */
+export function hadolintMeta(meta: HadolintMeta): DockerRule['meta'] {
+  return {
+    target: 'dockerfile',
+    ...meta,
+    aliases: meta.aliases ?? [],
+    references: [
+      `https://github.com/hadolint/hadolint/wiki/${meta.id}`,
+      ...(meta.references ?? []),
+    ],
+  };
+}
+
+/** A violation on the whole instruction (first to last line). */
+export function at(instruction: DockerInstruction, message: string): DockerViolation {
+  return {
+    message,
+    line: instruction.line,
+    ...(instruction.endLine > instruction.line ? { endLine: instruction.endLine } : {}),
+  };
+}
+
+export interface ImageReference {
+  registry?: string;
+  /** Repository path without registry, tag or digest. */
+  name: string;
+  tag?: string;
+  digest?: string;
+}
+
+/** Splits `registry/name:tag@digest` as Docker does: the first path component is a registry
+ *  when it has a `.` or `:` or is `localhost`. */
+export function parseImage(reference: string): ImageReference {
+  let rest = reference;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let registry: string | undefined;
+  const slash = rest.indexOf('/');
+  if (slash >= 0) {
+    const first = rest.slice(0, slash);
+    if (first.includes('.') || first.includes(':') || first === 'localhost') {
+      registry = first;
+      rest = rest.slice(slash + 1);
+    }
+  }
+  let tag: string | undefined;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  return {
+    ...(registry ? { registry } : {}),
+    name: rest,
+    ...(tag !== undefined ? { tag } : {}),
+    ...(digest ? { digest } : {}),
+  };
+}
+
+/** Whether a FROM names an earlier stage (compared case-insensitively, as BuildKit does). */
+export function isStageName(
+  image: string,
+  stages: readonly DockerStage[],
+  before: number,
+): boolean {
+  const wanted = image.toLowerCase();
+  return stages.some((stage) => stage.index < before && stage.alias === wanted);
+}
+
+/** Absolute in Linux or Windows terms, or starting with a variable hadolint cannot resolve. */
+export function isAbsolutePath(path: string): boolean {
+  return path.startsWith('/') || path.startsWith('$') || /^[A-Za-z]:[\\/]/.test(path);
+}
+
+/** Arguments of COPY/ADD/VOLUME..., from the JSON form when it is used. */
+export function argsOf(instruction: DockerInstruction): string[] {
+  return instruction.exec ?? instruction.words;
+}
+
+/** Whether `value` mentions `$name` or `${name...}` as a whole variable name. */
+export function referencesVariable(value: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\$(\\{${escaped}([:}]|[-+?=])|${escaped}(?![A-Za-z0-9_]))`).test(value);
+}
+
+/** Value of `--name=value` on an instruction, unquoted; `undefined` when the flag is absent. */
+export function flagValue(instruction: DockerInstruction, name: string): string | undefined {
+  const found = instruction.flags.find((candidate) => candidate.name === name);
+  if (!found) return undefined;
+  return (found.value ?? '').replace(/^(["'])(.*)\1$/s, '$2');
+}

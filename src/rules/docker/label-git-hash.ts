@@ -1,0 +1,32 @@
+import type { DockerRule } from '../types.js';
+import { at, hadolintMeta } from './helpers.js';
+import {
+  defaultLabelOptions,
+  labelOptionsFix,
+  labelsOfType,
+  type LabelSchemaOptions,
+} from './label-schema.js';
+
+export const labelGitHash: DockerRule<LabelSchemaOptions> = {
+  meta: hadolintMeta({
+    id: 'DL3055',
+    name: 'label-git-hash',
+    severity: 'medium',
+    title: 'Label `<label>` is not a valid git hash.',
+    description:
+      'A label of schema type `hash` must be a git commit hash (7 to 40 hex digits, or 64 for SHA-256 repositories).',
+    rationale:
+      'Tools that read image labels (registries, scanners, inventories) rely on their format.',
+    fix: labelOptionsFix,
+  }),
+  defaultOptions: defaultLabelOptions,
+  check: (dockerfile, options) =>
+    labelsOfType(dockerfile, options, 'hash')
+      .filter(({ value }) => !/^([0-9a-f]{7,40}|[0-9a-f]{64})$/i.test(value))
+      .map((label) =>
+        at(
+          label.instruction,
+          'Label `<label>` is not a valid git hash.'.replace('<label>', label.name),
+        ),
+      ),
+};

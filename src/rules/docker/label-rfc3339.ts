@@ -1,0 +1,36 @@
+import type { DockerRule } from '../types.js';
+import { at, hadolintMeta } from './helpers.js';
+import {
+  defaultLabelOptions,
+  labelOptionsFix,
+  labelsOfType,
+  type LabelSchemaOptions,
+} from './label-schema.js';
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+export const labelRfc3339: DockerRule<LabelSchemaOptions> = {
+  meta: hadolintMeta({
+    id: 'DL3053',
+    name: 'label-rfc3339',
+    severity: 'medium',
+    title: 'Label `<label>` is not a valid time format - must conform to RFC3339.',
+    description: 'A label of schema type `rfc3339` must be an RFC 3339 timestamp.',
+    rationale:
+      'Tools that read image labels (registries, scanners, inventories) rely on their format.',
+    fix: labelOptionsFix,
+  }),
+  defaultOptions: defaultLabelOptions,
+  check: (dockerfile, options) =>
+    labelsOfType(dockerfile, options, 'rfc3339')
+      .filter(({ value }) => !RFC3339.test(value))
+      .map((label) =>
+        at(
+          label.instruction,
+          'Label `<label>` is not a valid time format - must conform to RFC3339.'.replace(
+            '<label>',
+            label.name,
+          ),
+        ),
+      ),
+};

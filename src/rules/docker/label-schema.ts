@@ -1,0 +1,45 @@
+// hadolint's label schema (`label-schema` in .hadolint.yaml): label name -> expected value type.
+// Shared by the label rules DL3049-DL3058.
+import type { DockerInstruction, DockerfileModel } from '../../sources/dockerfile.js';
+
+export type LabelType = 'text' | 'url' | 'rfc3339' | 'spdx' | 'hash' | 'semver' | 'email';
+
+export interface LabelSchemaOptions {
+  labelSchema: Record<string, LabelType>;
+  /** Labels not in the schema are an error (DL3050). */
+  strictLabels: boolean;
+}
+
+export const defaultLabelOptions: LabelSchemaOptions = { labelSchema: {}, strictLabels: false };
+
+export interface LabelUse {
+  instruction: DockerInstruction;
+  name: string;
+  value: string;
+}
+
+/** Every `LABEL key=value` pair (ONBUILD triggers included), values unquoted. */
+export function labels(dockerfile: DockerfileModel): LabelUse[] {
+  return dockerfile.instructions
+    .map((instruction) => instruction.trigger ?? instruction)
+    .filter((instruction) => instruction.keyword === 'LABEL')
+    .flatMap((instruction) =>
+      (instruction.properties ?? []).map(({ name, value }) => ({
+        instruction,
+        name,
+        value: (value ?? '').replace(/^(["'])(.*)\1$/s, '$2'),
+      })),
+    );
+}
+
+/** Labels of the schema with the given type. */
+export function labelsOfType(
+  dockerfile: DockerfileModel,
+  options: LabelSchemaOptions,
+  type: LabelType,
+): LabelUse[] {
+  return labels(dockerfile).filter((label) => options.labelSchema?.[label.name] === type);
+}
+
+export const labelOptionsFix =
+  "```yaml\n# policy file\nrules:\n  DL3049:\n    options:\n      labelSchema:\n        org.opencontainers.image.source: url\n        org.opencontainers.image.created: rfc3339\n```\n\nor hadolint's `label-schema` in `.hadolint.yaml`.";

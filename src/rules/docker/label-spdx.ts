@@ -1,0 +1,34 @@
+import type { DockerRule } from '../types.js';
+import { at, hadolintMeta } from './helpers.js';
+import {
+  defaultLabelOptions,
+  labelOptionsFix,
+  labelsOfType,
+  type LabelSchemaOptions,
+} from './label-schema.js';
+
+import { isSpdxExpression } from './spdx.js';
+
+export const labelSpdx: DockerRule<LabelSchemaOptions> = {
+  meta: hadolintMeta({
+    id: 'DL3054',
+    name: 'label-spdx',
+    severity: 'medium',
+    title: 'Label `<label>` is not a valid SPDX license identifier.',
+    description:
+      'A label of schema type `spdx` must be an SPDX license expression of known identifiers.',
+    rationale:
+      'Tools that read image labels (registries, scanners, inventories) rely on their format.',
+    fix: labelOptionsFix,
+  }),
+  defaultOptions: defaultLabelOptions,
+  check: (dockerfile, options) =>
+    labelsOfType(dockerfile, options, 'spdx')
+      .filter(({ value }) => !isSpdxExpression(value))
+      .map((label) =>
+        at(
+          label.instruction,
+          'Label `<label>` is not a valid SPDX license identifier.'.replace('<label>', label.name),
+        ),
+      ),
+};

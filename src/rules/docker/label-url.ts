@@ -1,0 +1,32 @@
+import type { DockerRule } from '../types.js';
+import { at, hadolintMeta } from './helpers.js';
+import {
+  defaultLabelOptions,
+  labelOptionsFix,
+  labelsOfType,
+  type LabelSchemaOptions,
+} from './label-schema.js';
+
+function isUrl(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(value) && URL.canParse(value);
+}
+
+export const labelUrl: DockerRule<LabelSchemaOptions> = {
+  meta: hadolintMeta({
+    id: 'DL3052',
+    name: 'label-url',
+    severity: 'medium',
+    title: 'Label `<label>` is not a valid URL.',
+    description: 'A label of schema type `url` must be an absolute URL.',
+    rationale:
+      'Tools that read image labels (registries, scanners, inventories) rely on their format.',
+    fix: labelOptionsFix,
+  }),
+  defaultOptions: defaultLabelOptions,
+  check: (dockerfile, options) =>
+    labelsOfType(dockerfile, options, 'url')
+      .filter(({ value }) => !isUrl(value))
+      .map((label) =>
+        at(label.instruction, 'Label `<label>` is not a valid URL.'.replace('<label>', label.name)),
+      ),
+};

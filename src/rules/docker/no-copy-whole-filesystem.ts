@@ -1,0 +1,25 @@
+import type { DockerRule } from '../types.js';
+import { argsOf, at, flagValue, hadolintMeta } from './helpers.js';
+
+export const noCopyWholeFilesystem: DockerRule = {
+  meta: hadolintMeta({
+    id: 'DL3067',
+    name: 'no-copy-whole-filesystem',
+    severity: 'medium',
+    title: 'Do not copy an entire filesystem from another stage',
+    description:
+      "`COPY --from=stage / /` copies everything, including the other stage's build tools.",
+    rationale:
+      'The point of a multi-stage build is a small final image; copying the root filesystem brings back what the stages were meant to leave behind.',
+    fix: '```dockerfile\nCOPY --from=build /out/app /usr/local/bin/app\n```',
+  }),
+  check: (dockerfile) =>
+    dockerfile.instructions
+      .map((instruction) => instruction.trigger ?? instruction)
+      .filter((instruction) => instruction.keyword === 'COPY' && flagValue(instruction, 'from'))
+      .filter((instruction) => {
+        const args = argsOf(instruction);
+        return args.length === 2 && args.every((arg) => arg === '/');
+      })
+      .map((instruction) => at(instruction, 'Do not copy an entire filesystem from another stage')),
+};

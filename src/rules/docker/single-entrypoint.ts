@@ -1,0 +1,27 @@
+import type { DockerRule } from '../types.js';
+import { at, hadolintMeta } from './helpers.js';
+
+export const singleEntrypoint: DockerRule = {
+  meta: hadolintMeta({
+    id: 'DL4004',
+    name: 'single-entrypoint',
+    severity: 'high',
+    title: 'Multiple `ENTRYPOINT` instructions found',
+    description: 'A build stage should have at most one `ENTRYPOINT`.',
+    rationale:
+      'Only the last `ENTRYPOINT` of a stage takes effect; the earlier ones mislead the reader.',
+    fix: 'Keep only the one that applies:\n\n```dockerfile\nENTRYPOINT ["/usr/local/bin/app"]\n```',
+  }),
+  check: (dockerfile) =>
+    dockerfile.stages.flatMap((stage) =>
+      stage.instructions
+        .filter((instruction) => instruction.keyword === 'ENTRYPOINT')
+        .slice(1)
+        .map((instruction) =>
+          at(
+            instruction,
+            'Multiple `ENTRYPOINT` instructions found. If you list more than one `ENTRYPOINT` then only the last `ENTRYPOINT` will take effect',
+          ),
+        ),
+    ),
+};

@@ -1,0 +1,22 @@
+import type { DockerRule } from '../types.js';
+import { at, hadolintMeta } from './helpers.js';
+
+export const uniqueStageNames: DockerRule = {
+  meta: hadolintMeta({
+    id: 'DL3024',
+    name: 'unique-stage-names',
+    severity: 'high',
+    title: 'FROM aliases (stage names) must be unique',
+    description: 'Two build stages must not share a name.',
+    rationale: 'References to a duplicated name are ambiguous; BuildKit rejects the file.',
+    fix: '```dockerfile\nFROM node:22 AS deps\nFROM node:22 AS build\n```',
+  }),
+  check: (dockerfile) =>
+    dockerfile.stages
+      .filter((stage, index) =>
+        dockerfile.stages
+          .slice(0, index)
+          .some((earlier) => stage.alias && earlier.alias === stage.alias),
+      )
+      .map((stage) => at(stage.from, `Duplicate FROM alias \`${stage.alias}\`.`)),
+};

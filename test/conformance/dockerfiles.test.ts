@@ -1,0 +1,85 @@
+// Real Dockerfiles and Trivy's DS examples: every rule runs on them without throwing, and the DS
+// examples trip the hadolint rule that checks the same thing.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dockerRules } from '../../src/rules/docker/index.js';
+import { parseDockerfile, type DockerfileModel } from '../../src/sources/dockerfile.js';
+import { CORPUS } from './hadolint-cases.js';
+
+function runAll(model: DockerfileModel): Map<string, number[]> {
+  const hits = new Map<string, number[]>();
+  for (const rule of dockerRules) {
+    const violations = rule.check(model, rule.defaultOptions as never);
+    for (const violation of violations) {
+      expect(violation.line).toBeGreaterThanOrEqual(1);
+      expect(violation.line).toBeLessThanOrEqual(model.text.split('\n').length);
+    }
+    hits.set(
+      rule.meta.id,
+      violations.map((violation) => violation.line),
+    );
+  }
+  return hits;
+}
+
+const realDir = path.join(CORPUS, 'dockerfiles');
+const real = readdirSync(realDir).filter((name) => name.endsWith('Dockerfile'));
+
+describe('real Dockerfiles', () => {
+  it('has the 39 files', () => expect(real).toHaveLength(39));
+
+  it.each(real)('%s parses and lints', (name) => {
+    const model = parseDockerfile(readFileSync(path.join(realDir, name), 'utf8'), name);
+    expect(model.stages.length).toBeGreaterThan(0);
+    expect(model.instructions.length).toBeGreaterThan(0);
+    runAll(model);
+  });
+});
+
+// Trivy DS check -> the hadolint rule with the same intent. DS002 (no USER at all), DS004 (port
+// 22), DS024 (dist-upgrade) have no hadolint counterpart; DS010/13/14/15/17/19/20/21 map to rules
+// that need the shell parser (DL3004, DL3003, DL4001, DL3032, DL3009, DL3040, DL3036, DL3014).
+const DS_TO_DL: Record<string, string> = {
+  DS001: 'DL3007',
+  DS005: 'DL3020',
+  DS006: 'DL3023',
+  DS007: 'DL4004',
+  DS008: 'DL3011',
+  DS009: 'DL3000',
+  DS011: 'DL3021',
+  DS012: 'DL3024',
+  DS016: 'DL4003',
+  DS022: 'DL4000',
+  DS023: 'DL3012',
+};
+
+const dsDir = path.join(CORPUS, 'trivy-ksv');
+const examples = readdirSync(dsDir)
+  .filter((name) => /^DS\d+$/.test(name))
+  .flatMap((check) =>
+    readdirSync(path.join(dsDir, check))
+      .filter((name) => /^example-.*\.Dockerfile$/.test(name))
+      .map((name) => [check, name] as const),
+  );
+
+describe('Trivy DS examples', () => {
+  it('has the examples of 22 DS checks', () => {
+    expect(new Set(examples.map(([check]) => check)).size).toBe(22);
+    expect(examples.length).toBeGreaterThanOrEqual(44);
+  });
+
+  it.each(examples)('%s %s', (check, name) => {
+    const model = parseDockerfile(readFileSync(path.join(dsDir, check, name), 'utf8'), name);
+    const hits = runAll(model);
+    const rule = DS_TO_DL[check];
+    if (!rule) return;
+    if (name.includes('denied')) expect(hits.get(rule)).not.toEqual([]);
+    else expect(hits.get(rule)).toEqual([]);
+  });
+
+  it('maps 11 DS checks to implemented rules', () => {
+    const ids = new Set(dockerRules.map((rule) => rule.meta.id));
+    expect(Object.values(DS_TO_DL).filter((id) => ids.has(id))).toHaveLength(11);
+  });
+});
