@@ -78,3 +78,12 @@ describe('parseManifests', () => {
     expect(errors[0].message).toMatch(/alias/i);
   });
 });
+
+describe('hostile manifests', () => {
+  it('names a file nested too deeply for the parser instead of crashing', () => {
+    const text = `kind: Pod\nspec: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
+    const { resources, errors } = parseManifests(text, { file: 'deep.yaml' });
+    expect(resources).toEqual([]);
+    expect(errors).toEqual([{ file: 'deep.yaml', line: 2, message: 'nesting too deep to parse' }]);
+  });
+});

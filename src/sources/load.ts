@@ -1,6 +1,6 @@
 // The load stage for plain files: manifests into resources, Dockerfiles into models. A file
 // that cannot be read becomes an error naming it; the other files load as usual.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { ScanError } from '../model.js';
@@ -16,8 +16,20 @@ export interface Loaded<T> {
 // Bounded so a repository of thousands of files never runs out of file descriptors.
 const limit = pLimit(64);
 
+/** Far above any real manifest (the API server stores objects of at most 1.5 MiB); bounds the
+ *  time and memory one hostile file can cost. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
 async function readText(root: string, file: string): Promise<string | ScanError> {
   try {
+    const { size } = await stat(path.join(root, file));
+    if (size > MAX_FILE_BYTES) {
+      const mib = (n: number) => `${Math.round(n / 1024 / 1024)} MiB`;
+      return {
+        file,
+        message: `file is ${mib(size)}, over the ${mib(MAX_FILE_BYTES)} limit; split it or exclude it`,
+      };
+    }
     const bytes = await readFile(path.join(root, file));
     if (isBinary(bytes)) return { file, message: 'binary file, not YAML or a Dockerfile' };
     return new TextDecoder('utf-8').decode(bytes);
@@ -39,8 +51,9 @@ export async function loadManifestFiles(
       return;
     }
     const { resources, errors } = parseManifests(text, { file });
-    loaded.items.push(...resources);
-    loaded.errors.push(...errors);
+    // Not push(...spread): a file of 100,000 documents would overflow the call stack.
+    for (const resource of resources) loaded.items.push(resource);
+    for (const error of errors) loaded.errors.push(error);
   });
   return loaded;
 }

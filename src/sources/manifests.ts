@@ -27,10 +27,28 @@ export function isBinary(bytes: Uint8Array): boolean {
 }
 
 function firstLine(message: string): string {
+  // The parser recurses: absurd nesting exhausts the stack, which it reports as an error.
+  if (message.startsWith('Maximum call stack size exceeded')) return 'nesting too deep to parse';
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
 export function parseManifests(text: string, context: ManifestContext): ParsedManifests {
+  try {
+    return parseDocuments(text, context);
+  } catch (error) {
+    // The parser recurses: absurd nesting exhausts the stack. Name the file, keep scanning.
+    const message =
+      error instanceof RangeError
+        ? 'nesting too deep to parse'
+        : `cannot parse: ${(error as Error).message}`;
+    return {
+      resources: [],
+      errors: [{ file: context.file, line: (context.lineOffset ?? 0) + 1, message }],
+    };
+  }
+}
+
+function parseDocuments(text: string, context: ManifestContext): ParsedManifests {
   const { file } = context;
   const lineOffset = context.lineOffset ?? 0;
   const lineCounter = new LineCounter();
