@@ -48,8 +48,13 @@ function rulePage(meta: RuleMeta): string {
     `## How to fix\n\n${meta.fix}`,
   ];
   if (meta.references?.length)
-    parts.push(`## References\n\n${meta.references.map((r) => `- <${r}>`).join('\n')}`);
+    parts.push(`## References\n\n${meta.references.map(referenceItem).join('\n')}`);
   return parts.join('\n\n') + '\n';
+}
+
+/** A URL as an autolink; a rule ID (an overlapping check) as a link to its page. */
+function referenceItem(reference: string): string {
+  return /^https?:\/\//.test(reference) ? `- <${reference}>` : `- [${reference}](${reference}.md)`;
 }
 
 function packsOf(meta: RuleMeta): string[] {

@@ -27,3 +27,8 @@ export function violationLines(rule: K8sRule, yaml: string, options?: unknown): 
     (rule.check?.(resource, merged) ?? []).map((v) => resource.origin.locate(v.path).line),
   );
 }
+
+/** 1-based lines of `yaml` marked with a `# <-` comment: where a test expects findings. */
+export function markedLines(yaml: string): number[] {
+  return yaml.split('\n').flatMap((line, index) => (line.includes('# <-') ? [index + 1] : []));
+}

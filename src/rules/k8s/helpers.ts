@@ -1,6 +1,12 @@
 // Small shared readers for rules: visiting containers, reading securityContext fields, naming
 // what a message talks about.
-import type { ContainerEntry, K8sResource, Path } from '../../sources/resource.js';
+import type {
+  ContainerEntry,
+  K8sResource,
+  KubeObject,
+  Path,
+  PodTemplate,
+} from '../../sources/resource.js';
 import { isObject } from '../../sources/resource.js';
 import type { K8sViolation } from '../types.js';
 
@@ -42,4 +48,84 @@ export function podFlagViolation(resource: K8sResource, key: string): K8sViolati
   if (!pod || pod.spec[key] !== true) return [];
   const path: Path = [...pod.specPath, key];
   return [{ message: `${describe(resource)} should not set '${path.join('.')}' to true`, path }];
+}
+
+// --- Pod and container security-context readers (pod rules) ---------------------------------
+// YAML `null` reads as unset everywhere, as the API server decodes it.
+
+/** An object-valued field, or undefined. */
+export function objectAt(owner: unknown, key: string): KubeObject | undefined {
+  const value = isObject(owner) ? owner[key] : undefined;
+  return isObject(value) ? value : undefined;
+}
+
+/** A list-valued field, or an empty list. */
+export function listAt(owner: unknown, key: string): readonly unknown[] {
+  const value = isObject(owner) ? owner[key] : undefined;
+  return Array.isArray(value) ? value : [];
+}
+
+/** The pod-level `spec.securityContext`. */
+export function podSecurityContext(pod: PodTemplate): KubeObject | undefined {
+  return objectAt(pod.spec, 'securityContext');
+}
+
+/** The container-level `securityContext`. */
+export function containerSecurityContext(entry: ContainerEntry): KubeObject | undefined {
+  return objectAt(entry.container, 'securityContext');
+}
+
+/** Fields of a pod-level securityContext that apply to every container which does not set them. */
+export const INHERITED_SECURITY_CONTEXT_FIELDS: ReadonlySet<string> = new Set([
+  'runAsGroup',
+  'runAsNonRoot',
+  'runAsUser',
+  'seLinuxOptions',
+  'seccompProfile',
+  'windowsOptions',
+]);
+
+/** A securityContext value as it applies to a container, and where it was set. */
+export interface EffectiveValue {
+  value: unknown;
+  path: Path;
+}
+
+/**
+ * The value of `securityContext.<key>[.<subKey>]` that applies to a container: its own, else the
+ * pod's for an inherited field (Kubernetes' precedence, and Trivy's merged security context).
+ */
+export function effectiveSecurityContextValue(
+  pod: PodTemplate,
+  entry: ContainerEntry,
+  key: string,
+  subKey?: string,
+): EffectiveValue | undefined {
+  const read = (context: KubeObject | undefined) => {
+    const value = subKey === undefined ? context?.[key] : objectAt(context, key)?.[subKey];
+    return value === null ? undefined : value;
+  };
+  const tail = subKey === undefined ? [key] : [key, subKey];
+  const own = read(containerSecurityContext(entry));
+  if (own !== undefined) return { value: own, path: [...entry.path, 'securityContext', ...tail] };
+  if (!INHERITED_SECURITY_CONTEXT_FIELDS.has(key)) return undefined;
+  const inherited = read(podSecurityContext(pod));
+  if (inherited === undefined) return undefined;
+  return { value: inherited, path: [...pod.specPath, 'securityContext', ...tail] };
+}
+
+/** `spec.os.name: windows`: Pod Security Admission exempts such pods from Linux-only controls. */
+export function isWindowsPod(pod: PodTemplate): boolean {
+  return objectAt(pod.spec, 'os')?.name === 'windows';
+}
+
+/** `spec.hostUsers: false`: the pod runs in a user namespace, which relaxes some PSS controls. */
+export function usesUserNamespace(pod: PodTemplate): boolean {
+  return pod.spec.hostUsers === false;
+}
+
+/** Trivy's other names for a KSV check: `KSV-0001`, `AVD-KSV-0001` and its long ID. */
+export function trivyAliases(id: string, longId: string): string[] {
+  const canonical = `KSV-${id.slice(3).padStart(4, '0')}`;
+  return [canonical, `AVD-${canonical}`, longId];
 }

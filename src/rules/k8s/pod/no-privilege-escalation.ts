@@ -14,10 +14,10 @@ export const noPrivilegeEscalation: K8sRule = {
     rationale:
       'A process that can gain more privileges than its parent (through setuid binaries or file capabilities) turns a compromised container into a stronger foothold.',
     fix: '```yaml\ncontainers:\n  - name: app\n    securityContext:\n      allowPrivilegeEscalation: false\n```',
-    pss: { level: 'restricted', control: 'Privilege Escalation' },
     references: [
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
       'https://avd.aquasec.com/misconfig/ksv001',
+      // Trivy does not exempt Windows pods; the PSS control is KPG110 pss-privilege-escalation.
+      'KPG110',
     ],
   },
   check: (resource) =>

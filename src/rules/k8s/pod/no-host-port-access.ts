@@ -1,0 +1,34 @@
+import type { K8sRule } from '../../types.js';
+import { containerViolations, describe, listAt, trivyAliases } from '../helpers.js';
+
+export const noHostPortAccess: K8sRule = {
+  meta: {
+    target: 'kubernetes',
+    id: 'KSV024',
+    name: 'no-host-port-access',
+    aliases: trivyAliases('KSV024', 'kubernetes-no-host-port-access'),
+    severity: 'high',
+    title: 'Access to host ports',
+    description:
+      "No container port may set `hostPort` (Trivy's reading: even `hostPort: 0`, which the PSS control KPG102 allows).",
+    rationale:
+      "A host port binds the container to the node's network interface, bypassing Services and NetworkPolicies and limiting scheduling.",
+    fix: 'Remove `ports[].hostPort` and expose the container through a Service.',
+    references: ['https://avd.aquasec.com/misconfig/ksv024', 'KPG102'],
+  },
+  check: (resource) =>
+    containerViolations(resource, (entry) => {
+      const index = listAt(entry.container, 'ports').findIndex(
+        (port) =>
+          typeof port === 'object' &&
+          port !== null &&
+          'hostPort' in port &&
+          (port as { hostPort: unknown }).hostPort !== null,
+      );
+      if (index < 0) return undefined;
+      return {
+        message: `${describe(resource, entry)} should not set host ports, 'ports[*].hostPort'`,
+        path: [...entry.path, 'ports', index, 'hostPort'],
+      };
+    }),
+};

@@ -1,0 +1,35 @@
+import type { K8sRule, K8sViolation } from '../../types.js';
+import { describe, listAt, objectAt, trivyAliases } from '../helpers.js';
+
+export const noMountedHostpath: K8sRule = {
+  meta: {
+    target: 'kubernetes',
+    id: 'KSV023',
+    name: 'no-mounted-hostpath',
+    aliases: trivyAliases('KSV023', 'kubernetes-no-mounted-hostpath'),
+    severity: 'medium',
+    title: 'hostPath volumes mounted',
+    description: 'No volume may be a `hostPath` volume.',
+    rationale:
+      "A hostPath volume exposes the node's file system to the container: node credentials, other pods' data, the container runtime's socket.",
+    fix: 'Use an `emptyDir`, a ConfigMap/Secret, or a PersistentVolumeClaim instead of `hostPath`.',
+    pss: { level: 'baseline', control: 'HostPath Volumes' },
+    references: [
+      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
+      'https://avd.aquasec.com/misconfig/ksv023',
+    ],
+  },
+  check: (resource) => {
+    const pod = resource.pod;
+    if (!pod) return [];
+    const violations: K8sViolation[] = [];
+    listAt(pod.spec, 'volumes').forEach((volume, index) => {
+      if (!objectAt(volume, 'hostPath')) return;
+      violations.push({
+        message: `${describe(resource)} should not set 'spec.template.volumes.hostPath'`,
+        path: [...pod.specPath, 'volumes', index, 'hostPath'],
+      });
+    });
+    return violations;
+  },
+};

@@ -1,0 +1,39 @@
+import type { K8sRule } from '../../types.js';
+import {
+  containerViolations,
+  describe,
+  effectiveSecurityContextValue,
+  podSecurityContext,
+  trivyAliases,
+} from '../helpers.js';
+
+export const noRoot: K8sRule = {
+  meta: {
+    target: 'kubernetes',
+    id: 'KSV012',
+    name: 'no-root',
+    aliases: trivyAliases('KSV012', 'kubernetes-no-root'),
+    severity: 'medium',
+    title: 'Runs as root user',
+    description:
+      "Unless the pod sets `spec.securityContext.runAsNonRoot: true`, every container must have `runAsNonRoot: true` (its own or inherited from the pod). Trivy's reading: a pod-level `true` passes even a container that overrides it with `false`; the PSS control (KPG111) does not.",
+    rationale:
+      'A container running as root is one kernel or runtime bug away from root on the node; `runAsNonRoot` makes the kubelet refuse to start an image that would run as UID 0.',
+    fix: '```yaml\nspec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001\n```',
+    references: ['https://avd.aquasec.com/misconfig/ksv012', 'KPG111'],
+  },
+  check: (resource) => {
+    const pod = resource.pod;
+    const podValue = pod && podSecurityContext(pod)?.runAsNonRoot;
+    // Trivy skips the pod when its runAsNonRoot is set to anything but false.
+    if (!pod || (podValue !== undefined && podValue !== null && podValue !== false)) return [];
+    return containerViolations(resource, (entry) => {
+      const effective = effectiveSecurityContextValue(pod, entry, 'runAsNonRoot');
+      if (effective?.value === true) return undefined;
+      return {
+        message: `${describe(resource, entry)} should set 'securityContext.runAsNonRoot' to true`,
+        path: effective?.path ?? entry.path,
+      };
+    });
+  },
+};

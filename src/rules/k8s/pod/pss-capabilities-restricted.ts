@@ -1,0 +1,49 @@
+import type { K8sRule, K8sViolation } from '../../types.js';
+import { containerSecurityContext, describe, isWindowsPod, listAt, objectAt } from '../helpers.js';
+
+export const pssCapabilitiesRestricted: K8sRule = {
+  meta: {
+    target: 'kubernetes',
+    id: 'KPG114',
+    name: 'pss-capabilities-restricted',
+    aliases: [],
+    severity: 'medium',
+    title: 'Capabilities not dropped',
+    description:
+      'Pod Security Standards restricted, Capabilities: every init, regular and ephemeral container must list `ALL` (exactly, upper case) in `securityContext.capabilities.drop` and may add only `NET_BIND_SERVICE`. Windows pods (`spec.os.name: windows`) are exempt.',
+    rationale:
+      'Dropping every capability and adding back only NET_BIND_SERVICE leaves a compromised process with no kernel privileges beyond an ordinary user.',
+    fix: '```yaml\ncontainers:\n  - name: app\n    securityContext:\n      capabilities:\n        drop: ["ALL"]\n```',
+    pss: { level: 'restricted', control: 'Capabilities' },
+    references: [
+      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
+      'KSV106',
+      'KSV003',
+    ],
+  },
+  check: (resource) => {
+    const pod = resource.pod;
+    if (!pod || isWindowsPod(pod)) return [];
+    const violations: K8sViolation[] = [];
+    for (const entry of pod.containers) {
+      const capabilities = objectAt(containerSecurityContext(entry), 'capabilities');
+      const capabilitiesPath = [...entry.path, 'securityContext', 'capabilities'];
+      if (!listAt(capabilities, 'drop').includes('ALL')) {
+        violations.push({
+          message: `${describe(resource, entry)} must set 'securityContext.capabilities.drop' to ["ALL"]`,
+          path: capabilities?.drop ? [...capabilitiesPath, 'drop'] : entry.path,
+          container: entry.name,
+        });
+      }
+      const index = listAt(capabilities, 'add').findIndex((cap) => cap !== 'NET_BIND_SERVICE');
+      if (index >= 0) {
+        violations.push({
+          message: `${describe(resource, entry)} must not add capability '${String(listAt(capabilities, 'add')[index])}'`,
+          path: [...capabilitiesPath, 'add', index],
+          container: entry.name,
+        });
+      }
+    }
+    return violations;
+  },
+};

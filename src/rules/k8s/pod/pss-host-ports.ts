@@ -1,0 +1,35 @@
+import type { K8sRule } from '../../types.js';
+import { containerViolations, describe, listAt } from '../helpers.js';
+
+export const pssHostPorts: K8sRule = {
+  meta: {
+    target: 'kubernetes',
+    id: 'KPG102',
+    name: 'pss-host-ports',
+    aliases: [],
+    severity: 'high',
+    title: 'Host ports used',
+    description:
+      'Pod Security Standards baseline, Host Ports: no init, regular or ephemeral container may set `ports[].hostPort` to anything but 0 (or leave it unset).',
+    rationale:
+      "A host port binds the container to the node's network interface, bypassing Services and NetworkPolicies.",
+    fix: 'Remove `ports[].hostPort` and expose the container through a Service.',
+    pss: { level: 'baseline', control: 'Host Ports' },
+    references: [
+      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
+      'KSV024',
+    ],
+  },
+  check: (resource) =>
+    containerViolations(resource, (entry) => {
+      const index = listAt(entry.container, 'ports').findIndex((port) => {
+        const hostPort = (port as { hostPort?: unknown } | null)?.hostPort;
+        return hostPort !== undefined && hostPort !== null && hostPort !== 0;
+      });
+      if (index < 0) return undefined;
+      return {
+        message: `${describe(resource, entry)} must not set 'ports[*].hostPort'`,
+        path: [...entry.path, 'ports', index, 'hostPort'],
+      };
+    }),
+};

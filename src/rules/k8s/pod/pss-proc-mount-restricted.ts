@@ -1,0 +1,24 @@
+import type { K8sRule } from '../../types.js';
+import { procMountViolations } from './proc-mount.js';
+
+export const pssProcMountRestricted: K8sRule = {
+  meta: {
+    target: 'kubernetes',
+    id: 'KPG115',
+    name: 'pss-proc-mount-restricted',
+    aliases: [],
+    severity: 'medium',
+    title: 'Unmasked /proc mount (restricted)',
+    description:
+      'Pod Security Standards restricted, /proc Mount Type: `securityContext.procMount` of every container must be unset or `Default`, even in a pod with `hostUsers: false` (the restricted level withdraws the baseline relaxation, policy version 1.35+).',
+    rationale:
+      'Restricted keeps the /proc masks even for user-namespaced pods: they hide kernel interfaces the workload has no need for.',
+    fix: 'Remove `securityContext.procMount`.',
+    pss: { level: 'restricted', control: '/proc Mount Type' },
+    references: [
+      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
+      'KSV027',
+    ],
+  },
+  check: (resource) => procMountViolations(resource),
+};

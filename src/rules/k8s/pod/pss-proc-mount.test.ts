@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { markedLines, runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { pssProcMount } from './pss-proc-mount.js';
+
+const rule = pssProcMount;
+
+const valid: Record<string, string> = {
+  Default: `
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        procMount: Default
+`,
+  'Unmasked with hostUsers: false': `
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  hostUsers: false
+  containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        procMount: Unmasked
+`,
+};
+
+const invalid: Record<string, string> = {
+  Unmasked: `
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  hostUsers: true
+  containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        procMount: Unmasked  # <-
+`,
+};
+
+describe('KPG105 pss-proc-mount', () => {
+  it.each(Object.entries(valid))('passes: %s', (_name, yaml) => {
+    expect(runK8sRule(rule, yaml)).toEqual([]);
+  });
+
+  it.each(Object.entries(invalid))('flags the marked lines: %s', (_name, yaml) => {
+    expect(violationLines(rule, yaml).sort((a, b) => a - b)).toEqual(markedLines(yaml));
+  });
+});

@@ -1,0 +1,54 @@
+import type { K8sRule, K8sViolation } from '../../types.js';
+import {
+  containerSecurityContext,
+  describe,
+  podSecurityContext,
+  usesUserNamespace,
+} from '../helpers.js';
+
+export const pssRunningAsNonRoot: K8sRule = {
+  meta: {
+    target: 'kubernetes',
+    id: 'KPG111',
+    name: 'pss-running-as-non-root',
+    aliases: [],
+    severity: 'medium',
+    title: 'Not required to run as non-root',
+    description:
+      'Pod Security Standards restricted, Running as Non-root: `runAsNonRoot` must be `true` on the pod, or on every container; no container (and not the pod) may set it to `false`. Pods with `hostUsers: false` are exempt (policy version 1.35+: root in a user namespace is not root on the node).',
+    rationale:
+      '`runAsNonRoot: true` makes the kubelet refuse to start a container whose image would run as UID 0.',
+    fix: '```yaml\nspec:\n  securityContext:\n    runAsNonRoot: true\n```',
+    pss: { level: 'restricted', control: 'Running as Non-root' },
+    references: [
+      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
+      'KSV012',
+    ],
+  },
+  check: (resource) => {
+    const pod = resource.pod;
+    if (!pod || usesUserNamespace(pod)) return [];
+    const violations: K8sViolation[] = [];
+    const podValue = podSecurityContext(pod)?.runAsNonRoot;
+    if (podValue === false) {
+      violations.push({
+        message: `${describe(resource)} must not set 'securityContext.runAsNonRoot' to false`,
+        path: [...pod.specPath, 'securityContext', 'runAsNonRoot'],
+      });
+    }
+    for (const entry of pod.containers) {
+      const value = containerSecurityContext(entry)?.runAsNonRoot;
+      if (value === true || ((value === undefined || value === null) && podValue === true))
+        continue;
+      const explicit = value !== undefined && value !== null;
+      violations.push({
+        message: explicit
+          ? `${describe(resource, entry)} must not set 'securityContext.runAsNonRoot' to false`
+          : `${describe(resource, entry)} should set 'securityContext.runAsNonRoot' to true (or the pod should)`,
+        path: explicit ? [...entry.path, 'securityContext', 'runAsNonRoot'] : entry.path,
+        container: entry.name,
+      });
+    }
+    return violations;
+  },
+};
