@@ -1,0 +1,17 @@
+// Reading ConfigMap `data` for the KSV0109/KSV01010 secret and sensitive-content checks.
+import type { K8sResource } from '../../../sources/resource.js';
+import { isObject } from '../../../sources/resource.js';
+
+/** The string entries of a ConfigMap's `data`, or none for any other resource. */
+export function configMapData(resource: K8sResource): Array<[string, string]> {
+  if (resource.ref.kind !== 'ConfigMap') return [];
+  const data = resource.object.data;
+  if (!isObject(data)) return [];
+  return Object.entries(data).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string',
+  );
+}
+
+export function configMapLabel(resource: K8sResource): string {
+  return `ConfigMap '${resource.ref.name}' in '${resource.ref.namespace ?? 'default'}' namespace`;
+}

@@ -1,0 +1,35 @@
+import type { K8sRule } from '../../types.js';
+import { hasAny, rulePairViolations } from './rbac.js';
+
+export const noAttachToPods: K8sRule = {
+  meta: {
+    target: 'kubernetes',
+    id: 'KSV054',
+    name: 'no-attach-to-pods',
+    aliases: ['KSV-0054', 'AVD-KSV-0054', 'kubernetes-no-attaching-shell-pods'],
+    severity: 'high',
+    title: 'Do not allow attaching to shell on pods',
+    description:
+      "A Role or ClusterRole must not combine `create` on `pods/attach` with a later rule granting `get` on `pods`, both for all API groups (`apiGroups: ['*']`).",
+    rationale:
+      "Attaching to a running container gives its shell and its service account's permissions, like exec does.",
+    fix: "Remove `pods/attach`:\n\n```yaml\nrules:\n  - apiGroups: ['']\n    resources: ['pods']\n    verbs: ['get', 'list']\n```",
+    references: [
+      'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
+      'https://avd.aquasec.com/misconfig/ksv054',
+    ],
+  },
+  check: (resource) =>
+    rulePairViolations(
+      resource,
+      (rule) =>
+        hasAny(rule.apiGroups, ['*']) &&
+        hasAny(rule.resources, ['pods/attach']) &&
+        hasAny(rule.verbs, ['create']),
+      (rule) =>
+        hasAny(rule.apiGroups, ['*']) &&
+        hasAny(rule.resources, ['pods']) &&
+        hasAny(rule.verbs, ['get']),
+      `${resource.ref.kind} '${resource.ref.name}' permits attaching to shell on pods`,
+    ),
+};

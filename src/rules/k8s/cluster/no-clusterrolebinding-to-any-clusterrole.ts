@@ -1,0 +1,40 @@
+import type { K8sRule } from '../../types.js';
+import { hasAny, rulePairViolations } from './rbac.js';
+
+export const noClusterRoleBindingToAnyClusterRole: K8sRule = {
+  meta: {
+    target: 'kubernetes',
+    id: 'KSV052',
+    name: 'no-clusterrolebinding-to-any-clusterrole',
+    aliases: [
+      'KSV-0052',
+      'AVD-KSV-0052',
+      'kubernetes-allow-role-clusterrolebindings-associate-privileged-cluster-role',
+    ],
+    severity: 'high',
+    title: 'Do not allow role to create ClusterRoleBindings and association with privileged role',
+    description:
+      "A Role or ClusterRole must not combine `create` on `clusterrolebindings` (API group `rbac.authorization.k8s.io`) with a later rule granting `bind` on `clusterroles` with `resourceNames: ['*']`.",
+    rationale:
+      'Creating ClusterRoleBindings plus binding any ClusterRole lets the subject make itself cluster-admin.',
+    fix: "Name the ClusterRoles that may be bound:\n\n```yaml\nrules:\n  - apiGroups: ['rbac.authorization.k8s.io']\n    resources: ['clusterrolebindings']\n    verbs: ['create']\n  - apiGroups: ['rbac.authorization.k8s.io']\n    resources: ['clusterroles']\n    resourceNames: ['view']\n    verbs: ['bind']\n```",
+    references: [
+      'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#restrictions-on-role-binding-creation-or-update',
+      'https://avd.aquasec.com/misconfig/ksv052',
+    ],
+  },
+  check: (resource) =>
+    rulePairViolations(
+      resource,
+      (rule) =>
+        hasAny(rule.apiGroups, ['rbac.authorization.k8s.io']) &&
+        hasAny(rule.resources, ['clusterrolebindings']) &&
+        hasAny(rule.verbs, ['create']),
+      // Trivy checks the API group on the first entry only.
+      (rule) =>
+        hasAny(rule.resources, ['clusterroles']) &&
+        hasAny(rule.verbs, ['bind']) &&
+        hasAny(rule.resourceNames, ['*']),
+      `${resource.ref.kind} '${resource.ref.name}' permits creation of cluster role binding and association with privileged cluster role`,
+    ),
+};

@@ -1,0 +1,43 @@
+import type { K8sRule } from '../../types.js';
+import { hasAny, roleLabel, ruleEntryViolations } from './rbac.js';
+
+/** Reading is enough: a listed secret is a service account token. */
+const VERBS = [
+  'get',
+  'list',
+  'watch',
+  'create',
+  'update',
+  'patch',
+  'delete',
+  'deletecollection',
+  'impersonate',
+  '*',
+];
+
+export const noManageSecrets: K8sRule = {
+  meta: {
+    target: 'kubernetes',
+    id: 'KSV041',
+    name: 'no-manage-secrets',
+    aliases: ['KSV-0041', 'AVD-KSV-0041', 'kubernetes-no-manage-secrets'],
+    severity: 'critical',
+    title: 'Manage secrets',
+    description:
+      'A ClusterRole must not grant any verb (read or write) on `secrets`: a rule whose `resources` lists `secrets` and whose `verbs` lists one of get, list, watch, create, update, patch, delete, deletecollection, impersonate or `*`.',
+    rationale:
+      'Reading secrets cluster-wide is akin to cluster-admin: some service account token in some namespace is bound to a powerful role, and its token is a secret.',
+    fix: "Drop `secrets` from the ClusterRole, or grant it per namespace with a Role and `resourceNames`:\n\n```yaml\nkind: Role\nrules:\n  - apiGroups: ['']\n    resources: ['secrets']\n    resourceNames: ['app-config']\n    verbs: ['get']\n```",
+    references: [
+      'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
+      'https://avd.aquasec.com/misconfig/ksv041',
+    ],
+  },
+  check: (resource) =>
+    ruleEntryViolations(
+      resource,
+      ['ClusterRole'],
+      (rule) => hasAny(rule.resources, ['secrets']) && hasAny(rule.verbs, VERBS),
+      () => `${roleLabel(resource)} shouldn't have access to manage resource 'secrets'`,
+    ),
+};

@@ -1,0 +1,42 @@
+import type { K8sRule } from '../../types.js';
+import { hasAny, rulePairViolations } from './rbac.js';
+
+const RBAC_GROUP = 'rbac.authorization.k8s.io';
+
+export const noRoleBindingToAnyRole: K8sRule = {
+  meta: {
+    target: 'kubernetes',
+    id: 'KSV051',
+    name: 'no-rolebinding-to-any-role',
+    aliases: [
+      'KSV-0051',
+      'AVD-KSV-0051',
+      'kubernetes-do-not-allow-role-binding-associate-privileged-role',
+    ],
+    severity: 'high',
+    title: 'Do not allow role binding creation and association with privileged role/clusterrole',
+    description:
+      "A Role or ClusterRole must not combine `create` on `rolebindings` with a later rule granting `bind` on `roles` or `clusterroles` with `resourceNames: ['*']` (both in the `rbac.authorization.k8s.io` API group).",
+    rationale:
+      'Creating RoleBindings plus binding any role lets the subject give itself any role in the namespace, including cluster-wide ClusterRoles such as `admin`.',
+    fix: "Name the roles that may be bound:\n\n```yaml\nrules:\n  - apiGroups: ['rbac.authorization.k8s.io']\n    resources: ['rolebindings']\n    verbs: ['create']\n  - apiGroups: ['rbac.authorization.k8s.io']\n    resources: ['clusterroles']\n    resourceNames: ['view']\n    verbs: ['bind']\n```",
+    references: [
+      'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#restrictions-on-role-binding-creation-or-update',
+      'https://avd.aquasec.com/misconfig/ksv051',
+    ],
+  },
+  check: (resource) =>
+    rulePairViolations(
+      resource,
+      (rule) =>
+        hasAny(rule.apiGroups, [RBAC_GROUP]) &&
+        hasAny(rule.resources, ['rolebindings']) &&
+        hasAny(rule.verbs, ['create']),
+      (rule) =>
+        hasAny(rule.apiGroups, [RBAC_GROUP]) &&
+        hasAny(rule.resources, ['clusterroles', 'roles']) &&
+        hasAny(rule.verbs, ['bind']) &&
+        hasAny(rule.resourceNames, ['*']),
+      `${resource.ref.kind} '${resource.ref.name}' permits creation of role binding and association with privileged role`,
+    ),
+};

@@ -1,0 +1,60 @@
+import type { K8sRule, K8sViolation } from '../../types.js';
+import { isObject } from '../../../sources/resource.js';
+
+export interface ExternalIpOptions {
+  /** External IPs that may be used (Trivy's `allowedIPs`, empty there). */
+  allowedExternalIPs: string[];
+  /** `spec.externalName` values that may be used (Trivy's `allowedNames`); `'*'` allows any. */
+  allowedExternalNames: string[];
+}
+
+export const noServiceExternalIps: K8sRule<ExternalIpOptions> = {
+  meta: {
+    target: 'kubernetes',
+    id: 'KSV0108',
+    name: 'no-service-external-ips',
+    aliases: ['KSV-0108', 'AVD-KSV-0108', 'kubernetes-no-svc-with-extip', 'KSV108'],
+    severity: 'high',
+    title: 'Service with External IP',
+    description:
+      "A Service must not set `spec.externalIPs`, nor `spec.externalName`, unless the value is allowed by the options `allowedExternalIPs` / `allowedExternalNames` (both empty by default, as in Trivy; `allowedExternalNames: ['*']` allows every ExternalName Service).",
+    rationale:
+      'Any user who can create a Service with `externalIPs` can intercept traffic the cluster sends to those addresses (CVE-2020-8554); an ExternalName Service points an in-cluster name at an arbitrary host.',
+    fix: 'Remove `externalIPs`; expose the Service with a LoadBalancer or an Ingress instead, and block the field cluster-wide with the DenyServiceExternalIPs admission plugin:\n\n```yaml\nkind: Service\nspec:\n  type: LoadBalancer\n  ports:\n    - port: 80\n```',
+    references: [
+      'https://github.com/kubernetes/kubernetes/issues/97076',
+      'https://kubernetes.io/docs/concepts/services-networking/service/#external-ips',
+      'https://avd.aquasec.com/misconfig/ksv0108',
+    ],
+  },
+  defaultOptions: { allowedExternalIPs: [], allowedExternalNames: [] },
+  check: (resource, options) => {
+    if (resource.ref.kind !== 'Service') return [];
+    const spec = resource.object.spec;
+    if (!isObject(spec)) return [];
+    const label = `Service '${resource.ref.name}' in '${resource.ref.namespace ?? 'default'}' namespace`;
+    const violations: K8sViolation[] = [];
+    const ips = Array.isArray(spec.externalIPs) ? spec.externalIPs : [];
+    const forbidden = ips.filter((ip) => !options.allowedExternalIPs.includes(String(ip)));
+    if (forbidden.length > 0) {
+      violations.push({
+        message: `${label} should not set external IPs (${forbidden.join(', ')})`,
+        path: ['spec', 'externalIPs'],
+      });
+    }
+    const name = spec.externalName;
+    const names = options.allowedExternalNames;
+    if (
+      name !== undefined &&
+      name !== null &&
+      !names.includes('*') &&
+      !names.includes(String(name))
+    ) {
+      violations.push({
+        message: `${label} should not set external name '${String(name)}'`,
+        path: ['spec', 'externalName'],
+      });
+    }
+    return violations;
+  },
+};

@@ -1,0 +1,28 @@
+import type { K8sRule } from '../../types.js';
+import { bindingLabel, subjectViolations } from './rbac.js';
+
+export const noSystemMastersBinding: K8sRule = {
+  meta: {
+    target: 'kubernetes',
+    id: 'KSV0123',
+    name: 'no-system-masters-binding',
+    aliases: ['KSV-0123', 'AVD-KSV-0123', 'kubernetes-no-system-masters-group-bind', 'KSV123'],
+    severity: 'critical',
+    title: 'system:masters group access binding',
+    description:
+      'A RoleBinding or ClusterRoleBinding must not have the `system:masters` group among its subjects.',
+    rationale:
+      '`system:masters` bypasses RBAC entirely and its membership cannot be revoked by deleting a binding: a binding that relies on it is a sign of a misunderstanding, and extends a break-glass identity.',
+    fix: 'Bind a dedicated group instead:\n\n```yaml\nsubjects:\n  - kind: Group\n    name: platform-admins\n    apiGroup: rbac.authorization.k8s.io\n```',
+    references: [
+      'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege',
+      'https://avd.aquasec.com/misconfig/ksv0123',
+    ],
+  },
+  check: (resource) =>
+    subjectViolations(
+      resource,
+      ['system:masters'],
+      () => `${bindingLabel(resource)} should not bind to 'system:masters'`,
+    ),
+};

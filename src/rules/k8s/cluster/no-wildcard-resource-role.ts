@@ -1,0 +1,31 @@
+import type { K8sRule } from '../../types.js';
+import { hasAny, ruleEntryViolations } from './rbac.js';
+import { ALL_RESOURCES_VERBS } from './no-wildcard-resource-clusterrole.js';
+
+export const noWildcardResourceRole: K8sRule = {
+  meta: {
+    target: 'kubernetes',
+    id: 'KSV112',
+    name: 'no-wildcard-resource-role',
+    aliases: ['KSV-0112', 'AVD-KSV-0112', 'kubernetes-no-wildcard-resource-role'],
+    severity: 'critical',
+    title: 'Manage all resources at the namespace',
+    description:
+      "A Role must not grant get, list, create, update, delete, deletecollection, impersonate or `*` on `resources: ['*']` in its namespace.",
+    rationale:
+      'Full control of every resource in a namespace includes its secrets and the ability to run any pod there. Normal for a GitOps operator, excessive for anything else.',
+    fix: "List the resources the subject needs:\n\n```yaml\nkind: Role\nrules:\n  - apiGroups: ['apps']\n    resources: ['deployments']\n    verbs: ['get', 'list', 'watch', 'update']\n```",
+    references: [
+      'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
+      'https://avd.aquasec.com/misconfig/ksv112',
+    ],
+  },
+  check: (resource) =>
+    ruleEntryViolations(
+      resource,
+      ['Role'],
+      (rule) => hasAny(rule.resources, ['*']) && hasAny(rule.verbs, ALL_RESOURCES_VERBS),
+      () =>
+        `Role '${resource.ref.name}' shouldn't manage all resources at the namespace '${resource.ref.namespace ?? 'default'}'`,
+    ),
+};

@@ -1,0 +1,30 @@
+import type { K8sRule } from '../../types.js';
+import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
+
+export const noWildcardVerbResourceRole: K8sRule = {
+  meta: {
+    target: 'kubernetes',
+    id: 'KSV044',
+    name: 'no-wildcard-verb-resource-role',
+    aliases: ['KSV-0044', 'AVD-KSV-0044', 'kubernetes-no-wildcard-verb-resource-role'],
+    severity: 'critical',
+    title: 'No wildcard verb and resource roles',
+    description:
+      "A Role or ClusterRole must not grant every verb on every resource of every API group (`'*'` in `apiGroups`, `resources` and `verbs` of one rule).",
+    rationale:
+      'A `*`/`*`/`*` rule is cluster-admin (or namespace-admin) under another name, and it silently grows with every new resource type installed.',
+    fix: "List the resources and verbs the subject needs:\n\n```yaml\nrules:\n  - apiGroups: ['apps']\n    resources: ['deployments']\n    verbs: ['get', 'list', 'watch']\n```",
+    references: [
+      'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
+      'https://avd.aquasec.com/misconfig/ksv044',
+    ],
+  },
+  check: (resource) =>
+    ruleEntryViolations(
+      resource,
+      ROLE_KINDS,
+      (rule) =>
+        hasAny(rule.apiGroups, ['*']) && hasAny(rule.resources, ['*']) && hasAny(rule.verbs, ['*']),
+      () => `${roleLabel(resource)} permits wildcard verb on wildcard resource`,
+    ),
+};
