@@ -8,6 +8,7 @@ import {
   type Label,
   type Onbuild,
 } from 'dockerfile-ast';
+import { parseShell, type ParsedShell } from './shell.js';
 
 export interface DockerFlag {
   name: string;
@@ -30,6 +31,10 @@ export interface DockerInstruction {
   exec?: string[];
   /** Key/value pairs of LABEL and ENV (values unquoted; `null` for the legacy `ENV key` form). */
   properties?: Array<{ name: string; value: string | null }>;
+  /** RUN and SHELL: the arguments parsed as a shell script, once. The exec form is read as its
+   *  words joined by spaces, as hadolint does. Absent below a `# hadolint shell=` pragma that
+   *  names a non-POSIX shell (PowerShell, cmd): shell rules then skip the instruction. */
+  shell?: ParsedShell;
   /** Set on the trigger of an `ONBUILD` instruction. */
   onbuild?: boolean;
   /** The trigger of an `ONBUILD` instruction. */
@@ -99,7 +104,56 @@ export function parseDockerfile(text: string, file: string): DockerfileModel {
     const match = /^\s*#(.*)$/.exec(content);
     if (match && !covered.has(index + 1)) comments.push({ line: index + 1, text: match[1].trim() });
   });
+  parseShellBodies(instructions, stages, comments);
   return { file, text, ast, instructions, stages, comments, escapeChar };
+}
+
+// The shells `# hadolint shell=` can name that still read POSIX shell syntax.
+const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'mksh', 'zsh', 'busybox']);
+
+/** Parses every RUN and SHELL body once, with the ARG and ENV values in scope so `$VERSION` reads
+ *  as its value: ARG values from the line they are declared on (hadolint does not reset them per
+ *  stage), ENV values per stage, inherited by a stage built `FROM` an earlier one. */
+function parseShellBodies(
+  instructions: readonly DockerInstruction[],
+  stages: readonly DockerStage[],
+  comments: readonly DockerComment[],
+): void {
+  const shellPragmas = comments.flatMap((comment) => {
+    const shell = /^hadolint\s+shell\s*=\s*(\S+)/i.exec(comment.text)?.[1];
+    if (!shell) return [];
+    const name = shell.replace(/^.*[\\/]/, '').toLowerCase();
+    return [{ line: comment.line, posix: POSIX_SHELLS.has(name) }];
+  });
+  const args = new Map<string, string>();
+  const stageEnv = new Map<number, Map<string, string>>();
+  let env = new Map<string, string>();
+  for (const instruction of instructions) {
+    if (instruction.keyword === 'FROM') {
+      const stage = stages[instruction.stage];
+      const parent = stages.find(
+        (candidate) =>
+          candidate.index < stage.index && candidate.alias === stage.image.toLowerCase(),
+      );
+      env = new Map(parent ? stageEnv.get(parent.index) : undefined);
+      stageEnv.set(stage.index, env);
+    } else if (instruction.keyword === 'ARG') {
+      for (const word of instruction.words) {
+        const equals = word.indexOf('=');
+        if (equals > 0) args.set(word.slice(0, equals), word.slice(equals + 1));
+      }
+    } else if (instruction.keyword === 'ENV') {
+      for (const { name, value } of instruction.properties ?? []) {
+        if (value !== null) env.set(name, value);
+      }
+    }
+    const target = instruction.trigger ?? instruction;
+    if (target.keyword !== 'RUN' && target.keyword !== 'SHELL') continue;
+    const pragma = shellPragmas.findLast((candidate) => candidate.line < instruction.line);
+    if (pragma && !pragma.posix) continue;
+    const script = target.exec ? target.exec.join(' ') : target.text;
+    target.shell = parseShell(script, new Map([...args, ...env]));
+  }
 }
 
 function toInstruction(
