@@ -8,19 +8,23 @@ import { loadPolicy } from './config/policy.js';
 import { FAIL_ON_VALUES, type FailOn } from './model.js';
 import { renderJson } from './report/json.js';
 import { renderJobSummary } from './report/markdown.js';
+import { renderSarif } from './report/sarif.js';
 import { renderTable } from './report/table.js';
 import { scan } from './scan.js';
+import { HelmUnavailableError } from './sources/helm/index.js';
 import { findRoot } from './sources/root.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
-const FORMATS = ['table', 'json', 'markdown'] as const;
+const FORMATS = ['table', 'json', 'markdown', 'sarif'] as const;
 
 const HELP = `Usage: ${TOOL_NAME} scan [PATH...] [options]
 
-Scans Kubernetes manifests and Dockerfiles under PATH (default: .) against security policies.
+Scans Kubernetes manifests, Helm charts (rendered with helm template for each values set) and
+Dockerfiles under PATH (default: .) against security policies.
 
 Options:
-  --format table|json|markdown   output format (default: table)
+  --format table|json|markdown|sarif
+                                 output format (default: table); sarif is SARIF 2.1.0
   --output FILE                  write the report to FILE instead of standard output
   --config FILE                  policy file (default: .kube-policy-gate.yaml or .github/kube-policy-gate.yaml)
   --policy NAME                  builtin pack to apply, repeatable: default, pss-baseline,
@@ -30,6 +34,7 @@ Options:
                                  .trivyignore.yaml, .trivyignore.yml at the repository root)
   --base GIT-REF                  compare with this commit: findings are new or existing
   --gate new|all                 with --base, fail on new findings only, or on all (default: all)
+  --helm PATH                    helm binary that renders charts (default: $HELM_BIN, else helm on PATH)
   --show-suppressed              list suppressed findings in the table
   --version                      print the version
   --help                         print this help
@@ -63,6 +68,7 @@ async function run(argv: string[]): Promise<number> {
       'fail-on': { type: 'string' },
       ignorefile: { type: 'string', multiple: true },
       base: { type: 'string' },
+      helm: { type: 'string' },
       gate: { type: 'string' },
       'show-suppressed': { type: 'boolean' },
       version: { type: 'boolean' },
@@ -94,18 +100,23 @@ async function run(argv: string[]): Promise<number> {
   const relativePaths = paths.map((p) => path.relative(root, path.resolve(cwd, p)) || '.');
   const gate = oneOf('gate', values.gate, ['new', 'all'] as const);
   if (gate && !values.base) throw new UsageError('--gate needs --base');
-  const result = await scan({ root, paths: relativePaths, policy, base: values.base, gate });
+  // A bare name (`--helm helm3`) is looked up on PATH; a path is taken relative to here.
+  const helm =
+    values.helm && (/[\\/]/.test(values.helm) ? path.resolve(cwd, values.helm) : values.helm);
+  const result = await scan({ root, paths: relativePaths, policy, base: values.base, gate, helm });
 
   const toFile = values.output !== undefined;
   const report =
     format === 'json'
       ? renderJson(result)
-      : format === 'markdown'
-        ? renderJobSummary(result)
-        : renderTable(result, {
-            color: !toFile && process.stdout.isTTY === true && !process.env.NO_COLOR,
-            showSuppressed: values['show-suppressed'] === true,
-          });
+      : format === 'sarif'
+        ? renderSarif(result)
+        : format === 'markdown'
+          ? renderJobSummary(result)
+          : renderTable(result, {
+              color: !toFile && process.stdout.isTTY === true && !process.env.NO_COLOR,
+              showSuppressed: values['show-suppressed'] === true,
+            });
   if (toFile) {
     writeFileSync(path.resolve(cwd, values.output!), report);
     process.stderr.write(
@@ -130,6 +141,8 @@ run(process.argv.slice(2)).then(
     if (error instanceof ConfigError) {
       for (const line of error.message.split('\n')) process.stderr.write(`${TOOL_NAME}: ${line}\n`);
       process.exitCode = 2;
+    } else if (error instanceof HelmUnavailableError) {
+      process.exitCode = fail(error.message);
     } else if (
       error instanceof UsageError ||
       (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')

@@ -58,7 +58,7 @@ describe('dist/index.js (the Action)', () => {
   it('fails the step, sets outputs and writes the job summary when findings reach fail-on', async () => {
     const run = await runAction(workspaceWith('multi.yaml', 'clean.yaml'), { 'fail-on': 'high' });
     expect(run.code).toBe(1);
-    expect(run.outputs).toEqual({ findings: '2', failed: 'true' });
+    expect(run.outputs).toEqual({ findings: '2', 'new-findings': '2', failed: 'true' });
     expect(run.stdout).toMatch(/::error::2 finding\(s\); some at or above 'high'/);
     expect(run.summary).toContain('kube-policy-gate failed');
     expect(run.summary).toContain('| high | KSV017 | deploy/multi.yaml:26 |');
@@ -67,7 +67,7 @@ describe('dist/index.js (the Action)', () => {
   it('passes below the threshold', async () => {
     const run = await runAction(workspaceWith('multi.yaml'), { 'fail-on': 'critical' });
     expect(run.code).toBe(0);
-    expect(run.outputs).toEqual({ findings: '2', failed: 'false' });
+    expect(run.outputs).toEqual({ findings: '2', 'new-findings': '2', failed: 'false' });
     expect(run.summary).toContain('kube-policy-gate passed');
   });
 

@@ -1,0 +1,160 @@
+// SARIF 2.1.0 for GitHub code scanning (github/codeql-action/upload-sarif): a rule table from
+// rule metadata (help, doc link, level, `security-severity`), results at repository-relative
+// locations, our line-independent fingerprint as `partialFingerprints`, and suppressed
+// findings as results with `suppressions` so code scanning shows them as dismissed.
+import type { Finding, Severity } from '../model.js';
+import { findRuleMeta } from '../rules/index.js';
+import type { RuleMeta } from '../rules/types.js';
+import type { ScanResult } from '../scan.js';
+import type { SuppressedFinding } from '../suppress/suppress.js';
+import { RULE_DOCS_URL, TOOL_NAME, TOOL_VERSION } from '../version.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The partialFingerprints key; bump the version if the fingerprint recipe changes. */
+export const FINGERPRINT_KEY = 'kubePolicyGate/v1';
+
+type SarifLevel = 'error' | 'warning' | 'note';
+
+const LEVEL: Record<Severity, SarifLevel> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
+};
+
+/** GitHub maps these to critical (>= 9.0), high (7.0-8.9), medium (4.0-6.9), low (0.1-3.9). */
+const SECURITY_SEVERITY: Record<Severity, string> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '2.0',
+  info: '0.0',
+};
+
+export function ruleDocUrl(ruleId: string): string {
+  return `${RULE_DOCS_URL}/${encodeURIComponent(ruleId)}.md`;
+}
+
+export function renderSarif(result: ScanResult): string {
+  const all: Finding[] = [...result.findings, ...result.suppressed];
+  const ruleIds = [...new Set(all.map((finding) => finding.ruleId))].sort();
+  // The policy may change a rule's severity: the table shows the one in force (of an open
+  // finding, when the rule has both open and suppressed ones).
+  const severityOf = new Map(
+    [...result.suppressed, ...result.findings].map((finding) => [finding.ruleId, finding.severity]),
+  );
+  const rules = ruleIds.map((id) => sarifRule(id, findRuleMeta(id), severityOf.get(id)!));
+  const index = new Map(ruleIds.map((id, i) => [id, i]));
+  const results = [
+    ...result.findings.map((finding) => sarifResult(finding, index.get(finding.ruleId)!)),
+    ...result.suppressed.map((finding) => sarifResult(finding, index.get(finding.ruleId)!)),
+  ];
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version: TOOL_VERSION,
+            semanticVersion: TOOL_VERSION,
+            informationUri: 'https://github.com/kube-policy-gate/kube-policy-gate',
+            rules,
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
+        results,
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+function sarifRule(id: string, meta: RuleMeta | undefined, severity: Severity) {
+  const title = meta?.title ?? id;
+  const description = meta?.description ?? title;
+  const markdown = meta
+    ? [
+        `**${meta.title}**`,
+        '',
+        meta.description,
+        '',
+        `**Why:** ${meta.rationale}`,
+        '',
+        '**How to fix**',
+        '',
+        meta.fix,
+        '',
+        `[Rule documentation](${ruleDocUrl(id)})`,
+      ].join('\n')
+    : `[Rule documentation](${ruleDocUrl(id)})`;
+  const text = meta
+    ? `${meta.description}\n\nWhy: ${meta.rationale}\n\nHow to fix: ${meta.fix}`
+    : description;
+  const tags = ['security', meta?.id.startsWith('DL') ? 'dockerfile' : 'kubernetes'];
+  if (meta?.pss) tags.push(`pss-${meta.pss.level}`);
+  return {
+    id,
+    ...(meta ? { name: meta.name } : {}),
+    shortDescription: { text: title },
+    fullDescription: { text: description },
+    help: { text, markdown },
+    helpUri: ruleDocUrl(id),
+    defaultConfiguration: { level: LEVEL[severity] },
+    properties: {
+      'security-severity': SECURITY_SEVERITY[severity],
+      precision: 'very-high',
+      tags,
+      ...(meta?.aliases.length ? { aliases: meta.aliases } : {}),
+    },
+  };
+}
+
+function sarifResult(finding: Finding | SuppressedFinding, ruleIndex: number) {
+  const region: { startLine: number; endLine?: number } = { startLine: finding.line };
+  if (finding.endLine && finding.endLine > finding.line) region.endLine = finding.endLine;
+  const properties: Record<string, unknown> = { severity: finding.severity };
+  if (finding.status) properties.status = finding.status;
+  if (finding.resource) properties.resource = finding.resource;
+  if (finding.container) properties.container = finding.container;
+  if (finding.chart) properties.chart = finding.chart;
+  if (finding.valuesSet) properties.valuesSet = finding.valuesSet;
+  if (finding.rendered) properties.rendered = finding.rendered;
+  const suppressedBy = 'suppressedBy' in finding ? finding.suppressedBy : undefined;
+  return {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(finding.file), uriBaseId: '%SRCROOT%' },
+          region,
+        },
+      },
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+    ...(suppressedBy
+      ? {
+          suppressions: [
+            {
+              // Annotations and hadolint pragmas sit in the scanned file itself.
+              kind:
+                suppressedBy.source === 'annotation' || suppressedBy.source === 'hadolint-pragma'
+                  ? 'inSource'
+                  : 'external',
+              status: 'accepted',
+              justification:
+                suppressedBy.reason ??
+                `${suppressedBy.source} entry in ${suppressedBy.file}${suppressedBy.line ? `:${suppressedBy.line}` : ''}`,
+            },
+          ],
+        }
+      : {}),
+    properties,
+  };
+}
