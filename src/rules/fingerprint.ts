@@ -1,6 +1,6 @@
 // A finding's identity that survives edits elsewhere in the file: no line numbers, only what
 // the finding is about (rule, resource, container, chart and values set, the file it came from).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Finding } from '../model.js';
 
 export function fingerprint(
@@ -13,5 +13,6 @@ export function fingerprint(
     : // Without a resource (a Dockerfile, an unreadable file) the message names what is wrong.
       [finding.message];
   const key = [ruleId, identityFile, chart ?? '', valuesSet ?? '', ...identity, container ?? ''];
-  return createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 32);
+  // One-shot hash(): the same digest as createHash(), without a Hash object per finding.
+  return hash('sha256', JSON.stringify(key), 'hex').slice(0, 32);
 }

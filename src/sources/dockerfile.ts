@@ -212,13 +212,15 @@ function argumentText(
   const start = lastFlag ?? argsRange.start;
   const end = argsRange.end;
   const parts: string[] = [];
+  // Once, not per line: dockerfile-ast re-reads every heredoc on each call.
+  const heredoc = isHeredocBody(node);
   for (let line = start.line; line <= end.line; line++) {
     let content = lines[line] ?? '';
     if (line === end.line) content = content.slice(0, end.character);
     if (line === start.line) content = content.slice(start.character);
     else if (/^\s*#/.test(content)) continue;
     else if (/^\s*$/.test(content)) continue;
-    if (line < end.line && content.trimEnd().endsWith(escapeChar) && !isHeredocBody(node)) {
+    if (line < end.line && content.trimEnd().endsWith(escapeChar) && !heredoc) {
       parts.push(content.trimEnd().slice(0, -1));
     } else {
       parts.push(content + (line < end.line ? '\n' : ''));

@@ -1,9 +1,9 @@
 // Plain Kubernetes manifests: multi-document YAML, `kind: List` expanded, every resource able
 // to say where any of its fields is.
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { Composer, LineCounter, Parser } from 'yaml';
 import type { ScanError, SourceKind } from '../model.js';
 import { isObject, toResource, type K8sResource, type Path } from './resource.js';
-import { locatePath } from './yaml-position.js';
+import { DocumentPositions } from './yaml-position.js';
 
 /** yaml's own guard against alias bombs ("billion laughs"): beyond this the document is refused. */
 const MAX_ALIAS_COUNT = 1000;
@@ -54,11 +54,10 @@ function parseDocuments(text: string, context: ManifestContext): ParsedManifests
   const lineCounter = new LineCounter();
   const resources: K8sResource[] = [];
   const errors: ScanError[] = [];
-  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: false });
-  // parseAllDocuments returns an EmptyStream (not an array) for input with no documents.
-  if (!Array.isArray(documents)) return { resources, errors };
-
-  for (const doc of documents) {
+  // Document by document (what parseAllDocuments does, without holding every document's tree at
+  // once): each tree is dropped once its value and a compact position index are taken.
+  const composer = new Composer({ uniqueKeys: false });
+  for (const doc of composer.compose(new Parser(lineCounter.addNewLine).parse(text))) {
     const problem = doc.errors[0];
     if (problem) {
       // An error found at end of input (an unclosed quote) is reported on the last line.
@@ -77,8 +76,9 @@ function parseDocuments(text: string, context: ManifestContext): ParsedManifests
     }
     if (!isObject(value) || typeof value.kind !== 'string') continue;
 
+    const positions = DocumentPositions.of(doc);
     const locate = (path: Path) => {
-      const span = locatePath(doc, lineCounter, path);
+      const span = positions.locate(lineCounter, path);
       return lineOffset === 0
         ? span
         : { line: span.line + lineOffset, endLine: span.endLine && span.endLine + lineOffset };
