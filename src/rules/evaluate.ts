@@ -15,40 +15,52 @@ export function evaluateResources(resources: readonly K8sResource[], policy: Pol
     const enabled = policy.rules.get(rule.meta.id);
     if (!enabled) continue;
     const options = { ...(rule.defaultOptions as object), ...enabled.options };
+    const report = reporter(rule.meta, enabled.severity);
     if (rule.check) {
       for (const resource of resources) {
         for (const violation of rule.check(resource, options)) {
-          findings.push(resourceFinding(rule.meta, enabled.severity, resource, violation));
+          findings.push(resourceFinding(report, resource, violation));
         }
       }
     }
     if (rule.checkAll) {
       for (const { resource, ...violation } of rule.checkAll(resources, options)) {
-        findings.push(resourceFinding(rule.meta, enabled.severity, resource, violation));
+        findings.push(resourceFinding(report, resource, violation));
       }
     }
   }
   return findings;
 }
 
-export function resourceFinding(
-  meta: RuleMeta,
-  severity: Severity,
+/** What every finding of one rule shares; built once per rule, not per finding (a hot path). */
+interface Reporter {
+  ruleId: string;
+  aliases: string[];
+  severity: Severity;
+  title: string;
+}
+
+function reporter(meta: RuleMeta, severity: Severity): Reporter {
+  return { ruleId: meta.id, aliases: [meta.name, ...meta.aliases], severity, title: meta.title };
+}
+
+function resourceFinding(
+  report: Reporter,
   resource: K8sResource,
   violation: K8sViolation,
 ): Finding {
   const { origin } = resource;
   const location = origin.locate(violation.path);
-  return withFingerprint({
-    ...findingBase(meta, severity, violation.message),
+  return finding(report, violation.message, {
     file: location.file ?? origin.file,
     line: location.line,
-    ...(location.endLine ? { endLine: location.endLine } : {}),
+    endLine: location.endLine,
     source: location.source ?? origin.source,
     resource: resource.ref,
-    ...(violation.container ? { container: violation.container } : {}),
-    ...(origin.chart ? { chart: origin.chart, valuesSet: origin.valuesSet } : {}),
-    ...(location.rendered ? { rendered: location.rendered } : {}),
+    container: violation.container,
+    chart: origin.chart,
+    valuesSet: origin.chart ? origin.valuesSet : undefined,
+    rendered: location.rendered,
     identityFile: origin.file,
   });
 }
@@ -62,16 +74,14 @@ export function evaluateDockerfiles(
     const enabled = policy.rules.get(rule.meta.id);
     if (!enabled) continue;
     const options = { ...(rule.defaultOptions as object), ...enabled.options };
+    const report = reporter(rule.meta, enabled.severity);
     for (const dockerfile of dockerfiles) {
-      for (const violation of rule.check(dockerfile, options)) {
+      for (const { message, line, endLine } of rule.check(dockerfile, options)) {
         findings.push(
-          withFingerprint({
-            ...findingBase(rule.meta, enabled.severity, violation.message),
+          finding(report, message, {
             file: dockerfile.file,
-            line: violation.line,
-            ...(violation.endLine && violation.endLine > violation.line
-              ? { endLine: violation.endLine }
-              : {}),
+            line,
+            endLine: endLine && endLine > line ? endLine : undefined,
             source: 'dockerfile',
             identityFile: dockerfile.file,
           }),
@@ -91,8 +101,7 @@ export function fileFinding(
   source: SourceKind,
   extra: { chart?: string; valuesSet?: string; resource?: ResourceRef } = {},
 ): Finding {
-  return withFingerprint({
-    ...findingBase(meta, meta.severity, message),
+  return finding(reporter(meta, meta.severity), message, {
     file,
     line,
     source,
@@ -101,19 +110,34 @@ export function fileFinding(
   });
 }
 
-function findingBase(meta: RuleMeta, severity: Severity, message: string) {
-  return {
-    ruleId: meta.id,
-    aliases: [meta.name, ...meta.aliases],
-    severity,
-    title: meta.title,
-    message,
+type Placement = Pick<Finding, 'file' | 'line' | 'source'> &
+  Partial<
+    Pick<Finding, 'endLine' | 'resource' | 'container' | 'chart' | 'valuesSet' | 'rendered'>
+  > & {
+    /** The file the finding's identity is tied to: the manifest or template, not a values file. */
+    identityFile: string;
   };
-}
 
-function withFingerprint({
-  identityFile,
-  ...finding
-}: Omit<Finding, 'fingerprint'> & { identityFile: string }): Finding {
-  return { ...finding, fingerprint: fingerprint(finding, identityFile) };
+/** Every finding has the same shape (absent fields are `undefined`, dropped from JSON), which
+ *  keeps the hot path monomorphic. */
+function finding(report: Reporter, message: string, where: Placement): Finding {
+  const result: Finding = {
+    ruleId: report.ruleId,
+    aliases: report.aliases,
+    severity: report.severity,
+    title: report.title,
+    message,
+    file: where.file,
+    line: where.line,
+    endLine: where.endLine || undefined,
+    source: where.source,
+    resource: where.resource,
+    container: where.container || undefined,
+    chart: where.chart,
+    valuesSet: where.valuesSet,
+    rendered: where.rendered,
+    fingerprint: '',
+  };
+  result.fingerprint = fingerprint(result, where.identityFile);
+  return result;
 }
