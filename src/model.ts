@@ -39,6 +39,8 @@ export interface Finding {
   container?: string;
   chart?: string;
   valuesSet?: string;
+  /** Every values set of the chart this same finding occurs in (`valuesSet` is the first). */
+  valuesSets?: string[];
   /** Position in the rendered Helm output, when the finding is on rendered output. */
   rendered?: { file: string; line: number };
   /** Stable across line moves: rule, resource identity, container, chart, values set, file. */

@@ -14,6 +14,7 @@ import {
 import { unreadableFile } from './rules/engine-rules.js';
 import { evaluateDockerfiles, evaluateResources, fileFinding } from './rules/evaluate.js';
 import { discover } from './sources/discover.js';
+import { configuredValuesSets, mergeAcrossValuesSets, renderCharts } from './sources/helm/index.js';
 import { loadDockerfiles, loadManifestFiles } from './sources/load.js';
 import { annotationExceptions } from './suppress/annotations.js';
 import { hadolintExceptions } from './suppress/hadolint.js';
@@ -31,6 +32,8 @@ export interface ScanOptions {
   gate?: 'new' | 'all';
   /** The clock for exception expiry (tests pin it). */
   now?: Date;
+  /** `--helm PATH`: the helm binary rendering charts (default: $HELM_BIN, else PATH). */
+  helm?: string;
 }
 
 export interface Summary {
@@ -72,26 +75,45 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 }
 
 /** discover -> load -> evaluate -> suppress, for one tree. */
-async function check({ root, paths, policy, now = new Date() }: ScanOptions): Promise<Checked> {
+async function check(options: ScanOptions): Promise<Checked> {
+  const { root, paths, policy, now = new Date() } = options;
   const inputs = await discover(root, paths.length ? paths : policy.paths, policy.exclude);
   const manifests = await loadManifestFiles(root, inputs.manifests);
+  const charts = await renderCharts({
+    root,
+    charts: inputs.charts,
+    helm: options.helm,
+    extraSets: configuredValuesSets(policy.charts),
+  });
   const dockerfiles = await loadDockerfiles(root, inputs.dockerfiles);
 
+  const resources = [...manifests.items, ...charts.resources];
   const unreadable = [...manifests.errors, ...dockerfiles.errors];
   const findings = sortFindings([
-    ...unreadable.map((e) =>
-      fileFinding(unreadableFile, e.file, e.line ?? 1, e.message, 'manifest'),
-    ),
-    ...evaluateResources(manifests.items, policy),
+    ...manifests.errors.map((e) => unreadableFinding(e, 'manifest')),
+    ...dockerfiles.errors.map((e) => unreadableFinding(e, 'dockerfile')),
+    ...charts.findings,
+    ...mergeAcrossValuesSets(evaluateResources(resources, policy)),
     ...evaluateDockerfiles(dockerfiles.items, policy),
   ]);
 
-  const annotations = annotationExceptions(manifests.items, policy.requireReason);
+  const annotations = annotationExceptions(resources, policy.requireReason);
   const pragmas = hadolintExceptions(dockerfiles.items, policy.hadolint);
   const exceptions = [...policy.exceptions, ...annotations.exceptions, ...pragmas];
   const accepted = suppressFindings(findings, exceptions, now);
-  const errors = [...inputs.errors, ...unreadable, ...annotations.warnings, ...accepted.warnings];
+  const errors = [
+    ...inputs.errors,
+    ...unreadable,
+    ...charts.errors,
+    ...annotations.warnings,
+    ...accepted.warnings,
+  ];
   return { findings: accepted.findings, suppressed: accepted.suppressed, errors };
+}
+
+/** A file that could not be read fails closed: KPG001. */
+function unreadableFinding(error: ScanError, source: 'manifest' | 'dockerfile'): Finding {
+  return fileFinding(unreadableFile, error.file, error.line ?? 1, error.message, source);
 }
 
 /** The same check on the base commit, in a separate work tree, with head's policy. */

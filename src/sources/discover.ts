@@ -4,12 +4,14 @@ import { lstat, realpath, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { minimatch } from 'minimatch';
 import type { ScanError } from '../model.js';
+import { isLibraryChart } from './helm/chart.js';
 
 export interface Discovered {
   /** Repository-relative paths, sorted. */
   manifests: string[];
   dockerfiles: string[];
-  /** Chart directories (a `Chart.yaml` inside), not those vendored under another chart's `charts/`. */
+  /** Chart directories (a `Chart.yaml` inside), not those vendored under another chart's `charts/`,
+   *  nor library charts. */
   charts: string[];
   errors: ScanError[];
 }
@@ -74,7 +76,8 @@ export async function discover(
 
     const entries = await readdir(absolute, { withFileTypes: true });
     const isChart = entries.some((entry) => entry.name === 'Chart.yaml');
-    if (isChart) found.charts.push(relative);
+    // A library chart (`type: library`) only provides helpers; helm refuses to render it alone.
+    if (isChart && !(await isLibraryChart(absolute))) found.charts.push(relative);
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       if (ALWAYS_SKIPPED.has(entry.name)) continue;
       // A chart's own charts/ holds vendored subcharts, rendered as part of their parent.
