@@ -72,6 +72,7 @@ interface Inputs {
   annotations: AnnotationMode;
   sarifFile?: string;
   jsonFile?: string;
+  helm?: string;
   token: string;
 }
 
@@ -87,6 +88,7 @@ function readInputs(): Inputs {
     annotations: choiceInput('annotations', ANNOTATION_MODES) ?? 'changed-lines',
     sarifFile: core.getInput('sarif-file') || undefined,
     jsonFile: core.getInput('json-file') || undefined,
+    helm: core.getInput('helm') || undefined,
     token: core.getInput('github-token'),
   };
 }
@@ -334,6 +336,7 @@ async function runScan(inputs: Inputs, event: EventContext): Promise<void> {
     root,
     paths: inputs.paths,
     policy,
+    helm: inputs.helm,
     ...(pr ? { base: pr.baseSha, gate: gateOn } : {}),
   });
 

@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { devHelm } from '../scripts/dev-helm.js';
 import { loadPolicy } from '../src/config/policy.js';
 import type { Finding } from '../src/model.js';
 import { scan } from '../src/scan.js';
@@ -227,5 +228,45 @@ describe('scan with hadolint configuration', () => {
     // DL3002 (last USER is root) overridden to info: below hadolint's failure-threshold.
     expect(result.findings.map((f) => [f.ruleId, f.severity])).toEqual([['DL3002', 'low']]);
     expect(result.summary.failed).toBe(false);
+  });
+});
+
+describe('annotations written in a Helm template', () => {
+  it('suppress the findings of the rendered resource, for every values set', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'kpg-helm-annotation-'));
+    cpSync(path.resolve('test/fixtures/charts/app'), path.join(root, 'charts/app'), {
+      recursive: true,
+    });
+    const worker = path.join(root, 'charts/app/templates/worker.yaml');
+    writeFileSync(
+      worker,
+      readFileSync(worker, 'utf8').replace(
+        'metadata:\n  name: worker\n',
+        'metadata:\n  name: worker\n  annotations:\n    kube-policy-gate.io/ignore: KSV009\n    kube-policy-gate.io/ignore-reason: "{{ .Values.worker.reason | default "needs the node network" }}"\n',
+      ),
+    );
+    writeFileSync(
+      path.join(root, '.kube-policy-gate.yaml'),
+      'extends: []\nrules: { KSV009: on }\n',
+    );
+    const result = await scan({
+      root,
+      paths: [],
+      policy: loadPolicy({ root }),
+      helm: await devHelm(4),
+    });
+    expect(result.findings.filter((f) => f.resource?.name === 'worker')).toEqual([]);
+    expect(result.suppressed.map((f) => [f.ruleId, f.resource?.name, f.suppressedBy])).toEqual([
+      [
+        'KSV009',
+        'worker',
+        {
+          source: 'annotation',
+          file: 'charts/app/templates/worker.yaml',
+          line: 6,
+          reason: 'needs the node network',
+        },
+      ],
+    ]);
   });
 });

@@ -61,7 +61,11 @@ export function annotationDetails(finding: Finding): string {
   const parts: string[] = [];
   if (finding.resource) parts.push(`${finding.resource.kind}/${finding.resource.name}`);
   if (finding.container) parts.push(`container ${finding.container}`);
-  if (finding.chart) parts.push(`chart ${finding.chart} (${finding.valuesSet ?? 'default'})`);
+  if (finding.chart) {
+    parts.push(
+      `chart ${finding.chart} (${(finding.valuesSets ?? [finding.valuesSet ?? 'default']).join(', ')})`,
+    );
+  }
   if (finding.rendered) parts.push(`rendered ${finding.rendered.file}:${finding.rendered.line}`);
   return parts.join(', ');
 }

@@ -122,6 +122,7 @@ function sarifResult(finding: Finding | SuppressedFinding, ruleIndex: number) {
   if (finding.container) properties.container = finding.container;
   if (finding.chart) properties.chart = finding.chart;
   if (finding.valuesSet) properties.valuesSet = finding.valuesSet;
+  if (finding.valuesSets) properties.valuesSets = finding.valuesSets;
   if (finding.rendered) properties.rendered = finding.rendered;
   const suppressedBy = 'suppressedBy' in finding ? finding.suppressedBy : undefined;
   return {

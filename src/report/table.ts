@@ -32,7 +32,8 @@ export function renderTable(result: ScanResult, { color, showSuppressed }: Table
         const where = `${finding.line}`.padStart(5);
         const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(8));
         const context = [
-          finding.chart && `${finding.chart} (${finding.valuesSet})`,
+          finding.chart &&
+            `${finding.chart} (${(finding.valuesSets ?? [finding.valuesSet]).join(', ')})`,
           finding.rendered && `rendered ${finding.rendered.file}:${finding.rendered.line}`,
         ]
           .filter(Boolean)
