@@ -1,0 +1,384 @@
+// The benchmark (issue 8): every figure is a rate or a ratio of times measured in the same run,
+// interleaved round by round, so that the noise of a shared 2-core machine hits both sides of a
+// ratio alike. Medians of a few rounds; a warm-up round first (file cache, JIT). Loaded by
+// bench/run.ts after the `?raw` import hooks are in place.
+import { execFile, spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pLimit from 'p-limit';
+import { devHelm } from '../scripts/dev-helm.js';
+import { loadPolicy, type Policy } from '../src/config/policy.js';
+import { evaluateDockerfiles, evaluateResources } from '../src/rules/evaluate.js';
+import { scan } from '../src/scan.js';
+import { parseDockerfile } from '../src/sources/dockerfile.js';
+import { loadChartInfo } from '../src/sources/helm/chart.js';
+import { helmTemplateArgs } from '../src/sources/helm/render.js';
+import { valuesSetsFor } from '../src/sources/helm/values-sets.js';
+import { parseManifests } from '../src/sources/manifests.js';
+import type { K8sResource } from '../src/sources/resource.js';
+import { CORPUS_CHARTS, corpusRoot } from '../test/helm/corpus.js';
+import { syntheticWorkloads } from './workloads.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const RESULTS = path.join(HERE, 'results.json');
+const DOCKERFILES = path.resolve(CORPUS_CHARTS, '../dockerfiles');
+const SYNTHETIC_WORKLOADS = 10_000;
+const SEED = 20240601;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+const TARGETS = {
+  evalPerSec: { target: 50_000, better: 'higher' },
+  evalOverParse: { target: 1.5, better: 'lower' },
+  scanOverHelm: { target: 1.3, better: 'lower' },
+  dockerOverPeer: { target: 1.0, better: 'lower' },
+  peakRssMb: { target: 300, better: 'lower' },
+} as const;
+type Figure = keyof typeof TARGETS | 'dockerPerSec';
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+async function timed<T>(work: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await work();
+  return { ms: performance.now() - start, value };
+}
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helm: plain `helm template` of every chart and values set (the floor) vs a full scan().
+
+interface HelmJob {
+  chart: string;
+  set: string;
+  args: string[];
+}
+
+async function helmJobs(root: string, charts: readonly string[]): Promise<HelmJob[]> {
+  const jobs: HelmJob[] = [];
+  for (const dir of charts) {
+    const { name } = await loadChartInfo(root, dir);
+    for (const valuesSet of await valuesSetsFor(root, dir)) {
+      const args = helmTemplateArgs({ root, chartDir: dir, chartName: name, valuesSet });
+      jobs.push({ chart: dir, set: valuesSet.name, args });
+    }
+  }
+  return jobs;
+}
+
+/** Every job through helm with the concurrency scan() uses; the rendered outputs in job order. */
+async function plainHelm(helm: string, root: string, jobs: readonly HelmJob[]): Promise<string[]> {
+  const limit = pLimit(availableParallelism());
+  return Promise.all(
+    jobs.map((job) =>
+      limit(
+        () =>
+          new Promise<string>((resolve, reject) =>
+            execFile(helm, job.args, { cwd: root, maxBuffer: 512 * 1024 * 1024 }, (error, out) =>
+              error ? reject(new Error(`${job.chart} ${job.set}: ${error.message}`)) : resolve(out),
+            ),
+          ),
+      ),
+    ),
+  );
+}
+
+async function fullScan(root: string, charts: readonly string[], policy: Policy, helm: string) {
+  const result = await scan({ root, paths: charts, policy, helm });
+  const failed = result.findings.filter((finding) => finding.ruleId === 'KPG002');
+  if (failed.length) throw new Error(`corpus charts failed to render: ${failed[0].message}`);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation on already-parsed documents, and parse vs parse+evaluate.
+
+interface ManifestText {
+  file: string;
+  text: string;
+}
+
+function parseAll(texts: readonly ManifestText[]): K8sResource[] {
+  const resources: K8sResource[] = [];
+  for (const { file, text } of texts) {
+    const parsed = parseManifests(text, { file });
+    if (parsed.errors.length) throw new Error(`${file}: ${parsed.errors[0].message}`);
+    for (const resource of parsed.resources) resources.push(resource);
+  }
+  return resources;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Peak memory: a full scan() of the synthetic repository in a child process of its own.
+
+interface ChildFigures {
+  ms: number;
+  maxRssMb: number;
+  findings: number;
+  errors: number;
+}
+
+function childScan(root: string): Promise<ChildFigures> {
+  const script = path.join(HERE, 'peak-rss.ts');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, root], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as ChildFigures)
+        : reject(new Error(`peak-rss exited ${code}`)),
+    );
+  });
+}
+
+/** One file of `count` small ConfigMaps (the "15 MB file" of issue 8), for a scan in a child. */
+function configMapFile(count: number): string {
+  const documents: string[] = [];
+  for (let i = 0; i < count; i++) {
+    documents.push(
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings-${i}\n  namespace: team-${i % 50}\n` +
+        `  labels:\n    app.kubernetes.io/name: settings-${i}\ndata:\n  LOG_LEVEL: info\n` +
+        `  FEATURE_FLAGS: "search,checkout,recommendations-${i % 7}"\n  REGION: eu-west-1\n`,
+    );
+  }
+  return documents.join('---\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export async function main(): Promise<void> {
+  const started = performance.now();
+  const work = await mkdtemp(path.join(tmpdir(), 'kpg-bench-'));
+  const corpus = await corpusRoot();
+  try {
+    const helm = await devHelm(4);
+    const figures = {} as Record<Figure, number>;
+    const details: Record<string, unknown> = {};
+
+    // Synthetic repository, written once (scan() and the child read it from disk).
+    const synthetic = syntheticWorkloads(SYNTHETIC_WORKLOADS, SEED);
+    const syntheticRoot = path.join(work, 'synthetic');
+    for (const { file, text } of synthetic) {
+      await mkdir(path.dirname(path.join(syntheticRoot, file)), { recursive: true });
+      await writeFile(path.join(syntheticRoot, file), text);
+    }
+    const syntheticBytes = synthetic.reduce((sum, { text }) => sum + text.length, 0);
+    log(`${SYNTHETIC_WORKLOADS} synthetic workloads (${(syntheticBytes / 1e6).toFixed(1)} MB)`);
+
+    // 1. Charts: plain helm vs full scan, interleaved.
+    const policy = loadPolicy({ root: corpus.root, packs: ['default'] });
+    const jobs = await helmJobs(corpus.root, corpus.charts);
+    log(`${corpus.charts.length} charts, ${jobs.length} values sets; warm-up`);
+    const rendered = await plainHelm(helm, corpus.root, jobs);
+    const chartScan = await fullScan(corpus.root, corpus.charts, policy, helm);
+    const helmTimes: number[] = [];
+    const scanTimes: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      helmTimes.push((await timed(() => plainHelm(helm, corpus.root, jobs))).ms);
+      scanTimes.push((await timed(() => fullScan(corpus.root, corpus.charts, policy, helm))).ms);
+      log(
+        `charts round ${round + 1}: helm ${helmTimes.at(-1)!.toFixed(0)} ms, scan ${scanTimes.at(-1)!.toFixed(0)} ms`,
+      );
+    }
+    figures.scanOverHelm = median(scanTimes) / median(helmTimes);
+    details.charts = {
+      charts: corpus.charts.length,
+      valuesSets: jobs.length,
+      concurrency: availableParallelism(),
+      helmMs: median(helmTimes),
+      scanMs: median(scanTimes),
+      findings: chartScan.findings.length,
+    };
+
+    // 2. Evaluation: the synthetic set plus every chart's rendered output, parsed once.
+    const manifestTexts: ManifestText[] = [
+      ...synthetic,
+      ...jobs.map((job, index) => ({
+        file: `rendered/${path.basename(job.chart)}/${job.set.replace(/\//g, '_')}.yaml`,
+        text: rendered[index],
+      })),
+    ];
+    const evalPolicy = loadPolicy({ root: work, packs: ['default'] });
+    const resources = parseAll(manifestTexts);
+    const evaluated = evaluateResources(resources, evalPolicy); // warm-up
+    const evalTimes: number[] = [];
+    const parseTimes: number[] = [];
+    const parseEvalTimes: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      evalTimes.push((await timed(() => evaluateResources(resources, evalPolicy))).ms);
+      parseTimes.push((await timed(() => parseAll(manifestTexts))).ms);
+      parseEvalTimes.push(
+        (await timed(() => evaluateResources(parseAll(manifestTexts), evalPolicy))).ms,
+      );
+      log(
+        `eval round ${round + 1}: evaluate ${evalTimes.at(-1)!.toFixed(0)} ms, parse ` +
+          `${parseTimes.at(-1)!.toFixed(0)} ms, parse+evaluate ${parseEvalTimes.at(-1)!.toFixed(0)} ms`,
+      );
+    }
+    figures.evalPerSec = resources.length / (median(evalTimes) / 1000);
+    figures.evalOverParse = median(parseEvalTimes) / median(parseTimes);
+    details.evaluation = {
+      resources: resources.length,
+      syntheticWorkloads: SYNTHETIC_WORKLOADS,
+      seed: SEED,
+      renderedChartResources: resources.length - SYNTHETIC_WORKLOADS,
+      rules: [...evalPolicy.rules.keys()].length,
+      findings: evaluated.length,
+      evaluateMs: median(evalTimes),
+      parseMs: median(parseTimes),
+      parseEvaluateMs: median(parseEvalTimes),
+    };
+
+    // 3. Dockerfiles: ours (parse + every hadolint rule) vs dockerfilelint's JS API, in-process,
+    // on the same texts already in memory.
+    const dockerfiles = await Promise.all(
+      (await readdir(DOCKERFILES))
+        .filter((name) => name.endsWith('Dockerfile'))
+        .sort()
+        .map(async (name) => ({
+          name,
+          text: await readFile(path.join(DOCKERFILES, name), 'utf8'),
+        })),
+    );
+    const dockerPolicy = loadPolicy({ root: work, packs: ['default', 'hadolint'] });
+    const dockerfilelint = createRequire(import.meta.url)('dockerfilelint') as {
+      run(configDir: string, content: string): unknown[];
+    };
+    const peerRules = Object.keys(
+      createRequire(import.meta.url)('dockerfilelint/lib/reference.js') as object,
+    ).length;
+    const ours = () => {
+      let findings = 0;
+      for (const { name, text } of dockerfiles) {
+        findings += evaluateDockerfiles([parseDockerfile(text, name)], dockerPolicy).length;
+      }
+      return findings;
+    };
+    const peer = () => {
+      let findings = 0;
+      for (const { text } of dockerfiles) findings += dockerfilelint.run(work, text).length;
+      return findings;
+    };
+    const repeats = 10;
+    const ourFindings = ours();
+    const peerFindings = peer();
+    const ourTimes: number[] = [];
+    const peerTimes: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      ourTimes.push(
+        (
+          await timed(() => {
+            for (let i = 0; i < repeats; i++) ours();
+          })
+        ).ms,
+      );
+      peerTimes.push(
+        (
+          await timed(() => {
+            for (let i = 0; i < repeats; i++) peer();
+          })
+        ).ms,
+      );
+    }
+    figures.dockerPerSec = (dockerfiles.length * repeats) / (median(ourTimes) / 1000);
+    figures.dockerOverPeer = median(ourTimes) / median(peerTimes);
+    details.dockerfiles = {
+      files: dockerfiles.length,
+      lintsPerRound: dockerfiles.length * repeats,
+      rules: [...dockerPolicy.rules.keys()].filter((id) => id.startsWith('DL')).length,
+      findings: ourFindings,
+      peer: 'dockerfilelint 1.8.0, JS API run(dir, text), in-process',
+      peerRules,
+      peerFindings,
+      oursMs: median(ourTimes),
+      peerMs: median(peerTimes),
+    };
+
+    // 4. Memory: full scans in child processes, so that nothing above inflates the figure.
+    const memory = await childScan(syntheticRoot);
+    figures.peakRssMb = memory.maxRssMb;
+    const bigRoot = path.join(work, 'configmaps');
+    await mkdir(bigRoot);
+    const bigText = configMapFile(60_000);
+    await writeFile(path.join(bigRoot, 'configmaps.yaml'), bigText);
+    const big = await childScan(bigRoot);
+    details.memory = { syntheticScan: memory };
+    details.largeFile = { bytes: bigText.length, configMaps: 60_000, ...big };
+
+    const results = {
+      machine: {
+        cpus: availableParallelism(),
+        cpu: cpus()[0]?.model ?? 'unknown',
+        node: process.version,
+        platform: `${process.platform}-${process.arch}`,
+      },
+      rounds: ROUNDS,
+      figures,
+      targets: Object.fromEntries(
+        Object.entries(TARGETS).map(([name, { target, better }]) => {
+          const value = figures[name as Figure];
+          const met = better === 'higher' ? value >= target : value <= target;
+          return [name, { target, better, met }];
+        }),
+      ),
+      details,
+      benchSeconds: (performance.now() - started) / 1000,
+    };
+    await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+    printTable(figures, details);
+    log(
+      `done in ${results.benchSeconds.toFixed(0)} s; wrote ${path.relative(process.cwd(), RESULTS)}`,
+    );
+  } finally {
+    await corpus.remove();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function printTable(figures: Record<Figure, number>, details: Record<string, unknown>): void {
+  const format = (name: Figure, value: number) =>
+    name.endsWith('PerSec') ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
+  const rows: string[][] = [['figure', 'measured', 'target', '']];
+  for (const name of [
+    'evalPerSec',
+    'evalOverParse',
+    'scanOverHelm',
+    'dockerPerSec',
+    'dockerOverPeer',
+    'peakRssMb',
+  ] as Figure[]) {
+    const target = name === 'dockerPerSec' ? undefined : TARGETS[name];
+    const value = figures[name];
+    const met =
+      target && (target.better === 'higher' ? value >= target.target : value <= target.target);
+    rows.push([
+      name,
+      format(name, value),
+      target ? `${target.better === 'higher' ? '>=' : '<='} ${format(name, target.target)}` : '',
+      target ? (met ? 'ok' : 'MISSED') : '',
+    ]);
+  }
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) =>
+        column === 1 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]),
+      )
+      .join('  ')
+      .trimEnd();
+  console.log(line(rows[0]));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const row of rows.slice(1)) console.log(line(row));
+  console.log();
+  for (const [name, value] of Object.entries(details))
+    console.log(`${name}: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,186 @@
+// Hostile YAML and file-system input through the real scan(): each is reported with its file
+// (and line when known), never crashes the scan, and never hides a good file's findings.
+import { mkdirSync, openSync, closeSync, symlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  goodFileFindings,
+  GOOD_MANIFEST,
+  scanRepo,
+  tempRepo,
+  unreadable,
+  type Repo,
+} from './support.js';
+
+let repo: Repo;
+afterEach(() => repo?.remove());
+
+function repoWith(files: Record<string, string | Uint8Array>): Repo {
+  repo = tempRepo();
+  repo.write('good.yaml', GOOD_MANIFEST);
+  for (const [file, content] of Object.entries(files)) repo.write(file, content);
+  return repo;
+}
+
+describe('hostile YAML', () => {
+  it('reports malformed YAML on its line and scans the rest', async () => {
+    const { root } = repoWith({
+      'broken.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n data: [unclosed\n',
+      'tabs.yaml': 'kind: Pod\nmetadata:\n\tname: tabbed\n',
+    });
+    const result = await scanRepo(root);
+    expect(goodFileFindings(result)).toHaveLength(1);
+    const broken = result.errors.find((error) => error.file === 'broken.yaml');
+    expect(broken).toMatchObject({ file: 'broken.yaml', line: expect.any(Number) });
+    expect(broken!.line).toBeGreaterThanOrEqual(4);
+    expect(unreadable(result, 'broken.yaml')).toHaveLength(1);
+    expect(unreadable(result, 'tabs.yaml')).toHaveLength(1);
+    expect(result.errors.find((error) => error.file === 'tabs.yaml')?.line).toBe(3);
+    expect(result.summary.failed).toBe(true);
+  });
+
+  it('keeps the good documents of a stream with one broken document', async () => {
+    const { root } = repoWith({
+      'stream.yaml': `${GOOD_MANIFEST}---\nkind: Pod\nmetadata: {name: [}\n`,
+    });
+    const result = await scanRepo(root);
+    expect(goodFileFindings(result, 'stream.yaml')).toHaveLength(1);
+    expect(unreadable(result, 'stream.yaml')[0].line).toBe(15);
+  });
+
+  it('refuses binary files with YAML names', async () => {
+    const bytes = new Uint8Array(4096).map((_, index) => (index * 7919) % 256);
+    const { root } = repoWith({
+      'image.yaml': bytes,
+      'nested/archive.yml': Buffer.from('PK\x03\x04\0\0'),
+    });
+    const result = await scanRepo(root);
+    expect(goodFileFindings(result)).toHaveLength(1);
+    for (const file of ['image.yaml', 'nested/archive.yml']) {
+      expect(result.errors).toContainEqual({
+        file,
+        message: 'binary file, not YAML or a Dockerfile',
+      });
+      expect(unreadable(result, file)).toHaveLength(1);
+    }
+  });
+
+  it('refuses YAML alias bombs instead of expanding them', async () => {
+    const levels = 'abcdefghi'.split('');
+    const bomb = levels
+      .map((name, index) =>
+        index === 0
+          ? `${name}: &${name} ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]`
+          : `${name}: &${name} [${Array(9)
+              .fill(`*${levels[index - 1]}`)
+              .join(',')}]`,
+      )
+      .join('\n');
+    // The bomb as a whole document, and hidden inside a real-looking resource.
+    const { root } = repoWith({
+      'bomb.yaml': `${bomb}\n`,
+      'bomb-in-pod.yaml': `kind: Pod\nmetadata:\n  name: p\n  annotations:\n${bomb.replace(/^/gm, '    ')}\nspec: {containers: [{name: a, image: x}]}\n`,
+    });
+    const result = await scanRepo(root);
+    expect(goodFileFindings(result)).toHaveLength(1);
+    for (const file of ['bomb.yaml', 'bomb-in-pod.yaml']) {
+      const [error] = result.errors.filter((e) => e.file === file);
+      expect(error.message).toMatch(/alias/i);
+      expect(error.line).toBe(1);
+    }
+  });
+
+  it('refuses a 50 MB YAML file by its size, without reading it', async () => {
+    const { root } = repoWith({});
+    // Written in chunks: the test itself must not hold 50 MB strings.
+    const fd = openSync(path.join(root, 'huge.yaml'), 'w');
+    const chunk = Buffer.from(
+      Array.from(
+        { length: 1000 },
+        (_, i) => `---\nkind: ConfigMap\nmetadata: {name: c${i}}\n`,
+      ).join(''),
+    );
+    for (let written = 0; written < 50 * 1024 * 1024; written += chunk.length) writeSync(fd, chunk);
+    closeSync(fd);
+    const result = await scanRepo(root);
+    expect(goodFileFindings(result)).toHaveLength(1);
+    const [error] = result.errors.filter((e) => e.file === 'huge.yaml');
+    expect(error.message).toMatch(/^file is 50 MiB, over the 16 MiB limit/);
+    expect(unreadable(result, 'huge.yaml')).toHaveLength(1);
+  });
+
+  it.each([
+    ['flow sequences', `kind: Pod\nspec: ${'['.repeat(200_000)}${']'.repeat(200_000)}\n`],
+    ['flow maps', `kind: Pod\nspec: ${'{a: '.repeat(50_000)}1${'}'.repeat(50_000)}\n`],
+    ['block sequences', `kind: Pod\nspec:\n  ${'- '.repeat(100_000)}x\n`],
+  ])('names a file nested too deeply (%s) instead of crashing', async (_, text) => {
+    const { root } = repoWith({ 'deep.yaml': text });
+    const result = await scanRepo(root);
+    expect(goodFileFindings(result)).toHaveLength(1);
+    const errors = result.errors.filter((e) => e.file === 'deep.yaml');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ line: expect.any(Number), message: expect.any(String) });
+    expect(errors[0].message).not.toMatch(/Maximum call stack/);
+  });
+
+  it('locates findings in a deeply nested but parseable document', async () => {
+    const depth = 500;
+    const nested = Array.from({ length: depth }, (_, i) => `${'  '.repeat(i + 2)}k${i}:`).join(
+      '\n',
+    );
+    const { root } = repoWith({
+      'nested.yaml': `${GOOD_MANIFEST.replace('good', 'nested')}  extra:\n${nested} end\n`,
+    });
+    const result = await scanRepo(root);
+    expect(goodFileFindings(result, 'nested.yaml')[0].line).toBe(12);
+  });
+});
+
+describe('hostile file systems', () => {
+  it('stops at a symlink loop', async () => {
+    const { root } = repoWith({ 'apps/app.yaml': GOOD_MANIFEST.replace('good', 'app') });
+    symlinkSync('..', path.join(root, 'apps', 'parent')); // apps/parent -> . (a cycle)
+    symlinkSync('self', path.join(root, 'self')); // a link to itself (ELOOP)
+    mkdirSync(path.join(root, 'a'));
+    symlinkSync('../b', path.join(root, 'a', 'to-b'));
+    mkdirSync(path.join(root, 'b'));
+    symlinkSync('../a', path.join(root, 'b', 'to-a'));
+    const result = await scanRepo(root);
+    expect(goodFileFindings(result)).toHaveLength(1);
+    // Each real file is scanned once, however many ways lead to it.
+    expect(
+      result.findings
+        .filter((f) => f.ruleId === 'KSV017')
+        .map((f) => f.file)
+        .sort(),
+    ).toEqual(['apps/app.yaml', 'good.yaml']);
+    expect(result.errors).toContainEqual({
+      file: 'self',
+      message: 'broken symlink or unreadable path; skipped',
+      level: 'warning',
+    });
+  });
+
+  it('does not follow a symlink out of the repository', async () => {
+    const outside = tempRepo();
+    try {
+      outside.write('secret.yaml', GOOD_MANIFEST.replace('good', 'outside'));
+      const { root } = repoWith({});
+      symlinkSync(outside.root, path.join(root, 'linked-dir'));
+      symlinkSync(path.join(outside.root, 'secret.yaml'), path.join(root, 'linked.yaml'));
+      const result = await scanRepo(root);
+      expect(goodFileFindings(result)).toHaveLength(1);
+      expect(result.findings.every((f) => !f.file.startsWith('..'))).toBe(true);
+      expect(result.findings.some((f) => f.resource?.name === 'outside')).toBe(false);
+      for (const file of ['linked-dir', 'linked.yaml']) {
+        expect(result.errors).toContainEqual({
+          file,
+          message: 'symlink points outside the repository; not followed',
+          level: 'warning',
+        });
+      }
+    } finally {
+      outside.remove();
+    }
+  });
+});
