@@ -345,3 +345,16 @@ describe('valuesSetsFor', () => {
     expect(sets.map((set) => set.name)).toEqual(['prod']);
   });
 });
+
+describe('helmError on runaway recursion', () => {
+  it('keeps where the chain starts and where it ends', () => {
+    const frame =
+      'template: app/templates/loop.yaml:3:4: executing "loop" at <include "loop" .>: error calling include: ';
+    const message = helmError(
+      `Error: ${frame.repeat(1000)}exceeded max depth\nUse --debug flag to render out invalid YAML\n`,
+    );
+    expect(message.length).toBeLessThan(1100);
+    expect(message.startsWith('template: app/templates/loop.yaml:3:4')).toBe(true);
+    expect(message.endsWith('exceeded max depth')).toBe(true);
+  });
+});

@@ -69,11 +69,18 @@ export function helmError(stderr: string): string {
   const relevant = (start === -1 ? lines : lines.slice(start)).filter(
     (line) => line.trim() !== '' && !line.startsWith('Use --debug flag'),
   );
-  return relevant
+  const message = relevant
     .join('\n')
     .replace(/^Error:\s*/, '')
     .trim();
+  // A template that includes itself makes helm repeat the include chain at every level (over
+  // 100 KB): keep where it starts and where it ends.
+  return message.length <= MAX_ERROR_LENGTH
+    ? message
+    : `${message.slice(0, MAX_ERROR_LENGTH / 2)} … ${message.slice(-MAX_ERROR_LENGTH / 2)}`;
 }
+
+const MAX_ERROR_LENGTH = 1000;
 
 /** `found in Chart.yaml, but missing in charts/ directory: a, b` -> ['a', 'b']. */
 export function missingDependencies(error: string): string[] {
