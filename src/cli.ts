@@ -32,7 +32,7 @@ Options:
   --fail-on LEVEL                critical|high|medium|low|none (default: high)
   --ignorefile FILE              Trivy ignore file, repeatable (default: .trivyignore,
                                  .trivyignore.yaml, .trivyignore.yml at the repository root)
-  --base GIT-REF                  compare with this commit: findings are new or existing
+  --base GIT-REF                 compare with this commit: findings are new or existing
   --gate new|all                 with --base, fail on new findings only, or on all (default: all)
   --helm PATH                    helm binary that renders charts (default: $HELM_BIN, else helm on PATH)
   --show-suppressed              list suppressed findings in the table
