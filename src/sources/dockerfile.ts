@@ -292,11 +292,6 @@ function envProperties(words: readonly string[]): Array<{ name: string; value: s
   });
 }
 
-/** Instructions as rules usually see them: ONBUILD triggers in place of their ONBUILD. */
-export function effectiveInstructions(model: DockerfileModel): DockerInstruction[] {
-  return model.instructions.map((instruction) => instruction.trigger ?? instruction);
-}
-
 export function flag(instruction: DockerInstruction, name: string): DockerFlag | undefined {
   return instruction.flags.find((candidate) => candidate.name === name);
 }

@@ -134,12 +134,3 @@ function keyText(key: Node | null): string | undefined {
   // A collection as a key never matches a path segment (a JS object has no such key).
   return undefined;
 }
-
-/**
- * The span of `path` in `doc`. For a map key it is the key's line (so a missing-field finding
- * on `spec` lands on `spec:`); for a sequence item it is the item's first line (`- name: ...`).
- * Where the path leaves the document, the span of the deepest node that exists.
- */
-export function locatePath(doc: Document, lineCounter: LineCounter, path: Path): Span {
-  return DocumentPositions.of(doc).locate(lineCounter, path);
-}

@@ -87,11 +87,6 @@ export function hasCacheMount(instruction: DockerInstruction, directory: string)
   );
 }
 
-/** Index of the first command matching `test`, -1 when none. */
-export function commandIndex(shell: ParsedShell, test: (command: ShellCommand) => boolean): number {
-  return shell.commands.findIndex(test);
-}
-
 /** Violations for RUNs that leave something in their layer which matters only when the layer ends
  *  up in an image: RUNs of the last stage, or of a stage another stage is built `FROM` (hadolint's
  *  DL3009/DL3060 logic). `ONBUILD RUN` triggers always count: they run in a child image. */
