@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discover } from '../src/sources/discover.js';
+import { findRoot } from '../src/sources/root.js';
 
 let outside: string;
 let root: string;
@@ -96,5 +97,19 @@ describe('discover', () => {
   it('accepts a single file path', async () => {
     const found = await discover(root, ['deploy/web.yaml'], []);
     expect(found.manifests).toEqual(['deploy/web.yaml']);
+  });
+});
+
+describe('findRoot', () => {
+  it('is the repository holding the first path, else the current directory or what holds every path', () => {
+    const outsideRepo = mkdtempSync(path.join(tmpdir(), 'kpg-root-'));
+    for (const dir of ['a/x', 'b']) mkdirSync(path.join(outsideRepo, dir), { recursive: true });
+    expect(findRoot(outsideRepo, ['a/x', 'b'])).toBe(outsideRepo);
+    expect(findRoot(path.join(outsideRepo, 'b'), ['../a/x', '.'])).toBe(outsideRepo);
+    expect(findRoot(path.join(outsideRepo, 'b'), ['../a/x'])).toBe(path.join(outsideRepo, 'a/x'));
+    expect(findRoot(outsideRepo, [])).toBe(outsideRepo);
+    mkdirSync(path.join(outsideRepo, 'repo/.git'), { recursive: true });
+    mkdirSync(path.join(outsideRepo, 'repo/deploy'));
+    expect(findRoot(outsideRepo, ['repo/deploy'])).toBe(path.join(outsideRepo, 'repo'));
   });
 });

@@ -14,14 +14,27 @@ function isInside(child: string, parent: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
+/** The folder itself, or a file's folder. */
+function folderOf(absolute: string): string {
+  return existsSync(absolute) && statSync(absolute).isFile() ? path.dirname(absolute) : absolute;
+}
+
+/** The deepest folder holding all of `folders`. */
+function commonAncestor(folders: readonly string[]): string {
+  return folders.reduce((common, folder) => {
+    while (!isInside(folder, common)) common = path.dirname(common);
+    return common;
+  });
+}
+
 /**
  * The git repository enclosing the first scanned path; outside a repository, the current
- * directory when it holds the path, else the path itself (or its folder, for a file).
+ * directory when it holds every path, else the deepest folder that holds them all.
  */
 export function findRoot(cwd: string, paths: readonly string[]): string {
-  const first = path.resolve(cwd, paths[0] ?? '.');
-  const start = existsSync(first) && statSync(first).isFile() ? path.dirname(first) : first;
-  const repository = repositoryRoot(start);
+  const absolute = (paths.length ? paths : ['.']).map((p) => path.resolve(cwd, p));
+  const repository = repositoryRoot(folderOf(absolute[0]));
   if (repository) return repository;
-  return isInside(first, cwd) ? cwd : start;
+  if (absolute.every((p) => isInside(p, cwd))) return cwd;
+  return commonAncestor(absolute.map(folderOf));
 }
