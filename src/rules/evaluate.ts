@@ -7,22 +7,30 @@ import type { K8sResource } from '../sources/resource.js';
 import { fingerprint } from './fingerprint.js';
 import { dockerRules } from './docker/index.js';
 import { k8sRules } from './k8s/index.js';
-import type { K8sViolation, RuleMeta } from './types.js';
+import type { K8sRule, K8sViolation, RuleMeta } from './types.js';
 
 export function evaluateResources(resources: readonly K8sResource[], policy: Policy): Finding[] {
-  const findings: Finding[] = [];
+  const activeRules: ActiveRule[] = [];
   for (const rule of k8sRules) {
     const enabled = policy.rules.get(rule.meta.id);
     if (!enabled) continue;
     const options = { ...(rule.defaultOptions as object), ...enabled.options };
-    const report = reporter(rule.meta, enabled.severity);
-    if (rule.check) {
-      for (const resource of resources) {
-        for (const violation of rule.check(resource, options)) {
-          findings.push(resourceFinding(report, resource, violation));
-        }
+    activeRules.push({ rule, options, report: reporter(rule.meta, enabled.severity), found: [] });
+  }
+  // Resource by resource, every rule: a resource's objects and position index stay in the CPU
+  // cache while all rules look at it, instead of every resource being fetched once per rule.
+  // Findings still come out rule by rule, in resource order, as each rule's own list.
+  const checked = activeRules.filter(({ rule }) => rule.check);
+  for (const resource of resources) {
+    for (const { rule, options, report, found } of checked) {
+      for (const violation of rule.check!(resource, options)) {
+        found.push(resourceFinding(report, resource, violation));
       }
     }
+  }
+  const findings: Finding[] = [];
+  for (const { rule, options, report, found } of activeRules) {
+    for (const finding of found) findings.push(finding);
     if (rule.checkAll) {
       for (const { resource, ...violation } of rule.checkAll(resources, options)) {
         findings.push(resourceFinding(report, resource, violation));
@@ -30,6 +38,14 @@ export function evaluateResources(resources: readonly K8sResource[], policy: Pol
     }
   }
   return findings;
+}
+
+interface ActiveRule {
+  rule: K8sRule;
+  options: object;
+  report: Reporter;
+  /** Findings of `rule.check`, in resource order. */
+  found: Finding[];
 }
 
 /** What every finding of one rule shares; built once per rule, not per finding (a hot path). */

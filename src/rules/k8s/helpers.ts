@@ -31,7 +31,9 @@ export function containerViolations(
   const violations: K8sViolation[] = [];
   for (const entry of resource.pod?.containers ?? []) {
     const violation = check(entry);
-    if (violation) violations.push({ ...violation, container: entry.name });
+    if (!violation) continue;
+    // Not a spread copy: this runs for every violation of every container rule.
+    violations.push({ message: violation.message, path: violation.path, container: entry.name });
   }
   return violations;
 }

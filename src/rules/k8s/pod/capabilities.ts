@@ -11,8 +11,21 @@ import {
 
 /** The `capabilities.add` entries of a container, with their indexes. */
 export function addedCapabilities(entry: ContainerEntry): Array<{ name: unknown; index: number }> {
-  const capabilities = objectAt(containerSecurityContext(entry), 'capabilities');
-  return listAt(capabilities, 'add').map((name, index) => ({ name, index }));
+  return capabilitiesAdded(entry).map((name, index) => ({ name, index }));
+}
+
+/** The first `capabilities.add` entry of a container that `matches`, with its index. */
+export function findAddedCapability(
+  entry: ContainerEntry,
+  matches: (name: unknown) => boolean,
+): { name: unknown; index: number } | undefined {
+  const added = capabilitiesAdded(entry);
+  const index = added.findIndex(matches);
+  return index >= 0 ? { name: added[index], index } : undefined;
+}
+
+function capabilitiesAdded(entry: ContainerEntry): readonly unknown[] {
+  return listAt(objectAt(containerSecurityContext(entry), 'capabilities'), 'add');
 }
 
 /** One violation per container that adds exactly `capability` (Trivy compares case-sensitively). */
@@ -21,7 +34,7 @@ export function capabilityAddedViolations(
   capability: string,
 ): K8sViolation[] {
   return containerViolations(resource, (entry) => {
-    const added = addedCapabilities(entry).find((cap) => cap.name === capability);
+    const added = findAddedCapability(entry, (name) => name === capability);
     if (!added) return undefined;
     return {
       message: `${describe(resource, entry)} should not include '${capability}' in 'securityContext.capabilities.add'`,

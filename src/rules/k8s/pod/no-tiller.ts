@@ -1,4 +1,4 @@
-import type { KubeObject } from '../../../sources/resource.js';
+import type { K8sResource, KubeObject } from '../../../sources/resource.js';
 import type { K8sRule, K8sViolation } from '../../types.js';
 import { describe, objectAt, trivyAliases } from '../helpers.js';
 
@@ -12,6 +12,9 @@ function looksLikeTiller(metadata: KubeObject | undefined): boolean {
     labels?.name === 'tiller'
   );
 }
+
+const tillerMessage = (resource: K8sResource) =>
+  `${describe(resource)} shouldn't have tiller deployed`;
 
 export const noTiller: K8sRule = {
   meta: {
@@ -32,11 +35,10 @@ export const noTiller: K8sRule = {
     const pod = resource.pod;
     if (!pod) return [];
     const violations: K8sViolation[] = [];
-    const message = `${describe(resource)} shouldn't have tiller deployed`;
     if (looksLikeTiller(objectAt(resource.object, 'metadata'))) {
-      violations.push({ message, path: ['metadata'] });
+      violations.push({ message: tillerMessage(resource), path: ['metadata'] });
     } else if (looksLikeTiller(pod.metadata)) {
-      violations.push({ message, path: pod.metadataPath });
+      violations.push({ message: tillerMessage(resource), path: pod.metadataPath });
     }
     for (const entry of pod.containers) {
       const image = entry.container.image;

@@ -1,6 +1,6 @@
 import type { K8sRule } from '../../types.js';
 import { containerViolations, describe } from '../helpers.js';
-import { addedCapabilities } from './capabilities.js';
+import { findAddedCapability } from './capabilities.js';
 
 /** The capabilities a container runtime grants by default, which baseline lets a container add. */
 const BASELINE_CAPABILITIES: ReadonlySet<unknown> = new Set([
@@ -43,7 +43,7 @@ export const pssCapabilitiesBaseline: K8sRule = {
   },
   check: (resource) =>
     containerViolations(resource, (entry) => {
-      const added = addedCapabilities(entry).find((cap) => !BASELINE_CAPABILITIES.has(cap.name));
+      const added = findAddedCapability(entry, (name) => !BASELINE_CAPABILITIES.has(name));
       if (!added) return undefined;
       return {
         message: `${describe(resource, entry)} must not include '${String(added.name)}' in 'securityContext.capabilities.add'`,

@@ -27,19 +27,21 @@ export const pssCapabilitiesRestricted: K8sRule = {
     const violations: K8sViolation[] = [];
     for (const entry of pod.containers) {
       const capabilities = objectAt(containerSecurityContext(entry), 'capabilities');
-      const capabilitiesPath = [...entry.path, 'securityContext', 'capabilities'];
       if (!listAt(capabilities, 'drop').includes('ALL')) {
         violations.push({
           message: `${describe(resource, entry)} must set 'securityContext.capabilities.drop' to ["ALL"]`,
-          path: capabilities?.drop ? [...capabilitiesPath, 'drop'] : entry.path,
+          path: capabilities?.drop
+            ? [...entry.path, 'securityContext', 'capabilities', 'drop']
+            : entry.path,
           container: entry.name,
         });
       }
-      const index = listAt(capabilities, 'add').findIndex((cap) => cap !== 'NET_BIND_SERVICE');
+      const added = listAt(capabilities, 'add');
+      const index = added.findIndex((cap) => cap !== 'NET_BIND_SERVICE');
       if (index >= 0) {
         violations.push({
-          message: `${describe(resource, entry)} must not add capability '${String(listAt(capabilities, 'add')[index])}'`,
-          path: [...capabilitiesPath, 'add', index],
+          message: `${describe(resource, entry)} must not add capability '${String(added[index])}'`,
+          path: [...entry.path, 'securityContext', 'capabilities', 'add', index],
           container: entry.name,
         });
       }

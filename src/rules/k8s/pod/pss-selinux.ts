@@ -1,4 +1,4 @@
-import type { KubeObject, Path } from '../../../sources/resource.js';
+import type { KubeObject } from '../../../sources/resource.js';
 import type { K8sRule, K8sViolation } from '../../types.js';
 import { containerSecurityContext, describe, objectAt, podSecurityContext } from '../helpers.js';
 
@@ -11,6 +11,18 @@ const ALLOWED_TYPES: ReadonlySet<unknown> = new Set([
 ]);
 
 const isSet = (value: unknown) => value !== undefined && value !== null && value !== '';
+
+/** The first seLinuxOptions field set to what the control forbids: `type`, `user` or `role`. */
+function disallowedField(options: KubeObject | undefined): 'type' | 'user' | 'role' | undefined {
+  if (!options) return undefined;
+  if (!ALLOWED_TYPES.has(options.type ?? '')) return 'type';
+  if (isSet(options.user)) return 'user';
+  if (isSet(options.role)) return 'role';
+  return undefined;
+}
+
+const message = (who: string, options: KubeObject, field: string) =>
+  `${who} must not set 'securityContext.seLinuxOptions.${field}' to '${String(options[field])}'`;
 
 export const pssSelinux: K8sRule = {
   meta: {
@@ -35,40 +47,23 @@ export const pssSelinux: K8sRule = {
     const pod = resource.pod;
     if (!pod) return [];
     const violations: K8sViolation[] = [];
-    const inspect = (
-      options: KubeObject | undefined,
-      path: Path,
-      who: string,
-      container?: string,
-    ) => {
-      if (!options) return;
-      const type = options.type ?? '';
-      const bad = !ALLOWED_TYPES.has(type)
-        ? 'type'
-        : isSet(options.user)
-          ? 'user'
-          : isSet(options.role)
-            ? 'role'
-            : undefined;
-      if (!bad) return;
+    const podOptions = objectAt(podSecurityContext(pod), 'seLinuxOptions');
+    const podField = disallowedField(podOptions);
+    if (podOptions && podField) {
       violations.push({
-        message: `${who} must not set 'securityContext.seLinuxOptions.${bad}' to '${String(options[bad])}'`,
-        path: [...path, bad],
-        ...(container ? { container } : {}),
+        message: message(describe(resource), podOptions, podField),
+        path: [...pod.specPath, 'securityContext', 'seLinuxOptions', podField],
       });
-    };
-    inspect(
-      objectAt(podSecurityContext(pod), 'seLinuxOptions'),
-      [...pod.specPath, 'securityContext', 'seLinuxOptions'],
-      describe(resource),
-    );
+    }
     for (const entry of pod.containers) {
-      inspect(
-        objectAt(containerSecurityContext(entry), 'seLinuxOptions'),
-        [...entry.path, 'securityContext', 'seLinuxOptions'],
-        describe(resource, entry),
-        entry.name,
-      );
+      const options = objectAt(containerSecurityContext(entry), 'seLinuxOptions');
+      const field = disallowedField(options);
+      if (!options || !field) continue;
+      violations.push({
+        message: message(describe(resource, entry), options, field),
+        path: [...entry.path, 'securityContext', 'seLinuxOptions', field],
+        ...(entry.name ? { container: entry.name } : {}),
+      });
     }
     return violations;
   },
