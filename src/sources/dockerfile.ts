@@ -212,8 +212,12 @@ function argumentText(
   const start = lastFlag ?? argsRange.start;
   const end = argsRange.end;
   const parts: string[] = [];
-  // Once, not per line: dockerfile-ast re-reads every heredoc on each call.
-  const heredoc = isHeredocBody(node);
+  // Once, not per line, and only when it can matter: dockerfile-ast re-reads every argument on
+  // each call, and a heredoc changes only how continuation lines are joined.
+  const heredoc =
+    end.line > start.line &&
+    lines.slice(start.line, end.line + 1).some((line) => line.includes('<<')) &&
+    isHeredocBody(node);
   for (let line = start.line; line <= end.line; line++) {
     let content = lines[line] ?? '';
     if (line === end.line) content = content.slice(0, end.character);

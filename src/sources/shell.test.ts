@@ -91,6 +91,21 @@ describe('parseShell', () => {
       'apt-get',
     ]);
     expect(names('cat <<EOF > /etc/x\nnot a command\nEOF')).toEqual(['cat']);
+    expect(names('<<-"EOF"\n\tpip install x\n\tEOF\nnot run')).toEqual(['pip']);
+    expect(names('cat <<EOF\n$(id -u)\nEOF')).toEqual(['cat', 'id']);
+  });
+
+  it('keeps non-ASCII text intact', () => {
+    expect(parseShell(`echo héllo "wörld" 'ü' 日本`).commands[0].args).toEqual([
+      'héllo',
+      'wörld',
+      'ü',
+      '日本',
+    ]);
+  });
+
+  it('finds commands inside parameter expansions and redirects', () => {
+    expect(names('echo ${V:-$(fallback)} > "$(mktemp)"')).toEqual(['echo', 'fallback', 'mktemp']);
   });
 
   it('marks a script it cannot parse, with no commands, and does not throw', () => {

@@ -1,13 +1,13 @@
-// RUN bodies parsed with a real shell parser (mvdan-sh, the GopherJS build of mvdan.cc/sh/v3) into
-// plain data the Dockerfile rules read: every simple command with its name and arguments, where it
-// sits in `&&`/`||` chains, pipelines and subshells, and whether the script has a pipe. Words are
-// simplified the way hadolint does it (ShellCheck's `oversimplify`): quotes removed, an expansion
-// we cannot resolve reads `${VAR}`. Built once per instruction by parseDockerfile.
-import sh, { type ShNode } from 'mvdan-sh';
+// RUN bodies parsed with a real shell parser (mvdan-sh, the GopherJS build of mvdan.cc/sh/v3, the
+// parser behind shfmt) into plain data the Dockerfile rules read: every simple command with its
+// name and arguments, where it sits in `&&`/`||` chains, pipelines and subshells, and whether the
+// script has a pipe. Words are simplified the way hadolint does it (ShellCheck's `oversimplify`):
+// quotes removed, an expansion we cannot resolve reads `${VAR}`. Built once per instruction by
+// parseDockerfile.
+import sh from 'mvdan-sh';
 
-const { syntax } = sh;
 // One parser for the whole process: creating it is the expensive part, parsing is cheap.
-const parser = syntax.NewParser();
+const parser = sh.syntax.NewParser();
 
 export type ShellOperator = '&&' | '||' | '|' | '|&';
 
@@ -52,101 +52,153 @@ interface Context {
   subshell: boolean;
 }
 
-// Go structs seen from JavaScript: fields by name.
-type Fields = ShNode & Record<string, unknown>;
+// `RUN <<EOF` (BuildKit): a heredoc with no command before it is the script itself. That is
+// Dockerfile syntax, not shell syntax, so the body is taken out before the shell parser sees it.
+const DOCKERFILE_HEREDOC = /^\s*<<(-?)\s*(["']?)([A-Za-z_][\w.-]*)\2[ \t]*\r?\n/;
 
 export function parseShell(script: string, variables: ShellVariables = NO_VARIABLES): ParsedShell {
   const shell: ParsedShell = { script, parsed: true, commands: [], pipes: 0 };
-  let file: Fields;
+  const heredoc = DOCKERFILE_HEREDOC.exec(script);
+  const source = heredoc
+    ? heredocBody(script.slice(heredoc[0].length), heredoc[3], heredoc[1] === '-')
+    : script;
+  let file: GoNode;
   try {
-    file = parser.Parse(script, '') as Fields;
+    file = goValue(parser.Parse(source, ''));
   } catch {
     // hadolint skips what ShellCheck cannot parse; so do we.
     return { ...shell, parsed: false };
   }
   try {
-    new Walker(script, variables, shell).statements(file.Stmts as Fields[], undefined, true);
+    new Walker(variables, shell).program(file);
   } catch {
-    // A node shape this walker does not know: better no commands than a crashed scan.
+    // A node shape this walker does not know, or nesting too deep to walk: better no commands
+    // than a crashed scan.
     return { ...shell, parsed: false, commands: [], pipes: 0 };
   }
   return shell;
+}
+
+/** The lines of a heredoc up to its closing delimiter (leading tabs stripped for `<<-`). */
+function heredocBody(rest: string, delimiter: string, stripTabs: boolean): string {
+  const lines = rest.split('\n').map((line) => (stripTabs ? line.replace(/^\t+/, '') : line));
+  const end = lines.findIndex((line) => line.trimEnd() === delimiter);
+  return (end === -1 ? lines : lines.slice(0, end)).join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The syntax tree, read as the Go values under mvdan-sh's JavaScript wrappers. The wrappers
+// convert a field on every access and name a node's type by formatting it with fmt; walking the
+// tree through them cost ten times the parse. Underneath, in GopherJS's representation (fixed for
+// the pinned mvdan-sh 0.10.1): a struct pointer is an object with the Go field names and a
+// constructor whose `string` is the type (`*syntax.CallExpr`); a nil pointer is its type's `nil`
+// object; a nil interface is an object without such a constructor; a slice is
+// `{ $array, $offset, $length }`; a string holds UTF-8 bytes, one per character.
+
+type GoNode = { readonly constructor: GoType } & Record<string, unknown>;
+interface GoType {
+  readonly string?: string;
+  readonly nil?: unknown;
+}
+interface GoSlice {
+  $array: unknown[];
+  $offset: number;
+  $length: number;
+}
+
+function goValue(wrapper: unknown): GoNode {
+  return (wrapper as { __internal_object__: GoNode }).__internal_object__;
+}
+
+/** The node a pointer or interface field holds, or undefined for nil. */
+function node(value: unknown): GoNode | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const type = (value as GoNode).constructor;
+  if (typeof type?.string !== 'string' || value === type.nil) return undefined;
+  return value as GoNode;
+}
+
+/** `CallExpr` for a `*syntax.CallExpr`. */
+function kind(value: GoNode): string {
+  const type = value.constructor.string!;
+  return type.slice(type.lastIndexOf('.') + 1);
+}
+
+function items(value: unknown): GoNode[] {
+  const slice = value as GoSlice | undefined;
+  if (!slice?.$array) return [];
+  const nodes: GoNode[] = [];
+  for (let index = 0; index < slice.$length; index++) {
+    const item = node(slice.$array[slice.$offset + index]);
+    if (item) nodes.push(item);
+  }
+  return nodes;
+}
+
+/** A Go string as JavaScript text. */
+function text(value: unknown): string {
+  const bytes = typeof value === 'string' ? value : '';
+  return /[\x80-\xff]/.test(bytes) ? Buffer.from(bytes, 'latin1').toString('utf8') : bytes;
+}
+
+/** The value of a `*syntax.Lit` field. */
+function literal(value: unknown): string | undefined {
+  const lit = node(value);
+  return lit ? text(lit.Value) : undefined;
+}
+
+/** Whether a field holds a syntax node (a pointer to a `syntax` struct, or an interface). */
+function isSyntaxNode(value: unknown): value is GoNode {
+  const found = node(value);
+  return found !== undefined && found.constructor.string!.startsWith('*syntax.');
 }
 
 class Walker {
   private statementIndex = -1;
 
   constructor(
-    private readonly script: string,
     private readonly variables: ShellVariables,
     private readonly shell: ParsedShell,
   ) {}
 
-  statements(stmts: readonly Fields[], context: Context | undefined, topLevel = false): void {
-    for (const stmt of stmts) {
-      if (topLevel) this.statementIndex++;
-      this.stmt(stmt, context ?? this.fresh());
+  program(file: GoNode): void {
+    for (const stmt of items(file.Stmts)) {
+      this.statementIndex++;
+      this.stmt(stmt, { statement: this.statementIndex, pipeline: false, subshell: false });
     }
   }
 
-  private fresh(): Context {
-    return { statement: Math.max(this.statementIndex, 0), pipeline: false, subshell: false };
-  }
-
-  private stmt(stmt: Fields, context: Context): void {
-    const command = stmt.Cmd as Fields | null;
+  private stmt(stmt: GoNode, context: Context): void {
+    const command = node(stmt.Cmd);
     if (command) this.node(command, context);
-    const redirects = (stmt.Redirs as Fields[] | null) ?? [];
-    for (const redirect of redirects) {
-      const heredoc = redirect.Hdoc as Fields | null;
-      if (!command && heredoc) {
-        // `RUN <<EOF ... EOF`: the heredoc is the script the shell runs.
-        this.heredocScript(heredoc, redirect.Word as Fields | null, context);
-      } else {
-        this.children(redirect, context);
-      }
-    }
+    // Redirect targets and heredoc bodies may hold substitutions.
+    for (const redirect of items(stmt.Redirs)) this.children(redirect, context);
   }
 
-  private heredocScript(heredoc: Fields, delimiter: Fields | null, context: Context): void {
-    // Offsets count bytes; the heredoc node ends after its closing delimiter line.
-    const bytes = Buffer.from(this.script);
-    const lines = bytes
-      .subarray(heredoc.Pos().Offset(), heredoc.End().Offset())
-      .toString()
-      .split('\n');
-    const closing = delimiter ? literalWord(delimiter) : undefined;
-    if (closing !== undefined && lines.at(-1)?.trim() === closing) lines.pop();
-    const body = lines.join('\n');
-    try {
-      const file = parser.Parse(body, '') as Fields;
-      this.statements(file.Stmts as Fields[], context);
-    } catch {
-      // A heredoc that is not shell (data for another program): nothing to read.
-    }
-  }
-
-  private node(node: Fields, context: Context): void {
-    switch (syntax.NodeType(node)) {
+  private node(value: GoNode, context: Context): void {
+    switch (kind(value)) {
       case 'Lit':
         return;
       case 'Stmt':
         // A statement in a body (`if`, `{ }`, loops) starts its own chain.
-        return this.stmt(node, { ...context, operator: undefined });
+        return this.stmt(value, { ...context, operator: undefined });
       case 'CallExpr':
-        return this.call(node, context);
+        return this.call(value, context);
       case 'DeclClause':
-        return this.declaration(node, context);
+        return this.declaration(value, context);
       case 'BinaryCmd':
-        return this.binary(node, context);
+        return this.binary(value, context);
       case 'Subshell':
       case 'CmdSubst':
-      case 'ProcSubst':
-        return this.statements(node.Stmts as Fields[], { ...this.nested(context), subshell: true });
+      case 'ProcSubst': {
+        const inner = { ...this.nested(context), subshell: true };
+        for (const stmt of items(value.Stmts)) this.stmt(stmt, inner);
+        return;
+      }
       case 'Word':
-        return this.word(node, context);
+        return this.word(value, context);
       default:
-        return this.children(node, context);
+        return this.children(value, context);
     }
   }
 
@@ -155,17 +207,18 @@ class Walker {
     return { statement: context.statement, pipeline: false, subshell: context.subshell };
   }
 
-  private binary(node: Fields, context: Context): void {
-    const operator = BINARY_OPERATORS[node.Op as number];
+  /** `a && b`, `a | b`: the left side keeps the chain's operator, the right one gets this one. */
+  private binary(value: GoNode, context: Context): void {
+    const operator = BINARY_OPERATORS[value.Op as number];
     const pipe = operator === '|' || operator === '|&';
     if (pipe) this.shell.pipes++;
     const inner = { ...context, pipeline: context.pipeline || pipe };
-    this.stmt(node.X as Fields, inner);
-    this.stmt(node.Y as Fields, { ...inner, operator });
+    this.stmt(node(value.X)!, inner);
+    this.stmt(node(value.Y)!, { ...inner, operator });
   }
 
-  private call(node: Fields, context: Context): void {
-    const words = (node.Args as Fields[] | null) ?? [];
+  private call(value: GoNode, context: Context): void {
+    const words = items(value.Args);
     if (words.length > 0) {
       const name = literalWord(words[0]);
       // A command whose name is an expansion is not a command hadolint can name.
@@ -178,19 +231,19 @@ class Walker {
       }
     }
     const inner = this.nested(context);
-    for (const assign of (node.Assigns as Fields[] | null) ?? []) this.children(assign, inner);
+    for (const assign of items(value.Assigns)) this.children(assign, inner);
     for (const word of words) this.word(word, inner);
   }
 
   /** `export A=1 B`, `local`, `declare`, `readonly`, `typeset`: a command named by the keyword. */
-  private declaration(node: Fields, context: Context): void {
-    const variant = (node.Variant as Fields | null)?.Value as string | undefined;
-    const assigns = (node.Args as Fields[] | null) ?? [];
+  private declaration(value: GoNode, context: Context): void {
+    const variant = literal(value.Variant);
+    const assigns = items(value.Args);
     const args = assigns.map((assign) => {
-      const name = (assign.Name as Fields | null)?.Value as string | undefined;
-      const value = assign.Value as Fields | null;
-      if (assign.Naked) return name ?? (value ? this.text(value) : '');
-      return `${name ?? ''}=${value ? this.text(value) : ''}`;
+      const name = literal(assign.Name);
+      const word = node(assign.Value);
+      if (assign.Naked) return name ?? (word ? this.text(word) : '');
+      return `${name ?? ''}=${word ? this.text(word) : ''}`;
     });
     if (variant) this.emit(variant, args, context);
     const inner = this.nested(context);
@@ -209,53 +262,53 @@ class Walker {
   }
 
   /** Commands nested in a word: `$( )`, backquotes, `<( )`, `${x:-$(...)}`. */
-  private word(word: Fields, context: Context): void {
-    for (const part of (word.Parts as Fields[] | null) ?? []) this.wordPart(part, context);
+  private word(word: GoNode, context: Context): void {
+    for (const part of items(word.Parts)) this.wordPart(part, context);
   }
 
-  private wordPart(part: Fields, context: Context): void {
-    switch (syntax.NodeType(part)) {
+  private wordPart(part: GoNode, context: Context): void {
+    switch (kind(part)) {
       case 'Lit':
       case 'SglQuoted':
         return;
       case 'DblQuoted':
-        for (const inner of (part.Parts as Fields[] | null) ?? []) this.wordPart(inner, context);
+        for (const inner of items(part.Parts)) this.wordPart(inner, context);
         return;
       default:
         this.node(part, context);
     }
   }
 
-  /** Visits the direct children of a node we have no special handling for. */
-  private children(node: Fields, context: Context): void {
-    let self = true;
-    syntax.Walk(node, (child) => {
-      if (!child) return false;
-      if (self) {
-        self = false;
-        return true;
+  /** Visits the child nodes of a node we have no special handling for, in field order (which
+   *  is source order in mvdan.cc/sh's structs). */
+  private children(value: GoNode, context: Context): void {
+    for (const field in value) {
+      if (field === '$val') continue;
+      const child = value[field];
+      if ((child as GoSlice | undefined)?.$array) {
+        for (const item of items(child)) if (isSyntaxNode(item)) this.node(item, context);
+      } else if (isSyntaxNode(child)) {
+        this.node(child, context);
       }
-      this.node(child as Fields, context);
-      return false;
-    });
+    }
   }
 
   /** A word as hadolint sees it: quotes removed, known variables substituted, any other
    *  expansion as `${VAR}`. */
-  text(word: Fields): string {
-    return ((word.Parts as Fields[] | null) ?? [])
+  text(word: GoNode): string {
+    return items(word.Parts)
       .map((part) => this.partText(part, false))
       .join('');
   }
 
-  private partText(part: Fields, quoted: boolean): string {
-    switch (syntax.NodeType(part)) {
+  private partText(part: GoNode, quoted: boolean): string {
+    switch (kind(part)) {
       case 'Lit':
-        return unescapeLiteral(part.Value as string, quoted);
+        return unescapeLiteral(text(part.Value), quoted);
       case 'SglQuoted':
-        return part.Value as string;
+        return text(part.Value);
       case 'DblQuoted':
-        return ((part.Parts as Fields[] | null) ?? [])
+        return items(part.Parts)
           .map((inner) => this.partText(inner, true))
           .join('');
       case 'ParamExp':
@@ -270,36 +323,32 @@ class Walker {
   }
 
   /** The value of `$NAME` / `${NAME}` when it is a plain reference to a known variable. */
-  private parameter(part: Fields): string | undefined {
-    if (part.Excl || part.Length || part.Width || part.Index || part.Slice || part.Repl) {
-      return undefined;
-    }
-    if (part.Exp) return undefined;
-    const name = (part.Param as Fields | null)?.Value as string | undefined;
+  private parameter(part: GoNode): string | undefined {
+    if (part.Excl || part.Length || part.Width) return undefined;
+    if (node(part.Index) || node(part.Slice) || node(part.Repl) || node(part.Exp)) return undefined;
+    const name = literal(part.Param);
     return name === undefined ? undefined : this.variables.get(name);
   }
 }
 
 /** The word's text when it is made only of literal and quoted text (no expansion). */
-function literalWord(word: Fields): string | undefined {
-  let text = '';
-  const add = (part: Fields, quoted: boolean): boolean => {
-    switch (syntax.NodeType(part)) {
+function literalWord(word: GoNode): string | undefined {
+  let result = '';
+  const add = (part: GoNode, quoted: boolean): boolean => {
+    switch (kind(part)) {
       case 'Lit':
-        text += unescapeLiteral(part.Value as string, quoted);
+        result += unescapeLiteral(text(part.Value), quoted);
         return true;
       case 'SglQuoted':
-        text += part.Value as string;
+        result += text(part.Value);
         return true;
       case 'DblQuoted':
-        return ((part.Parts as Fields[] | null) ?? []).every((inner) => add(inner, true));
+        return items(part.Parts).every((inner) => add(inner, true));
       default:
         return false;
     }
   };
-  return ((word.Parts as Fields[] | null) ?? []).every((part) => add(part, false))
-    ? text
-    : undefined;
+  return items(word.Parts).every((part) => add(part, false)) ? result : undefined;
 }
 
 /** Backslash escapes as the shell removes them: any character outside quotes; only `$`, `` ` ``,
@@ -348,8 +397,8 @@ export function isCommand(
   name: string | readonly string[],
   ...args: string[]
 ): boolean {
-  const names = typeof name === 'string' ? [name] : name;
-  if (!names.includes(command.name)) return false;
+  // Called for every command by many rules: no array built for a single name.
+  if (typeof name === 'string' ? command.name !== name : !name.includes(command.name)) return false;
   return args.length === 0 || command.args.some((arg) => args.includes(arg));
 }
 
