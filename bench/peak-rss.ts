@@ -1,10 +1,11 @@
 // Child process of the bench: one full scan() of the repository given as argument with the
 // default pack, then its own peak resident memory (process.resourceUsage().maxRSS) as JSON.
-// Usage: node --import tsx bench/peak-rss.ts ROOT
-import './raw-text.js';
-
-const { loadPolicy } = await import('../src/config/policy.js');
-const { scan } = await import('../src/scan.js');
+// It runs bundled by esbuild as scripts/build.ts bundles dist/cli.js and dist/index.js (see
+// bundlePeakRss in bench/measure.ts), not through tsx: tsx's loader thread and the name-keeping
+// wrappers it adds to every function cost some 15-20 MB that no user's run has.
+// Usage: node PEAK-RSS-BUNDLE ROOT
+import { loadPolicy } from '../src/config/policy.js';
+import { scan } from '../src/scan.js';
 
 const root = process.argv[2];
 const policy = loadPolicy({ root, packs: ['default'] });

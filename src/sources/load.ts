@@ -5,7 +5,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import type { ScanError } from '../model.js';
 import { parseDockerfile, type DockerfileModel } from './dockerfile.js';
-import { isBinary, parseManifests } from './manifests.js';
+import { isBinary, ManifestStrings, parseManifests } from './manifests.js';
 import type { K8sResource } from './resource.js';
 
 export interface Loaded<T> {
@@ -15,6 +15,10 @@ export interface Loaded<T> {
 
 // Bounded so a repository of thousands of files never runs out of file descriptors.
 const limit = pLimit(64);
+
+/** Manifests read ahead of the one being parsed: reading overlaps parsing, and at most this
+ *  many files' texts are in memory at once (not the whole repository's). */
+const READ_AHEAD = 4;
 
 /** Far above any real manifest (the API server stores objects of at most 1.5 MiB); bounds the
  *  time and memory one hostile file can cost. */
@@ -43,18 +47,21 @@ export async function loadManifestFiles(
   files: readonly string[],
 ): Promise<Loaded<K8sResource>> {
   const loaded: Loaded<K8sResource> = { items: [], errors: [] };
-  const texts = await Promise.all(files.map((file) => limit(() => readText(root, file))));
-  files.forEach((file, index) => {
-    const text = texts[index];
+  const strings = new ManifestStrings();
+  // In file order, each text dropped once parsed; the next few are read meanwhile.
+  const reading = files.slice(0, READ_AHEAD).map((file) => readText(root, file));
+  for (let index = 0; index < files.length; index++) {
+    const text = await reading.shift()!;
+    if (index + READ_AHEAD < files.length) reading.push(readText(root, files[index + READ_AHEAD]));
     if (typeof text !== 'string') {
       loaded.errors.push(text);
-      return;
+      continue;
     }
-    const { resources, errors } = parseManifests(text, { file });
+    const { resources, errors } = parseManifests(text, { file: files[index], strings });
     // Not push(...spread): a file of 100,000 documents would overflow the call stack.
     for (const resource of resources) loaded.items.push(resource);
     for (const error of errors) loaded.errors.push(error);
-  });
+  }
   return loaded;
 }
 

@@ -69,6 +69,15 @@ const POD_TEMPLATE_PATHS: Record<string, Path> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
 };
 
+/** Per kind, the paths of its pod template's metadata and spec: one copy shared by every
+ *  resource of the kind (a scan holds thousands). */
+const TEMPLATE_PARTS = new Map(
+  Object.entries(POD_TEMPLATE_PATHS).map(([kind, path]) => [
+    kind,
+    { path, metadataPath: [...path, 'metadata'] as Path, specPath: [...path, 'spec'] as Path },
+  ]),
+);
+
 const CONTAINER_TYPES: readonly ContainerType[] = [
   'initContainers',
   'containers',
@@ -90,13 +99,13 @@ export function getIn(value: unknown, path: Path): unknown {
 
 export function podTemplateOf(object: KubeObject): PodTemplate | undefined {
   const kind = typeof object.kind === 'string' ? object.kind : '';
-  const templatePath = POD_TEMPLATE_PATHS[kind];
-  if (!templatePath) return undefined;
-  const template = getIn(object, templatePath);
+  const parts = TEMPLATE_PARTS.get(kind);
+  if (!parts) return undefined;
+  const template = getIn(object, parts.path);
   if (!isObject(template)) return undefined;
   const spec = template.spec;
   if (!isObject(spec)) return undefined;
-  const specPath = [...templatePath, 'spec'];
+  const { metadataPath, specPath } = parts;
   const containers: ContainerEntry[] = [];
   for (const type of CONTAINER_TYPES) {
     const list = spec[type];
@@ -104,12 +113,13 @@ export function podTemplateOf(object: KubeObject): PodTemplate | undefined {
     list.forEach((container, index) => {
       if (!isObject(container)) return;
       const name = typeof container.name === 'string' ? container.name : `${type}[${index}]`;
-      containers.push({ container, name, type, path: [...specPath, type, index] });
+      // concat: an array of exactly this length (a spread leaves room to grow).
+      containers.push({ container, name, type, path: specPath.concat(type, index) });
     });
   }
   return {
     metadata: isObject(template.metadata) ? template.metadata : {},
-    metadataPath: [...templatePath, 'metadata'],
+    metadataPath,
     spec,
     specPath,
     containers,

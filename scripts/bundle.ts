@@ -1,0 +1,47 @@
+// How this project bundles an entry point with esbuild: self-contained ESM for Node, `?raw` text
+// imports as vite and vitest understand them, repository-relative paths so that the same sources
+// give byte-identical files wherever the checkout lives. Used by scripts/build.ts for dist/ and by
+// the bench for the child it measures memory in.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** `import text from './file.yaml?raw'`. */
+const rawText: Plugin = {
+  name: 'raw-text',
+  setup(esbuild) {
+    // Repository-relative paths: they end up in the bundle's comments.
+    esbuild.onResolve({ filter: /\?raw$/ }, (args) => ({
+      path: path.relative(ROOT, path.resolve(args.resolveDir, args.path.slice(0, -'?raw'.length))),
+      namespace: 'raw-text',
+    }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'raw-text' }, async (args) => ({
+      contents: await readFile(path.join(ROOT, args.path), 'utf8'),
+      loader: 'text',
+    }));
+  },
+};
+
+// Some bundled CommonJS dependencies call require() for Node built-ins.
+const requireShim =
+  "import { createRequire as __kpgCreateRequire } from 'node:module';\nconst require = __kpgCreateRequire(import.meta.url);";
+
+/** Bundles `entry` (relative to the repository) into `outfile`; `shebang` for executables. */
+export async function bundle(entry: string, outfile: string, shebang = false): Promise<void> {
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    banner: { js: shebang ? `#!/usr/bin/env node\n${requireShim}` : requireShim },
+    plugins: [rawText],
+    legalComments: 'eof',
+    logLevel: 'warning',
+  });
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { ManifestStrings, parseManifests } from './manifests.js';
+
+const deployment = (name: string, extra = '') =>
+  [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    `  name: ${name}`,
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: web',
+    '          image: registry.example.com/team/web:1.2.3',
+    extra,
+  ].join('\n');
+
+describe('positions kept after the parse', () => {
+  it('locates fields, missing fields and multi-line spans in every document of a stream', () => {
+    const text = `${deployment('a')}\n---\n${deployment('b', '          securityContext:\n            privileged: true')}\n`;
+    const { resources } = parseManifests(text, { file: 'd.yaml' });
+    const [a, b] = resources;
+    expect(a.origin.locate(['metadata', 'name'])).toEqual({ line: 4 });
+    expect(b.origin.locate(['metadata', 'name'])).toEqual({ line: 16 });
+    const container = b.pod!.containers[0].path;
+    expect(b.origin.locate([...container, 'securityContext', 'privileged'])).toEqual({ line: 24 });
+    // A missing field: the nearest node on its path, with its span.
+    expect(b.origin.locate([...container, 'resources', 'limits'])).toEqual({
+      line: 21,
+      endLine: 24,
+    });
+    // A key no document has at all.
+    expect(a.origin.locate(['spec', 'no-such-key'])).toEqual({ line: 5, endLine: 10 });
+  });
+
+  it('adds the line offset of a document taken out of a larger stream', () => {
+    const { resources } = parseManifests(deployment('a'), { file: 'd.yaml', lineOffset: 100 });
+    expect(resources[0].origin.locate(['metadata', 'name'])).toEqual({ line: 104 });
+    expect(resources[0].origin.locate(['spec'])).toEqual({ line: 105, endLine: 110 });
+  });
+
+  it('shares one key table across the files of a load without mixing up their keys', () => {
+    const strings = new ManifestStrings();
+    const first = parseManifests('kind: ConfigMap\ndata:\n  only-here: x\n', {
+      file: 'a.yaml',
+      strings,
+    });
+    const second = parseManifests('kind: ConfigMap\nmetadata:\n  name: b\ndata:\n  other: y\n', {
+      file: 'b.yaml',
+      strings,
+    });
+    expect(first.resources[0].origin.locate(['data', 'only-here'])).toEqual({ line: 3 });
+    // The key exists in the table (from a.yaml) but not in this document: the parent.
+    expect(second.resources[0].origin.locate(['data', 'only-here'])).toEqual({
+      line: 4,
+      endLine: 5,
+    });
+    expect(second.resources[0].origin.locate(['data', 'other'])).toEqual({ line: 5 });
+  });
+
+  it('follows aliases, and keeps values an alias shares (even cyclic ones) one object', () => {
+    const text = [
+      'kind: Pod',
+      'common: &common',
+      '  labels: &labels {app: web, tier: frontend-and-backend-tier}',
+      'metadata: *common',
+      'cycle: &cycle [1, *cycle]',
+      'spec:',
+      '  containers: []',
+    ].join('\n');
+    const { resources, errors } = parseManifests(text, { file: 'p.yaml' });
+    expect(errors).toEqual([]);
+    const object = resources[0].object as {
+      common: object;
+      metadata: { labels: object };
+      cycle: unknown[];
+    };
+    expect(object.metadata).toBe(object.common);
+    expect(object.metadata.labels).toEqual({ app: 'web', tier: 'frontend-and-backend-tier' });
+    expect(object.cycle[1]).toBe(object.cycle);
+    expect(resources[0].origin.locate(['metadata', 'labels', 'tier'])).toEqual({ line: 3 });
+  });
+
+  it('reads the same values as the parser gives', () => {
+    const text =
+      'kind: ConfigMap\ndata:\n  long: "a value that is longer than thirteen characters"\n  script: |\n    echo one\n    echo two\n';
+    const { resources } = parseManifests(text, { file: 'c.yaml' });
+    expect(resources[0].object.data).toEqual({
+      long: 'a value that is longer than thirteen characters',
+      script: 'echo one\necho two\n',
+    });
+  });
+});
