@@ -20,6 +20,7 @@ import { loadChartInfo } from '../src/sources/helm/chart.js';
 import { helmTemplateArgs } from '../src/sources/helm/render.js';
 import { valuesSetsFor } from '../src/sources/helm/values-sets.js';
 import { parseManifests } from '../src/sources/manifests.js';
+import { loadShellParser } from '../src/sources/shell.js';
 import type { K8sResource } from '../src/sources/resource.js';
 import { CORPUS_CHARTS, corpusRoot } from '../test/helm/corpus.js';
 import { syntheticWorkloads } from './workloads.js';
@@ -259,6 +260,7 @@ export async function main(): Promise<void> {
           text: await readFile(path.join(DOCKERFILES, name), 'utf8'),
         })),
     );
+    await loadShellParser();
     const dockerPolicy = loadPolicy({ root: work, packs: ['default', 'hadolint'] });
     const dockerfilelint = createRequire(import.meta.url)('dockerfilelint') as {
       run(configDir: string, content: string): unknown[];

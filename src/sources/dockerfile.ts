@@ -73,6 +73,8 @@ export interface DockerfileModel {
   escapeChar: string;
 }
 
+/** Parses a Dockerfile and every RUN body in it; the shell parser must be loaded first
+ *  (`await loadShellParser()`). */
 export function parseDockerfile(text: string, file: string): DockerfileModel {
   const ast = DockerfileParser.parse(text);
   const escapeChar = ast.getEscapeCharacter();

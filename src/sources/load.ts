@@ -7,6 +7,7 @@ import type { ScanError } from '../model.js';
 import { parseDockerfile, type DockerfileModel } from './dockerfile.js';
 import { isBinary, ManifestStrings, parseManifests } from './manifests.js';
 import type { K8sResource } from './resource.js';
+import { loadShellParser } from './shell.js';
 
 export interface Loaded<T> {
   items: T[];
@@ -70,6 +71,7 @@ export async function loadDockerfiles(
   files: readonly string[],
 ): Promise<Loaded<DockerfileModel>> {
   const loaded: Loaded<DockerfileModel> = { items: [], errors: [] };
+  if (files.length > 0) await loadShellParser();
   const texts = await Promise.all(files.map((file) => limit(() => readText(root, file))));
   files.forEach((file, index) => {
     const text = texts[index];

@@ -4,10 +4,20 @@
 // script has a pipe. Words are simplified the way hadolint does it (ShellCheck's `oversimplify`):
 // quotes removed, an expansion we cannot resolve reads `${VAR}`. Built once per instruction by
 // parseDockerfile.
-import sh from 'mvdan-sh';
+import type { ShParser } from 'mvdan-sh';
 
-// One parser for the whole process: creating it is the expensive part, parsing is cheap.
-const parser = sh.syntax.NewParser();
+// mvdan-sh is 1.5 MB of JavaScript that takes some 100 ms and 20 MB to load: loaded when the
+// first Dockerfile is, not by every scan. One parser for the whole process.
+let parser: ShParser | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the shell parser; parseShell (and so parseDockerfile) needs it loaded first. */
+export function loadShellParser(): Promise<void> {
+  loading ??= import('mvdan-sh').then(({ default: sh }) => {
+    parser = sh.syntax.NewParser();
+  });
+  return loading;
+}
 
 export type ShellOperator = '&&' | '||' | '|' | '|&';
 
@@ -62,6 +72,7 @@ export function parseShell(script: string, variables: ShellVariables = NO_VARIAB
   const source = heredoc
     ? heredocBody(script.slice(heredoc[0].length), heredoc[3], heredoc[1] === '-')
     : script;
+  if (!parser) throw new Error('the shell parser is not loaded: await loadShellParser() first');
   let file: GoNode;
   try {
     file = goValue(parser.Parse(source, ''));
