@@ -4,7 +4,13 @@ import type { Policy } from '../config/policy.js';
 import type { Finding, ResourceRef, Severity, SourceKind } from '../model.js';
 import type { DockerfileModel } from '../sources/dockerfile.js';
 import type { K8sResource } from '../sources/resource.js';
-import { fingerprint } from './fingerprint.js';
+import { detached } from '../sources/strings.js';
+import {
+  fingerprint,
+  resourceFingerprintScope,
+  scopedFingerprint,
+  type FingerprintScope,
+} from './fingerprint.js';
 import { dockerRules } from './docker/index.js';
 import { k8sRules } from './k8s/index.js';
 import type { K8sRule, K8sViolation, RuleMeta } from './types.js';
@@ -21,10 +27,27 @@ export function evaluateResources(resources: readonly K8sResource[], policy: Pol
   // cache while all rules look at it, instead of every resource being fetched once per rule.
   // Findings still come out rule by rule, in resource order, as each rule's own list.
   const checked = activeRules.filter(({ rule }) => rule.check);
+  // The rules that can find anything in a resource of each kind (RBAC rules declare theirs),
+  // listed for each kind met in this call.
+  const checkedByKind = new Map<string, ActiveRule[]>();
   for (const resource of resources) {
-    for (const { rule, options, report, found } of checked) {
-      for (const violation of rule.check!(resource, options)) {
-        found.push(resourceFinding(report, resource, violation));
+    const kind = resource.ref.kind;
+    let rules = checkedByKind.get(kind);
+    if (!rules) {
+      const lowerKind = kind.toLowerCase();
+      rules = checked.filter(
+        ({ rule }) => !rule.kinds || rule.kinds.some((name) => name.toLowerCase() === lowerKind),
+      );
+      checkedByKind.set(kind, rules);
+    }
+    // What the fingerprints of this resource's findings share, built with its first finding.
+    let scope: FingerprintScope | undefined;
+    for (const { rule, options, report, found } of rules) {
+      const violations = rule.check!(resource, options);
+      // Most checks find nothing: no iterator for an empty list.
+      for (let i = 0; i < violations.length; i++) {
+        scope ??= resourceScope(resource);
+        found.push(resourceFinding(report, resource, violations[i], scope));
       }
     }
   }
@@ -33,7 +56,7 @@ export function evaluateResources(resources: readonly K8sResource[], policy: Pol
     for (const finding of found) findings.push(finding);
     if (rule.checkAll) {
       for (const { resource, ...violation } of rule.checkAll(resources, options)) {
-        findings.push(resourceFinding(report, resource, violation));
+        findings.push(resourceFinding(report, resource, violation, resourceScope(resource)));
       }
     }
   }
@@ -60,14 +83,20 @@ function reporter(meta: RuleMeta, severity: Severity): Reporter {
   return { ruleId: meta.id, aliases: [meta.name, ...meta.aliases], severity, title: meta.title };
 }
 
+function resourceScope({ origin, ref }: K8sResource): FingerprintScope {
+  const valuesSet = origin.chart ? origin.valuesSet : undefined;
+  return resourceFingerprintScope(origin.file, origin.chart, valuesSet, ref);
+}
+
 function resourceFinding(
   report: Reporter,
   resource: K8sResource,
   violation: K8sViolation,
+  scope: FingerprintScope,
 ): Finding {
   const { origin } = resource;
   const location = origin.locate(violation.path);
-  return finding(report, violation.message, {
+  const result = finding(report, violation.message, {
     file: location.file ?? origin.file,
     line: location.line,
     endLine: location.endLine,
@@ -77,8 +106,9 @@ function resourceFinding(
     chart: origin.chart,
     valuesSet: origin.chart ? origin.valuesSet : undefined,
     rendered: location.rendered,
-    identityFile: origin.file,
   });
+  result.fingerprint = scopedFingerprint(scope, report.ruleId, result.container);
+  return result;
 }
 
 export function evaluateDockerfiles(
@@ -93,15 +123,14 @@ export function evaluateDockerfiles(
     const report = reporter(rule.meta, enabled.severity);
     for (const dockerfile of dockerfiles) {
       for (const { message, line, endLine } of rule.check(dockerfile, options)) {
-        findings.push(
-          finding(report, message, {
-            file: dockerfile.file,
-            line,
-            endLine: endLine && endLine > line ? endLine : undefined,
-            source: 'dockerfile',
-            identityFile: dockerfile.file,
-          }),
-        );
+        const result = finding(report, message, {
+          file: dockerfile.file,
+          line,
+          endLine: endLine && endLine > line ? endLine : undefined,
+          source: 'dockerfile',
+        });
+        result.fingerprint = fingerprint(result, dockerfile.file);
+        findings.push(result);
       }
     }
   }
@@ -117,32 +146,25 @@ export function fileFinding(
   source: SourceKind,
   extra: { chart?: string; valuesSet?: string; resource?: ResourceRef } = {},
 ): Finding {
-  return finding(reporter(meta, meta.severity), message, {
-    file,
-    line,
-    source,
-    ...extra,
-    identityFile: file,
-  });
+  const result = finding(reporter(meta, meta.severity), message, { file, line, source, ...extra });
+  result.fingerprint = fingerprint(result, file);
+  return result;
 }
 
 type Placement = Pick<Finding, 'file' | 'line' | 'source'> &
-  Partial<
-    Pick<Finding, 'endLine' | 'resource' | 'container' | 'chart' | 'valuesSet' | 'rendered'>
-  > & {
-    /** The file the finding's identity is tied to: the manifest or template, not a values file. */
-    identityFile: string;
-  };
+  Partial<Pick<Finding, 'endLine' | 'resource' | 'container' | 'chart' | 'valuesSet' | 'rendered'>>;
 
 /** Every finding has the same shape (absent fields are `undefined`, dropped from JSON), which
- *  keeps the hot path monomorphic. */
+ *  keeps the hot path monomorphic. The caller sets the fingerprint, from the file the finding's
+ *  identity is tied to (the manifest or template, not a values file). */
 function finding(report: Reporter, message: string, where: Placement): Finding {
-  const result: Finding = {
+  return {
     ruleId: report.ruleId,
     aliases: report.aliases,
     severity: report.severity,
     title: report.title,
-    message,
+    // Findings live until the report is written: a flat copy, not the template's parts.
+    message: detached(message),
     file: where.file,
     line: where.line,
     endLine: where.endLine || undefined,
@@ -154,6 +176,4 @@ function finding(report: Reporter, message: string, where: Placement): Finding {
     rendered: where.rendered,
     fingerprint: '',
   };
-  result.fingerprint = fingerprint(result, where.identityFile);
-  return result;
 }

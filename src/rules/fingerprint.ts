@@ -1,18 +1,57 @@
 // A finding's identity that survives edits elsewhere in the file: no line numbers, only what
 // the finding is about (rule, resource, container, chart and values set, the file it came from).
+// It is the first half of the sha256 of the JSON array
+// `[ruleId, file, chart, valuesSet, kind, namespace, name, container]`
+// (`[ruleId, file, chart, valuesSet, message, container]` without a resource). Building that
+// JSON per finding was most of a finding's cost, so the part a resource's findings share is
+// built once per resource (a FingerprintScope) and each finding adds its rule and container.
 import { hash } from 'node:crypto';
-import type { Finding } from '../model.js';
+import type { Finding, ResourceRef } from '../model.js';
+
+/** The middle of the key, as JSON, shared by the findings of one resource (or one message). */
+export type FingerprintScope = string;
 
 export function fingerprint(
   finding: Pick<Finding, 'ruleId' | 'resource' | 'container' | 'chart' | 'valuesSet' | 'message'>,
   identityFile: string,
 ): string {
   const { ruleId, resource, container, chart, valuesSet } = finding;
-  const identity = resource
-    ? [resource.kind, resource.namespace ?? '', resource.name]
+  const scope = resource
+    ? resourceFingerprintScope(identityFile, chart, valuesSet, resource)
     : // Without a resource (a Dockerfile, an unreadable file) the message names what is wrong.
-      [finding.message];
-  const key = [ruleId, identityFile, chart ?? '', valuesSet ?? '', ...identity, container ?? ''];
-  // One-shot hash(): the same digest as createHash(), without a Hash object per finding.
-  return hash('sha256', JSON.stringify(key), 'hex').slice(0, 32);
+      fingerprintScope([identityFile, chart ?? '', valuesSet ?? '', finding.message]);
+  return scopedFingerprint(scope, ruleId, container);
+}
+
+export function resourceFingerprintScope(
+  identityFile: string,
+  chart: string | undefined,
+  valuesSet: string | undefined,
+  resource: Pick<ResourceRef, 'kind' | 'namespace' | 'name'>,
+): FingerprintScope {
+  return fingerprintScope([
+    identityFile,
+    chart ?? '',
+    valuesSet ?? '',
+    resource.kind,
+    resource.namespace ?? '',
+    resource.name,
+  ]);
+}
+
+function fingerprintScope(fields: readonly string[]): FingerprintScope {
+  return JSON.stringify(fields).slice(1, -1);
+}
+
+/** The fingerprint of a finding of `ruleId` (on `container`) in `scope`. */
+export function scopedFingerprint(
+  scope: FingerprintScope,
+  ruleId: string,
+  container: string | undefined,
+): string {
+  // The same text as JSON.stringify of the whole key array.
+  const key = `[${JSON.stringify(ruleId)},${scope},${JSON.stringify(container ?? '')}]`;
+  // 16 bytes written as 32 hex digits: a string of its own, not a view into a 64-digit one
+  // (findings live until the report is written).
+  return hash('sha256', key, 'buffer').toString('hex', 0, 16);
 }

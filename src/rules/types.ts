@@ -40,6 +40,10 @@ export interface K8sViolation {
 export interface K8sRule<Options = unknown> {
   meta: RuleMeta & { target: 'kubernetes' };
   defaultOptions?: Options;
+  /** The only kinds `check` can find anything in, when it looks at a few (RBAC rules): the
+   *  engine does not call it for other resources (compared case-insensitively, as Trivy reads
+   *  binding kinds). `check` still tests the kind itself. */
+  kinds?: readonly string[];
   /** Checks one resource. */
   check?(resource: K8sResource, options: Options): K8sViolation[];
   /** Checks the whole scanned set at once, for cross-resource rules. */

@@ -42,6 +42,7 @@ export const limitRangeUsage: K8sRule<LimitRangeOptions> = {
     ],
   },
   defaultOptions: { requirePerNamespace: false },
+  kinds: ['LimitRange'],
   check: (resource) => {
     if (resource.ref.kind !== 'LimitRange' || isComplete(resource)) return [];
     return [

@@ -1,6 +1,6 @@
 import type { K8sRule } from '../../types.js';
 import { isObject } from '../../../sources/resource.js';
-import { bindingLabel, isBinding } from './rbac.js';
+import { BINDING_KINDS, bindingLabel, isBinding } from './rbac.js';
 
 const ADMIN_ROLES = ['cluster-admin', 'admin', 'edit'];
 
@@ -26,6 +26,7 @@ export const noAdminRoleBinding: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv111',
     ],
   },
+  kinds: BINDING_KINDS,
   check: (resource) => {
     if (!isBinding(resource)) return [];
     const roleRef = resource.object.roleRef;

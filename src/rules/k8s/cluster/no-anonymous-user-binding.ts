@@ -1,5 +1,5 @@
 import type { K8sRule } from '../../types.js';
-import { bindingLabel, subjectViolations } from './rbac.js';
+import { BINDING_KINDS, bindingLabel, subjectViolations } from './rbac.js';
 
 const ANONYMOUS = ['system:unauthenticated', 'system:anonymous'];
 
@@ -21,6 +21,7 @@ export const noAnonymousUserBinding: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv122',
     ],
   },
+  kinds: BINDING_KINDS,
   check: (resource) =>
     subjectViolations(
       resource,

@@ -1,5 +1,5 @@
 import type { K8sRule } from '../../types.js';
-import { hasAny, rulePairViolations } from './rbac.js';
+import { hasAny, ROLE_KINDS, rulePairViolations } from './rbac.js';
 
 export const noAttachToPods: K8sRule = {
   meta: {
@@ -19,6 +19,7 @@ export const noAttachToPods: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv054',
     ],
   },
+  kinds: ROLE_KINDS,
   check: (resource) =>
     rulePairViolations(
       resource,

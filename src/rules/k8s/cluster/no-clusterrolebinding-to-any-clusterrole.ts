@@ -1,5 +1,5 @@
 import type { K8sRule } from '../../types.js';
-import { hasAny, rulePairViolations } from './rbac.js';
+import { hasAny, ROLE_KINDS, rulePairViolations } from './rbac.js';
 
 export const noClusterRoleBindingToAnyClusterRole: K8sRule = {
   meta: {
@@ -23,6 +23,7 @@ export const noClusterRoleBindingToAnyClusterRole: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv052',
     ],
   },
+  kinds: ROLE_KINDS,
   check: (resource) =>
     rulePairViolations(
       resource,

@@ -21,6 +21,7 @@ export const noDeletePodLogs: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv042',
     ],
   },
+  kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,

@@ -20,6 +20,7 @@ export const noEditOwnRoleBindings: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv055',
     ],
   },
+  kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,

@@ -18,6 +18,7 @@ export const noExecIntoPods: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv053',
     ],
   },
+  kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,

@@ -19,6 +19,7 @@ export const noImpersonatePrivilegedGroups: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv043',
     ],
   },
+  kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,

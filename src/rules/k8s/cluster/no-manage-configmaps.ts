@@ -18,6 +18,7 @@ export const noManageConfigmaps: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv049',
     ],
   },
+  kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,

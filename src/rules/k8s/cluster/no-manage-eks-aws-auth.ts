@@ -18,6 +18,7 @@ export const noManageEksAwsAuth: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv115',
     ],
   },
+  kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,

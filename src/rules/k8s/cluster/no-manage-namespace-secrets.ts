@@ -31,6 +31,7 @@ export const noManageNamespaceSecrets: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv113',
     ],
   },
+  kinds: ['Role'],
   check: (resource) =>
     ruleEntryViolations(
       resource,

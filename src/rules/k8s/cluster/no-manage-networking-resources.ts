@@ -20,6 +20,7 @@ export const noManageNetworkingResources: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv056',
     ],
   },
+  kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,

@@ -23,6 +23,7 @@ export const noManageRbacResources: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv050',
     ],
   },
+  kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,

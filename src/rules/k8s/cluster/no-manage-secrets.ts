@@ -33,6 +33,7 @@ export const noManageSecrets: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv041',
     ],
   },
+  kinds: ['ClusterRole'],
   check: (resource) =>
     ruleEntryViolations(
       resource,

@@ -20,6 +20,7 @@ export const noManageWebhookConfigurations: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv114',
     ],
   },
+  kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,

@@ -29,6 +29,7 @@ export const noManageWorkloads: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv048',
     ],
   },
+  kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,

@@ -18,6 +18,7 @@ export const noPrivilegeEscalationFromNodeProxy: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv047',
     ],
   },
+  kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,

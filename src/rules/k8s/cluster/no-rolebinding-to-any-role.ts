@@ -1,5 +1,5 @@
 import type { K8sRule } from '../../types.js';
-import { hasAny, rulePairViolations } from './rbac.js';
+import { hasAny, ROLE_KINDS, rulePairViolations } from './rbac.js';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
@@ -25,6 +25,7 @@ export const noRoleBindingToAnyRole: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv051',
     ],
   },
+  kinds: ROLE_KINDS,
   check: (resource) =>
     rulePairViolations(
       resource,

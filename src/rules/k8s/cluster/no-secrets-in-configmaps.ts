@@ -40,6 +40,7 @@ export const noSecretsInConfigMaps: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv0109',
     ],
   },
+  kinds: ['ConfigMap'],
   check: (resource) => {
     const violations: K8sViolation[] = [];
     for (const [key, value] of configMapData(resource)) {

@@ -61,6 +61,7 @@ export const noSensitiveContentInConfigMaps: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv01010',
     ],
   },
+  kinds: ['ConfigMap'],
   check: (resource) => {
     const violations: K8sViolation[] = [];
     for (const [key, value] of configMapData(resource)) {

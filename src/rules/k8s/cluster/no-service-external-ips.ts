@@ -28,6 +28,7 @@ export const noServiceExternalIps: K8sRule<ExternalIpOptions> = {
     ],
   },
   defaultOptions: { allowedExternalIPs: [], allowedExternalNames: [] },
+  kinds: ['Service'],
   check: (resource, options) => {
     if (resource.ref.kind !== 'Service') return [];
     const spec = resource.object.spec;

@@ -1,5 +1,5 @@
 import type { K8sRule } from '../../types.js';
-import { bindingLabel, subjectViolations } from './rbac.js';
+import { BINDING_KINDS, bindingLabel, subjectViolations } from './rbac.js';
 
 export const noSystemAuthenticatedBinding: K8sRule = {
   meta: {
@@ -19,6 +19,7 @@ export const noSystemAuthenticatedBinding: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv01011',
     ],
   },
+  kinds: BINDING_KINDS,
   check: (resource) =>
     subjectViolations(
       resource,

@@ -1,5 +1,5 @@
 import type { K8sRule } from '../../types.js';
-import { bindingLabel, subjectViolations } from './rbac.js';
+import { BINDING_KINDS, bindingLabel, subjectViolations } from './rbac.js';
 
 export const noSystemMastersBinding: K8sRule = {
   meta: {
@@ -19,6 +19,7 @@ export const noSystemMastersBinding: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv0123',
     ],
   },
+  kinds: BINDING_KINDS,
   check: (resource) =>
     subjectViolations(
       resource,

@@ -30,6 +30,7 @@ export const noWildcardResourceClusterRole: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv046',
     ],
   },
+  kinds: ['ClusterRole'],
   check: (resource) =>
     ruleEntryViolations(
       resource,

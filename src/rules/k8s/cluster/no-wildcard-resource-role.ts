@@ -20,6 +20,7 @@ export const noWildcardResourceRole: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv112',
     ],
   },
+  kinds: ['Role'],
   check: (resource) =>
     ruleEntryViolations(
       resource,

@@ -19,6 +19,7 @@ export const noWildcardVerbResourceRole: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv044',
     ],
   },
+  kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,

@@ -37,6 +37,7 @@ export const noWildcardVerbRole: K8sRule = {
       'https://avd.aquasec.com/misconfig/ksv045',
     ],
   },
+  kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,

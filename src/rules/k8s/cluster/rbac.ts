@@ -93,14 +93,17 @@ export function rulePairViolations(
   return violations;
 }
 
-const BINDING_KINDS = new Set(['rolebinding', 'clusterrolebinding']);
+export const BINDING_KINDS: readonly string[] = ['RoleBinding', 'ClusterRoleBinding'];
+const LOWER_CASE_BINDING_KINDS = new Set(BINDING_KINDS.map((kind) => kind.toLowerCase()));
 
 /** Whether the resource is a RoleBinding or ClusterRoleBinding. Trivy compares the kind
  *  case-insensitively here, so `ClusterRolebinding` counts too. */
 export function isBinding(resource: K8sResource): boolean {
   const kind = resource.ref.kind;
+  if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') return true;
+  // Lower-casing builds a string: only for kinds of the right length (every resource gets here).
   return (
-    kind === 'RoleBinding' || kind === 'ClusterRoleBinding' || BINDING_KINDS.has(kind.toLowerCase())
+    (kind.length === 11 || kind.length === 18) && LOWER_CASE_BINDING_KINDS.has(kind.toLowerCase())
   );
 }
 

@@ -28,6 +28,7 @@ export const resourceQuotaUsage: K8sRule<ResourceQuotaOptions> = {
     ],
   },
   defaultOptions: { requirePerNamespace: false },
+  kinds: ['ResourceQuota'],
   check: (resource) => {
     if (resource.ref.kind !== 'ResourceQuota') return [];
     const spec = resource.object.spec;

@@ -10,6 +10,8 @@ const HANDLERS: readonly (readonly string[])[] = [
   ['lifecycle', 'preStop'],
 ];
 
+const ACTIONS: readonly string[] = ['httpGet', 'tcpSocket'];
+
 export const pssHostProbesLifecycle: K8sRule = {
   meta: {
     target: 'kubernetes',
@@ -31,7 +33,7 @@ export const pssHostProbesLifecycle: K8sRule = {
       for (const handlerPath of HANDLERS) {
         let handler = objectAt(entry.container, handlerPath[0]);
         if (handlerPath.length > 1) handler = objectAt(handler, handlerPath[1]);
-        for (const action of ['httpGet', 'tcpSocket']) {
+        for (const action of ACTIONS) {
           const host = objectAt(handler, action)?.host;
           if (host === undefined || host === null || host === '') continue;
           const path: Path = [...entry.path, ...handlerPath, action, 'host'];

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { loadPolicy } from '../config/policy.js';
+import { resourcesFromYaml } from '../../test/support/rules.js';
+import { evaluateResources } from './evaluate.js';
+import { k8sRules } from './k8s/index.js';
+
+// Everything an RBAC rule can flag, under every kind (and odd spellings of the kinds).
+const PERMISSIVE_RULES = `rules:
+  - apiGroups: ['*', '', 'rbac.authorization.k8s.io', 'networking.k8s.io', 'admissionregistration.k8s.io', 'apps', 'batch']
+    resources: ['*', pods, pods/exec, pods/attach, pods/log, nodes/proxy, secrets, configmaps, roles, clusterroles, rolebindings, clusterrolebindings, networkpolicies, ingresses, services, deployments, mutatingwebhookconfigurations, validatingwebhookconfigurations, users, groups, serviceaccounts]
+    resourceNames: ['*', aws-auth]
+    verbs: ['*', create, update, patch, delete, deletecollection, get, list, watch, bind, escalate, impersonate]
+  - apiGroups: ['*', 'rbac.authorization.k8s.io']
+    resources: ['*', clusterroles, roles, pods]
+    resourceNames: ['*']
+    verbs: ['*', bind, get, create]
+subjects:
+  - kind: Group
+    name: system:masters
+  - kind: Group
+    name: system:authenticated
+  - kind: User
+    name: system:anonymous
+roleRef:
+  kind: ClusterRole
+  name: cluster-admin
+`;
+const RBAC_KINDS = [
+  'Role',
+  'ClusterRole',
+  'RoleBinding',
+  'ClusterRoleBinding',
+  'role',
+  'Clusterrole',
+  'ClusterRolebinding',
+  'Deployment',
+  'ConfigMap',
+];
+// And what the other rules that declare kinds look for, also under other kinds.
+const CONTENT = `data:
+  password: hunter2
+  config: "token=abc"
+  username: admin
+spec:
+  externalIPs: [1.2.3.4]
+  limits: []
+`;
+const OTHER_KINDS = ['ConfigMap', 'Service', 'LimitRange', 'ResourceQuota', 'configmap', 'Secret'];
+const yaml = [
+  ...RBAC_KINDS.map(
+    (kind, i) => `kind: ${kind}\nmetadata:\n  name: r${i}\n  namespace: ns\n${PERMISSIVE_RULES}`,
+  ),
+  ...OTHER_KINDS.map(
+    (kind, i) => `kind: ${kind}\nmetadata:\n  name: c${i}\n  namespace: ns\n${CONTENT}`,
+  ),
+]
+  .map((document) => `apiVersion: v1\n${document}`)
+  .join('---\n');
+
+describe('evaluateResources', () => {
+  it('calls a rule that declares `kinds` only where its check can find something', () => {
+    const resources = resourcesFromYaml(yaml);
+    const declaring = k8sRules.filter((rule) => rule.kinds);
+    expect(declaring.length).toBeGreaterThan(10);
+    for (const rule of declaring) {
+      const flagged = resources.filter(
+        (resource) => (rule.check?.(resource, rule.defaultOptions) ?? []).length > 0,
+      );
+      expect(flagged.length, rule.meta.id).toBeGreaterThan(0);
+      const kinds = rule.kinds!.map((kind) => kind.toLowerCase());
+      for (const resource of flagged) {
+        expect(kinds, rule.meta.id).toContain(resource.ref.kind.toLowerCase());
+      }
+    }
+  });
+
+  it('finds what every enabled rule finds on its own, rule by rule in resource order', () => {
+    const resources = resourcesFromYaml(
+      `${yaml}---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      hostNetwork: true\n      containers:\n        - name: app\n          image: nginx:latest\n          securityContext:\n            privileged: true\n`,
+    );
+    const policy = loadPolicy({ root: '/nonexistent', packs: ['default'] });
+    const expected: string[] = [];
+    for (const rule of k8sRules) {
+      const enabled = policy.rules.get(rule.meta.id);
+      if (!enabled) continue;
+      const options = { ...(rule.defaultOptions as object), ...enabled.options };
+      for (const resource of resources) {
+        for (const violation of rule.check?.(resource, options) ?? []) {
+          expected.push(`${rule.meta.id} ${resource.ref.name} ${violation.message}`);
+        }
+      }
+      for (const { resource, message } of rule.checkAll?.(resources, options) ?? []) {
+        expected.push(`${rule.meta.id} ${resource.ref.name} ${message}`);
+      }
+    }
+    const findings = evaluateResources(resources, policy);
+    expect(findings.map((f) => `${f.ruleId} ${f.resource?.name} ${f.message}`)).toEqual(expected);
+    expect(new Set(findings.map((f) => f.ruleId)).size).toBeGreaterThan(15);
+  });
+});
