@@ -1,15 +1,16 @@
 // The CLI entry: parses flags, runs the scan, prints the report, sets the exit code
 // (0 passed, 1 gate failed, 2 usage or configuration error).
-import { writeFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config/errors.js';
 import { loadPolicy } from './config/policy.js';
 import { FAIL_ON_VALUES, type FailOn } from './model.js';
-import { renderJson } from './report/json.js';
+import { jsonReportChunks } from './report/json.js';
 import { renderJobSummary } from './report/markdown.js';
-import { renderSarif } from './report/sarif.js';
-import { renderTable } from './report/table.js';
+import { sarifChunks } from './report/sarif.js';
+import { writeChunks } from './report/stream.js';
+import { tableLines } from './report/table.js';
 import { scan } from './scan.js';
 import { HelmUnavailableError } from './sources/helm/index.js';
 import { findRoot } from './sources/root.js';
@@ -106,24 +107,28 @@ async function run(argv: string[]): Promise<number> {
   const result = await scan({ root, paths: relativePaths, policy, base: values.base, gate, helm });
 
   const toFile = values.output !== undefined;
+  // Written piece by piece: a big scan's report is never one string in memory.
   const report =
     format === 'json'
-      ? renderJson(result)
+      ? jsonReportChunks(result)
       : format === 'sarif'
-        ? renderSarif(result)
+        ? sarifChunks(result)
         : format === 'markdown'
-          ? renderJobSummary(result)
-          : renderTable(result, {
+          ? [renderJobSummary(result)]
+          : tableLines(result, {
               color: !toFile && process.stdout.isTTY === true && !process.env.NO_COLOR,
               showSuppressed: values['show-suppressed'] === true,
             });
   if (toFile) {
-    writeFileSync(path.resolve(cwd, values.output!), report);
+    await writeChunks(report, createWriteStream(path.resolve(cwd, values.output!)), { end: true });
     process.stderr.write(
       `${TOOL_NAME}: ${result.summary.total} findings, gate ${result.summary.failed ? 'failed' : 'passed'}; report written to ${values.output}\n`,
     );
   } else {
-    process.stdout.write(report);
+    await writeChunks(report, process.stdout).catch((error: unknown) => {
+      // The reader went away (`| head`): like any filter, stop writing; the gate still decides.
+      if ((error as { code?: string }).code !== 'EPIPE') throw error;
+    });
   }
   return result.summary.failed ? 1 : 0;
 }

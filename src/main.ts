@@ -4,7 +4,7 @@
 // run, and fails the step when the gate fails. `mode: report` posts a JSON report made by an
 // untrusted run (a fork's pull request) without checking out any of its code.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { ConfigError } from './config/errors.js';
@@ -32,9 +32,10 @@ import {
   type AnnotationMode,
 } from './report/annotations.js';
 import { renderComment, verdict } from './report/comment.js';
-import { renderJson } from './report/json.js';
+import { jsonReportChunks } from './report/json.js';
 import { renderJobSummary } from './report/markdown.js';
-import { renderSarif } from './report/sarif.js';
+import { sarifChunks } from './report/sarif.js';
+import { writeChunks } from './report/stream.js';
 import { scan, type ScanResult } from './scan.js';
 import { HelmUnavailableError } from './sources/helm/index.js';
 
@@ -133,15 +134,16 @@ async function writeReports(result: ScanResult, inputs: Inputs, root: string): P
   if (process.env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(renderJobSummary(result)).write();
   }
-  const write = (name: string, file: string, text: string) => {
+  // Streamed: a big scan's report is never one string in memory.
+  const write = async (name: string, file: string, chunks: Iterable<string>) => {
     const target = path.resolve(root, file);
     mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, text);
+    await writeChunks(chunks, createWriteStream(target), { end: true });
     core.setOutput(name, target);
   };
-  if (inputs.sarifFile) write('sarif-file', inputs.sarifFile, renderSarif(result));
+  if (inputs.sarifFile) await write('sarif-file', inputs.sarifFile, sarifChunks(result));
   if (inputs.jsonFile && inputs.mode === 'scan') {
-    write('json-file', inputs.jsonFile, renderJson(result));
+    await write('json-file', inputs.jsonFile, jsonReportChunks(result));
   }
   core.setOutput('findings', result.summary.total);
   core.setOutput('new-findings', result.summary.new ?? result.summary.total);

@@ -1,17 +1,21 @@
 // SARIF 2.1.0 for GitHub code scanning (github/codeql-action/upload-sarif): a rule table from
 // rule metadata (help, doc link, level, `security-severity`), results at repository-relative
 // locations, our line-independent fingerprint as `partialFingerprints`, and suppressed
-// findings as results with `suppressions` so code scanning shows them as dismissed.
+// findings as results with `suppressions` so code scanning shows them as dismissed. Written as a
+// stream (`sarifChunks`): a big scan's log is not held as one string.
 import type { Finding, Severity } from '../model.js';
 import { findRuleMeta } from '../rules/index.js';
 import type { RuleMeta } from '../rules/types.js';
 import type { ScanResult } from '../scan.js';
 import type { SuppressedFinding } from '../suppress/suppress.js';
 import { RULE_DOCS_URL, TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { jsonChunks, mapLazily, materialize, streamedArray } from './stream.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The partialFingerprints key; bump the version if the fingerprint recipe changes. */
 export const FINGERPRINT_KEY = 'kubePolicyGate/v1';
+
+const INDENT = 2;
 
 type SarifLevel = 'error' | 'warning' | 'note';
 
@@ -36,7 +40,11 @@ export function ruleDocUrl(ruleId: string): string {
   return `${RULE_DOCS_URL}/${encodeURIComponent(ruleId)}.md`;
 }
 
-export function renderSarif(result: ScanResult): string {
+/**
+ * The SARIF log with its results as a streamed array (made one at a time, from the findings):
+ * `materialize` it for the plain object.
+ */
+function sarifDocument(result: ScanResult) {
   const all: Finding[] = [...result.findings, ...result.suppressed];
   const ruleIds = [...new Set(all.map((finding) => finding.ruleId))].sort();
   // The policy may change a rule's severity: the table shows the one in force (of an open
@@ -46,11 +54,8 @@ export function renderSarif(result: ScanResult): string {
   );
   const rules = ruleIds.map((id) => sarifRule(id, findRuleMeta(id), severityOf.get(id)!));
   const index = new Map(ruleIds.map((id, i) => [id, i]));
-  const results = [
-    ...result.findings.map((finding) => sarifResult(finding, index.get(finding.ruleId)!)),
-    ...result.suppressed.map((finding) => sarifResult(finding, index.get(finding.ruleId)!)),
-  ];
-  const log = {
+  const results = mapLazily(all, (finding) => sarifResult(finding, index.get(finding.ruleId)!));
+  return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
@@ -65,12 +70,27 @@ export function renderSarif(result: ScanResult): string {
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
-        results,
+        results: streamedArray(results),
         columnKind: 'utf16CodeUnits',
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** The SARIF log as one object, for code that reads it rather than writes it. */
+export function sarifLog(result: ScanResult): unknown {
+  return materialize(sarifDocument(result));
+}
+
+/** The SARIF log's text in pieces; joined, exactly `renderSarif`. */
+export function* sarifChunks(result: ScanResult): Generator<string> {
+  yield* jsonChunks(sarifDocument(result), INDENT);
+  yield '\n';
+}
+
+/** The SARIF log's text as one string: for small reports and tests. */
+export function renderSarif(result: ScanResult): string {
+  return JSON.stringify(sarifLog(result), null, INDENT) + '\n';
 }
 
 function sarifRule(id: string, meta: RuleMeta | undefined, severity: Severity) {

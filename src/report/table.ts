@@ -19,15 +19,23 @@ export interface TableOptions {
   showSuppressed: boolean;
 }
 
-export function renderTable(result: ScanResult, { color, showSuppressed }: TableOptions): string {
+export function renderTable(result: ScanResult, options: TableOptions): string {
+  return [...tableLines(result, options)].join('');
+}
+
+/** The table's lines (each ending in a newline), one at a time: a big scan's is not one string. */
+export function* tableLines(
+  result: ScanResult,
+  { color, showSuppressed }: TableOptions,
+): Generator<string> {
   const paint = (style: Style, text: string) =>
     color ? styleText(style, text, { validateStream: false }) : text;
-  const lines: string[] = [];
+  const line = (text: string) => `${text}\n`;
 
-  const section = (findings: Finding[], suppressed: boolean) => {
+  function* section(findings: Finding[], suppressed: boolean) {
     const byFile = Map.groupBy(findings, (finding) => finding.file);
     for (const [file, group] of byFile) {
-      lines.push(paint('underline', file));
+      yield line(paint('underline', file));
       for (const finding of group) {
         const where = `${finding.line}`.padStart(5);
         const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(8));
@@ -43,21 +51,21 @@ export function renderTable(result: ScanResult, { color, showSuppressed }: Table
         const note = by
           ? ` [suppressed by ${by.file}${by.line ? `:${by.line}` : ''}${by.reason ? `: ${by.reason}` : ''}]`
           : '';
-        lines.push(suppressed ? paint('dim', `${text}${note}`) : text);
-        if (context) lines.push(paint('dim', `${' '.repeat(25)}${context}`));
+        yield line(suppressed ? paint('dim', `${text}${note}`) : text);
+        if (context) yield line(paint('dim', `${' '.repeat(25)}${context}`));
       }
-      lines.push('');
+      yield line('');
     }
-  };
+  }
 
-  section(result.findings, false);
-  if (showSuppressed) section(result.suppressed, true);
+  yield* section(result.findings, false);
+  if (showSuppressed) yield* section(result.suppressed, true);
 
   for (const error of result.errors) {
     const where = error.line ? `${error.file}:${error.line}` : error.file;
-    lines.push(paint('yellow', `warning: ${where}: ${error.message}`));
+    yield line(paint('yellow', `warning: ${where}: ${error.message}`));
   }
-  if (result.errors.length) lines.push('');
+  if (result.errors.length) yield line('');
 
   const { summary } = result;
   const counts = SEVERITIES.filter((s) => summary.bySeverity[s] > 0)
@@ -71,6 +79,5 @@ export function renderTable(result: ScanResult, { color, showSuppressed }: Table
   const verdict = summary.failed
     ? paint(['bold', 'red'], `failed: findings at or above '${summary.failOn}'`)
     : paint(['bold', 'green'], `passed (fail-on: ${summary.failOn})`);
-  lines.push(`${found}${suppressed}. Gate ${verdict}.`);
-  return lines.join('\n') + '\n';
+  yield line(`${found}${suppressed}. Gate ${verdict}.`);
 }
