@@ -121,6 +121,24 @@ describe('dist/cli.js', () => {
     for (const run of [badFlag, badFormat, badConfig]) expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('lints Dockerfiles with the shell parser that ships beside the bundle', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kpg-docker-'));
+    writeFileSync(
+      path.join(dir, 'Dockerfile'),
+      'FROM debian:12\nRUN apt-get update && apt-get install -y curl | tee log\n',
+    );
+    const { code, stdout, stderr } = await run(
+      ['scan', dir, '--format', 'json', '--policy', 'hadolint'],
+      dir,
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const ids = JSON.parse(stdout).findings.map((finding: { ruleId: string }) => finding.ruleId);
+    // DL3008 needs the package words of the RUN line, DL4006 its pipe: both come from the
+    // shell parser (dist/mvdan-sh.cjs), loaded with the first Dockerfile.
+    expect(ids).toEqual(expect.arrayContaining(['DL3008', 'DL3009', 'DL3015', 'DL4006']));
+  });
+
   it('prints --version and --help', async () => {
     expect((await cli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     const help = await cli(['--help']);
