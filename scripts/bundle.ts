@@ -61,7 +61,7 @@ export async function bundle(entry: string, outfile: string, shebang = false): P
     logLevel: 'warning',
   });
   const require = createRequire(import.meta.url);
-  const beside = (name: string) => path.join(ROOT, path.dirname(outfile), name);
+  const beside = (name: string) => path.resolve(ROOT, path.dirname(outfile), name);
   await copyFile(require.resolve('mvdan-sh'), beside(SHELL_PARSER));
   await copyFile(require.resolve('mvdan-sh/LICENSE'), beside(`${SHELL_PARSER}.LICENSE`));
 }
