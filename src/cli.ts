@@ -11,7 +11,7 @@ import { renderJobSummary } from './report/markdown.js';
 import { sarifChunks } from './report/sarif.js';
 import { writeChunks } from './report/stream.js';
 import { tableLines } from './report/table.js';
-import { scan } from './scan.js';
+import { scanInWorker, serveScanWorker } from './scan-worker.js';
 import { HelmUnavailableError } from './sources/helm/index.js';
 import { findRoot } from './sources/root.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
@@ -104,7 +104,14 @@ async function run(argv: string[]): Promise<number> {
   // A bare name (`--helm helm3`) is looked up on PATH; a path is taken relative to here.
   const helm =
     values.helm && (/[\\/]/.test(values.helm) ? path.resolve(cwd, values.helm) : values.helm);
-  const result = await scan({ root, paths: relativePaths, policy, base: values.base, gate, helm });
+  const result = await scanInWorker({
+    root,
+    paths: relativePaths,
+    policy,
+    base: values.base,
+    gate,
+    helm,
+  });
 
   const toFile = values.output !== undefined;
   // Written piece by piece: a big scan's report is never one string in memory.
@@ -138,25 +145,31 @@ function fail(message: string): number {
   return 2;
 }
 
-run(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof ConfigError) {
-      for (const line of error.message.split('\n')) process.stderr.write(`${TOOL_NAME}: ${line}\n`);
-      process.exitCode = 2;
-    } else if (error instanceof HelmUnavailableError) {
-      process.exitCode = fail(error.message);
-    } else if (
-      error instanceof UsageError ||
-      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-    ) {
-      process.exitCode = fail(`${(error as Error).message}\nRun '${TOOL_NAME} --help' for usage.`);
-    } else {
-      // Never a stack trace for the user; KPG_DEBUG=1 shows it for us.
-      if (process.env.KPG_DEBUG) console.error(error);
-      process.exitCode = fail(`internal error: ${(error as Error).message ?? error}`);
-    }
-  },
-);
+// In a scan worker this bundle started (src/scan-worker.ts), only the scan runs.
+if (!(await serveScanWorker())) {
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof ConfigError) {
+        for (const line of error.message.split('\n'))
+          process.stderr.write(`${TOOL_NAME}: ${line}\n`);
+        process.exitCode = 2;
+      } else if (error instanceof HelmUnavailableError) {
+        process.exitCode = fail(error.message);
+      } else if (
+        error instanceof UsageError ||
+        (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+      ) {
+        process.exitCode = fail(
+          `${(error as Error).message}\nRun '${TOOL_NAME} --help' for usage.`,
+        );
+      } else {
+        // Never a stack trace for the user; KPG_DEBUG=1 shows it for us.
+        if (process.env.KPG_DEBUG) console.error(error);
+        process.exitCode = fail(`internal error: ${(error as Error).message ?? error}`);
+      }
+    },
+  );
+}

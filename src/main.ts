@@ -36,7 +36,8 @@ import { jsonReportChunks } from './report/json.js';
 import { renderJobSummary } from './report/markdown.js';
 import { sarifChunks } from './report/sarif.js';
 import { writeChunks } from './report/stream.js';
-import { scan, type ScanResult } from './scan.js';
+import type { ScanResult } from './scan.js';
+import { scanInWorker, serveScanWorker } from './scan-worker.js';
 import { HelmUnavailableError } from './sources/helm/index.js';
 
 const COMMENT_MODES = ['on-findings', 'always', 'never'] as const;
@@ -334,7 +335,7 @@ async function runScan(inputs: Inputs, event: EventContext): Promise<void> {
     ignoreFiles: listInput('ignore-file'),
   });
   const gateOn = inputs.gate ?? (pr ? 'new' : 'all');
-  const result = await scan({
+  const result = await scanInWorker({
     root,
     paths: inputs.paths,
     policy,
@@ -416,24 +417,27 @@ async function run(): Promise<void> {
   else await runScan(inputs, event);
 }
 
-run().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    for (const problem of error.problems) {
-      core.error(problem.message, {
-        file: problem.file,
-        startLine: problem.line,
-        title: problem.key,
-      });
+// In a scan worker this bundle started (src/scan-worker.ts), only the scan runs.
+if (!(await serveScanWorker())) {
+  run().catch((error: unknown) => {
+    if (error instanceof ConfigError) {
+      for (const problem of error.problems) {
+        core.error(problem.message, {
+          file: problem.file,
+          startLine: problem.line,
+          title: problem.key,
+        });
+      }
+      core.setFailed(`invalid configuration:\n${error.message}`);
+    } else if (
+      error instanceof InputError ||
+      error instanceof ReportError ||
+      error instanceof HelmUnavailableError
+    ) {
+      core.setFailed(error.message);
+    } else {
+      if (process.env.KPG_DEBUG) console.error(error);
+      core.setFailed(`kube-policy-gate: ${(error as Error).message ?? error}`);
     }
-    core.setFailed(`invalid configuration:\n${error.message}`);
-  } else if (
-    error instanceof InputError ||
-    error instanceof ReportError ||
-    error instanceof HelmUnavailableError
-  ) {
-    core.setFailed(error.message);
-  } else {
-    if (process.env.KPG_DEBUG) console.error(error);
-    core.setFailed(`kube-policy-gate: ${(error as Error).message ?? error}`);
-  }
-});
+  });
+}
