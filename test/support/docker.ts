@@ -1,6 +1,10 @@
 // Helpers for Dockerfile rule unit tests: a rule run on Dockerfile text, the way the engine runs it.
 import { parseDockerfile } from '../../src/sources/dockerfile.js';
+import { loadShellParser } from '../../src/sources/shell.js';
 import type { DockerRule, DockerViolation } from '../../src/rules/types.js';
+
+// parseDockerfile needs the shell parser; a scan loads it before its first Dockerfile.
+await loadShellParser();
 
 export function runDockerRule(
   rule: DockerRule,
