@@ -75,7 +75,12 @@ describe('ruleFindings()', () => {
   it('places each finding on the line the engine reports', () => {
     const yaml = pod({ container: 'securityContext: { privileged: true }' });
     expect(ruleFindings(noPrivilegedContainers, yaml)).toEqual([
-      { line: 9, message: expect.stringContaining("'app'"), container: 'app' },
+      {
+        line: 9,
+        message: expect.stringContaining("'app'"),
+        container: 'app',
+        path: ['spec', 'containers', 0, 'securityContext', 'privileged'],
+      },
     ]);
   });
 
@@ -86,7 +91,7 @@ describe('ruleFindings()', () => {
       check: () => [{ message: 'seen', path: [] }],
     };
     const yaml = `${pod()}---\napiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: { name: r }\n`;
-    expect(ruleFindings(everything, yaml)).toEqual([{ line: 10, message: 'seen' }]);
+    expect(ruleFindings(everything, yaml)).toEqual([{ line: 10, message: 'seen', path: [] }]);
   });
 });
 

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDockerfile } from '../../src/sources/dockerfile.js';
 import { parseManifests } from '../../src/sources/manifests.js';
-import type { K8sResource } from '../../src/sources/resource.js';
+import type { K8sResource, Path } from '../../src/sources/resource.js';
 import { loadShellParser } from '../../src/sources/shell.js';
 import type { DockerRule, K8sRule, K8sViolation } from '../../src/rules/types.js';
 
@@ -61,6 +61,8 @@ export interface ExpectedError {
   endLine?: number;
   /** Kubernetes rules: the container the finding names, when the case checks it. */
   container?: string;
+  /** Kubernetes rules: the path of the offending field in the object, when the case checks it. */
+  path?: Path;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -72,6 +74,7 @@ export interface Found {
   endLine?: number;
   message: string;
   container?: string;
+  path?: Path;
 }
 
 /**
@@ -123,6 +126,7 @@ export function ruleFindings(rule: K8sRule | DockerRule, code: string, options?:
         line: resource.origin.locate(violation.path).line,
         message: violation.message,
         ...(violation.container === undefined ? {} : { container: violation.container }),
+        path: violation.path,
       });
     const kinds = k8sRule.kinds?.map((kind) => kind.toLowerCase());
     for (const resource of resources) {
@@ -153,6 +157,7 @@ export function expectedErrors(testCase: InvalidCase): object[] {
         typeof error.message === 'string' ? error.message : expect.stringMatching(error.message),
       ...(error.endLine === undefined ? {} : { endLine: error.endLine }),
       ...(error.container === undefined ? {} : { container: error.container }),
+      ...(error.path === undefined ? {} : { path: error.path }),
     }))
     .sort((a, b) => a.line - b.line);
 }
@@ -254,5 +259,16 @@ export function workload(kind: WorkloadKind, parts: PodParts = {}): string {
   if (parts.initContainers !== undefined) {
     lines.push(`${pad}initContainers:`, ...indent(parts.initContainers, depth + 2));
   }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A Role or ClusterRole `r` with the given `rules` list items (and extra metadata lines). */
+export function role(
+  kind: 'Role' | 'ClusterRole',
+  rules: string,
+  parts: { metadata?: string } = {},
+): string {
+  const lines = ['apiVersion: rbac.authorization.k8s.io/v1', `kind: ${kind}`, 'metadata:'];
+  lines.push('  name: r', ...indent(parts.metadata, 2), 'rules:', ...indent(rules, 2));
   return `${lines.join('\n')}\n`;
 }
