@@ -1,8 +1,8 @@
 // Helpers for rule unit tests. ruleTester() is the one style, after ESLint's RuleTester: valid
 // cases must find nothing, and every invalid case lists each finding with its line and message.
 // The rule runs the way the engine runs it (default options merged under the case's; `kinds`
-// honoured; lines placed through the resource's position index). pod() and workload() build
-// the manifest around the few lines a case is about.
+// honoured; lines placed through the resource's position index). pod(), workload() and role()
+// build the manifest around the few lines a case is about.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDockerfile } from '../../src/sources/dockerfile.js';
 import { parseManifests } from '../../src/sources/manifests.js';
@@ -24,15 +24,6 @@ export function runK8sRule(rule: K8sRule, yaml: string, options?: unknown): K8sV
   for (const resource of resources) violations.push(...(rule.check?.(resource, merged) ?? []));
   violations.push(...(rule.checkAll?.(resources, merged) ?? []));
   return violations;
-}
-
-/** Lines of the violations, as the engine would report them. */
-export function violationLines(rule: K8sRule, yaml: string, options?: unknown): number[] {
-  const resources = resourcesFromYaml(yaml);
-  const merged = { ...(rule.defaultOptions as object), ...(options as object) };
-  return resources.flatMap((resource) =>
-    (rule.check?.(resource, merged) ?? []).map((v) => resource.origin.locate(v.path).line),
-  );
 }
 
 /** 1-based lines of `yaml` marked with a `# <-` comment: where a test expects findings. */
