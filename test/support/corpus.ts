@@ -31,7 +31,7 @@ export function corpusMissing(...parts: string[]): string | undefined {
 /**
  * A `describe` over corpus data under `parts` (for example `['pss']`). The factory, which may
  * read the corpus while it collects tests, runs only when the data is there; otherwise the suite
- * is one skipped test whose name says what is missing, or with KPG_REQUIRE_CORPUS one failure.
+ * is one test, skipped with a note saying what is missing, or with KPG_REQUIRE_CORPUS failing.
  */
 export function describeCorpus(title: string, parts: string[], factory: () => void): void {
   const missing = corpusMissing(...parts);
