@@ -15,7 +15,7 @@ import { scan } from '../src/scan.js';
 import { loadChartInfo } from '../src/sources/helm/chart.js';
 import { helmTemplateArgs } from '../src/sources/helm/render.js';
 import { valuesSetsFor } from '../src/sources/helm/values-sets.js';
-import { corpusRoot } from '../test/helm/corpus.js';
+import { corpusCharts as corpus } from '../test/helm/corpus.js';
 
 const major = process.argv[2] === '3' ? 3 : 4;
 const rounds = Number(process.argv[3] ?? 5);
@@ -101,22 +101,17 @@ async function fullScan(helm: string, root: string): Promise<number> {
 }
 
 const helm = await devHelm(major);
-const corpus = await corpusRoot();
-try {
-  const times = { helm: [] as number[], engine: [] as number[], cli: [] as number[] };
-  await engineScan(helm, corpus.root); // warm-up: file cache, JIT
-  for (let round = 0; round < rounds; round++) {
-    times.helm.push(await plainHelm(helm, corpus.root, corpus.charts));
-    times.engine.push(await engineScan(helm, corpus.root));
-    times.cli.push(await fullScan(helm, corpus.root));
-  }
-  const [plain, engine, cli] = [median(times.helm), median(times.engine), median(times.cli)];
-  console.log(
-    `helm v${major}, ${availableParallelism()} CPUs, ${rounds} rounds (medians): ` +
-      `helm template ${plain.toFixed(0)} ms; scan() ${engine.toFixed(0)} ms, ratio ` +
-      `${(engine / plain).toFixed(2)}; CLI ${cli.toFixed(0)} ms, ratio ${(cli / plain).toFixed(2)} ` +
-      '(limit 1.30)',
-  );
-} finally {
-  await corpus.remove();
+const times = { helm: [] as number[], engine: [] as number[], cli: [] as number[] };
+await engineScan(helm, corpus.root); // warm-up: file cache, JIT
+for (let round = 0; round < rounds; round++) {
+  times.helm.push(await plainHelm(helm, corpus.root, corpus.charts));
+  times.engine.push(await engineScan(helm, corpus.root));
+  times.cli.push(await fullScan(helm, corpus.root));
 }
+const [plain, engine, cli] = [median(times.helm), median(times.engine), median(times.cli)];
+console.log(
+  `helm v${major}, ${availableParallelism()} CPUs, ${rounds} rounds (medians): ` +
+    `helm template ${plain.toFixed(0)} ms; scan() ${engine.toFixed(0)} ms, ratio ` +
+    `${(engine / plain).toFixed(2)}; CLI ${cli.toFixed(0)} ms, ratio ${(cli / plain).toFixed(2)} ` +
+    '(limit 1.30)',
+);

@@ -22,12 +22,13 @@ import { valuesSetsFor } from '../src/sources/helm/values-sets.js';
 import { parseManifests } from '../src/sources/manifests.js';
 import { loadShellParser } from '../src/sources/shell.js';
 import type { K8sResource } from '../src/sources/resource.js';
-import { CORPUS_CHARTS, corpusRoot } from '../test/helm/corpus.js';
+import { corpusCharts as corpus } from '../test/helm/corpus.js';
+import { corpusPath } from '../test/support/corpus.js';
 import { syntheticWorkloads } from './workloads.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS = path.join(HERE, 'results.json');
-const DOCKERFILES = path.resolve(CORPUS_CHARTS, '../dockerfiles');
+const DOCKERFILES = corpusPath('dockerfiles');
 const SYNTHETIC_WORKLOADS = 10_000;
 const SEED = 20240601;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -169,7 +170,6 @@ function configMapFile(count: number): string {
 export async function main(): Promise<void> {
   const started = performance.now();
   const work = await mkdtemp(path.join(tmpdir(), 'kpg-bench-'));
-  const corpus = await corpusRoot();
   try {
     const helm = await devHelm(4);
     const figures = {} as Record<Figure, number>;
@@ -369,7 +369,6 @@ export async function main(): Promise<void> {
       `done in ${results.benchSeconds.toFixed(0)} s; wrote ${path.relative(process.cwd(), RESULTS)}`,
     );
   } finally {
-    await corpus.remove();
     await rm(work, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDockerfile } from './dockerfile.js';
 import {
   argsWithoutFlags,
@@ -9,7 +9,11 @@ import {
   isCommand,
   parseShell,
   type ShellCommand,
+  loadShellParser,
 } from './shell.js';
+
+// parseDockerfile needs the shell parser; a scan loads it before its first Dockerfile.
+beforeAll(() => loadShellParser());
 
 const names = (script: string) => parseShell(script).commands.map((command) => command.name);
 

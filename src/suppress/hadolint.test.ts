@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../model.js';
 import { parseDockerfile } from '../sources/dockerfile.js';
 import { suppressFindings } from './suppress.js';
@@ -8,6 +8,10 @@ import {
   parseHadolintConfig,
   parseHadolintPragmas,
 } from './hadolint.js';
+import { loadShellParser } from '../sources/shell.js';
+
+// parseDockerfile needs the shell parser; a scan loads it before its first Dockerfile.
+beforeAll(() => loadShellParser());
 
 const finding = (ruleId: string, line: number, file = 'Dockerfile'): Finding => ({
   ruleId,

@@ -2,10 +2,14 @@
 // examples trip the hadolint rule that checks the same thing.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { dockerRules } from '../../src/rules/docker/index.js';
 import { parseDockerfile, type DockerfileModel } from '../../src/sources/dockerfile.js';
-import { CORPUS } from './hadolint-cases.js';
+import { corpusPath, describeCorpus } from '../support/corpus.js';
+import { loadShellParser } from '../../src/sources/shell.js';
+
+// parseDockerfile needs the shell parser; a scan loads it before its first Dockerfile.
+beforeAll(() => loadShellParser());
 
 function runAll(model: DockerfileModel): Map<string, number[]> {
   const hits = new Map<string, number[]>();
@@ -23,10 +27,10 @@ function runAll(model: DockerfileModel): Map<string, number[]> {
   return hits;
 }
 
-const realDir = path.join(CORPUS, 'dockerfiles');
-const real = readdirSync(realDir).filter((name) => name.endsWith('Dockerfile'));
+describeCorpus('real Dockerfiles', ['dockerfiles'], () => {
+  const realDir = corpusPath('dockerfiles');
+  const real = readdirSync(realDir).filter((name) => name.endsWith('Dockerfile'));
 
-describe('real Dockerfiles', () => {
   it('has the 39 files', () => expect(real).toHaveLength(39));
 
   it.each(real)('%s parses and lints', (name) => {
@@ -62,16 +66,16 @@ const DS_TO_DL: Record<string, string> = {
   DS021: 'DL3014',
 };
 
-const dsDir = path.join(CORPUS, 'trivy-ksv');
-const examples = readdirSync(dsDir)
-  .filter((name) => /^DS\d+$/.test(name))
-  .flatMap((check) =>
-    readdirSync(path.join(dsDir, check))
-      .filter((name) => /^example-.*\.Dockerfile$/.test(name))
-      .map((name) => [check, name] as const),
-  );
+describeCorpus('Trivy DS examples', ['trivy-ksv'], () => {
+  const dsDir = corpusPath('trivy-ksv');
+  const examples = readdirSync(dsDir)
+    .filter((name) => /^DS\d+$/.test(name))
+    .flatMap((check) =>
+      readdirSync(path.join(dsDir, check))
+        .filter((name) => /^example-.*\.Dockerfile$/.test(name))
+        .map((name) => [check, name] as const),
+    );
 
-describe('Trivy DS examples', () => {
   it('has the examples of 22 DS checks', () => {
     expect(new Set(examples.map(([check]) => check)).size).toBe(22);
     expect(examples.length).toBeGreaterThanOrEqual(44);

@@ -1,11 +1,13 @@
-// hadolint's own rule specs as data (/work/shared/corpus/hadolint, see its SOURCES.md), run through
+// hadolint's own rule specs as data (the corpus's hadolint/, see its SOURCES.md), run through
 // our rules the way hadolint's test harness runs them.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseDockerfile } from '../../src/sources/dockerfile.js';
+import { loadShellParser } from '../../src/sources/shell.js';
 import { dockerRules } from '../../src/rules/docker/index.js';
+import { corpusPath } from '../support/corpus.js';
 
-export const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');
+// parseDockerfile needs the shell parser; a scan loads it before its first Dockerfile.
+await loadShellParser();
 
 export interface HadolintCase {
   rule: string;
@@ -23,7 +25,7 @@ export interface HadolintCase {
 }
 
 export function readCases(file: string): HadolintCase[] {
-  return readFileSync(path.join(CORPUS, 'hadolint', file), 'utf8')
+  return readFileSync(corpusPath('hadolint', file), 'utf8')
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as HadolintCase);

@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/config/policy.js';
 import { evaluateResources } from '../../src/rules/evaluate.js';
 import { parseManifests } from '../../src/sources/manifests.js';
+import { corpusPath, describeCorpus } from '../support/corpus.js';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus/pss');
+const CORPUS = corpusPath('pss');
 
 /** The rule(s) implementing the control a fixture exercises (its file name prefix). */
 const CONTROL_RULES: Record<string, string[]> = {
@@ -47,32 +48,34 @@ function fixtures(level: string, outcome: 'pass' | 'fail') {
     .map((name) => ({ name, file: path.join(dir, name) }));
 }
 
-describe.each([
-  { level: 'baseline', pass: 15, fail: 34 },
-  { level: 'restricted', pass: 23, fail: 76 },
-])('pss-$level pack against the PSA fixtures', ({ level, pass, fail }) => {
-  const policy = loadPolicy({ root: CORPUS, packs: [`pss-${level}`] });
-  const findingsOf = (file: string) => {
-    const { resources, errors } = parseManifests(readFileSync(file, 'utf8'), { file });
-    expect(errors).toEqual([]);
-    expect(resources).toHaveLength(1);
-    return evaluateResources(resources, policy);
-  };
+describeCorpus('Pod Security Admission fixtures', ['pss'], () => {
+  describe.each([
+    { level: 'baseline', pass: 15, fail: 34 },
+    { level: 'restricted', pass: 23, fail: 76 },
+  ])('pss-$level pack against the PSA fixtures', ({ level, pass, fail }) => {
+    const policy = loadPolicy({ root: CORPUS, packs: [`pss-${level}`] });
+    const findingsOf = (file: string) => {
+      const { resources, errors } = parseManifests(readFileSync(file, 'utf8'), { file });
+      expect(errors).toEqual([]);
+      expect(resources).toHaveLength(1);
+      return evaluateResources(resources, policy);
+    };
 
-  it('uses the newest policy version and every fixture in it', () => {
-    expect(newestVersion(level)).toBe('v1.37');
-    expect(fixtures(level, 'pass')).toHaveLength(pass);
-    expect(fixtures(level, 'fail')).toHaveLength(fail);
-  });
+    it('uses the newest policy version and every fixture in it', () => {
+      expect(newestVersion(level)).toBe('v1.37');
+      expect(fixtures(level, 'pass')).toHaveLength(pass);
+      expect(fixtures(level, 'fail')).toHaveLength(fail);
+    });
 
-  it.each(fixtures(level, 'fail'))('denies fail/$name by its control', ({ name, file }) => {
-    const control = name.replace(/\d*\.yaml$/, '');
-    const rules = findingsOf(file).map((finding) => finding.ruleId);
-    expect(rules.length).toBeGreaterThan(0);
-    expect(rules.filter((id) => CONTROL_RULES[control].includes(id)).length).toBeGreaterThan(0);
-  });
+    it.each(fixtures(level, 'fail'))('denies fail/$name by its control', ({ name, file }) => {
+      const control = name.replace(/\d*\.yaml$/, '');
+      const rules = findingsOf(file).map((finding) => finding.ruleId);
+      expect(rules.length).toBeGreaterThan(0);
+      expect(rules.filter((id) => CONTROL_RULES[control].includes(id)).length).toBeGreaterThan(0);
+    });
 
-  it.each(fixtures(level, 'pass'))('allows pass/$name', ({ file }) => {
-    expect(findingsOf(file).map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+    it.each(fixtures(level, 'pass'))('allows pass/$name', ({ file }) => {
+      expect(findingsOf(file).map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+    });
   });
 });

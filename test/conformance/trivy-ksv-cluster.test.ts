@@ -12,8 +12,9 @@ import { clusterRules } from '../../src/rules/k8s/cluster/index.js';
 import { imageRules } from '../../src/rules/k8s/image/index.js';
 import type { K8sRule, K8sViolation } from '../../src/rules/types.js';
 import { parseManifests } from '../../src/sources/manifests.js';
+import { corpusPath, describeCorpus } from '../support/corpus.js';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus/trivy-ksv');
+const CORPUS = corpusPath('trivy-ksv');
 
 /** The Trivy checks this suite covers (folder-style IDs, as in CHECKS.md's `dir` column). */
 const CHECKS = [
@@ -106,60 +107,62 @@ function regoCases(): Case[] {
     }));
 }
 
-describe.each([
-  { set: 'legacy allowed/denied files', cases: fileCases('legacy'), size: 8 },
-  { set: 'examples files', cases: fileCases('examples'), size: 8 },
-  { set: 'kubernetes-rego-cases.jsonl', cases: regoCases(), size: 191 },
-])('Trivy $set', ({ cases, size }) => {
-  it('has the expected number of cases for these checks', () => {
-    expect(cases).toHaveLength(size);
+describeCorpus('Trivy cluster, network and registry checks', ['trivy-ksv'], () => {
+  describe.each([
+    { set: 'legacy allowed/denied files', cases: fileCases('legacy'), size: 8 },
+    { set: 'examples files', cases: fileCases('examples'), size: 8 },
+    { set: 'kubernetes-rego-cases.jsonl', cases: regoCases(), size: 191 },
+  ])('Trivy $set', ({ cases, size }) => {
+    it('has the expected number of cases for these checks', () => {
+      expect(cases).toHaveLength(size);
+    });
+
+    it('has a rule with the check ID for every case', () => {
+      expect(cases.filter((c) => !rules.has(c.check)).map((c) => c.key)).toEqual([]);
+    });
+
+    const outcomes = cases.map((c) => {
+      const found = violations(rules.get(c.check)!, c.text, `${c.key}.yaml`, CASE_OPTIONS[c.key]);
+      return { ...c, found, agrees: found.length > 0 === c.expectFail };
+    });
+
+    it.each(outcomes.map((o) => [o.key, o] as const))('%s', (_key, outcome) => {
+      const documented = Object.hasOwn(KNOWN_DIFFERENCES, outcome.key);
+      expect(
+        outcome.agrees,
+        `${outcome.expectFail ? 'expected a finding' : 'expected none'}; got ${JSON.stringify(outcome.found.map((v) => v.message))}`,
+      ).toBe(!documented);
+    });
+
+    it('agrees on at least 98% of the cases', () => {
+      const agreeing = outcomes.filter((o) => o.agrees).length;
+      expect(agreeing / outcomes.length).toBeGreaterThanOrEqual(0.98);
+    });
   });
 
-  it('has a rule with the check ID for every case', () => {
-    expect(cases.filter((c) => !rules.has(c.check)).map((c) => c.key)).toEqual([]);
-  });
-
-  const outcomes = cases.map((c) => {
-    const found = violations(rules.get(c.check)!, c.text, `${c.key}.yaml`, CASE_OPTIONS[c.key]);
-    return { ...c, found, agrees: found.length > 0 === c.expectFail };
-  });
-
-  it.each(outcomes.map((o) => [o.key, o] as const))('%s', (_key, outcome) => {
-    const documented = Object.hasOwn(KNOWN_DIFFERENCES, outcome.key);
-    expect(
-      outcome.agrees,
-      `${outcome.expectFail ? 'expected a finding' : 'expected none'}; got ${JSON.stringify(outcome.found.map((v) => v.message))}`,
-    ).toBe(!documented);
-  });
-
-  it('agrees on at least 98% of the cases', () => {
-    const agreeing = outcomes.filter((o) => o.agrees).length;
-    expect(agreeing / outcomes.length).toBeGreaterThanOrEqual(0.98);
-  });
-});
-
-describe('rule IDs follow CHECKS.md', () => {
-  const table = readFileSync(path.join(CORPUS, 'CHECKS.md'), 'utf8');
-  const rows = new Map(
-    table
-      .split('\n')
-      .filter((line) => line.startsWith('| KSV'))
-      .map((line) => line.split('|').map((cell) => cell.trim()))
-      .map((cells) => [
-        cells[1],
-        { id: cells[2], title: cells[3], severity: cells[4], longId: cells[5] },
-      ]),
-  );
-
-  it.each(CHECKS)("%s has Trivy's ID, title, severity and aliases", (check) => {
-    const row = rows.get(check)!;
-    const meta = rules.get(check)!.meta;
-    expect(meta.id).toBe(check);
-    expect(meta.title).toBe(row.title);
-    expect(meta.severity).toBe(row.severity.toLowerCase());
-    expect(meta.aliases).toEqual(
-      expect.arrayContaining([row.id, `AVD-${row.id}`, row.longId.replace(/"$/, '')]),
+  describe('rule IDs follow CHECKS.md', () => {
+    const table = readFileSync(path.join(CORPUS, 'CHECKS.md'), 'utf8');
+    const rows = new Map(
+      table
+        .split('\n')
+        .filter((line) => line.startsWith('| KSV'))
+        .map((line) => line.split('|').map((cell) => cell.trim()))
+        .map((cells) => [
+          cells[1],
+          { id: cells[2], title: cells[3], severity: cells[4], longId: cells[5] },
+        ]),
     );
+
+    it.each(CHECKS)("%s has Trivy's ID, title, severity and aliases", (check) => {
+      const row = rows.get(check)!;
+      const meta = rules.get(check)!.meta;
+      expect(meta.id).toBe(check);
+      expect(meta.title).toBe(row.title);
+      expect(meta.severity).toBe(row.severity.toLowerCase());
+      expect(meta.aliases).toEqual(
+        expect.arrayContaining([row.id, `AVD-${row.id}`, row.longId.replace(/"$/, '')]),
+      );
+    });
   });
 });
 

@@ -3,12 +3,13 @@
 // under test: a denied case must produce a finding of that rule, an allowed case none.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ruleById } from '../../src/rules/index.js';
 import type { K8sRule } from '../../src/rules/types.js';
+import { corpusPath, describeCorpus } from '../support/corpus.js';
 import { runK8sRule } from '../support/rules.js';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus/trivy-ksv');
+const CORPUS = corpusPath('trivy-ksv');
 
 /** Trivy's pod/container checks (KSV011, 015, 016 and 018 are the resource checks). */
 const CHECKS = [
@@ -79,15 +80,15 @@ function regoCases(): Case[] {
     }));
 }
 
-const cases = [...fileCases(), ...regoCases()];
-
 function outcome(testCase: Case): 'pass' | 'fail' {
   const rule = ruleById(testCase.check) as K8sRule | undefined;
   if (!rule) throw new Error(`no rule ${testCase.check}`);
   return runK8sRule(rule, testCase.yaml).length > 0 ? 'fail' : 'pass';
 }
 
-describe('Trivy KSV pod and container checks', () => {
+describeCorpus('Trivy KSV pod and container checks', ['trivy-ksv'], () => {
+  const cases = [...fileCases(), ...regoCases()];
+
   it('has a rule for every check and cases for most', () => {
     for (const check of CHECKS) expect(ruleById(check), check).toBeDefined();
     const count = (set: FileSet) => cases.filter((c) => c.set === set).length;

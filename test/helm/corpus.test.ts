@@ -2,20 +2,13 @@
 // no chart fails, and every finding sits on a line that holds what it talks about.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { devHelm } from '../../scripts/dev-helm.js';
 import { k8sRules } from '../../src/rules/k8s/index.js';
 import { renderCharts, type RenderedCharts } from '../../src/sources/helm/index.js';
 import { getIn, type K8sResource } from '../../src/sources/resource.js';
-import { corpusRoot } from './corpus.js';
-
-let corpus: Awaited<ReturnType<typeof corpusRoot>>;
-beforeAll(async () => {
-  corpus = await corpusRoot();
-});
-afterAll(async () => {
-  await corpus?.remove();
-});
+import { describeCorpus } from '../support/corpus.js';
+import { corpusCharts as corpus } from './corpus.js';
 
 /** Values sets per chart as the ci/ folders list them, independently of the renderer. */
 function expectedSets(chart: string): string[] {
@@ -91,35 +84,37 @@ function placements(resources: readonly K8sResource[]): Placement[] {
   return [...seen.values()];
 }
 
-describe.each([3, 4] as const)('corpus charts with helm v%i', (major) => {
-  let rendered: RenderedCharts;
-  beforeAll(async () => {
-    rendered = await renderCharts({
-      root: corpus.root,
-      charts: corpus.charts,
-      helm: await devHelm(major),
+describeCorpus('corpus charts', ['charts'], () => {
+  describe.each([3, 4] as const)('corpus charts with helm v%i', (major) => {
+    let rendered: RenderedCharts;
+    beforeAll(async () => {
+      rendered = await renderCharts({
+        root: corpus.root,
+        charts: corpus.charts,
+        helm: await devHelm(major),
+      });
+    }, 240_000);
+
+    it('renders every chart with every values set, with no failure', () => {
+      expect(rendered.findings).toEqual([]);
+      expect(rendered.errors).toEqual([]);
+      for (const chart of corpus.charts) {
+        const sets = new Set(
+          rendered.resources.filter((r) => r.origin.chart === chart).map((r) => r.origin.valuesSet),
+        );
+        expect([...sets].sort(), chart).toEqual(expectedSets(chart).sort());
+      }
     });
-  }, 240_000);
 
-  it('renders every chart with every values set, with no failure', () => {
-    expect(rendered.findings).toEqual([]);
-    expect(rendered.errors).toEqual([]);
-    for (const chart of corpus.charts) {
-      const sets = new Set(
-        rendered.resources.filter((r) => r.origin.chart === chart).map((r) => r.origin.valuesSet),
-      );
-      expect([...sets].sort(), chart).toEqual(expectedSets(chart).sort());
-    }
-  });
-
-  it('places findings on values and template lines that hold what they talk about', () => {
-    const placed = placements(rendered.resources);
-    const wrong = placed.filter((p) => !p.ok).map((p) => `${p.rule} ${p.where}: ${p.text}`);
-    expect(wrong).toEqual([]);
-    // Both kinds of place occur, and none is a template's first line.
-    const bySource = Object.groupBy(placed, (p) => p.source);
-    expect(bySource['helm-values']?.length).toBeGreaterThan(50);
-    expect(bySource['helm-template']?.length).toBeGreaterThan(100);
-    expect(placed.filter((p) => p.where.endsWith(':1'))).toEqual([]);
+    it('places findings on values and template lines that hold what they talk about', () => {
+      const placed = placements(rendered.resources);
+      const wrong = placed.filter((p) => !p.ok).map((p) => `${p.rule} ${p.where}: ${p.text}`);
+      expect(wrong).toEqual([]);
+      // Both kinds of place occur, and none is a template's first line.
+      const bySource = Object.groupBy(placed, (p) => p.source);
+      expect(bySource['helm-values']?.length).toBeGreaterThan(50);
+      expect(bySource['helm-template']?.length).toBeGreaterThan(100);
+      expect(placed.filter((p) => p.where.endsWith(':1'))).toEqual([]);
+    });
   });
 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/config/policy.js';
 import type { Finding } from '../../src/model.js';
 import { evaluateDockerfiles, evaluateResources } from '../../src/rules/evaluate.js';
@@ -14,6 +14,10 @@ import { sortFindings } from '../../src/scan.js';
 import { parseDockerfile } from '../../src/sources/dockerfile.js';
 import { parseManifests } from '../../src/sources/manifests.js';
 import { hadolintExceptions } from '../../src/suppress/hadolint.js';
+import { loadShellParser } from '../../src/sources/shell.js';
+
+// parseDockerfile needs the shell parser; a scan loads it before its first Dockerfile.
+beforeAll(() => loadShellParser());
 
 const EMPTY_ROOT = mkdtempSync(path.join(tmpdir(), 'kpg-property-'));
 // Every Kubernetes and Dockerfile rule, so that each check meets the random input.

@@ -1,7 +1,14 @@
-// Helpers for rule unit tests: a rule run on YAML text, the way the engine runs it.
+// Helpers for rule unit tests. ruleTester() is the one style, after ESLint's RuleTester: valid
+// cases must find nothing, and every invalid case lists each finding with its line and message.
+// The rule runs the way the engine runs it (default options merged under the case's; `kinds`
+// honoured; lines placed through the resource's position index). pod(), workload() and role()
+// build the manifest around the few lines a case is about.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseDockerfile } from '../../src/sources/dockerfile.js';
 import { parseManifests } from '../../src/sources/manifests.js';
-import type { K8sResource } from '../../src/sources/resource.js';
-import type { K8sRule, K8sViolation } from '../../src/rules/types.js';
+import type { K8sResource, Path } from '../../src/sources/resource.js';
+import { loadShellParser } from '../../src/sources/shell.js';
+import type { DockerRule, K8sRule, K8sViolation } from '../../src/rules/types.js';
 
 export function resourcesFromYaml(yaml: string, file = 'test.yaml'): K8sResource[] {
   const { resources, errors } = parseManifests(yaml, { file });
@@ -19,16 +26,240 @@ export function runK8sRule(rule: K8sRule, yaml: string, options?: unknown): K8sV
   return violations;
 }
 
-/** Lines of the violations, as the engine would report them. */
-export function violationLines(rule: K8sRule, yaml: string, options?: unknown): number[] {
-  const resources = resourcesFromYaml(yaml);
-  const merged = { ...(rule.defaultOptions as object), ...(options as object) };
-  return resources.flatMap((resource) =>
-    (rule.check?.(resource, merged) ?? []).map((v) => resource.origin.locate(v.path).line),
-  );
-}
-
 /** 1-based lines of `yaml` marked with a `# <-` comment: where a test expects findings. */
 export function markedLines(yaml: string): number[] {
   return yaml.split('\n').flatMap((line, index) => (line.includes('# <-') ? [index + 1] : []));
+}
+
+// ---------------------------------------------------------------------------------------------
+// ruleTester
+
+export interface ValidCase {
+  /** The test's name; the code itself when there is none. */
+  name?: string;
+  /** YAML manifests for a Kubernetes rule, a Dockerfile for a Dockerfile rule. */
+  code: string;
+  /** Rule options, merged over the rule's defaults. */
+  options?: unknown;
+}
+
+export interface ExpectedError {
+  message: string | RegExp;
+  /** 1-based line. Leave it out to take the line from the code's `# <-` markers: the first
+   *  error without a line gets the first marked line, and so on (the counts must match). */
+  line?: number;
+  /** Last line of a finding that spans several (a continued instruction), when checked. */
+  endLine?: number;
+  /** Kubernetes rules: the container the finding names, when the case checks it. */
+  container?: string;
+  /** Kubernetes rules: the path of the offending field in the object, when the case checks it. */
+  path?: Path;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedError[];
+}
+
+export interface Found {
+  line: number;
+  endLine?: number;
+  message: string;
+  container?: string;
+  path?: Path;
+}
+
+/**
+ * A describe block for `rule`: one test per valid case (no finding) and per invalid case (the
+ * findings, in line order, are exactly `errors`: same count, each line and message).
+ */
+export function ruleTester(
+  rule: K8sRule | DockerRule,
+  cases: { valid: Array<string | ValidCase>; invalid: InvalidCase[] },
+): void {
+  const run = (testCase: ValidCase) => ruleFindings(rule, testCase.code, testCase.options);
+  const title = (testCase: ValidCase) => testCase.name ?? JSON.stringify(testCase.code);
+  describe(`${rule.meta.id} ${rule.meta.name}`, () => {
+    // parseDockerfile needs the shell parser, as a scan loads it before its first Dockerfile.
+    if (rule.meta.target === 'dockerfile') beforeAll(() => loadShellParser());
+    const valid = cases.valid.map((c) => (typeof c === 'string' ? { code: c } : c));
+    if (valid.length) {
+      it.each(valid.map((c) => [title(c), c] as const))('valid: %s', (_title, testCase) => {
+        expect(run(testCase)).toEqual([]);
+      });
+    }
+    if (cases.invalid.length) {
+      it.each(cases.invalid.map((c) => [title(c), c] as const))(
+        'invalid: %s',
+        (_title, testCase) => {
+          expect(run(testCase)).toMatchObject(expectedErrors(testCase));
+        },
+      );
+    }
+  });
+}
+
+/** What `rule` finds in `code`, as the engine places it, in line order. */
+export function ruleFindings(rule: K8sRule | DockerRule, code: string, options?: unknown): Found[] {
+  const merged = { ...(rule.defaultOptions as object), ...(options as object) };
+  const found: Found[] = [];
+  if (rule.meta.target === 'dockerfile') {
+    const dockerRule = rule as DockerRule;
+    const dockerfile = parseDockerfile(code, 'Dockerfile');
+    for (const { line, endLine, message } of dockerRule.check(dockerfile, merged)) {
+      // As the engine reports it: an end line only when the finding spans lines.
+      found.push({ line, ...(endLine && endLine > line ? { endLine } : {}), message });
+    }
+  } else {
+    const k8sRule = rule as K8sRule;
+    const resources = resourcesFromYaml(code);
+    const place = (resource: K8sResource, violation: K8sViolation) =>
+      found.push({
+        line: resource.origin.locate(violation.path).line,
+        message: violation.message,
+        ...(violation.container === undefined ? {} : { container: violation.container }),
+        path: violation.path,
+      });
+    const kinds = k8sRule.kinds?.map((kind) => kind.toLowerCase());
+    for (const resource of resources) {
+      if (kinds && !kinds.includes(resource.ref.kind.toLowerCase())) continue;
+      for (const violation of k8sRule.check?.(resource, merged) ?? []) place(resource, violation);
+    }
+    for (const { resource, ...violation } of k8sRule.checkAll?.(resources, merged) ?? []) {
+      place(resource, violation);
+    }
+  }
+  return found.sort((a, b) => a.line - b.line);
+}
+
+/** The findings an invalid case expects, in line order, with `# <-` markers resolved. */
+export function expectedErrors(testCase: InvalidCase): object[] {
+  const marked = markedLines(testCase.code);
+  const unplaced = testCase.errors.filter((error) => error.line === undefined).length;
+  if (unplaced > 0 && unplaced !== marked.length) {
+    throw new Error(
+      `${unplaced} error(s) without a line but ${marked.length} line(s) marked with # <-`,
+    );
+  }
+  let next = 0;
+  return testCase.errors
+    .map((error) => ({
+      line: error.line ?? marked[next++],
+      message:
+        typeof error.message === 'string' ? error.message : expect.stringMatching(error.message),
+      ...(error.endLine === undefined ? {} : { endLine: error.endLine }),
+      ...(error.container === undefined ? {} : { container: error.container }),
+      ...(error.path === undefined ? {} : { path: error.path }),
+    }))
+    .sort((a, b) => a.line - b.line);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Manifest builders
+
+export interface PodParts {
+  /** metadata.name; `p` for a Pod, the kind's first letter otherwise. */
+  name?: string;
+  /** Lines under the resource's metadata, after the name (namespace, labels, annotations). */
+  metadata?: string;
+  /** Lines under the pod template's metadata (a controller's; a Pod's own metadata for a Pod). */
+  podMetadata?: string;
+  /** Lines under the pod spec, before `containers`. */
+  spec?: string;
+  /** Lines under the one container (`name: app`, `image: nginx:1.27`). */
+  container?: string;
+  /** The whole `containers` list instead (its `- name: ...` items). */
+  containers?: string;
+  /** An `initContainers` list (its items), after `containers`. */
+  initContainers?: string;
+}
+
+export type WorkloadKind =
+  | 'Pod'
+  | 'Deployment'
+  | 'StatefulSet'
+  | 'DaemonSet'
+  | 'ReplicaSet'
+  | 'ReplicationController'
+  | 'Job'
+  | 'CronJob';
+
+const API_VERSIONS: Record<WorkloadKind, string> = {
+  Pod: 'v1',
+  Deployment: 'apps/v1',
+  StatefulSet: 'apps/v1',
+  DaemonSet: 'apps/v1',
+  ReplicaSet: 'apps/v1',
+  ReplicationController: 'v1',
+  Job: 'batch/v1',
+  CronJob: 'batch/v1',
+};
+
+/** A snippet's lines, without its common leading indentation, indented by `by` spaces. */
+function indent(snippet: string | undefined, by: number): string[] {
+  if (snippet === undefined) return [];
+  const lines = snippet.replace(/^\s*\n|\n\s*$/g, '').split('\n');
+  const common = Math.min(
+    ...lines.filter((line) => line.trim()).map((line) => /^ */.exec(line)![0].length),
+  );
+  const pad = ' '.repeat(by);
+  return lines.map((line) => (line.trim() ? pad + line.slice(common) : ''));
+}
+
+/**
+ * A Pod manifest: one container `app` running `nginx:1.27`, plus the given lines. A snippet may
+ * be indented as the test's code is (its common indentation is removed) and may carry `# <-`
+ * markers.
+ */
+export function pod(parts: PodParts = {}): string {
+  return workload('Pod', parts);
+}
+
+/** A workload of `kind` around the same pod spec as pod() (CronJob: under its jobTemplate). */
+export function workload(kind: WorkloadKind, parts: PodParts = {}): string {
+  const name = parts.name ?? (kind === 'Pod' ? 'p' : kind[0].toLowerCase());
+  const lines = [
+    `apiVersion: ${API_VERSIONS[kind]}`,
+    `kind: ${kind}`,
+    'metadata:',
+    `  name: ${name}`,
+  ];
+  lines.push(...indent(parts.metadata, 2));
+  // Where the pod template sits, and the indentation of the pod spec's keys.
+  let depth: number;
+  if (kind === 'Pod') {
+    lines.push(...indent(parts.podMetadata, 2), 'spec:');
+    depth = 2;
+  } else {
+    const template = kind === 'CronJob' ? ['spec:', '  jobTemplate:', '    spec:'] : ['spec:'];
+    const at = template.length * 2;
+    lines.push(...template, `${' '.repeat(at - 2)}  template:`);
+    if (parts.podMetadata !== undefined) {
+      lines.push(`${' '.repeat(at)}  metadata:`, ...indent(parts.podMetadata, at + 4));
+    }
+    lines.push(`${' '.repeat(at)}  spec:`);
+    depth = at + 4;
+  }
+  const pad = ' '.repeat(depth);
+  lines.push(...indent(parts.spec, depth), `${pad}containers:`);
+  if (parts.containers !== undefined) {
+    lines.push(...indent(parts.containers, depth + 2));
+  } else {
+    lines.push(`${pad}  - name: app`, `${pad}    image: nginx:1.27`);
+    lines.push(...indent(parts.container, depth + 4));
+  }
+  if (parts.initContainers !== undefined) {
+    lines.push(`${pad}initContainers:`, ...indent(parts.initContainers, depth + 2));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A Role or ClusterRole `r` with the given `rules` list items (and extra metadata lines). */
+export function role(
+  kind: 'Role' | 'ClusterRole',
+  rules: string,
+  parts: { metadata?: string } = {},
+): string {
+  const lines = ['apiVersion: rbac.authorization.k8s.io/v1', `kind: ${kind}`, 'metadata:'];
+  lines.push('  name: r', ...indent(parts.metadata, 2), 'rules:', ...indent(rules, 2));
+  return `${lines.join('\n')}\n`;
 }

@@ -1,21 +1,31 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { aptGetYes } from './apt-get-yes.js';
 
-describe('DL3014 apt-get-yes', () => {
-  it.each([
+ruleTester(aptGetYes, {
+  valid: [
     'FROM a:1\nRUN apt-get install -y x=1\n',
     'FROM a:1\nRUN apt-get --assume-yes install x=1\n',
     'FROM a:1\nRUN apt-get install -qq x=1\n',
     'FROM a:1\nRUN apt-get install -q=2 x=1\n',
-  ])('passes %j', (dockerfile) => {
-    expect(dockerLines(aptGetYes, dockerfile)).toEqual([]);
-  });
-
-  it.each([
-    ['FROM a:1\nRUN apt-get install x=1\n', [2]],
-    ['FROM a:1\nRUN apt-get install -q x=1\n', [2]],
-  ] as Array<[string, number[]]>)('flags %j on the offending line', (dockerfile, lines) => {
-    expect(dockerLines(aptGetYes, dockerfile)).toEqual(lines);
-  });
+  ],
+  invalid: [
+    {
+      code: 'FROM a:1\nRUN apt-get install x=1\n',
+      errors: [
+        {
+          line: 2,
+          message: 'Use the `-y` switch to avoid manual input `apt-get -y install <package>`',
+        },
+      ],
+    },
+    {
+      code: 'FROM a:1\nRUN apt-get install -q x=1\n',
+      errors: [
+        {
+          line: 2,
+          message: 'Use the `-y` switch to avoid manual input `apt-get -y install <package>`',
+        },
+      ],
+    },
+  ],
 });

@@ -1,20 +1,19 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { consolidateRuns } from './consolidate-runs.js';
 
-describe('DL3059 consolidate-runs', () => {
-  it.each([
+ruleTester(consolidateRuns, {
+  valid: [
     'FROM a:1\nRUN a\nWORKDIR /\nRUN b\n',
     'FROM a:1\nRUN a && b\nRUN c\n',
     'FROM a:1\nRUN --mount=type=secret,id=x a\nRUN b\n',
-  ])('passes %j', (dockerfile) => {
-    expect(dockerLines(consolidateRuns, dockerfile)).toEqual([]);
-  });
-
-  it.each([['FROM a:1\nRUN a\n# why\nRUN b\nRUN c\n', [4, 5]]] as Array<[string, number[]]>)(
-    'flags %j on the offending line',
-    (dockerfile, lines) => {
-      expect(dockerLines(consolidateRuns, dockerfile)).toEqual(lines);
+  ],
+  invalid: [
+    {
+      code: 'FROM a:1\nRUN a\n# why\nRUN b\nRUN c\n',
+      errors: [
+        { line: 4, message: 'Multiple consecutive `RUN` instructions. Consider consolidation.' },
+        { line: 5, message: 'Multiple consecutive `RUN` instructions. Consider consolidation.' },
+      ],
     },
-  );
+  ],
 });

@@ -1,16 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { copyNotAdd } from './copy-not-add.js';
 
-describe('DL3020 copy-not-add', () => {
-  it.each(['ADD https://example.com/a.tgz /tmp/\n', 'ADD rootfs.tar.xz /\n'])(
-    'passes %j',
-    (dockerfile) => {
-      expect(dockerLines(copyNotAdd, dockerfile)).toEqual([]);
+ruleTester(copyNotAdd, {
+  valid: ['ADD https://example.com/a.tgz /tmp/\n', 'ADD rootfs.tar.xz /\n'],
+  invalid: [
+    {
+      code: 'FROM debian:12\nADD --chown=1 app.py /app/\n',
+      errors: [{ line: 2, message: 'Use COPY instead of ADD for files and folders' }],
     },
-  );
-
-  it('flags the offending instruction on its line', () => {
-    expect(dockerLines(copyNotAdd, 'FROM debian:12\nADD --chown=1 app.py /app/\n')).toEqual([2]);
-  });
+  ],
 });

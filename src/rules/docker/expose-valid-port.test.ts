@@ -1,13 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { exposeValidPort } from './expose-valid-port.js';
 
-describe('DL3011 expose-valid-port', () => {
-  it.each(['EXPOSE 8080/tcp 9000-9010\n', 'EXPOSE ${PORT}\n'])('passes %j', (dockerfile) => {
-    expect(dockerLines(exposeValidPort, dockerfile)).toEqual([]);
-  });
-
-  it('flags the offending instruction on its line', () => {
-    expect(dockerLines(exposeValidPort, 'FROM debian:12\nEXPOSE 80 70000/udp\n')).toEqual([2]);
-  });
+ruleTester(exposeValidPort, {
+  valid: ['EXPOSE 8080/tcp 9000-9010\n', 'EXPOSE ${PORT}\n'],
+  invalid: [
+    {
+      code: 'FROM debian:12\nEXPOSE 80 70000/udp\n',
+      errors: [{ line: 2, message: 'Valid UNIX ports range from 0 to 65535' }],
+    },
+  ],
 });

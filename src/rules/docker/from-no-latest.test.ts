@@ -1,18 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { fromNoLatest } from './from-no-latest.js';
 
-describe('DL3007 from-no-latest', () => {
-  it.each(['FROM debian:12\n', 'FROM debian:latest@sha256:abc\n'])('passes %j', (dockerfile) => {
-    expect(dockerLines(fromNoLatest, dockerfile)).toEqual([]);
-  });
-
-  it('flags the offending instruction on its line', () => {
-    expect(
-      dockerLines(
-        fromNoLatest,
-        'FROM debian:12\nFROM registry.example.com:5000/team/debian:latest\n',
-      ),
-    ).toEqual([2]);
-  });
+ruleTester(fromNoLatest, {
+  valid: ['FROM debian:12\n', 'FROM debian:latest@sha256:abc\n'],
+  invalid: [
+    {
+      code: 'FROM debian:12\nFROM registry.example.com:5000/team/debian:latest\n',
+      errors: [
+        {
+          line: 2,
+          message:
+            'Using latest is prone to errors if the image will ever update. Pin the version explicitly to a release tag',
+        },
+      ],
+    },
+  ],
 });

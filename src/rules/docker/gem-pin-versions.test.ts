@@ -1,20 +1,32 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { gemPinVersions } from './gem-pin-versions.js';
 
-describe('DL3028 gem-pin-versions', () => {
-  it.each([
+ruleTester(gemPinVersions, {
+  valid: [
     'FROM a:1\nRUN gem install bundler:2.5.6\n',
     'FROM a:1\nRUN gem install bundler -v 2.5.6\n',
     'FROM a:1\nRUN gem install nokogiri:1.16 -- --use-system-libraries\n',
-  ])('passes %j', (dockerfile) => {
-    expect(dockerLines(gemPinVersions, dockerfile)).toEqual([]);
-  });
-
-  it.each([
-    ['FROM a:1\nRUN gem install bundler\n', [2]],
-    ['FROM a:1\nRUN gem i rails:7 --no-document rake\n', [2]],
-  ] as Array<[string, number[]]>)('flags %j on the offending line', (dockerfile, lines) => {
-    expect(dockerLines(gemPinVersions, dockerfile)).toEqual(lines);
-  });
+  ],
+  invalid: [
+    {
+      code: 'FROM a:1\nRUN gem install bundler\n',
+      errors: [
+        {
+          line: 2,
+          message:
+            'Pin versions in gem install. Instead of `gem install <gem>` use `gem install <gem>:<version>`.',
+        },
+      ],
+    },
+    {
+      code: 'FROM a:1\nRUN gem i rails:7 --no-document rake\n',
+      errors: [
+        {
+          line: 2,
+          message:
+            'Pin versions in gem install. Instead of `gem install <gem>` use `gem install <gem>:<version>`.',
+        },
+      ],
+    },
+  ],
 });

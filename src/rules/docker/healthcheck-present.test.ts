@@ -1,18 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { healthcheckPresent } from './healthcheck-present.js';
 
-describe('DL3057 healthcheck-present', () => {
-  it.each([
-    'FROM a:1\nHEALTHCHECK NONE\n',
-    'FROM a:1 AS base\nHEALTHCHECK CMD ["/c"]\nFROM base\n',
-  ])('passes %j', (dockerfile) => {
-    expect(dockerLines(healthcheckPresent, dockerfile)).toEqual([]);
-  });
-
-  it('flags the offending instruction on its line', () => {
-    expect(
-      dockerLines(healthcheckPresent, 'FROM a:1 AS base\nHEALTHCHECK CMD ["/c"]\nFROM b:1\n'),
-    ).toEqual([3]);
-  });
+ruleTester(healthcheckPresent, {
+  valid: ['FROM a:1\nHEALTHCHECK NONE\n', 'FROM a:1 AS base\nHEALTHCHECK CMD ["/c"]\nFROM base\n'],
+  invalid: [
+    {
+      code: 'FROM a:1 AS base\nHEALTHCHECK CMD ["/c"]\nFROM b:1\n',
+      errors: [{ line: 3, message: '`HEALTHCHECK` instruction missing.' }],
+    },
+  ],
 });

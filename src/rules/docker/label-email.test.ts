@@ -1,19 +1,23 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { labelEmail } from './label-email.js';
 
-describe('DL3058 label-email', () => {
-  it.each(['LABEL maintainer=team@example.com\n'])('passes %j', (dockerfile) => {
-    expect(dockerLines(labelEmail, dockerfile, { labelSchema: { maintainer: 'email' } })).toEqual(
-      [],
-    );
-  });
-
-  it('flags the offending instruction on its line', () => {
-    expect(
-      dockerLines(labelEmail, 'FROM a:1\nLABEL maintainer="team at example"\n', {
-        labelSchema: { maintainer: 'email' },
-      }),
-    ).toEqual([2]);
-  });
+ruleTester(labelEmail, {
+  valid: [
+    {
+      code: 'LABEL maintainer=team@example.com\n',
+      options: { labelSchema: { maintainer: 'email' } },
+    },
+  ],
+  invalid: [
+    {
+      code: 'FROM a:1\nLABEL maintainer="team at example"\n',
+      options: { labelSchema: { maintainer: 'email' } },
+      errors: [
+        {
+          line: 2,
+          message: 'Label `maintainer` is not a valid email format - must conform to RFC5322.',
+        },
+      ],
+    },
+  ],
 });

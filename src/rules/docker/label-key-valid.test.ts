@@ -1,13 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { labelKeyValid } from './label-key-valid.js';
 
-describe('DL3048 label-key-valid', () => {
-  it.each(['LABEL org.opencontainers.image.title=app\n'])('passes %j', (dockerfile) => {
-    expect(dockerLines(labelKeyValid, dockerfile)).toEqual([]);
-  });
-
-  it('flags the offending instruction on its line', () => {
-    expect(dockerLines(labelKeyValid, 'FROM a:1\nLABEL ok=1 com.docker.thing=2\n')).toEqual([2]);
-  });
+ruleTester(labelKeyValid, {
+  valid: ['LABEL org.opencontainers.image.title=app\n'],
+  invalid: [
+    {
+      code: 'FROM a:1\nLABEL ok=1 com.docker.thing=2\n',
+      errors: [{ line: 2, message: 'Invalid label key `com.docker.thing`' }],
+    },
+  ],
 });

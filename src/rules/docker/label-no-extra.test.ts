@@ -1,20 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { labelNoExtra } from './label-no-extra.js';
 
-describe('DL3050 label-no-extra', () => {
-  it.each(['LABEL owner=team\n'])('passes %j', (dockerfile) => {
-    expect(
-      dockerLines(labelNoExtra, dockerfile, { labelSchema: { owner: 'text' }, strictLabels: true }),
-    ).toEqual([]);
-  });
-
-  it('flags the offending instruction on its line', () => {
-    expect(
-      dockerLines(labelNoExtra, 'FROM a:1\nLABEL owner=team other=x\n', {
-        labelSchema: { owner: 'text' },
-        strictLabels: true,
-      }),
-    ).toEqual([2]);
-  });
+ruleTester(labelNoExtra, {
+  valid: [
+    { code: 'LABEL owner=team\n', options: { labelSchema: { owner: 'text' }, strictLabels: true } },
+  ],
+  invalid: [
+    {
+      code: 'FROM a:1\nLABEL owner=team other=x\n',
+      options: { labelSchema: { owner: 'text' }, strictLabels: true },
+      errors: [{ line: 2, message: 'Superfluous label(s) present.' }],
+    },
+  ],
 });

@@ -1,19 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { noApt } from './no-apt.js';
 
-describe('DL3027 no-apt', () => {
-  it.each(['FROM a:1\nRUN apt-get install -y x=1\n', 'FROM a:1\nRUN apt-cache show x\n'])(
-    'passes %j',
-    (dockerfile) => {
-      expect(dockerLines(noApt, dockerfile)).toEqual([]);
+ruleTester(noApt, {
+  valid: ['FROM a:1\nRUN apt-get install -y x=1\n', 'FROM a:1\nRUN apt-cache show x\n'],
+  invalid: [
+    {
+      code: 'FROM a:1\nRUN apt install -y x\n',
+      errors: [
+        {
+          line: 2,
+          message:
+            'Do not use apt as it is meant to be a end-user tool, use apt-get or apt-cache instead',
+        },
+      ],
     },
-  );
-
-  it.each([['FROM a:1\nRUN apt install -y x\n', [2]]] as Array<[string, number[]]>)(
-    'flags %j on the offending line',
-    (dockerfile, lines) => {
-      expect(dockerLines(noApt, dockerfile)).toEqual(lines);
-    },
-  );
+  ],
 });

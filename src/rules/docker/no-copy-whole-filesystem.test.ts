@@ -1,13 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { noCopyWholeFilesystem } from './no-copy-whole-filesystem.js';
 
-describe('DL3067 no-copy-whole-filesystem', () => {
-  it.each(['COPY --from=build /out /app\n', 'COPY / /\n'])('passes %j', (dockerfile) => {
-    expect(dockerLines(noCopyWholeFilesystem, dockerfile)).toEqual([]);
-  });
-
-  it('flags the offending instruction on its line', () => {
-    expect(dockerLines(noCopyWholeFilesystem, 'FROM a:1\nCOPY --from=build / /\n')).toEqual([2]);
-  });
+ruleTester(noCopyWholeFilesystem, {
+  valid: ['COPY --from=build /out /app\n', 'COPY / /\n'],
+  invalid: [
+    {
+      code: 'FROM a:1\nCOPY --from=build / /\n',
+      errors: [{ line: 2, message: 'Do not copy an entire filesystem from another stage' }],
+    },
+  ],
 });

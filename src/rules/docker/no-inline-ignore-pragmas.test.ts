@@ -1,21 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { noInlineIgnorePragmas } from './no-inline-ignore-pragmas.js';
 
-describe('DL1001 no-inline-ignore-pragmas', () => {
-  it.each(['# hadolint shell=bash\nFROM debian:12\n', '# a comment\nFROM debian:12\n'])(
-    'passes %j',
-    (dockerfile) => {
-      expect(dockerLines(noInlineIgnorePragmas, dockerfile)).toEqual([]);
+ruleTester(noInlineIgnorePragmas, {
+  valid: ['# hadolint shell=bash\nFROM debian:12\n', '# a comment\nFROM debian:12\n'],
+  invalid: [
+    {
+      code: 'FROM debian:12\n# hadolint ignore=DL3008\nRUN apt-get install -y curl\n',
+      errors: [
+        {
+          line: 2,
+          message: 'Please refrain from using inline ignore pragmas `# hadolint ignore=DLxxxx`.',
+        },
+      ],
     },
-  );
-
-  it('flags the offending instruction on its line', () => {
-    expect(
-      dockerLines(
-        noInlineIgnorePragmas,
-        'FROM debian:12\n# hadolint ignore=DL3008\nRUN apt-get install -y curl\n',
-      ),
-    ).toEqual([2]);
-  });
+  ],
 });

@@ -1,19 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { noLnSh } from './no-ln-sh.js';
 
-describe('DL4005 no-ln-sh', () => {
-  it.each([
+ruleTester(noLnSh, {
+  valid: [
     'FROM a:1\nRUN ln -s /usr/bin/python3 /usr/bin/python\n',
     'FROM a:1\nSHELL ["/bin/bash", "-c"]\n',
-  ])('passes %j', (dockerfile) => {
-    expect(dockerLines(noLnSh, dockerfile)).toEqual([]);
-  });
-
-  it.each([['FROM a:1\nRUN ln -sf /bin/bash /bin/sh\n', [2]]] as Array<[string, number[]]>)(
-    'flags %j on the offending line',
-    (dockerfile, lines) => {
-      expect(dockerLines(noLnSh, dockerfile)).toEqual(lines);
+  ],
+  invalid: [
+    {
+      code: 'FROM a:1\nRUN ln -sf /bin/bash /bin/sh\n',
+      errors: [{ line: 2, message: 'Use SHELL to change the default shell' }],
     },
-  );
+  ],
 });

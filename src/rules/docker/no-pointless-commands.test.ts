@@ -1,19 +1,28 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { noPointlessCommands } from './no-pointless-commands.js';
 
-describe('DL3001 no-pointless-commands', () => {
-  it.each(['FROM a:1\nRUN apt-get install -y openssh-client=1:9.2\n', 'FROM a:1\nRUN echo top\n'])(
-    'passes %j',
-    (dockerfile) => {
-      expect(dockerLines(noPointlessCommands, dockerfile)).toEqual([]);
+ruleTester(noPointlessCommands, {
+  valid: ['FROM a:1\nRUN apt-get install -y openssh-client=1:9.2\n', 'FROM a:1\nRUN echo top\n'],
+  invalid: [
+    {
+      code: 'FROM a:1\nRUN apt-get update\nRUN ps aux | grep x\n',
+      errors: [
+        {
+          line: 3,
+          message:
+            'For some bash commands it makes no sense running them in a Docker container like `ssh`, `vim`, `shutdown`, `service`, `ps`, `free`, `top`, `kill`, `mount`, `ifconfig`',
+        },
+      ],
     },
-  );
-
-  it.each([
-    ['FROM a:1\nRUN apt-get update\nRUN ps aux | grep x\n', [3]],
-    ['FROM a:1\nONBUILD RUN service nginx start\n', [2]],
-  ] as Array<[string, number[]]>)('flags %j on the offending line', (dockerfile, lines) => {
-    expect(dockerLines(noPointlessCommands, dockerfile)).toEqual(lines);
-  });
+    {
+      code: 'FROM a:1\nONBUILD RUN service nginx start\n',
+      errors: [
+        {
+          line: 2,
+          message:
+            'For some bash commands it makes no sense running them in a Docker container like `ssh`, `vim`, `shutdown`, `service`, `ps`, `free`, `top`, `kill`, `mount`, `ifconfig`',
+        },
+      ],
+    },
+  ],
 });

@@ -1,15 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { noRedundantTargetPlatform } from './no-redundant-target-platform.js';
 
-describe('DL3065 no-redundant-target-platform', () => {
-  it.each(['FROM --platform=$BUILDPLATFORM a:1\n'])('passes %j', (dockerfile) => {
-    expect(dockerLines(noRedundantTargetPlatform, dockerfile)).toEqual([]);
-  });
-
-  it('flags the offending instruction on its line', () => {
-    expect(
-      dockerLines(noRedundantTargetPlatform, 'FROM a:1\nFROM --platform=${TARGETPLATFORM} b:1\n'),
-    ).toEqual([2]);
-  });
+ruleTester(noRedundantTargetPlatform, {
+  valid: ['FROM --platform=$BUILDPLATFORM a:1\n'],
+  invalid: [
+    {
+      code: 'FROM a:1\nFROM --platform=${TARGETPLATFORM} b:1\n',
+      errors: [
+        {
+          line: 2,
+          message:
+            'Setting FROM --platform to predefined $TARGETPLATFORM is redundant as this is the default behavior',
+        },
+      ],
+    },
+  ],
 });

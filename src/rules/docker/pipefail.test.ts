@@ -1,20 +1,32 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { pipefail } from './pipefail.js';
 
-describe('DL4006 pipefail', () => {
-  it.each([
+ruleTester(pipefail, {
+  valid: [
     'FROM a:1\nRUN a && b\n',
     'FROM a:1\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN a | b\n',
     'FROM a:1\nSHELL ["pwsh", "-c"]\nRUN a | b\n',
-  ])('passes %j', (dockerfile) => {
-    expect(dockerLines(pipefail, dockerfile)).toEqual([]);
-  });
-
-  it.each([
-    ['FROM a:1\nRUN curl -fsS x \\\n  | tar -x\n', [2]],
-    ['FROM a:1\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM b:1\nRUN a | b\n', [4]],
-  ] as Array<[string, number[]]>)('flags %j on the offending line', (dockerfile, lines) => {
-    expect(dockerLines(pipefail, dockerfile)).toEqual(lines);
-  });
+  ],
+  invalid: [
+    {
+      code: 'FROM a:1\nRUN curl -fsS x \\\n  | tar -x\n',
+      errors: [
+        {
+          line: 2,
+          message:
+            'Set the SHELL option -o pipefail before RUN with a pipe in it. If you are using /bin/sh in an alpine image or if your shell is symlinked to busybox then consider explicitly setting your SHELL to /bin/ash, or disable this check',
+        },
+      ],
+    },
+    {
+      code: 'FROM a:1\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM b:1\nRUN a | b\n',
+      errors: [
+        {
+          line: 4,
+          message:
+            'Set the SHELL option -o pipefail before RUN with a pipe in it. If you are using /bin/sh in an alpine image or if your shell is symlinked to busybox then consider explicitly setting your SHELL to /bin/ash, or disable this check',
+        },
+      ],
+    },
+  ],
 });

@@ -1,13 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { singleCmd } from './single-cmd.js';
 
-describe('DL4003 single-cmd', () => {
-  it.each(['FROM a:1\nCMD ["a"]\nFROM b:1\nCMD ["b"]\n'])('passes %j', (dockerfile) => {
-    expect(dockerLines(singleCmd, dockerfile)).toEqual([]);
-  });
-
-  it('flags the offending instruction on its line', () => {
-    expect(dockerLines(singleCmd, 'FROM a:1\nCMD ["a"]\nCMD ["b"]\n')).toEqual([3]);
-  });
+ruleTester(singleCmd, {
+  valid: ['FROM a:1\nCMD ["a"]\nFROM b:1\nCMD ["b"]\n'],
+  invalid: [
+    {
+      code: 'FROM a:1\nCMD ["a"]\nCMD ["b"]\n',
+      errors: [
+        {
+          line: 3,
+          message:
+            'Multiple `CMD` instructions found. If you list more than one `CMD` then only the last `CMD` will take effect',
+        },
+      ],
+    },
+  ],
 });

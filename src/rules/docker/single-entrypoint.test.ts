@@ -1,18 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { singleEntrypoint } from './single-entrypoint.js';
 
-describe('DL4004 single-entrypoint', () => {
-  it.each(['FROM a:1\nENTRYPOINT ["a"]\nFROM b:1\nENTRYPOINT ["b"]\n'])(
-    'passes %j',
-    (dockerfile) => {
-      expect(dockerLines(singleEntrypoint, dockerfile)).toEqual([]);
+ruleTester(singleEntrypoint, {
+  valid: ['FROM a:1\nENTRYPOINT ["a"]\nFROM b:1\nENTRYPOINT ["b"]\n'],
+  invalid: [
+    {
+      code: 'FROM a:1\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\n',
+      errors: [
+        {
+          line: 3,
+          message:
+            'Multiple `ENTRYPOINT` instructions found. If you list more than one `ENTRYPOINT` then only the last `ENTRYPOINT` will take effect',
+        },
+      ],
     },
-  );
-
-  it('flags the offending instruction on its line', () => {
-    expect(dockerLines(singleEntrypoint, 'FROM a:1\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\n')).toEqual(
-      [3],
-    );
-  });
+  ],
 });

@@ -1,18 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { singleHealthcheck } from './single-healthcheck.js';
 
-describe('DL3012 single-healthcheck', () => {
-  it.each(['FROM a:1\nHEALTHCHECK CMD true\nFROM b:1\nHEALTHCHECK CMD true\n'])(
-    'passes %j',
-    (dockerfile) => {
-      expect(dockerLines(singleHealthcheck, dockerfile)).toEqual([]);
+ruleTester(singleHealthcheck, {
+  valid: ['FROM a:1\nHEALTHCHECK CMD true\nFROM b:1\nHEALTHCHECK CMD true\n'],
+  invalid: [
+    {
+      code: 'FROM a:1\nHEALTHCHECK CMD true\nHEALTHCHECK NONE\n',
+      errors: [{ line: 3, message: 'Multiple `HEALTHCHECK` instructions' }],
     },
-  );
-
-  it('flags the offending instruction on its line', () => {
-    expect(
-      dockerLines(singleHealthcheck, 'FROM a:1\nHEALTHCHECK CMD true\nHEALTHCHECK NONE\n'),
-    ).toEqual([3]);
-  });
+  ],
 });

@@ -1,24 +1,22 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { trustedRegistries } from './trusted-registries.js';
 
-describe('DL3026 trusted-registries', () => {
-  it.each(['FROM registry.example.com/debian:12\n', 'FROM scratch\n'])(
-    'passes %j',
-    (dockerfile) => {
-      expect(
-        dockerLines(trustedRegistries, dockerfile, { trustedRegistries: ['registry.example.com'] }),
-      ).toEqual([]);
+ruleTester(trustedRegistries, {
+  valid: [
+    {
+      code: 'FROM registry.example.com/debian:12\n',
+      options: { trustedRegistries: ['registry.example.com'] },
     },
-  );
-
-  it('flags the offending instruction on its line', () => {
-    expect(
-      dockerLines(
-        trustedRegistries,
-        'FROM registry.example.com/a:1 AS a\nFROM a\nFROM debian:12\nCOPY --from=quay.io/b/c:1 /x /x\n',
-        { trustedRegistries: ['registry.example.com'] },
-      ),
-    ).toEqual([3, 4]);
-  });
+    { code: 'FROM scratch\n', options: { trustedRegistries: ['registry.example.com'] } },
+  ],
+  invalid: [
+    {
+      code: 'FROM registry.example.com/a:1 AS a\nFROM a\nFROM debian:12\nCOPY --from=quay.io/b/c:1 /x /x\n',
+      options: { trustedRegistries: ['registry.example.com'] },
+      errors: [
+        { line: 3, message: 'Use only an allowed registry in the FROM image: docker.io' },
+        { line: 4, message: 'Use only an allowed registry in the FROM image: quay.io' },
+      ],
+    },
+  ],
 });

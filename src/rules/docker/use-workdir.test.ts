@@ -1,19 +1,16 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { useWorkdir } from './use-workdir.js';
 
-describe('DL3003 use-workdir', () => {
-  it.each(['FROM a:1\nWORKDIR /opt\nRUN make\n', 'FROM a:1\nRUN echo cd\n'])(
-    'passes %j',
-    (dockerfile) => {
-      expect(dockerLines(useWorkdir, dockerfile)).toEqual([]);
+ruleTester(useWorkdir, {
+  valid: ['FROM a:1\nWORKDIR /opt\nRUN make\n', 'FROM a:1\nRUN echo cd\n'],
+  invalid: [
+    {
+      code: 'FROM a:1\nRUN cd /opt && make\n',
+      errors: [{ line: 2, message: 'Use WORKDIR to switch to a directory' }],
     },
-  );
-
-  it.each([
-    ['FROM a:1\nRUN cd /opt && make\n', [2]],
-    ['FROM a:1\nRUN make \\\n && (cd docs; make)\n', [2]],
-  ] as Array<[string, number[]]>)('flags %j on the offending line', (dockerfile, lines) => {
-    expect(dockerLines(useWorkdir, dockerfile)).toEqual(lines);
-  });
+    {
+      code: 'FROM a:1\nRUN make \\\n && (cd docs; make)\n',
+      errors: [{ line: 2, message: 'Use WORKDIR to switch to a directory' }],
+    },
+  ],
 });

@@ -1,16 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { workdirAbsolute } from './workdir-absolute.js';
 
-describe('DL3000 workdir-absolute', () => {
-  it.each(['WORKDIR /app\n', 'WORKDIR $HOME\n', "WORKDIR 'C:\\\\app'\n"])(
-    'passes %j',
-    (dockerfile) => {
-      expect(dockerLines(workdirAbsolute, dockerfile)).toEqual([]);
+ruleTester(workdirAbsolute, {
+  valid: ['WORKDIR /app\n', 'WORKDIR $HOME\n', "WORKDIR 'C:\\\\app'\n"],
+  invalid: [
+    {
+      code: 'FROM debian:12\nWORKDIR app\n',
+      errors: [{ line: 2, message: 'Use absolute WORKDIR' }],
     },
-  );
-
-  it('flags the offending instruction on its line', () => {
-    expect(dockerLines(workdirAbsolute, 'FROM debian:12\nWORKDIR app\n')).toEqual([2]);
-  });
+  ],
 });

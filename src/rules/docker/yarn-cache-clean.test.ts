@@ -1,19 +1,19 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { yarnCacheClean } from './yarn-cache-clean.js';
 
-describe('DL3060 yarn-cache-clean', () => {
-  it.each([
+ruleTester(yarnCacheClean, {
+  valid: [
     'FROM a:1\nRUN yarn install && yarn cache clean\n',
     'FROM a:1 AS deps\nRUN yarn install\nFROM b:1\nCOPY --from=deps /app /app\n',
-  ])('passes %j', (dockerfile) => {
-    expect(dockerLines(yarnCacheClean, dockerfile)).toEqual([]);
-  });
-
-  it.each([
-    ['FROM a:1\nRUN yarn install\n', [2]],
-    ['FROM a:1\nRUN yarn cache clean && yarn install\n', [2]],
-  ] as Array<[string, number[]]>)('flags %j on the offending line', (dockerfile, lines) => {
-    expect(dockerLines(yarnCacheClean, dockerfile)).toEqual(lines);
-  });
+  ],
+  invalid: [
+    {
+      code: 'FROM a:1\nRUN yarn install\n',
+      errors: [{ line: 2, message: '`yarn cache clean` missing after `yarn install` was run.' }],
+    },
+    {
+      code: 'FROM a:1\nRUN yarn cache clean && yarn install\n',
+      errors: [{ line: 2, message: '`yarn cache clean` missing after `yarn install` was run.' }],
+    },
+  ],
 });

@@ -1,20 +1,20 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { yumCleanAll } from './yum-clean-all.js';
 
-describe('DL3032 yum-clean-all', () => {
-  it.each([
+ruleTester(yumCleanAll, {
+  valid: [
     'FROM a:1\nRUN yum install -y x-1 && yum clean all\n',
     'FROM a:1\nRUN yum install -y x-1 && rm -rf /var/cache/yum\n',
     'FROM a:1\nRUN --mount=type=cache,target=/var/cache/yum yum install -y x-1\n',
-  ])('passes %j', (dockerfile) => {
-    expect(dockerLines(yumCleanAll, dockerfile)).toEqual([]);
-  });
-
-  it.each([
-    ['FROM a:1\nRUN yum install -y x-1\n', [2]],
-    ['FROM a:1\nRUN yum clean all && yum install -y x-1\n', [2]],
-  ] as Array<[string, number[]]>)('flags %j on the offending line', (dockerfile, lines) => {
-    expect(dockerLines(yumCleanAll, dockerfile)).toEqual(lines);
-  });
+  ],
+  invalid: [
+    {
+      code: 'FROM a:1\nRUN yum install -y x-1\n',
+      errors: [{ line: 2, message: '`yum clean all` missing after yum command.' }],
+    },
+    {
+      code: 'FROM a:1\nRUN yum clean all && yum install -y x-1\n',
+      errors: [{ line: 2, message: '`yum clean all` missing after yum command.' }],
+    },
+  ],
 });

@@ -1,18 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { yumYes } from './yum-yes.js';
 
-describe('DL3030 yum-yes', () => {
-  it.each(['FROM a:1\nRUN yum install -y httpd-2.4 && yum clean all\n'])(
-    'passes %j',
-    (dockerfile) => {
-      expect(dockerLines(yumYes, dockerfile)).toEqual([]);
+ruleTester(yumYes, {
+  valid: ['FROM a:1\nRUN yum install -y httpd-2.4 && yum clean all\n'],
+  invalid: [
+    {
+      code: 'FROM a:1\nRUN yum groupinstall "Development Tools"\n',
+      errors: [
+        { line: 2, message: 'Use the -y switch to avoid manual input `yum install -y <package`' },
+      ],
     },
-  );
-
-  it.each([['FROM a:1\nRUN yum groupinstall "Development Tools"\n', [2]]] as Array<
-    [string, number[]]
-  >)('flags %j on the offending line', (dockerfile, lines) => {
-    expect(dockerLines(yumYes, dockerfile)).toEqual(lines);
-  });
+  ],
 });

@@ -1,18 +1,20 @@
-import { describe, expect, it } from 'vitest';
-import { dockerLines } from '../../../test/support/docker.js';
+import { ruleTester } from '../../../test/support/rules.js';
 import { zypperNonInteractive } from './zypper-non-interactive.js';
 
-describe('DL3034 zypper-non-interactive', () => {
-  it.each([
+ruleTester(zypperNonInteractive, {
+  valid: [
     'FROM a:1\nRUN zypper install -y x=1\n',
     'FROM a:1\nRUN zypper --non-interactive install x=1\n',
-  ])('passes %j', (dockerfile) => {
-    expect(dockerLines(zypperNonInteractive, dockerfile)).toEqual([]);
-  });
-
-  it.each([['FROM a:1\nRUN zypper install x=1 && zypper clean\n', [2]]] as Array<
-    [string, number[]]
-  >)('flags %j on the offending line', (dockerfile, lines) => {
-    expect(dockerLines(zypperNonInteractive, dockerfile)).toEqual(lines);
-  });
+  ],
+  invalid: [
+    {
+      code: 'FROM a:1\nRUN zypper install x=1 && zypper clean\n',
+      errors: [
+        {
+          line: 2,
+          message: 'Non-interactive switch missing from `zypper` command: `zypper install -y`',
+        },
+      ],
+    },
+  ],
 });

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { resourcesFromYaml, runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { ruleTester, workload } from '../../../../test/support/rules.js';
 import { limitRangeUsage } from './limit-range-usage.js';
 
-const limitRange = (fields: string) => `apiVersion: v1
+ruleTester(limitRangeUsage, {
+  valid: [
+    {
+      name: 'passes a LimitRange with an entry setting type, max, min, default and defaultRequest',
+      code: `apiVersion: v1
 kind: LimitRange
 metadata:
   name: lr
@@ -10,50 +13,66 @@ metadata:
 spec:
   limits:
     - type: Container
-${fields}
-`;
-const complete = `      default: { cpu: 500m }
+      default: { cpu: 500m }
       defaultRequest: { cpu: 100m }
       min: { cpu: 50m }
-      max: { cpu: '2' }`;
-const deployment = (namespace: string) => `apiVersion: apps/v1
-kind: Deployment
+      max: { cpu: '2' }
+`,
+    },
+    {
+      name: 'does not require a LimitRange per namespace by default',
+      code: workload('Deployment', { name: 'web', metadata: 'namespace: app' }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'flags an incomplete LimitRange on spec.limits',
+      code: `apiVersion: v1
+kind: LimitRange
 metadata:
-  name: web
-  namespace: ${namespace}
+  name: lr
+  namespace: app
 spec:
-  template:
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-`;
-
-describe('KSV039 limit-range-usage', () => {
-  it('passes a LimitRange with an entry setting type, max, min, default and defaultRequest', () => {
-    expect(runK8sRule(limitRangeUsage, limitRange(complete))).toEqual([]);
-  });
-
-  it('flags an incomplete LimitRange on spec.limits', () => {
-    const yaml = limitRange('      default: { cpu: 500m }');
-    expect(runK8sRule(limitRangeUsage, yaml)).toHaveLength(1);
-    expect(violationLines(limitRangeUsage, yaml)).toEqual([7]);
-  });
-
-  it('does not require a LimitRange per namespace by default', () => {
-    expect(runK8sRule(limitRangeUsage, deployment('app'))).toEqual([]);
-  });
-
-  it('with requirePerNamespace, flags namespaces with workloads but no LimitRange', () => {
-    const yaml = `${deployment('app')}---\n${deployment('other')}---\n${limitRange(complete)}`;
-    const resources = resourcesFromYaml(yaml);
-    const found = limitRangeUsage.checkAll!(resources, { requirePerNamespace: true });
-    expect(found).toMatchObject([
-      {
-        message: "Namespace 'other' runs workloads but has no LimitRange",
-        path: ['metadata', 'namespace'],
-      },
-    ]);
-    expect(found[0].resource.origin.locate(found[0].path).line).toBe(17);
-  });
+  limits:
+    - type: Container
+      default: { cpu: 500m }
+`,
+      errors: [
+        {
+          line: 7,
+          message:
+            "LimitRange 'lr' should configure default requests and limits, min and max for each container",
+          path: ['spec', 'limits'],
+        },
+      ],
+    },
+    {
+      name: 'with requirePerNamespace, flags namespaces with workloads but no LimitRange',
+      code: [
+        workload('Deployment', { name: 'web', metadata: 'namespace: app' }),
+        workload('Deployment', { name: 'web', metadata: 'namespace: other' }),
+        `apiVersion: v1
+kind: LimitRange
+metadata:
+  name: lr
+  namespace: app
+spec:
+  limits:
+    - type: Container
+      default: { cpu: 500m }
+      defaultRequest: { cpu: 100m }
+      min: { cpu: 50m }
+      max: { cpu: '2' }
+`,
+      ].join('---\n'),
+      options: { requirePerNamespace: true },
+      errors: [
+        {
+          line: 17,
+          message: "Namespace 'other' runs workloads but has no LimitRange",
+          path: ['metadata', 'namespace'],
+        },
+      ],
+    },
+  ],
 });

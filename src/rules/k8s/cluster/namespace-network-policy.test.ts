@@ -1,58 +1,106 @@
-import { describe, expect, it } from 'vitest';
-import { resourcesFromYaml, runK8sRule } from '../../../../test/support/rules.js';
+import { ruleTester, workload } from '../../../../test/support/rules.js';
 import { namespaceNetworkPolicy } from './namespace-network-policy.js';
 
-const deployment = (name: string, namespace?: string) => `apiVersion: apps/v1
+ruleTester(namespaceNetworkPolicy, {
+  valid: [
+    {
+      name: 'passes when the namespace has any NetworkPolicy',
+      code: `apiVersion: apps/v1
 kind: Deployment
 metadata:
-  name: ${name}
-${namespace ? `  namespace: ${namespace}\n` : ''}spec:
+  name: web
+  namespace: shop
+spec:
   template:
     spec:
       containers:
         - name: app
           image: nginx:1.27
-`;
-const policy = (namespace?: string) => `apiVersion: networking.k8s.io/v1
+---
+apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
   name: default-deny
-${namespace ? `  namespace: ${namespace}\n` : ''}spec:
+  namespace: shop
+spec:
   podSelector: {}
-`;
-const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  namespace: shop\n';
-
-describe('KPG203 namespace-network-policy', () => {
-  it('flags the first workload of a namespace without a policy, on its namespace line', () => {
-    const yaml = [service, deployment('web', 'shop'), deployment('worker', 'shop')].join('---\n');
-    const resources = resourcesFromYaml(yaml);
-    const found = namespaceNetworkPolicy.checkAll!(resources, undefined);
-    expect(found).toHaveLength(1);
-    expect(found[0].message).toBe(
-      "Namespace 'shop' has workloads (first: Deployment 'web') but no NetworkPolicy",
-    );
-    expect(found[0].resource.origin.locate(found[0].path).line).toBe(11);
-  });
-
-  it('passes when the namespace has any NetworkPolicy', () => {
-    expect(
-      runK8sRule(namespaceNetworkPolicy, `${deployment('web', 'shop')}---\n${policy('shop')}`),
-    ).toEqual([]);
-  });
-
-  it('groups resources without a namespace together, as one install would', () => {
-    expect(runK8sRule(namespaceNetworkPolicy, `${deployment('web')}---\n${policy()}`)).toEqual([]);
-    expect(
-      runK8sRule(namespaceNetworkPolicy, `${deployment('web')}---\n${policy('shop')}`),
-    ).toMatchObject([
-      {
-        message: "Namespace 'default' has workloads (first: Deployment 'web') but no NetworkPolicy",
-        path: ['metadata'],
-      },
-    ]);
-  });
-
-  it('reports nothing for a set without workloads', () => {
-    expect(runK8sRule(namespaceNetworkPolicy, service)).toEqual([]);
-  });
+`,
+    },
+    {
+      name: 'groups resources without a namespace together, as one install would',
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny
+spec:
+  podSelector: {}
+`,
+    },
+    {
+      name: 'reports nothing for a set without workloads',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: s
+  namespace: shop
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'flags the first workload of a namespace without a policy, on its namespace line',
+      code: [
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  namespace: shop\n',
+        workload('Deployment', { name: 'web', metadata: 'namespace: shop' }),
+        workload('Deployment', { name: 'worker', metadata: 'namespace: shop' }),
+      ].join('---\n'),
+      errors: [
+        {
+          line: 11,
+          message: "Namespace 'shop' has workloads (first: Deployment 'web') but no NetworkPolicy",
+        },
+      ],
+    },
+    {
+      name: 'groups resources without a namespace together, as one install would',
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny
+  namespace: shop
+spec:
+  podSelector: {}
+`,
+      errors: [
+        {
+          line: 3,
+          message:
+            "Namespace 'default' has workloads (first: Deployment 'web') but no NetworkPolicy",
+          path: ['metadata'],
+        },
+      ],
+    },
+  ],
 });

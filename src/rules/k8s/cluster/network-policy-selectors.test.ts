@@ -1,40 +1,82 @@
-import { describe, expect, it } from 'vitest';
-import { runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { ruleTester } from '../../../../test/support/rules.js';
 import { networkPolicySelectors } from './network-policy-selectors.js';
 
-const policy = (spec: string) => `apiVersion: networking.k8s.io/v1
+ruleTester(networkPolicySelectors, {
+  valid: [
+    {
+      name: 'passes a podSelector',
+      code: `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
   name: np
 spec:
-${spec}
-`;
-
-describe('KSV038 network-policy-selectors', () => {
-  it.each([
-    ['a podSelector', '  podSelector:\n    matchLabels: { app: db }'],
-    ['an empty podSelector (default deny)', '  podSelector: {}\n  policyTypes: [Ingress]'],
-    ['an ingress peer selector', '  ingress:\n    - from:\n        - namespaceSelector: {}'],
-    [
-      'an egress peer selector',
-      '  egress:\n    - to:\n        - podSelector: { matchLabels: { app: dns } }',
-    ],
-  ])('passes %s', (_name, spec) => {
-    expect(runK8sRule(networkPolicySelectors, policy(spec))).toEqual([]);
-  });
-
-  it('flags a policy without any selector on spec', () => {
-    const yaml = policy('  ingress:\n    - from:\n        - ipBlock: { cidr: 10.0.0.0/8 }');
-    expect(runK8sRule(networkPolicySelectors, yaml)).toHaveLength(1);
-    expect(violationLines(networkPolicySelectors, yaml)).toEqual([5]);
-  });
-
-  it('ignores other kinds', () => {
-    expect(
-      runK8sRule(
-        networkPolicySelectors,
-        'apiVersion: v1\nkind: Service\nmetadata: { name: s }\nspec: {}\n',
-      ),
-    ).toEqual([]);
-  });
+  podSelector:
+    matchLabels: { app: db }
+`,
+    },
+    {
+      name: 'passes an empty podSelector (default deny)',
+      code: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: np
+spec:
+  podSelector: {}
+  policyTypes: [Ingress]
+`,
+    },
+    {
+      name: 'passes an ingress peer selector',
+      code: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: np
+spec:
+  ingress:
+    - from:
+        - namespaceSelector: {}
+`,
+    },
+    {
+      name: 'passes an egress peer selector',
+      code: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: np
+spec:
+  egress:
+    - to:
+        - podSelector: { matchLabels: { app: dns } }
+`,
+    },
+    {
+      name: 'ignores other kinds',
+      code: `apiVersion: v1
+kind: Service
+metadata: { name: s }
+spec: {}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'flags a policy without any selector on spec',
+      code: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: np
+spec:
+  ingress:
+    - from:
+        - ipBlock: { cidr: 10.0.0.0/8 }
+`,
+      errors: [
+        {
+          line: 5,
+          message:
+            "NetworkPolicy 'np' should use podSelector and/or namespaceSelector to restrict ingress and egress traffic within the Pod network",
+        },
+      ],
+    },
+  ],
 });

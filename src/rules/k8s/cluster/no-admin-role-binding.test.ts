@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { ruleTester } from '../../../../test/support/rules.js';
 import { noAdminRoleBinding } from './no-admin-role-binding.js';
 
-const binding = (kind: string, role: string) => `apiVersion: rbac.authorization.k8s.io/v1
-kind: ${kind}
+ruleTester(noAdminRoleBinding, {
+  valid: [
+    {
+      name: 'passes other roles and other kinds',
+      code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
 metadata:
   name: b
   namespace: app
@@ -12,24 +15,113 @@ subjects:
     name: app
 roleRef:
   kind: ClusterRole
-  name: ${role}
-`;
-
-describe('KSV111 no-admin-role-binding', () => {
-  it.each(['cluster-admin', 'admin', 'edit'])('flags a binding to %s on roleRef.name', (role) => {
-    const yaml = binding('ClusterRoleBinding', role);
-    expect(runK8sRule(noAdminRoleBinding, yaml)).toHaveLength(1);
-    expect(violationLines(noAdminRoleBinding, yaml)).toEqual([11]);
-  });
-
-  it('flags RoleBindings too', () => {
-    expect(runK8sRule(noAdminRoleBinding, binding('RoleBinding', 'edit'))[0].message).toBe(
-      "RoleBinding 'b' in 'app' namespace should not bind to role 'edit' (one of cluster-admin, admin, edit)",
-    );
-  });
-
-  it('passes other roles and other kinds', () => {
-    expect(runK8sRule(noAdminRoleBinding, binding('RoleBinding', 'view'))).toEqual([]);
-    expect(runK8sRule(noAdminRoleBinding, binding('ConfigMap', 'admin'))).toEqual([]);
-  });
+  name: view
+`,
+    },
+    {
+      name: 'passes other roles and other kinds',
+      code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ConfigMap
+metadata:
+  name: b
+  namespace: app
+subjects:
+  - kind: ServiceAccount
+    name: app
+roleRef:
+  kind: ClusterRole
+  name: admin
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'flags a binding to cluster-admin on roleRef.name',
+      code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: b
+  namespace: app
+subjects:
+  - kind: ServiceAccount
+    name: app
+roleRef:
+  kind: ClusterRole
+  name: cluster-admin
+`,
+      errors: [
+        {
+          line: 11,
+          message:
+            "ClusterRoleBinding 'b' should not bind to role 'cluster-admin' (one of cluster-admin, admin, edit)",
+        },
+      ],
+    },
+    {
+      name: 'flags a binding to admin on roleRef.name',
+      code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: b
+  namespace: app
+subjects:
+  - kind: ServiceAccount
+    name: app
+roleRef:
+  kind: ClusterRole
+  name: admin
+`,
+      errors: [
+        {
+          line: 11,
+          message:
+            "ClusterRoleBinding 'b' should not bind to role 'admin' (one of cluster-admin, admin, edit)",
+        },
+      ],
+    },
+    {
+      name: 'flags a binding to edit on roleRef.name',
+      code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: b
+  namespace: app
+subjects:
+  - kind: ServiceAccount
+    name: app
+roleRef:
+  kind: ClusterRole
+  name: edit
+`,
+      errors: [
+        {
+          line: 11,
+          message:
+            "ClusterRoleBinding 'b' should not bind to role 'edit' (one of cluster-admin, admin, edit)",
+        },
+      ],
+    },
+    {
+      name: 'flags RoleBindings too',
+      code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: b
+  namespace: app
+subjects:
+  - kind: ServiceAccount
+    name: app
+roleRef:
+  kind: ClusterRole
+  name: edit
+`,
+      errors: [
+        {
+          line: 11,
+          message:
+            "RoleBinding 'b' in 'app' namespace should not bind to role 'edit' (one of cluster-admin, admin, edit)",
+        },
+      ],
+    },
+  ],
 });

@@ -1,42 +1,61 @@
-import { describe, expect, it } from 'vitest';
-import { runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { ruleTester } from '../../../../test/support/rules.js';
 import { noAmbiguousGatekeeperRepoPrefix } from './no-ambiguous-gatekeeper-repo-prefix.js';
 
-const constraint = (
-  repos: string[],
-  apiVersion = 'constraints.gatekeeper.sh/v1beta1',
-) => `apiVersion: ${apiVersion}
+ruleTester(noAmbiguousGatekeeperRepoPrefix, {
+  valid: [
+    {
+      name: 'passes entries that end a path segment',
+      code: `apiVersion: constraints.gatekeeper.sh/v1beta1
 kind: K8sAllowedRepos
 metadata:
   name: repos
 spec:
   parameters:
     repos:
-${repos.map((repo) => `      - "${repo}"`).join('\n')}
-`;
-
-describe('KSV0124 no-ambiguous-gatekeeper-repo-prefix', () => {
-  it('passes entries that end a path segment', () => {
-    expect(
-      runK8sRule(
-        noAmbiguousGatekeeperRepoPrefix,
-        constraint(['gcr.io/project/', 'docker.io/acme/', 'localhost:5000']),
-      ),
-    ).toEqual([]);
-  });
-
-  it('flags each open-ended entry on its line', () => {
-    const yaml = constraint(['gcr.io/project/', 'gcr.io', 'docker.io/acme']);
-    expect(runK8sRule(noAmbiguousGatekeeperRepoPrefix, yaml).map((v) => v.path)).toEqual([
-      ['spec', 'parameters', 'repos', 1],
-      ['spec', 'parameters', 'repos', 2],
-    ]);
-    expect(violationLines(noAmbiguousGatekeeperRepoPrefix, yaml)).toEqual([9, 10]);
-  });
-
-  it('ignores other API versions', () => {
-    expect(
-      runK8sRule(noAmbiguousGatekeeperRepoPrefix, constraint(['gcr.io'], 'example.com/v1')),
-    ).toEqual([]);
-  });
+      - "gcr.io/project/"
+      - "docker.io/acme/"
+      - "localhost:5000"
+`,
+    },
+    {
+      name: 'ignores other API versions',
+      code: `apiVersion: example.com/v1
+kind: K8sAllowedRepos
+metadata:
+  name: repos
+spec:
+  parameters:
+    repos:
+      - "gcr.io"
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'flags each open-ended entry on its line',
+      code: `apiVersion: constraints.gatekeeper.sh/v1beta1
+kind: K8sAllowedRepos
+metadata:
+  name: repos
+spec:
+  parameters:
+    repos:
+      - "gcr.io/project/"
+      - "gcr.io"
+      - "docker.io/acme"
+`,
+      errors: [
+        {
+          line: 9,
+          message:
+            "K8sAllowedRepos 'repos' has an open-ended repository reference in prefix match: 'gcr.io'",
+        },
+        {
+          line: 10,
+          message:
+            "K8sAllowedRepos 'repos' has an open-ended repository reference in prefix match: 'docker.io/acme'",
+        },
+      ],
+    },
+  ],
 });

@@ -1,40 +1,110 @@
-import { describe, expect, it } from 'vitest';
-import { runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { ruleTester } from '../../../../test/support/rules.js';
 import { noAnonymousUserBinding } from './no-anonymous-user-binding.js';
 
-const binding = (kind: string, subject: string) => `apiVersion: rbac.authorization.k8s.io/v1
-kind: ${kind}
+ruleTester(noAnonymousUserBinding, {
+  valid: [
+    {
+      name: 'passes other subjects and other kinds',
+      code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
 metadata:
   name: b
 subjects:
   - kind: ServiceAccount
     name: app
   - kind: Group
-    name: ${subject}
+    name: system:authenticated
 roleRef:
   kind: ClusterRole
   name: view
-`;
-
-describe('KSV122 no-anonymous-user-binding', () => {
-  it.each(['system:anonymous', 'system:unauthenticated'])('flags %s on the subject', (subject) => {
-    const yaml = binding('ClusterRoleBinding', subject);
-    expect(runK8sRule(noAnonymousUserBinding, yaml)).toMatchObject([
-      { path: ['subjects', 1, 'name'] },
-    ]);
-    expect(violationLines(noAnonymousUserBinding, yaml)).toEqual([9]);
-  });
-
-  it('matches the binding kind case-insensitively, as Trivy does', () => {
-    expect(
-      runK8sRule(noAnonymousUserBinding, binding('ClusterRolebinding', 'system:anonymous')),
-    ).toHaveLength(1);
-  });
-
-  it('passes other subjects and other kinds', () => {
-    expect(
-      runK8sRule(noAnonymousUserBinding, binding('RoleBinding', 'system:authenticated')),
-    ).toEqual([]);
-    expect(runK8sRule(noAnonymousUserBinding, binding('Role', 'system:anonymous'))).toEqual([]);
-  });
+`,
+    },
+    {
+      name: 'passes other subjects and other kinds',
+      code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: b
+subjects:
+  - kind: ServiceAccount
+    name: app
+  - kind: Group
+    name: system:anonymous
+roleRef:
+  kind: ClusterRole
+  name: view
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'flags system:anonymous on the subject',
+      code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: b
+subjects:
+  - kind: ServiceAccount
+    name: app
+  - kind: Group
+    name: system:anonymous
+roleRef:
+  kind: ClusterRole
+  name: view
+`,
+      errors: [
+        {
+          line: 9,
+          message: "ClusterRoleBinding 'b' should not bind to 'system:anonymous'",
+          path: ['subjects', 1, 'name'],
+        },
+      ],
+    },
+    {
+      name: 'flags system:unauthenticated on the subject',
+      code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: b
+subjects:
+  - kind: ServiceAccount
+    name: app
+  - kind: Group
+    name: system:unauthenticated
+roleRef:
+  kind: ClusterRole
+  name: view
+`,
+      errors: [
+        {
+          line: 9,
+          message: "ClusterRoleBinding 'b' should not bind to 'system:unauthenticated'",
+          path: ['subjects', 1, 'name'],
+        },
+      ],
+    },
+    {
+      name: 'matches the binding kind case-insensitively, as Trivy does',
+      code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRolebinding
+metadata:
+  name: b
+subjects:
+  - kind: ServiceAccount
+    name: app
+  - kind: Group
+    name: system:anonymous
+roleRef:
+  kind: ClusterRole
+  name: view
+`,
+      errors: [
+        {
+          line: 9,
+          message: "ClusterRolebinding 'b' should not bind to 'system:anonymous'",
+          path: ['subjects', 1, 'name'],
+        },
+      ],
+    },
+  ],
 });

@@ -1,40 +1,60 @@
-import { describe, expect, it } from 'vitest';
-import { runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { role, ruleTester } from '../../../../test/support/rules.js';
 import { noDeletePodLogs } from './no-delete-pod-logs.js';
 
-const role = (kind: string, rules: string) =>
-  `apiVersion: rbac.authorization.k8s.io/v1
-kind: ${kind}
+ruleTester(noDeletePodLogs, {
+  valid: [
+    {
+      name: 'passes valid rules (case 0)',
+      code: role(
+        'Role',
+        `
+        - apiGroups: ['']
+          resources: ['pods/log']
+          verbs: ['get', 'list']
+      `,
+        { metadata: 'namespace: ns' },
+      ),
+    },
+    {
+      name: 'ignores other kinds',
+      code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ServiceAccount
 metadata:
   name: r
   namespace: ns
 rules:
-${rules}
-`;
-
-const failing = `  - apiGroups: ['']
+  - apiGroups: ['']
     resources: ['pods']
     verbs: ['delete']
   - apiGroups: ['']
     resources: ['pods/log']
-    verbs: ['deletecollection']`;
-
-describe('KSV042 no-delete-pod-logs', () => {
-  it.each([
-    `  - apiGroups: ['']
-    resources: ['pods/log']
-    verbs: ['get', 'list']`,
-  ])('passes valid rules (case %#)', (rules) => {
-    expect(runK8sRule(noDeletePodLogs, role('Role', rules))).toEqual([]);
-  });
-
-  it('flags the offending rule entry', () => {
-    const yaml = role('Role', failing);
-    expect(runK8sRule(noDeletePodLogs, yaml)).toMatchObject([{ path: ['rules', 1] }]);
-    expect(violationLines(noDeletePodLogs, yaml)).toEqual([10]);
-  });
-
-  it('ignores other kinds', () => {
-    expect(runK8sRule(noDeletePodLogs, role('ServiceAccount', failing))).toEqual([]);
-  });
+    verbs: ['deletecollection']
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'flags the offending rule entry',
+      code: role(
+        'Role',
+        `
+        - apiGroups: ['']
+          resources: ['pods']
+          verbs: ['delete']
+        - apiGroups: ['']
+          resources: ['pods/log']
+          verbs: ['deletecollection']
+      `,
+        { metadata: 'namespace: ns' },
+      ),
+      errors: [
+        {
+          line: 10,
+          message:
+            "Role 'r' in 'ns' namespace should not have access to resource 'pods/log' for verbs delete, deletecollection, *",
+          path: ['rules', 1],
+        },
+      ],
+    },
+  ],
 });

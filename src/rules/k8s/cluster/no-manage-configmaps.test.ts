@@ -1,40 +1,60 @@
-import { describe, expect, it } from 'vitest';
-import { runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { role, ruleTester } from '../../../../test/support/rules.js';
 import { noManageConfigmaps } from './no-manage-configmaps.js';
 
-const role = (kind: string, rules: string) =>
-  `apiVersion: rbac.authorization.k8s.io/v1
-kind: ${kind}
+ruleTester(noManageConfigmaps, {
+  valid: [
+    {
+      name: 'passes valid rules (case 0)',
+      code: role(
+        'Role',
+        `
+        - apiGroups: ['']
+          resources: ['configmaps']
+          verbs: ['get', 'watch']
+      `,
+        { metadata: 'namespace: ns' },
+      ),
+    },
+    {
+      name: 'ignores other kinds',
+      code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ServiceAccount
 metadata:
   name: r
   namespace: ns
 rules:
-${rules}
-`;
-
-const failing = `  - apiGroups: ['']
+  - apiGroups: ['']
     resources: ['pods']
     verbs: ['create']
   - apiGroups: ['']
     resources: ['configmaps']
-    verbs: ['update']`;
-
-describe('KSV049 no-manage-configmaps', () => {
-  it.each([
-    `  - apiGroups: ['']
-    resources: ['configmaps']
-    verbs: ['get', 'watch']`,
-  ])('passes valid rules (case %#)', (rules) => {
-    expect(runK8sRule(noManageConfigmaps, role('Role', rules))).toEqual([]);
-  });
-
-  it('flags the offending rule entry', () => {
-    const yaml = role('Role', failing);
-    expect(runK8sRule(noManageConfigmaps, yaml)).toMatchObject([{ path: ['rules', 1] }]);
-    expect(violationLines(noManageConfigmaps, yaml)).toEqual([10]);
-  });
-
-  it('ignores other kinds', () => {
-    expect(runK8sRule(noManageConfigmaps, role('ServiceAccount', failing))).toEqual([]);
-  });
+    verbs: ['update']
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'flags the offending rule entry',
+      code: role(
+        'Role',
+        `
+        - apiGroups: ['']
+          resources: ['pods']
+          verbs: ['create']
+        - apiGroups: ['']
+          resources: ['configmaps']
+          verbs: ['update']
+      `,
+        { metadata: 'namespace: ns' },
+      ),
+      errors: [
+        {
+          line: 10,
+          message:
+            "Role 'r' in 'ns' namespace should not have access to resource 'configmaps' for verbs create, update, patch, delete, deletecollection, impersonate, *",
+          path: ['rules', 1],
+        },
+      ],
+    },
+  ],
 });

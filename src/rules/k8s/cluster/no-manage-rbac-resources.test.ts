@@ -1,40 +1,60 @@
-import { describe, expect, it } from 'vitest';
-import { runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { role, ruleTester } from '../../../../test/support/rules.js';
 import { noManageRbacResources } from './no-manage-rbac-resources.js';
 
-const role = (kind: string, rules: string) =>
-  `apiVersion: rbac.authorization.k8s.io/v1
-kind: ${kind}
+ruleTester(noManageRbacResources, {
+  valid: [
+    {
+      name: 'passes valid rules (case 0)',
+      code: role(
+        'Role',
+        `
+        - apiGroups: ['rbac.authorization.k8s.io']
+          resources: ['roles']
+          verbs: ['create', 'update']
+      `,
+        { metadata: 'namespace: ns' },
+      ),
+    },
+    {
+      name: 'ignores other kinds',
+      code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ServiceAccount
 metadata:
   name: r
   namespace: ns
 rules:
-${rules}
-`;
-
-const failing = `  - apiGroups: ['']
+  - apiGroups: ['']
     resources: ['pods']
     verbs: ['*']
   - apiGroups: ['rbac.authorization.k8s.io']
     resources: ['rolebindings']
-    verbs: ['bind']`;
-
-describe('KSV050 no-manage-rbac-resources', () => {
-  it.each([
-    `  - apiGroups: ['rbac.authorization.k8s.io']
-    resources: ['roles']
-    verbs: ['create', 'update']`,
-  ])('passes valid rules (case %#)', (rules) => {
-    expect(runK8sRule(noManageRbacResources, role('Role', rules))).toEqual([]);
-  });
-
-  it('flags the offending rule entry', () => {
-    const yaml = role('Role', failing);
-    expect(runK8sRule(noManageRbacResources, yaml)).toMatchObject([{ path: ['rules', 1] }]);
-    expect(violationLines(noManageRbacResources, yaml)).toEqual([10]);
-  });
-
-  it('ignores other kinds', () => {
-    expect(runK8sRule(noManageRbacResources, role('ServiceAccount', failing))).toEqual([]);
-  });
+    verbs: ['bind']
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'flags the offending rule entry',
+      code: role(
+        'Role',
+        `
+        - apiGroups: ['']
+          resources: ['pods']
+          verbs: ['*']
+        - apiGroups: ['rbac.authorization.k8s.io']
+          resources: ['rolebindings']
+          verbs: ['bind']
+      `,
+        { metadata: 'namespace: ns' },
+      ),
+      errors: [
+        {
+          line: 10,
+          message:
+            "Role 'r' in 'ns' namespace should not have access to resources roles, rolebindings for verbs escalate, bind, impersonate, * as they can lead to privilege escalation",
+          path: ['rules', 1],
+        },
+      ],
+    },
+  ],
 });

@@ -1,40 +1,60 @@
-import { describe, expect, it } from 'vitest';
-import { runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { role, ruleTester } from '../../../../test/support/rules.js';
 import { noManageWorkloads } from './no-manage-workloads.js';
 
-const role = (kind: string, rules: string) =>
-  `apiVersion: rbac.authorization.k8s.io/v1
-kind: ${kind}
+ruleTester(noManageWorkloads, {
+  valid: [
+    {
+      name: 'passes valid rules (case 0)',
+      code: role(
+        'Role',
+        `
+        - apiGroups: ['apps']
+          resources: ['deployments']
+          verbs: ['get', 'list', 'watch']
+      `,
+        { metadata: 'namespace: ns' },
+      ),
+    },
+    {
+      name: 'ignores other kinds',
+      code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ServiceAccount
 metadata:
   name: r
   namespace: ns
 rules:
-${rules}
-`;
-
-const failing = `  - apiGroups: ['']
+  - apiGroups: ['']
     resources: ['pods']
     verbs: ['get']
   - apiGroups: ['apps']
     resources: ['deployments']
-    verbs: ['patch']`;
-
-describe('KSV048 no-manage-workloads', () => {
-  it.each([
-    `  - apiGroups: ['apps']
-    resources: ['deployments']
-    verbs: ['get', 'list', 'watch']`,
-  ])('passes valid rules (case %#)', (rules) => {
-    expect(runK8sRule(noManageWorkloads, role('Role', rules))).toEqual([]);
-  });
-
-  it('flags the offending rule entry', () => {
-    const yaml = role('Role', failing);
-    expect(runK8sRule(noManageWorkloads, yaml)).toMatchObject([{ path: ['rules', 1] }]);
-    expect(violationLines(noManageWorkloads, yaml)).toEqual([10]);
-  });
-
-  it('ignores other kinds', () => {
-    expect(runK8sRule(noManageWorkloads, role('ServiceAccount', failing))).toEqual([]);
-  });
+    verbs: ['patch']
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'flags the offending rule entry',
+      code: role(
+        'Role',
+        `
+        - apiGroups: ['']
+          resources: ['pods']
+          verbs: ['get']
+        - apiGroups: ['apps']
+          resources: ['deployments']
+          verbs: ['patch']
+      `,
+        { metadata: 'namespace: ns' },
+      ),
+      errors: [
+        {
+          line: 10,
+          message:
+            "Role 'r' in 'ns' namespace should not have access to resources pods, deployments, jobs, cronjobs, statefulsets, daemonsets, replicasets, replicationcontrollers for verbs create, update, patch, delete, deletecollection, impersonate, *",
+          path: ['rules', 1],
+        },
+      ],
+    },
+  ],
 });

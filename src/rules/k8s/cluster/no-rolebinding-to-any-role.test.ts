@@ -1,38 +1,72 @@
-import { describe, expect, it } from 'vitest';
-import { runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { role, ruleTester } from '../../../../test/support/rules.js';
 import { noRoleBindingToAnyRole } from './no-rolebinding-to-any-role.js';
 
-const role = (rules: string) => `apiVersion: rbac.authorization.k8s.io/v1
-kind: Role
-metadata:
-  name: r
-rules:
-${rules}
-`;
-
-const createBindings = `  - apiGroups: ['rbac.authorization.k8s.io']
-    resources: ['rolebindings']
-    verbs: ['create']`;
-const bindAny = `  - apiGroups: ['rbac.authorization.k8s.io']
-    resources: ['clusterroles']
-    verbs: ['bind']
-    resourceNames: ['*']`;
-
-describe('KSV051 no-rolebinding-to-any-role', () => {
-  it('flags create rolebindings followed by bind on any role, on the first entry', () => {
-    const yaml = role(`${createBindings}\n${bindAny}`);
-    expect(runK8sRule(noRoleBindingToAnyRole, yaml)).toMatchObject([{ path: ['rules', 0] }]);
-    expect(violationLines(noRoleBindingToAnyRole, yaml)).toEqual([6]);
-  });
-
-  it.each([
-    [
-      'bind listed first (Trivy needs the create entry before the bind entry)',
-      `${bindAny}\n${createBindings}`,
-    ],
-    ['bind limited to named roles', `${createBindings}\n${bindAny.replace("['*']", "['view']")}`],
-    ['create alone', createBindings],
-  ])('passes %s', (_name, rules) => {
-    expect(runK8sRule(noRoleBindingToAnyRole, role(rules))).toEqual([]);
-  });
+ruleTester(noRoleBindingToAnyRole, {
+  valid: [
+    {
+      name: 'passes bind listed first (Trivy needs the create entry before the bind entry)',
+      code: role(
+        'Role',
+        `
+        - apiGroups: ['rbac.authorization.k8s.io']
+          resources: ['clusterroles']
+          verbs: ['bind']
+          resourceNames: ['*']
+        - apiGroups: ['rbac.authorization.k8s.io']
+          resources: ['rolebindings']
+          verbs: ['create']
+      `,
+      ),
+    },
+    {
+      name: 'passes bind limited to named roles',
+      code: role(
+        'Role',
+        `
+        - apiGroups: ['rbac.authorization.k8s.io']
+          resources: ['rolebindings']
+          verbs: ['create']
+        - apiGroups: ['rbac.authorization.k8s.io']
+          resources: ['clusterroles']
+          verbs: ['bind']
+          resourceNames: ['view']
+      `,
+      ),
+    },
+    {
+      name: 'passes create alone',
+      code: role(
+        'Role',
+        `
+        - apiGroups: ['rbac.authorization.k8s.io']
+          resources: ['rolebindings']
+          verbs: ['create']
+      `,
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'flags create rolebindings followed by bind on any role, on the first entry',
+      code: role(
+        'Role',
+        `
+        - apiGroups: ['rbac.authorization.k8s.io']
+          resources: ['rolebindings']
+          verbs: ['create']
+        - apiGroups: ['rbac.authorization.k8s.io']
+          resources: ['clusterroles']
+          verbs: ['bind']
+          resourceNames: ['*']
+      `,
+      ),
+      errors: [
+        {
+          line: 6,
+          message: "Role 'r' permits creation of role binding and association with privileged role",
+          path: ['rules', 0],
+        },
+      ],
+    },
+  ],
 });

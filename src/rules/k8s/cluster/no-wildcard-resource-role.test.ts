@@ -1,40 +1,58 @@
-import { describe, expect, it } from 'vitest';
-import { runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { role, ruleTester } from '../../../../test/support/rules.js';
 import { noWildcardResourceRole } from './no-wildcard-resource-role.js';
 
-const role = (kind: string, rules: string) =>
-  `apiVersion: rbac.authorization.k8s.io/v1
-kind: ${kind}
-metadata:
-  name: r
-  namespace: ns
-rules:
-${rules}
-`;
-
-const failing = `  - apiGroups: ['']
-    resources: ['pods']
-    verbs: ['get']
-  - apiGroups: ['*']
-    resources: ['*']
-    verbs: ['get']`;
-
-describe('KSV112 no-wildcard-resource-role', () => {
-  it.each([
-    `  - apiGroups: ['*']
-    resources: ['*']
-    verbs: ['watch']`,
-  ])('passes valid rules (case %#)', (rules) => {
-    expect(runK8sRule(noWildcardResourceRole, role('Role', rules))).toEqual([]);
-  });
-
-  it('flags the offending rule entry', () => {
-    const yaml = role('Role', failing);
-    expect(runK8sRule(noWildcardResourceRole, yaml)).toMatchObject([{ path: ['rules', 1] }]);
-    expect(violationLines(noWildcardResourceRole, yaml)).toEqual([10]);
-  });
-
-  it('ignores a ClusterRole with the same rules', () => {
-    expect(runK8sRule(noWildcardResourceRole, role('ClusterRole', failing))).toEqual([]);
-  });
+ruleTester(noWildcardResourceRole, {
+  valid: [
+    {
+      name: 'passes valid rules (case 0)',
+      code: role(
+        'Role',
+        `
+        - apiGroups: ['*']
+          resources: ['*']
+          verbs: ['watch']
+      `,
+        { metadata: 'namespace: ns' },
+      ),
+    },
+    {
+      name: 'ignores a ClusterRole with the same rules',
+      code: role(
+        'ClusterRole',
+        `
+        - apiGroups: ['']
+          resources: ['pods']
+          verbs: ['get']
+        - apiGroups: ['*']
+          resources: ['*']
+          verbs: ['get']
+      `,
+        { metadata: 'namespace: ns' },
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'flags the offending rule entry',
+      code: role(
+        'Role',
+        `
+        - apiGroups: ['']
+          resources: ['pods']
+          verbs: ['get']
+        - apiGroups: ['*']
+          resources: ['*']
+          verbs: ['get']
+      `,
+        { metadata: 'namespace: ns' },
+      ),
+      errors: [
+        {
+          line: 10,
+          message: "Role 'r' shouldn't manage all resources at the namespace 'ns'",
+          path: ['rules', 1],
+        },
+      ],
+    },
+  ],
 });

@@ -1,30 +1,79 @@
-import { describe, expect, it } from 'vitest';
-import { runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { pod, ruleTester } from '../../../../test/support/rules.js';
 import { noLatestTag } from './no-latest-tag.js';
 
-const pod = (image: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app
-      image: ${image}
-`;
-
-describe('KSV013 no-latest-tag', () => {
-  it.each(['nginx:1.27', 'localhost:5000/app:2', `nginx@sha256:${'c'.repeat(64)}`])(
-    'passes %s',
-    (image) => {
-      expect(runK8sRule(noLatestTag, pod(image))).toEqual([]);
+ruleTester(noLatestTag, {
+  valid: [
+    { name: 'passes nginx:1.27', code: pod() },
+    {
+      name: 'passes localhost:5000/app:2',
+      code: pod({
+        containers: `
+          - name: app
+            image: localhost:5000/app:2
+        `,
+      }),
     },
-  );
-
-  it.each(['nginx', 'nginx:latest', 'localhost:5000/app'])(
-    'flags %s on the image line',
-    (image) => {
-      expect(runK8sRule(noLatestTag, pod(image))).toMatchObject([{ container: 'app' }]);
-      expect(violationLines(noLatestTag, pod(image))).toEqual([8]);
+    {
+      name: 'passes nginx@sha256:cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc',
+      code: pod({
+        containers: `
+          - name: app
+            image: nginx@sha256:cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc
+        `,
+      }),
     },
-  );
+  ],
+  invalid: [
+    {
+      name: 'flags nginx on the image line',
+      code: pod({
+        containers: `
+          - name: app
+            image: nginx
+        `,
+      }),
+      errors: [
+        {
+          line: 8,
+          message:
+            "Container 'app' of Pod 'p' should specify an image tag other than 'latest' (image 'nginx')",
+          container: 'app',
+        },
+      ],
+    },
+    {
+      name: 'flags nginx:latest on the image line',
+      code: pod({
+        containers: `
+          - name: app
+            image: nginx:latest
+        `,
+      }),
+      errors: [
+        {
+          line: 8,
+          message:
+            "Container 'app' of Pod 'p' should specify an image tag other than 'latest' (image 'nginx:latest')",
+          container: 'app',
+        },
+      ],
+    },
+    {
+      name: 'flags localhost:5000/app on the image line',
+      code: pod({
+        containers: `
+          - name: app
+            image: localhost:5000/app
+        `,
+      }),
+      errors: [
+        {
+          line: 8,
+          message:
+            "Container 'app' of Pod 'p' should specify an image tag other than 'latest' (image 'localhost:5000/app')",
+          container: 'app',
+        },
+      ],
+    },
+  ],
 });

@@ -1,34 +1,82 @@
-import { describe, expect, it } from 'vitest';
-import { runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { expect, it } from 'vitest';
+import { pod, ruleTester } from '../../../../test/support/rules.js';
 import { requireImageDigest } from './require-image-digest.js';
 
-const DIGEST = 'sha256:' + 'a'.repeat(64);
-const pod = (image: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app
-      image: ${image}
-`;
+it('is off by default (no generated pack enables it)', () => {
+  expect(requireImageDigest.meta.optional).toBe(true);
+});
 
-describe('KPG201 require-image-digest', () => {
-  it('is off by default (no generated pack enables it)', () => {
-    expect(requireImageDigest.meta.optional).toBe(true);
-  });
-
-  it.each([`ghcr.io/acme/app@${DIGEST}`, `ghcr.io/acme/app:1.4.2@${DIGEST}`])(
-    'passes %s',
-    (image) => {
-      expect(runK8sRule(requireImageDigest, pod(image))).toEqual([]);
+ruleTester(requireImageDigest, {
+  valid: [
+    {
+      name: 'passes ghcr.io/acme/app@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      code: pod({
+        containers: `
+          - name: app
+            image: ghcr.io/acme/app@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+        `,
+      }),
     },
-  );
-
-  it.each(['ghcr.io/acme/app:1.4.2', 'nginx', 'localhost:5000/app'])(
-    'flags %s on the image line',
-    (image) => {
-      expect(violationLines(requireImageDigest, pod(image))).toEqual([8]);
+    {
+      name: 'passes ghcr.io/acme/app:1.4.2@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      code: pod({
+        containers: `
+          - name: app
+            image: ghcr.io/acme/app:1.4.2@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+        `,
+      }),
     },
-  );
+  ],
+  invalid: [
+    {
+      name: 'flags ghcr.io/acme/app:1.4.2 on the image line',
+      code: pod({
+        containers: `
+          - name: app
+            image: ghcr.io/acme/app:1.4.2
+        `,
+      }),
+      errors: [
+        {
+          line: 8,
+          message:
+            "Container 'app' of Pod 'p' should pin its image by digest (image 'ghcr.io/acme/app:1.4.2')",
+          container: 'app',
+        },
+      ],
+    },
+    {
+      name: 'flags nginx on the image line',
+      code: pod({
+        containers: `
+          - name: app
+            image: nginx
+        `,
+      }),
+      errors: [
+        {
+          line: 8,
+          message: "Container 'app' of Pod 'p' should pin its image by digest (image 'nginx')",
+          container: 'app',
+        },
+      ],
+    },
+    {
+      name: 'flags localhost:5000/app on the image line',
+      code: pod({
+        containers: `
+          - name: app
+            image: localhost:5000/app
+        `,
+      }),
+      errors: [
+        {
+          line: 8,
+          message:
+            "Container 'app' of Pod 'p' should pin its image by digest (image 'localhost:5000/app')",
+          container: 'app',
+        },
+      ],
+    },
+  ],
 });

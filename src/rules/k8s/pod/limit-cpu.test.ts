@@ -1,57 +1,42 @@
-import { describe, expect, it } from 'vitest';
-import { markedLines, runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { pod, ruleTester } from '../../../../test/support/rules.js';
 import { limitCpu } from './limit-cpu.js';
 
-const rule = limitCpu;
-
-const valid: Record<string, string> = {
-  set: `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27
-      resources:
-        limits:
-          cpu: 1
-`,
-};
-
-const invalid: Record<string, string> = {
-  unset: `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app  # <-
-      image: nginx:1.27
-`,
-  'only memory set': `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app  # <-
-      image: nginx:1.27
-      resources:
-        limits:
-          memory: 1
-`,
-};
-
-describe('KSV011 limit-cpu', () => {
-  it.each(Object.entries(valid))('passes: %s', (_name, yaml) => {
-    expect(runK8sRule(rule, yaml)).toEqual([]);
-  });
-
-  it.each(Object.entries(invalid))('flags the marked lines: %s', (_name, yaml) => {
-    expect(violationLines(rule, yaml).sort((a, b) => a - b)).toEqual(markedLines(yaml));
-  });
+ruleTester(limitCpu, {
+  valid: [
+    {
+      name: 'set',
+      code: pod({
+        container: `
+          resources:
+            limits:
+              cpu: 1
+        `,
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'unset',
+      code: pod({
+        containers: `
+          - name: app  # <-
+            image: nginx:1.27
+        `,
+      }),
+      errors: [{ message: "Container 'app' of Pod 'p' should set 'resources.limits.cpu'" }],
+    },
+    {
+      name: 'only memory set',
+      code: pod({
+        containers: `
+          - name: app  # <-
+            image: nginx:1.27
+            resources:
+              limits:
+                memory: 1
+        `,
+      }),
+      errors: [{ message: "Container 'app' of Pod 'p' should set 'resources.limits.cpu'" }],
+    },
+  ],
 });

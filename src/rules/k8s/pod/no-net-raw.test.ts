@@ -1,48 +1,36 @@
-import { describe, expect, it } from 'vitest';
-import { markedLines, runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { pod, ruleTester } from '../../../../test/support/rules.js';
 import { noNetRaw } from './no-net-raw.js';
 
-const rule = noNetRaw;
-
-const valid: Record<string, string> = {
-  'NET_RAW dropped': `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27
-      securityContext:
-        capabilities:
-          drop: [NET_RAW]
-`,
-};
-
-const invalid: Record<string, string> = {
-  'NET_RAW added': `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27
-      securityContext:
-        capabilities:
-          add:
-            - NET_RAW  # <-
-`,
-};
-
-describe('KSV119 no-net-raw', () => {
-  it.each(Object.entries(valid))('passes: %s', (_name, yaml) => {
-    expect(runK8sRule(rule, yaml)).toEqual([]);
-  });
-
-  it.each(Object.entries(invalid))('flags the marked lines: %s', (_name, yaml) => {
-    expect(violationLines(rule, yaml).sort((a, b) => a - b)).toEqual(markedLines(yaml));
-  });
+ruleTester(noNetRaw, {
+  valid: [
+    {
+      name: 'NET_RAW dropped',
+      code: pod({
+        container: `
+          securityContext:
+            capabilities:
+              drop: [NET_RAW]
+        `,
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'NET_RAW added',
+      code: pod({
+        container: `
+          securityContext:
+            capabilities:
+              add:
+                - NET_RAW  # <-
+        `,
+      }),
+      errors: [
+        {
+          message:
+            "Container 'app' of Pod 'p' should not include 'NET_RAW' in 'securityContext.capabilities.add'",
+        },
+      ],
+    },
+  ],
 });

@@ -1,35 +1,39 @@
-import { describe, expect, it } from 'vitest';
-import { runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { pod, ruleTester } from '../../../../test/support/rules.js';
 import { noPrivilegedContainers } from './no-privileged-containers.js';
 
-const pod = (securityContext: string) => `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27
-${securityContext}
-`;
-
-describe('KSV017 no-privileged-containers', () => {
-  it.each([
-    ['unset', ''],
-    ['false', '      securityContext:\n        privileged: false'],
-  ])('passes when privileged is %s', (_name, sc) => {
-    expect(runK8sRule(noPrivilegedContainers, pod(sc))).toEqual([]);
-  });
-
-  it('flags privileged: true on the field line', () => {
-    const yaml = pod('      securityContext:\n        privileged: true');
-    expect(runK8sRule(noPrivilegedContainers, yaml)).toMatchObject([{ container: 'app' }]);
-    expect(violationLines(noPrivilegedContainers, yaml)).toEqual([11]);
-  });
-
-  it('visits init and ephemeral containers of every workload kind', () => {
-    const yaml = `
+ruleTester(noPrivilegedContainers, {
+  valid: [
+    { name: 'passes when privileged is unset', code: pod() },
+    {
+      name: 'passes when privileged is false',
+      code: pod({
+        container: `
+          securityContext:
+            privileged: false
+        `,
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'flags privileged: true on the field line',
+      code: pod({
+        container: `
+          securityContext:
+            privileged: true
+        `,
+      }),
+      errors: [
+        {
+          line: 10,
+          message: "Container 'app' of Pod 'p' should set 'securityContext.privileged' to false",
+          container: 'app',
+        },
+      ],
+    },
+    {
+      name: 'visits init and ephemeral containers of every workload kind',
+      code: `
 apiVersion: batch/v1
 kind: CronJob
 metadata: { name: c }
@@ -46,10 +50,21 @@ spec:
           ephemeralContainers:
             - name: debug
               securityContext: { privileged: true }
-`;
-    expect(runK8sRule(noPrivilegedContainers, yaml).map((v) => v.container)).toEqual([
-      'init',
-      'debug',
-    ]);
-  });
+`,
+      errors: [
+        {
+          line: 12,
+          message:
+            "Init container 'init' of CronJob 'c' should set 'securityContext.privileged' to false",
+          container: 'init',
+        },
+        {
+          line: 17,
+          message:
+            "Ephemeral container 'debug' of CronJob 'c' should set 'securityContext.privileged' to false",
+          container: 'debug',
+        },
+      ],
+    },
+  ],
 });

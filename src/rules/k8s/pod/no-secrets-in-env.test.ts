@@ -1,61 +1,53 @@
-import { describe, expect, it } from 'vitest';
-import { markedLines, runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { pod, ruleTester } from '../../../../test/support/rules.js';
 import { noSecretsInEnv } from './no-secrets-in-env.js';
 
-const rule = noSecretsInEnv;
-
-const valid: Record<string, string> = {
-  'secret volume and configMap env': `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27
-      env:
-        - name: MODE
-          valueFrom:
-            configMapKeyRef:
-              name: cfg
-              key: mode
-      envFrom:
-        - configMapRef:
-            name: cfg
-`,
-};
-
-const invalid: Record<string, string> = {
-  'secretKeyRef and envFrom secretRef': `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27
-      env:
-        - name: PLAIN
-          value: x
-        - name: DB_PASSWORD
-          valueFrom:
-            secretKeyRef:  # <-
-              name: db
-              key: password
-      envFrom:
-        - secretRef:  # <-
-            name: api-keys
-`,
-};
-
-describe('KPG120 no-secrets-in-env', () => {
-  it.each(Object.entries(valid))('passes: %s', (_name, yaml) => {
-    expect(runK8sRule(rule, yaml)).toEqual([]);
-  });
-
-  it.each(Object.entries(invalid))('flags the marked lines: %s', (_name, yaml) => {
-    expect(violationLines(rule, yaml).sort((a, b) => a - b)).toEqual(markedLines(yaml));
-  });
+ruleTester(noSecretsInEnv, {
+  valid: [
+    {
+      name: 'secret volume and configMap env',
+      code: pod({
+        container: `
+          env:
+            - name: MODE
+              valueFrom:
+                configMapKeyRef:
+                  name: cfg
+                  key: mode
+          envFrom:
+            - configMapRef:
+                name: cfg
+        `,
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'secretKeyRef and envFrom secretRef',
+      code: pod({
+        container: `
+          env:
+            - name: PLAIN
+              value: x
+            - name: DB_PASSWORD
+              valueFrom:
+                secretKeyRef:  # <-
+                  name: db
+                  key: password
+          envFrom:
+            - secretRef:  # <-
+                name: api-keys
+        `,
+      }),
+      errors: [
+        {
+          message:
+            "Container 'app' of Pod 'p' should mount Secret 'db' as a volume instead of reading it into environment variable 'DB_PASSWORD'",
+        },
+        {
+          message:
+            "Container 'app' of Pod 'p' should mount Secret 'api-keys' as a volume instead of 'envFrom'",
+        },
+      ],
+    },
+  ],
 });

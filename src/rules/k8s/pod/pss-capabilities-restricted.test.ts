@@ -1,85 +1,73 @@
-import { describe, expect, it } from 'vitest';
-import { markedLines, runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { pod, ruleTester } from '../../../../test/support/rules.js';
 import { pssCapabilitiesRestricted } from './pss-capabilities-restricted.js';
 
-const rule = pssCapabilitiesRestricted;
-
-const valid: Record<string, string> = {
-  'drop ALL, add NET_BIND_SERVICE': `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27
-      securityContext:
-        capabilities:
-          drop: [ALL]
-          add: [NET_BIND_SERVICE]
-`,
-  'a Windows pod': `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  os:
-    name: windows
-  containers:
-    - name: app
-      image: nginx:1.27
-`,
-};
-
-const invalid: Record<string, string> = {
-  'no capabilities': `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app  # <-
-      image: nginx:1.27
-`,
-  'lower-case all': `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27
-      securityContext:
-        capabilities:
-          drop: [all]  # <-
-`,
-  'adds CHOWN': `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27
-      securityContext:
-        capabilities:
-          drop: [ALL]
-          add:
-            - CHOWN  # <-
-`,
-};
-
-describe('KPG114 pss-capabilities-restricted', () => {
-  it.each(Object.entries(valid))('passes: %s', (_name, yaml) => {
-    expect(runK8sRule(rule, yaml)).toEqual([]);
-  });
-
-  it.each(Object.entries(invalid))('flags the marked lines: %s', (_name, yaml) => {
-    expect(violationLines(rule, yaml).sort((a, b) => a - b)).toEqual(markedLines(yaml));
-  });
+ruleTester(pssCapabilitiesRestricted, {
+  valid: [
+    {
+      name: 'drop ALL, add NET_BIND_SERVICE',
+      code: pod({
+        container: `
+          securityContext:
+            capabilities:
+              drop: [ALL]
+              add: [NET_BIND_SERVICE]
+        `,
+      }),
+    },
+    {
+      name: 'a Windows pod',
+      code: pod({
+        spec: `
+          os:
+            name: windows
+        `,
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no capabilities',
+      code: pod({
+        containers: `
+          - name: app  # <-
+            image: nginx:1.27
+        `,
+      }),
+      errors: [
+        {
+          message:
+            "Container 'app' of Pod 'p' must set 'securityContext.capabilities.drop' to [\"ALL\"]",
+        },
+      ],
+    },
+    {
+      name: 'lower-case all',
+      code: pod({
+        container: `
+          securityContext:
+            capabilities:
+              drop: [all]  # <-
+        `,
+      }),
+      errors: [
+        {
+          message:
+            "Container 'app' of Pod 'p' must set 'securityContext.capabilities.drop' to [\"ALL\"]",
+        },
+      ],
+    },
+    {
+      name: 'adds CHOWN',
+      code: pod({
+        container: `
+          securityContext:
+            capabilities:
+              drop: [ALL]
+              add:
+                - CHOWN  # <-
+        `,
+      }),
+      errors: [{ message: "Container 'app' of Pod 'p' must not add capability 'CHOWN'" }],
+    },
+  ],
 });

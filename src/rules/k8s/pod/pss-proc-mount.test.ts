@@ -1,59 +1,44 @@
-import { describe, expect, it } from 'vitest';
-import { markedLines, runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { pod, ruleTester } from '../../../../test/support/rules.js';
 import { pssProcMount } from './pss-proc-mount.js';
 
-const rule = pssProcMount;
-
-const valid: Record<string, string> = {
-  Default: `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27
-      securityContext:
-        procMount: Default
-`,
-  'Unmasked with hostUsers: false': `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  hostUsers: false
-  containers:
-    - name: app
-      image: nginx:1.27
-      securityContext:
-        procMount: Unmasked
-`,
-};
-
-const invalid: Record<string, string> = {
-  Unmasked: `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  hostUsers: true
-  containers:
-    - name: app
-      image: nginx:1.27
-      securityContext:
-        procMount: Unmasked  # <-
-`,
-};
-
-describe('KPG105 pss-proc-mount', () => {
-  it.each(Object.entries(valid))('passes: %s', (_name, yaml) => {
-    expect(runK8sRule(rule, yaml)).toEqual([]);
-  });
-
-  it.each(Object.entries(invalid))('flags the marked lines: %s', (_name, yaml) => {
-    expect(violationLines(rule, yaml).sort((a, b) => a - b)).toEqual(markedLines(yaml));
-  });
+ruleTester(pssProcMount, {
+  valid: [
+    {
+      name: 'Default',
+      code: pod({
+        container: `
+          securityContext:
+            procMount: Default
+        `,
+      }),
+    },
+    {
+      name: 'Unmasked with hostUsers: false',
+      code: pod({
+        spec: 'hostUsers: false',
+        container: `
+          securityContext:
+            procMount: Unmasked
+        `,
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'Unmasked',
+      code: pod({
+        spec: 'hostUsers: true',
+        container: `
+          securityContext:
+            procMount: Unmasked  # <-
+        `,
+      }),
+      errors: [
+        {
+          message:
+            "Container 'app' of Pod 'p' must not set 'securityContext.procMount' to 'Unmasked'",
+        },
+      ],
+    },
+  ],
 });

@@ -1,102 +1,93 @@
-import { describe, expect, it } from 'vitest';
-import { markedLines, runK8sRule, violationLines } from '../../../../test/support/rules.js';
+import { pod, ruleTester } from '../../../../test/support/rules.js';
 import { pssSeccompRestricted } from './pss-seccomp-restricted.js';
 
-const rule = pssSeccompRestricted;
-
-const valid: Record<string, string> = {
-  'pod RuntimeDefault': `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  securityContext:
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-`,
-  'every container Localhost': `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27
-      securityContext:
-        seccompProfile:
-          type: Localhost
-          localhostProfile: p.json
-`,
-  'a Windows pod': `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  os:
-    name: windows
-  containers:
-    - name: app
-      image: nginx:1.27
-`,
-};
-
-const invalid: Record<string, string> = {
-  unset: `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  containers:
-    - name: app  # <-
-      image: nginx:1.27
-`,
-  'pod Unconfined even when containers set RuntimeDefault': `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  securityContext:
-    seccompProfile:  # <-
-      type: Unconfined
-  containers:
-    - name: app
-      image: nginx:1.27
-      securityContext:
-        seccompProfile:
-          type: RuntimeDefault
-`,
-  'container Unconfined': `
-apiVersion: v1
-kind: Pod
-metadata:
-  name: p
-spec:
-  securityContext:
-    seccompProfile:
-      type: RuntimeDefault
-  containers:
-    - name: app
-      image: nginx:1.27
-      securityContext:
-        seccompProfile:  # <-
-          type: Unconfined
-`,
-};
-
-describe('KPG113 pss-seccomp-restricted', () => {
-  it.each(Object.entries(valid))('passes: %s', (_name, yaml) => {
-    expect(runK8sRule(rule, yaml)).toEqual([]);
-  });
-
-  it.each(Object.entries(invalid))('flags the marked lines: %s', (_name, yaml) => {
-    expect(violationLines(rule, yaml).sort((a, b) => a - b)).toEqual(markedLines(yaml));
-  });
+ruleTester(pssSeccompRestricted, {
+  valid: [
+    {
+      name: 'pod RuntimeDefault',
+      code: pod({
+        spec: `
+          securityContext:
+            seccompProfile:
+              type: RuntimeDefault
+        `,
+      }),
+    },
+    {
+      name: 'every container Localhost',
+      code: pod({
+        container: `
+          securityContext:
+            seccompProfile:
+              type: Localhost
+              localhostProfile: p.json
+        `,
+      }),
+    },
+    {
+      name: 'a Windows pod',
+      code: pod({
+        spec: `
+          os:
+            name: windows
+        `,
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'unset',
+      code: pod({
+        containers: `
+          - name: app  # <-
+            image: nginx:1.27
+        `,
+      }),
+      errors: [
+        {
+          message:
+            "Container 'app' of Pod 'p' should set 'securityContext.seccompProfile.type' to 'RuntimeDefault' or 'Localhost' (or the pod should)",
+        },
+      ],
+    },
+    {
+      name: 'pod Unconfined even when containers set RuntimeDefault',
+      code: pod({
+        spec: `
+          securityContext:
+            seccompProfile:  # <-
+              type: Unconfined
+        `,
+        container: `
+          securityContext:
+            seccompProfile:
+              type: RuntimeDefault
+        `,
+      }),
+      errors: [
+        { message: "Pod 'p' must not set 'securityContext.seccompProfile.type' to 'Unconfined'" },
+      ],
+    },
+    {
+      name: 'container Unconfined',
+      code: pod({
+        spec: `
+          securityContext:
+            seccompProfile:
+              type: RuntimeDefault
+        `,
+        container: `
+          securityContext:
+            seccompProfile:  # <-
+              type: Unconfined
+        `,
+      }),
+      errors: [
+        {
+          message:
+            "Container 'app' of Pod 'p' must not set 'securityContext.seccompProfile.type' to 'Unconfined'",
+        },
+      ],
+    },
+  ],
 });
