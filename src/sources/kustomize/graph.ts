@@ -1,0 +1,147 @@
+// Which kustomizations a scan has, how they refer to each other, which are roots (rendered) and
+// which files are their inputs (never scanned on their own). Works from the files discovery
+// listed: a directory holding one of kustomize's file names is a kustomization, and so is every
+// local base or component they name, wherever it is in the repository.
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ScanError } from '../../model.js';
+import { isExcluded } from '../discover.js';
+import { MAX_FILE_BYTES } from '../load.js';
+import { KUSTOMIZATION_FILES, parseKustomization, type Kustomization } from './kustomization.js';
+
+export interface KustomizeGraph {
+  /** Every kustomization read, by repository-relative directory. */
+  byDir: Map<string, Kustomization>;
+  /** Directories to render, sorted. */
+  roots: string[];
+  /** Repository-relative files that are kustomization inputs (not manifests of their own). */
+  inputs: Set<string>;
+  errors: ScanError[];
+}
+
+export interface GraphOptions {
+  root: string;
+  /** Repository-relative files discovery found (manifests). */
+  files: readonly string[];
+  /** `kustomize.roots` of the policy: these directories only (default: the discovered roots). */
+  roots?: readonly string[];
+  /** The policy file, for errors about `kustomize.roots`. */
+  policyFile?: string;
+  exclude?: readonly string[];
+}
+
+export function kustomizeGraph(options: GraphOptions): KustomizeGraph {
+  const { root } = options;
+  const realRoot = realpathSync(root);
+  const graph: KustomizeGraph = { byDir: new Map(), roots: [], inputs: new Set(), errors: [] };
+  const missing = new Set<string>();
+
+  /** A regular file of bounded size inside the repository, or undefined. */
+  const readInside = (file: string): string | undefined => {
+    try {
+      const real = realpathSync(path.join(root, file));
+      if (real !== realRoot && !real.startsWith(realRoot + path.sep)) return undefined;
+      const info = statSync(real);
+      if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined;
+      return readFileSync(real, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const kustomizationFile = (dir: string): string | undefined => {
+    for (const name of KUSTOMIZATION_FILES) {
+      const file = dir === '.' ? name : `${dir}/${name}`;
+      try {
+        if (statSync(path.join(root, file)).isFile()) return file;
+      } catch {
+        // next name
+      }
+    }
+    return undefined;
+  };
+  const load = (dir: string): Kustomization | undefined => {
+    if (graph.byDir.has(dir)) return graph.byDir.get(dir);
+    if (missing.has(dir)) return undefined;
+    const file = kustomizationFile(dir);
+    const text = file === undefined ? undefined : readInside(file);
+    if (file === undefined || text === undefined) {
+      missing.add(dir);
+      if (file !== undefined) {
+        graph.errors.push({
+          file,
+          message: 'not a regular file of bounded size inside the repository; not rendered',
+          level: 'warning',
+        });
+      }
+      return undefined;
+    }
+    const kustomization = parseKustomization(text, file, readInside);
+    graph.byDir.set(dir, kustomization);
+    for (const reference of [...kustomization.resources, ...kustomization.components]) {
+      if (reference.local && !reference.local.startsWith('../')) load(reference.local);
+    }
+    return kustomization;
+  };
+
+  // The directories discovery saw: those holding a kustomization file are kustomizations.
+  const dirs = new Set(options.files.map((file) => path.posix.dirname(file)));
+  for (const dir of [...dirs].sort()) load(dir);
+  const discovered = [...graph.byDir.keys()];
+
+  const referenced = new Set<string>();
+  for (const kustomization of graph.byDir.values()) {
+    for (const reference of [...kustomization.resources, ...kustomization.components]) {
+      if (reference.local && graph.byDir.has(reference.local)) referenced.add(reference.local);
+    }
+  }
+  if (options.roots?.length) {
+    for (const written of options.roots) {
+      const dir = path.posix.normalize(written.replace(/\/+$/, '')) || '.';
+      const kustomization = load(dir);
+      if (!kustomization) {
+        graph.errors.push({
+          file: options.policyFile ?? '.',
+          message: `kustomize.roots: '${written}' is not a directory holding a kustomization`,
+        });
+      } else if (options.exclude && dir !== '.' && isExcluded(dir, options.exclude)) {
+        continue;
+      } else {
+        graph.roots.push(dir);
+      }
+    }
+  } else {
+    graph.roots = discovered.filter(
+      (dir) => !referenced.has(dir) && graph.byDir.get(dir)!.kind === 'Kustomization',
+    );
+  }
+  graph.roots = [...new Set(graph.roots)].sort();
+
+  // Inputs: every file the rendered kustomizations read. A kustomization no root reaches keeps
+  // its resources and patches scanned as plain files (they are not deployed through a root).
+  for (const dir of reachable(graph, graph.roots)) {
+    const kustomization = graph.byDir.get(dir)!;
+    graph.inputs.add(kustomization.file);
+    for (const file of kustomization.inputs) graph.inputs.add(file);
+    for (const reference of kustomization.resources) {
+      if (reference.local && !graph.byDir.has(reference.local)) graph.inputs.add(reference.local);
+    }
+  }
+  // A kustomization file is never a manifest, rendered or not.
+  for (const kustomization of graph.byDir.values()) graph.inputs.add(kustomization.file);
+  return graph;
+}
+
+/** The kustomizations the given roots render, roots included. */
+export function reachable(graph: KustomizeGraph, roots: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const visit = (dir: string) => {
+    const kustomization = graph.byDir.get(dir);
+    if (!kustomization || seen.has(dir)) return;
+    seen.add(dir);
+    for (const reference of [...kustomization.resources, ...kustomization.components]) {
+      if (reference.local) visit(reference.local);
+    }
+  };
+  for (const dir of roots) visit(dir);
+  return seen;
+}
