@@ -182,13 +182,28 @@ describe.each([30, 35] as const)('kubectl v1.%i kustomize', (minor) => {
     ]);
   });
 
-  it('reports a remote base once, on its entry, and still renders the other overlay', async () => {
+  it('reports a remote base or one outside the repository on its entry, and still renders the others', async () => {
     const root = copyFixture({
       'remote/kustomization.yaml':
         'resources:\n  - ../base\n  - github.com/example/deploy//base?ref=v1.2.3\n',
+      'escape/kustomization.yaml': 'resources:\n  - ../../../../../etc\ncomponents:\n  - /tmp\n',
     });
     const rendered = await render(root, binary);
     expect(rendered.failures).toEqual([
+      {
+        file: 'escape/kustomization.yaml',
+        line: 2,
+        overlay: 'escape',
+        message: expect.stringMatching(
+          /^'..\/..\/..\/..\/..\/etc' is outside the repository/,
+        ) as string,
+      },
+      {
+        file: 'escape/kustomization.yaml',
+        line: 4,
+        overlay: 'escape',
+        message: expect.stringMatching(/^'\/tmp' is outside the repository/) as string,
+      },
       {
         file: 'remote/kustomization.yaml',
         line: 3,
@@ -263,9 +278,8 @@ describe.each([30, 35] as const)('kubectl v1.%i kustomize', (minor) => {
         message: "kustomize.roots: 'nowhere' is not a directory holding a kustomization",
       },
     ]);
-    // Production's own patch files are not rendered through a root now: scanned as files.
-    expect(rendered.manifests).toContain('overlays/production/env.yaml');
-    expect(rendered.manifests).not.toContain('overlays/staging/privileged.yaml');
+    // A patch is never a manifest, rendered or not; the base is rendered through staging.
+    expect(rendered.manifests).toEqual([]);
   });
 });
 

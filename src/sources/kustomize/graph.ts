@@ -75,7 +75,15 @@ export function kustomizeGraph(options: GraphOptions): KustomizeGraph {
       }
       return undefined;
     }
-    const kustomization = parseKustomization(text, file, readInside);
+    let kustomization: Kustomization;
+    try {
+      kustomization = parseKustomization(text, file, readInside);
+    } catch (error) {
+      // An alias bomb or nesting too deep for the parser: named, and not rendered.
+      missing.add(dir);
+      graph.errors.push({ file, message: `cannot read: ${(error as Error).message}` });
+      return undefined;
+    }
     graph.byDir.set(dir, kustomization);
     for (const reference of [...kustomization.resources, ...kustomization.components]) {
       if (reference.local && !reference.local.startsWith('../')) load(reference.local);
@@ -116,18 +124,18 @@ export function kustomizeGraph(options: GraphOptions): KustomizeGraph {
   }
   graph.roots = [...new Set(graph.roots)].sort();
 
-  // Inputs: every file the rendered kustomizations read. A kustomization no root reaches keeps
-  // its resources and patches scanned as plain files (they are not deployed through a root).
-  for (const dir of reachable(graph, graph.roots)) {
-    const kustomization = graph.byDir.get(dir)!;
+  // A kustomization file, its patches and generator inputs are never manifests, rendered or
+  // not (a patch is a fragment, not a workload). Its resources are scanned through the roots
+  // that reach it; those of a kustomization no root reaches stay plain files, still scanned.
+  for (const kustomization of graph.byDir.values()) {
     graph.inputs.add(kustomization.file);
     for (const file of kustomization.inputs) graph.inputs.add(file);
-    for (const reference of kustomization.resources) {
+  }
+  for (const dir of reachable(graph, graph.roots)) {
+    for (const reference of graph.byDir.get(dir)!.resources) {
       if (reference.local && !graph.byDir.has(reference.local)) graph.inputs.add(reference.local);
     }
   }
-  // A kustomization file is never a manifest, rendered or not.
-  for (const kustomization of graph.byDir.values()) graph.inputs.add(kustomization.file);
   return graph;
 }
 

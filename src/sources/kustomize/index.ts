@@ -87,15 +87,17 @@ export async function renderKustomizations(
   const buildable: string[] = [];
   for (const rootDir of graph.roots) {
     const remote = remoteReferences(graph, rootDir);
-    for (const { kustomization, value, line } of remote) {
+    for (const { kustomization, value, line, outside } of remote) {
       rendered.failures.push({
         file: kustomization.file,
         line,
         overlay: rootDir,
-        message:
-          `remote base '${value}' is not fetched during a scan, so the kustomizations using ` +
-          'it are not rendered. Vendor it: copy it into the repository (`kustomize localize` ' +
-          'does this), commit the copy and refer to it instead.',
+        message: outside
+          ? `'${value}' is outside the repository, which a scan never reads, so the ` +
+            'kustomizations using it are not rendered. Keep bases and components inside it.'
+          : `remote base '${value}' is not fetched during a scan, so the kustomizations using ` +
+            'it are not rendered. Vendor it: copy it into the repository (`kustomize localize` ' +
+            'does this), commit the copy and refer to it instead.',
       });
     }
     if (remote.length === 0) buildable.push(rootDir);
@@ -144,11 +146,12 @@ export async function renderKustomizations(
 }
 
 function remoteReferences(graph: KustomizeGraph, rootDir: string) {
-  const found: { kustomization: Kustomization; value: string; line: number }[] = [];
+  const found: { kustomization: Kustomization; value: string; line: number; outside?: boolean }[] =
+    [];
   for (const dir of reachable(graph, [rootDir])) {
     const kustomization = graph.byDir.get(dir)!;
     for (const reference of [...kustomization.resources, ...kustomization.components]) {
-      if (reference.remote) found.push({ kustomization, ...reference });
+      if (reference.remote || reference.outside) found.push({ kustomization, ...reference });
     }
   }
   return found;
@@ -156,6 +159,11 @@ function remoteReferences(graph: KustomizeGraph, rootDir: string) {
 
 /** kustomize's message, on the entry it names when one of the root's kustomizations has it. */
 function renderFailure(graph: KustomizeGraph, rootDir: string, error: string): KustomizeFailure {
+  // kubectl before 1.24 embeds a kustomize too old for the build metadata origins come from.
+  if (/unknown field "?buildMetadata/.test(error)) {
+    error +=
+      '; the origins of rendered resources need kustomize v4.5.4 or newer (kubectl 1.24 or newer) on PATH';
+  }
   for (const dir of reachable(graph, [rootDir])) {
     const kustomization = graph.byDir.get(dir)!;
     const entries = [

@@ -31,6 +31,8 @@ export interface Reference {
   local?: string;
   /** A git, HTTP or OCI location kustomize would download. */
   remote?: boolean;
+  /** An absolute path, or one leading out of the repository: never read. */
+  outside?: boolean;
 }
 
 /** Which resources a patch applies to (`target:`), as kustomize's selector. */
@@ -149,7 +151,9 @@ export function parseKustomization(
       if (written === undefined) continue;
       const reference: Reference = { value: written, line: lineOf(item) };
       if (isRemote(written)) reference.remote = true;
-      else reference.local = local(written);
+      else if (path.posix.isAbsolute(written) || /^\.\.(?:\/|$)/.test(local(written))) {
+        reference.outside = true;
+      } else reference.local = local(written);
       (key === 'components' ? result.components : result.resources).push(reference);
     }
   }
