@@ -13,6 +13,7 @@ import type { Finding } from '../../src/model.js';
 import { evaluateResources } from '../../src/rules/evaluate.js';
 import { scan } from '../../src/scan.js';
 import { discover } from '../../src/sources/discover.js';
+import { kustomizeGraph, reachable } from '../../src/sources/kustomize/graph.js';
 import {
   mergeAcrossOverlays,
   renderKustomizations,
@@ -370,5 +371,24 @@ describe('mergeAcrossOverlays', () => {
     expect(mergeAcrossOverlays([finding('prod', 'prod-web'), other])).toHaveLength(2);
     const noOverlay = { ...finding('dev', 'web'), overlay: undefined };
     expect(mergeAcrossOverlays([noOverlay])).toEqual([noOverlay]);
+  });
+});
+
+describe('kustomizeGraph on hostile layouts', () => {
+  it('follows a chain of thousands of bases without exhausting the stack', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'kpg-kust-chain-'));
+    scratch.push(root);
+    const depth = 5000;
+    for (let i = 0; i < depth; i++) {
+      mkdirSync(path.join(root, `k${i}`));
+      const next = i + 1 < depth ? `../k${i + 1}` : 'cm.yaml';
+      writeFileSync(path.join(root, `k${i}/kustomization.yaml`), `resources:\n  - ${next}\n`);
+    }
+    writeFileSync(path.join(root, `k${depth - 1}/cm.yaml`), 'apiVersion: v1\nkind: ConfigMap\n');
+    const graph = kustomizeGraph({ root, files: ['k0/kustomization.yaml'] });
+    expect(graph.byDir.size).toBe(depth);
+    expect(graph.roots).toEqual(['k0']);
+    expect(reachable(graph, graph.roots).size).toBe(depth);
+    expect(graph.inputs.has(`k${depth - 1}/cm.yaml`)).toBe(true);
   });
 });

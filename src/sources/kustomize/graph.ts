@@ -86,14 +86,22 @@ export function kustomizeGraph(options: GraphOptions): KustomizeGraph {
     }
     graph.byDir.set(dir, kustomization);
     for (const reference of [...kustomization.resources, ...kustomization.components]) {
-      if (reference.local && !reference.local.startsWith('../')) load(reference.local);
+      if (reference.local) pending.push(reference.local);
     }
+    return kustomization;
+  };
+  // Bases are followed with a queue, not recursion: a chain of thousands of kustomizations in a
+  // pull request must not exhaust the stack.
+  const pending: string[] = [];
+  const loadAll = (dir: string) => {
+    const kustomization = load(dir);
+    while (pending.length) load(pending.pop()!);
     return kustomization;
   };
 
   // The directories discovery saw: those holding a kustomization file are kustomizations.
   const dirs = new Set(options.files.map((file) => path.posix.dirname(file)));
-  for (const dir of [...dirs].sort()) load(dir);
+  for (const dir of [...dirs].sort()) loadAll(dir);
   const discovered = [...graph.byDir.keys()];
 
   const referenced = new Set<string>();
@@ -105,7 +113,7 @@ export function kustomizeGraph(options: GraphOptions): KustomizeGraph {
   if (options.roots?.length) {
     for (const written of options.roots) {
       const dir = path.posix.normalize(written.replace(/\/+$/, '')) || '.';
-      const kustomization = load(dir);
+      const kustomization = loadAll(dir);
       if (!kustomization) {
         graph.errors.push({
           file: options.policyFile ?? '.',
@@ -142,14 +150,15 @@ export function kustomizeGraph(options: GraphOptions): KustomizeGraph {
 /** The kustomizations the given roots render, roots included. */
 export function reachable(graph: KustomizeGraph, roots: readonly string[]): Set<string> {
   const seen = new Set<string>();
-  const visit = (dir: string) => {
+  const pending = [...roots];
+  while (pending.length) {
+    const dir = pending.pop()!;
     const kustomization = graph.byDir.get(dir);
-    if (!kustomization || seen.has(dir)) return;
+    if (!kustomization || seen.has(dir)) continue;
     seen.add(dir);
     for (const reference of [...kustomization.resources, ...kustomization.components]) {
-      if (reference.local) visit(reference.local);
+      if (reference.local) pending.push(reference.local);
     }
-  };
-  for (const dir of roots) visit(dir);
+  }
   return seen;
 }
