@@ -2,7 +2,16 @@
 // patch, a JSON 6902 patch, an `images:` override and a component), with the real kustomize of
 // kubectl v1.30 and v1.35: every finding on the line a human changes, once per problem.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -253,6 +262,28 @@ describe.each([30, 35] as const)('kubectl v1.%i kustomize', (minor) => {
     expect(rendered.failures).toMatchObject([{ file: 'linked/kustomization.yaml', line: 2 }]);
     expect(JSON.stringify(rendered.failures)).not.toContain(outside);
     expect(rendered.resources.some((r) => r.ref.name === 'leaked')).toBe(false);
+  });
+
+  it('runs no plugin, exec function or Helm chart a kustomization asks for', async () => {
+    const root = copyFixture({
+      'exec/kustomization.yaml': 'resources:\n  - ../base\ntransformers:\n  - fn.yaml\n',
+      'exec/fn.yaml':
+        'apiVersion: example.com/v1\nkind: Pwn\nmetadata:\n  name: pwn\n  annotations:\n' +
+        '    config.kubernetes.io/function: |\n      exec:\n        path: ./pwn.sh\n',
+      'exec/pwn.sh': '#!/bin/sh\ntouch "$(dirname "$0")/PWNED"\ntouch /tmp/kpg-kust-PWNED\n',
+      'helm/kustomization.yaml':
+        'helmCharts:\n  - name: x\n    repo: https://example.com/charts\n    version: 1.0.0\n',
+    });
+    chmodSync(path.join(root, 'exec/pwn.sh'), 0o755);
+    const rendered = await render(root, binary);
+    expect(rendered.failures.map((f) => [f.overlay, f.file])).toEqual([
+      ['exec', 'exec/kustomization.yaml'],
+      ['helm', 'helm/kustomization.yaml'],
+    ]);
+    expect(rendered.failures[0].message).toMatch(/plugins disabled/);
+    expect(rendered.failures[1].message).toMatch(/--enable-helm/);
+    expect(existsSync(path.join(root, 'exec/PWNED'))).toBe(false);
+    expect(existsSync('/tmp/kpg-kust-PWNED')).toBe(false);
   });
 
   it('passes no directory name as a flag: a root named like one renders as a directory', async () => {
