@@ -64,6 +64,16 @@ describe('parseKustomization', () => {
     expect(k.patches[0]).toMatchObject({ flat: true, entryLine: 2, type: 'json6902' });
   });
 
+  it('marks deprecated patchesJson6902 entries, which kustomize applies after namespace:', () => {
+    const k = parse(
+      'patchesJson6902:\n  - path: ops.json\n    target: {kind: Pod}\npatchesStrategicMerge:\n  - patch.yaml\n',
+    );
+    expect(k.patches.map((p) => [p.file, p.type, p.legacyJson6902])).toEqual([
+      ['app/patch.yaml', 'strategic-merge', undefined],
+      ['app/ops.json', 'json6902', true],
+    ]);
+  });
+
   it('knows a component, and reports broken YAML with its line', () => {
     expect(parse('kind: Component\n').kind).toBe('Component');
     expect(parse('resources:\n  - a\n - b: [\n').errors).toMatchObject([

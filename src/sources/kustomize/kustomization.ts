@@ -60,6 +60,8 @@ export interface Patch {
   /** Inline text that is not a literal block: every position is the entry's line. */
   flat: boolean;
   type: 'strategic-merge' | 'json6902';
+  /** Listed under the deprecated `patchesJson6902:`, which kustomize applies after `namespace:`. */
+  legacyJson6902?: boolean;
   target?: Selector;
   documents: PatchDocument[];
 }
@@ -197,12 +199,14 @@ export function parseKustomization(
   if (openapiPath !== undefined) result.inputs.push(local(openapiPath));
 
   const addPatch = (
+    key: string,
     entry: Node,
     type: Patch['type'] | undefined,
     written: { path?: string; inline?: Node },
     target?: Selector,
   ) => {
     const entryLine = lineOf(entry);
+    const legacy = key === 'patchesJson6902';
     if (written.path !== undefined) {
       const patchFile = local(written.path);
       result.inputs.push(patchFile);
@@ -214,6 +218,7 @@ export function parseKustomization(
         entryLine,
         flat: false,
         type: type ?? patchType(documents),
+        ...(legacy ? { legacyJson6902: true } : {}),
         target,
         documents,
       });
@@ -227,6 +232,7 @@ export function parseKustomization(
         entryLine,
         flat: !block,
         type: type ?? patchType(documents),
+        ...(legacy ? { legacyJson6902: true } : {}),
         target,
         documents,
       });
@@ -235,20 +241,33 @@ export function parseKustomization(
   for (const item of items('patchesStrategicMerge')) {
     const written = scalarText(item);
     if (written === undefined) continue;
-    if (written.includes('\n')) addPatch(item, 'strategic-merge', { inline: item });
-    else addPatch(item, 'strategic-merge', { path: written });
+    if (written.includes('\n'))
+      addPatch('patchesStrategicMerge', item, 'strategic-merge', { inline: item });
+    else addPatch('patchesStrategicMerge', item, 'strategic-merge', { path: written });
   }
   for (const item of items('patches')) {
     if (!isMap(item)) continue;
     const patchPath = scalarText(item.get('path', true) as Node);
     const inline = item.get('patch', true) as Node | undefined;
-    addPatch(item, undefined, { path: patchPath, inline }, selector(item.get('target', true)));
+    addPatch(
+      'patches',
+      item,
+      undefined,
+      { path: patchPath, inline },
+      selector(item.get('target', true)),
+    );
   }
   for (const item of items('patchesJson6902')) {
     if (!isMap(item)) continue;
     const patchPath = scalarText(item.get('path', true) as Node);
     const inline = item.get('patch', true) as Node | undefined;
-    addPatch(item, 'json6902', { path: patchPath, inline }, selector(item.get('target', true)));
+    addPatch(
+      'patchesJson6902',
+      item,
+      'json6902',
+      { path: patchPath, inline },
+      selector(item.get('target', true)),
+    );
   }
   for (const item of items('images')) {
     if (!isMap(item)) continue;

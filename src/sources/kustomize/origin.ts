@@ -246,19 +246,23 @@ function namespaceWriter(kustomization: Kustomization): Writer {
   };
 }
 
-/** The transformers of one kustomization, in the order kustomize runs them. */
+/** The transformers of one kustomization, in the order kustomize runs them (its
+ *  `transformerAnnotations` list them so): patchesStrategicMerge, patches, namespace,
+ *  patchesJson6902, images. */
 export function writersOf(kustomization: Kustomization): Writer[] {
-  const writers: Writer[] = [];
-  for (const patch of kustomization.patches) {
-    for (const document of patch.documents) {
-      writers.push(
-        patch.type === 'json6902'
-          ? json6902Writer(patch, document)
-          : strategicMergeWriter(patch, document),
+  const patchWriters = (legacy: boolean) =>
+    kustomization.patches
+      .filter((patch) => (patch.legacyJson6902 ?? false) === legacy)
+      .flatMap((patch) =>
+        patch.documents.map((document) =>
+          patch.type === 'json6902'
+            ? json6902Writer(patch, document)
+            : strategicMergeWriter(patch, document),
+        ),
       );
-    }
-  }
+  const writers = patchWriters(false);
   if (kustomization.namespace) writers.push(namespaceWriter(kustomization));
+  writers.push(...patchWriters(true));
   if (kustomization.images.length) writers.push(imagesWriter(kustomization, kustomization.images));
   return writers;
 }
