@@ -12,6 +12,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import pLimit from 'p-limit';
 import { bundle, ROOT } from '../scripts/bundle.js';
 import { devHelm } from '../scripts/dev-helm.js';
+import { devKubectl } from '../scripts/dev-kubectl.js';
 import { loadPolicy, type Policy } from '../src/config/policy.js';
 import { evaluateDockerfiles, evaluateResources } from '../src/rules/evaluate.js';
 import { scan } from '../src/scan.js';
@@ -24,6 +25,7 @@ import { loadShellParser } from '../src/sources/shell.js';
 import type { K8sResource } from '../src/sources/resource.js';
 import { corpusCharts as corpus } from '../test/helm/corpus.js';
 import { corpusPath } from '../test/support/corpus.js';
+import { kustomizeScan, plainKustomize, writeKustomizeLayout } from './kustomize.js';
 import { syntheticWorkloads } from './workloads.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -37,6 +39,7 @@ const TARGETS = {
   evalPerSec: { target: 50_000, better: 'higher' },
   evalOverParse: { target: 1.5, better: 'lower' },
   scanOverHelm: { target: 1.3, better: 'lower' },
+  scanOverKustomize: { target: 1.3, better: 'lower' },
   dockerOverPeer: { target: 1.0, better: 'lower' },
   peakRssMb: { target: 300, better: 'lower' },
 } as const;
@@ -210,6 +213,34 @@ export async function main(): Promise<void> {
       findings: chartScan.findings.length,
     };
 
+    // 1b. Kustomize overlays: plain kubectl kustomize vs full scan, interleaved.
+    const kubectl = await devKubectl();
+    process.env.PATH = `${path.dirname(kubectl)}${path.delimiter}${process.env.PATH ?? ''}`;
+    const kustomizeRoot = path.join(work, 'kustomize');
+    const kustomizeRoots = await writeKustomizeLayout(kustomizeRoot);
+    const kustomizePolicy = loadPolicy({ root: kustomizeRoot, packs: ['default'] });
+    await plainKustomize(kubectl, kustomizeRoot, kustomizeRoots); // warm-up
+    const overlayScan = await kustomizeScan(kustomizeRoot, kustomizePolicy);
+    const buildTimes: number[] = [];
+    const overlayTimes: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      buildTimes.push(
+        (await timed(() => plainKustomize(kubectl, kustomizeRoot, kustomizeRoots))).ms,
+      );
+      overlayTimes.push((await timed(() => kustomizeScan(kustomizeRoot, kustomizePolicy))).ms);
+      log(
+        `kustomize round ${round + 1}: build ${buildTimes.at(-1)!.toFixed(0)} ms, scan ${overlayTimes.at(-1)!.toFixed(0)} ms`,
+      );
+    }
+    figures.scanOverKustomize = median(overlayTimes) / median(buildTimes);
+    details.kustomize = {
+      roots: kustomizeRoots.length,
+      concurrency: availableParallelism(),
+      kustomizeMs: median(buildTimes),
+      scanMs: median(overlayTimes),
+      findings: overlayScan.findings.length,
+    };
+
     // 2. Evaluation: the synthetic set plus every chart's rendered output, parsed once.
     const manifestTexts: ManifestText[] = [
       ...synthetic,
@@ -381,6 +412,7 @@ function printTable(figures: Record<Figure, number>, details: Record<string, unk
     'evalPerSec',
     'evalOverParse',
     'scanOverHelm',
+    'scanOverKustomize',
     'dockerPerSec',
     'dockerOverPeer',
     'peakRssMb',

@@ -13,6 +13,7 @@ import { writeChunks } from './report/stream.js';
 import { tableLines } from './report/table.js';
 import { scanInWorker, serveScanWorker } from './scan-worker.js';
 import { HelmUnavailableError } from './sources/helm/index.js';
+import { KustomizeUnavailableError } from './sources/kustomize/index.js';
 import { findRoot } from './sources/root.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
@@ -156,7 +157,10 @@ if (!(await serveScanWorker())) {
         for (const line of error.message.split('\n'))
           process.stderr.write(`${TOOL_NAME}: ${line}\n`);
         process.exitCode = 2;
-      } else if (error instanceof HelmUnavailableError) {
+      } else if (
+        error instanceof HelmUnavailableError ||
+        error instanceof KustomizeUnavailableError
+      ) {
         process.exitCode = fail(error.message);
       } else if (
         error instanceof UsageError ||

@@ -39,6 +39,7 @@ import { writeChunks } from './report/stream.js';
 import type { ScanResult } from './scan.js';
 import { scanInWorker, serveScanWorker } from './scan-worker.js';
 import { HelmUnavailableError } from './sources/helm/index.js';
+import { KustomizeUnavailableError } from './sources/kustomize/index.js';
 
 const COMMENT_MODES = ['on-findings', 'always', 'never'] as const;
 const GATES = ['new', 'all'] as const;
@@ -432,7 +433,8 @@ if (!(await serveScanWorker())) {
     } else if (
       error instanceof InputError ||
       error instanceof ReportError ||
-      error instanceof HelmUnavailableError
+      error instanceof HelmUnavailableError ||
+      error instanceof KustomizeUnavailableError
     ) {
       core.setFailed(error.message);
     } else {

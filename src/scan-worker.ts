@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { scan, type ScanOptions, type ScanResult } from './scan.js';
 import { HelmUnavailableError } from './sources/helm/index.js';
+import { KustomizeUnavailableError } from './sources/kustomize/index.js';
 
 const YOUNG_GENERATION_MB = 16;
 /** The workerData key of a scan worker's options. */
@@ -65,7 +66,11 @@ export async function serveScanWorker(): Promise<boolean> {
 /** The errors the entry points tell apart keep their class across the thread boundary. */
 function revive({ name, message, stack }: WorkerError): Error {
   const error =
-    name === 'HelmUnavailableError' ? new HelmUnavailableError(message) : new Error(message);
+    name === 'HelmUnavailableError'
+      ? new HelmUnavailableError(message)
+      : name === 'KustomizeUnavailableError'
+        ? new KustomizeUnavailableError(message)
+        : new Error(message);
   error.name = name;
   // Where it was thrown in the worker, for KPG_DEBUG.
   if (stack) error.stack = stack;

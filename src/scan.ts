@@ -11,10 +11,11 @@ import {
   type ScanError,
   type Severity,
 } from './model.js';
-import { unreadableFile } from './rules/engine-rules.js';
+import { kustomizeRenderFailed, unreadableFile } from './rules/engine-rules.js';
 import { evaluateDockerfiles, evaluateResources, fileFinding } from './rules/evaluate.js';
 import { discover } from './sources/discover.js';
 import { configuredValuesSets, mergeAcrossValuesSets, renderCharts } from './sources/helm/index.js';
+import { mergeAcrossOverlays, renderKustomizations } from './sources/kustomize/index.js';
 import { loadDockerfiles, loadManifestFiles } from './sources/load.js';
 import { annotationExceptions } from './suppress/annotations.js';
 import { hadolintExceptions } from './suppress/hadolint.js';
@@ -78,7 +79,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 async function check(options: ScanOptions): Promise<Checked> {
   const { root, paths, policy, now = new Date() } = options;
   const inputs = await discover(root, paths.length ? paths : policy.paths, policy.exclude);
-  const manifests = await loadManifestFiles(root, inputs.manifests);
+  const kustomize = await renderKustomizations({
+    root,
+    manifests: inputs.manifests,
+    roots: policy.kustomize?.roots,
+    policyFile: policy.file,
+    exclude: policy.exclude,
+  });
+  const manifests = await loadManifestFiles(root, kustomize.manifests);
   const charts = await renderCharts({
     root,
     charts: inputs.charts,
@@ -87,13 +95,20 @@ async function check(options: ScanOptions): Promise<Checked> {
   });
   const dockerfiles = await loadDockerfiles(root, inputs.dockerfiles);
 
-  const resources = [...manifests.items, ...charts.resources];
+  const resources = [...manifests.items, ...charts.resources, ...kustomize.resources];
   const unreadable = [...manifests.errors, ...dockerfiles.errors];
   const findings = sortFindings([
     ...manifests.errors.map((e) => unreadableFinding(e, 'manifest')),
     ...dockerfiles.errors.map((e) => unreadableFinding(e, 'dockerfile')),
     ...charts.findings,
-    ...mergeAcrossValuesSets(evaluateResources(resources, policy)),
+    ...mergeAcrossOverlays([
+      ...kustomize.failures.map((f) =>
+        fileFinding(kustomizeRenderFailed, f.file, f.line, f.message, 'kustomization', {
+          overlay: f.overlay,
+        }),
+      ),
+      ...mergeAcrossValuesSets(evaluateResources(resources, policy)),
+    ]),
     ...evaluateDockerfiles(dockerfiles.items, policy),
   ]);
 
@@ -105,6 +120,7 @@ async function check(options: ScanOptions): Promise<Checked> {
     ...inputs.errors,
     ...unreadable,
     ...charts.errors,
+    ...kustomize.errors,
     ...annotations.warnings,
     ...accepted.warnings,
   ];

@@ -40,6 +40,12 @@ export interface PolicyDocument {
   requireReason?: boolean;
   ignore: Exception[];
   charts: Map<string, ChartConfig>;
+  /** `kustomize.roots`: the kustomization directories to render (default: discovered). */
+  kustomize?: KustomizeConfig;
+}
+
+export interface KustomizeConfig {
+  roots: string[];
 }
 
 export const POLICY_KEYS = [
@@ -49,6 +55,7 @@ export const POLICY_KEYS = [
   'paths',
   'exclude',
   'charts',
+  'kustomize',
   'ignore',
   'requireReason',
 ];
@@ -64,6 +71,7 @@ export const IGNORE_KEYS = [
   'reason',
 ];
 const CHART_KEYS = ['replaceDiscovered', 'valuesSets'];
+export const KUSTOMIZE_KEYS = ['roots'];
 export const VALUES_SET_KEYS = [
   'name',
   'values',
@@ -152,6 +160,9 @@ export function parsePolicyText(text: string, file: string, keys: string[]): Pol
         break;
       case 'charts':
         result.charts = chartConfigs(value, report);
+        break;
+      case 'kustomize':
+        result.kustomize = kustomizeConfig(value, report);
         break;
     }
   }
@@ -344,6 +355,26 @@ function chartConfigs(node: unknown, report: Report): Map<string, ChartConfig> {
     charts.set(chart, { replaceDiscovered: replace === true, valuesSets });
   }
   return charts;
+}
+
+function kustomizeConfig(node: unknown, report: Report): KustomizeConfig {
+  const config: KustomizeConfig = { roots: [] };
+  if (plain(node) === null) return config;
+  const fields = mapping(node, 'kustomize', KUSTOMIZE_KEYS, report);
+  if (fields?.has('roots')) {
+    config.roots = stringList(fields.get('roots'), 'kustomize.roots', report);
+    for (const root of config.roots) {
+      // Directories inside the repository: never a flag, never above the root.
+      if (root.startsWith('-') || root.startsWith('/') || root.split('/').includes('..')) {
+        report(
+          fields.get('roots'),
+          'kustomize.roots',
+          `'${root}' must be a repository-relative directory`,
+        );
+      }
+    }
+  }
+  return config;
 }
 
 function valuesSet(node: unknown, key: string, report: Report): ValuesSetConfig | undefined {

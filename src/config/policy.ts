@@ -20,6 +20,7 @@ import {
   parsePolicyText,
   POLICY_KEYS,
   type ChartConfig,
+  type KustomizeConfig,
   type PolicyDocument,
   type RuleSetting,
 } from './parse.js';
@@ -44,6 +45,8 @@ export interface Policy {
   requireReason: boolean;
   /** Values sets to render, by repository-relative chart path. */
   charts: Map<string, ChartConfig>;
+  /** `kustomize.roots` of the policy file: the roots to render (empty: the discovered ones). */
+  kustomize?: KustomizeConfig;
   /** The policy file in force, repository-relative, if any. */
   file?: string;
   /** `.hadolint.yaml` at the root: its `ignored` list and pragmas suppress DL findings. */
@@ -98,6 +101,7 @@ export function loadPolicy(options: PolicyOptions): Policy {
     exceptions: [...layers.flatMap((layer) => layer.ignore), ...readIgnoreFiles(options)],
     requireReason: own?.requireReason ?? true,
     charts: own?.charts ?? new Map(),
+    ...(own?.kustomize ? { kustomize: own.kustomize } : {}),
     file: own?.file,
     ...(hadolint ? { hadolint } : {}),
     ...(hadolint?.failureThreshold ? { dockerfileFailOn: hadolint.failureThreshold } : {}),

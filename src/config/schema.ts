@@ -88,6 +88,16 @@ export function policySchema(ruleKeys: readonly string[], packs: readonly string
           },
         },
       },
+      kustomize: {
+        type: 'object',
+        description: 'Kustomize rendering.',
+        additionalProperties: false,
+        properties: {
+          roots: stringOrList(
+            'Kustomization directories to render (default: every kustomization no other one refers to).',
+          ),
+        },
+      },
       ignore: {
         type: 'array',
         description: 'Accepted findings.',

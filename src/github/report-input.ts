@@ -71,7 +71,7 @@ function finding(value: unknown, where: string): Finding {
     source: string(
       raw.source,
       `${where}.source`,
-      /^(manifest|helm-template|helm-values|dockerfile)$/,
+      /^(manifest|helm-template|helm-values|dockerfile|kustomize-base|kustomize-patch|kustomization)$/,
     ) as Finding['source'],
     fingerprint: string(raw.fingerprint, `${where}.fingerprint`, /^[\w:.-]{1,128}$/),
   };
@@ -89,13 +89,18 @@ function finding(value: unknown, where: string): Finding {
     const namespace = optionalString(resource.namespace, `${where}.resource.namespace`);
     if (namespace !== undefined) result.resource.namespace = namespace;
   }
-  for (const key of ['container', 'chart', 'valuesSet'] as const) {
+  for (const key of ['container', 'chart', 'valuesSet', 'overlay'] as const) {
     const text = optionalString(raw[key], `${where}.${key}`);
     if (text !== undefined) result[key] = text;
   }
   if (raw.valuesSets !== undefined) {
     result.valuesSets = array(raw.valuesSets, `${where}.valuesSets`).map((set, i) =>
       string(set, `${where}.valuesSets[${i}]`),
+    );
+  }
+  if (raw.overlays !== undefined) {
+    result.overlays = array(raw.overlays, `${where}.overlays`).map((overlay, i) =>
+      string(overlay, `${where}.overlays[${i}]`),
     );
   }
   if (raw.rendered !== undefined) {

@@ -66,6 +66,9 @@ export function annotationDetails(finding: Finding): string {
       `chart ${finding.chart} (${(finding.valuesSets ?? [finding.valuesSet ?? 'default']).join(', ')})`,
     );
   }
+  if (finding.overlay) {
+    parts.push(`kustomize ${(finding.overlays ?? [finding.overlay]).join(', ')}`);
+  }
   if (finding.rendered) parts.push(`rendered ${finding.rendered.file}:${finding.rendered.line}`);
   return parts.join(', ');
 }

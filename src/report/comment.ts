@@ -212,6 +212,10 @@ function findingLine(finding: Finding, links: CommentLinks | undefined, short = 
     const sets = finding.valuesSets?.length ? finding.valuesSets : [finding.valuesSet ?? 'default'];
     context.push(`chart ${text(finding.chart)}, values ${sets.map((set) => text(set)).join(', ')}`);
   }
+  if (finding.overlay) {
+    const overlays = finding.overlays?.length ? finding.overlays : [finding.overlay];
+    context.push(`kustomize ${overlays.map((overlay) => text(overlay)).join(', ')}`);
+  }
   const severity = short ? `${finding.severity} ` : '';
   const suffix = context.length ? ` (${context.join('; ')})` : '';
   return `- ${severity}**${rule}** ${text(finding.title)}: ${text(finding.message)} at ${location}${suffix}`;

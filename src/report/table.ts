@@ -42,6 +42,7 @@ export function* tableLines(
         const context = [
           finding.chart &&
             `${finding.chart} (${(finding.valuesSets ?? [finding.valuesSet]).join(', ')})`,
+          finding.overlay && `kustomize ${(finding.overlays ?? [finding.overlay]).join(', ')}`,
           finding.rendered && `rendered ${finding.rendered.file}:${finding.rendered.line}`,
         ]
           .filter(Boolean)

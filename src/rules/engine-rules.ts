@@ -28,4 +28,18 @@ export const chartRenderFailed: RuleMeta & { target: 'kubernetes' } = {
   fix: "Fix the template or values error in helm's message, or run `helm dependency build` for missing dependencies.",
 };
 
-export const engineRules = [unreadableFile, chartRenderFailed];
+export const kustomizeRenderFailed: RuleMeta & { target: 'kubernetes' } = {
+  target: 'kubernetes',
+  id: 'KPG003',
+  name: 'kustomize-render-failed',
+  aliases: [],
+  severity: 'high',
+  title: 'Kustomization failed to render',
+  description:
+    'kustomize could not build a root kustomization, or the root needs a remote base (git, HTTP or OCI), which a scan never fetches.',
+  rationale:
+    'What cannot be rendered cannot be checked; the gate fails closed rather than passing an overlay it never saw.',
+  fix: "Fix the error in kustomize's message (run `kustomize build DIR` or `kubectl kustomize DIR`). For a remote base, vendor it into the repository (`kustomize localize` copies remote bases into a local directory) and refer to the local copy.",
+};
+
+export const engineRules = [unreadableFile, chartRenderFailed, kustomizeRenderFailed];

@@ -105,6 +105,7 @@ function resourceFinding(
     container: violation.container,
     chart: origin.chart,
     valuesSet: origin.chart ? origin.valuesSet : undefined,
+    overlay: origin.overlay,
     rendered: location.rendered,
   });
   result.fingerprint = scopedFingerprint(scope, report.ruleId, result.container);
@@ -144,7 +145,7 @@ export function fileFinding(
   line: number,
   message: string,
   source: SourceKind,
-  extra: { chart?: string; valuesSet?: string; resource?: ResourceRef } = {},
+  extra: { chart?: string; valuesSet?: string; overlay?: string; resource?: ResourceRef } = {},
 ): Finding {
   const result = finding(reporter(meta, meta.severity), message, { file, line, source, ...extra });
   result.fingerprint = fingerprint(result, file);
@@ -152,7 +153,12 @@ export function fileFinding(
 }
 
 type Placement = Pick<Finding, 'file' | 'line' | 'source'> &
-  Partial<Pick<Finding, 'endLine' | 'resource' | 'container' | 'chart' | 'valuesSet' | 'rendered'>>;
+  Partial<
+    Pick<
+      Finding,
+      'endLine' | 'resource' | 'container' | 'chart' | 'valuesSet' | 'overlay' | 'rendered'
+    >
+  >;
 
 /** Every finding has the same shape (absent fields are `undefined`, dropped from JSON), which
  *  keeps the hot path monomorphic. The caller sets the fingerprint, from the file the finding's
@@ -173,6 +179,7 @@ function finding(report: Reporter, message: string, where: Placement): Finding {
     container: where.container || undefined,
     chart: where.chart,
     valuesSet: where.valuesSet,
+    overlay: where.overlay,
     rendered: where.rendered,
     fingerprint: '',
   };

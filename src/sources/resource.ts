@@ -27,6 +27,8 @@ export interface ResourceOrigin {
   locate(path: Path): Location;
   chart?: string;
   valuesSet?: string;
+  /** The kustomization root whose build holds the resource. */
+  overlay?: string;
 }
 
 export type ContainerType = 'containers' | 'initContainers' | 'ephemeralContainers';
