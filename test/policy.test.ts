@@ -69,7 +69,8 @@ describe('loadPolicy', () => {
     });
     expect(policy.rules.has('KSV001')).toBe(true);
     expect(policy.rules.has('KSV013')).toBe(false);
-    expect(policy.exclude).toEqual(['vendor/**']);
+    // Paths in a policy file are relative to the folder holding it.
+    expect(policy.exclude).toEqual(['policy/vendor/**']);
   });
 
   it('reports every problem with file, line, key and a did-you-mean', () => {
@@ -92,7 +93,7 @@ describe('loadPolicy', () => {
         ].join('\n'),
       }),
     ).toEqual([
-      ".kube-policy-gate.yaml:1: rulez: unknown key (did you mean 'rules'?); known keys: extends, failOn, rules, paths, exclude, charts, ignore, requireReason",
+      ".kube-policy-gate.yaml:1: rulez: unknown key (did you mean 'rules'?); known keys: extends, failOn, rules, paths, exclude, charts, ignore, requireReason, kubernetesVersion",
       ".kube-policy-gate.yaml:3: failOn: must be one of critical, high, medium, low, none (did you mean 'high'?)",
       ".kube-policy-gate.yaml:5: rules.KSV1017: unknown rule (did you mean 'KSV017'?)",
       '.kube-policy-gate.yaml:6: rules.KSV009: must be off, on, one of critical, high, medium, low, info, or { severity, options }',
@@ -105,13 +106,13 @@ describe('loadPolicy', () => {
 
   it('names an unknown pack', () => {
     expect(problems({ '.kube-policy-gate.yaml': 'extends: [pss-restrictd]\n' })).toEqual([
-      ".kube-policy-gate.yaml: extends: unknown pack 'pss-restrictd' (did you mean 'pss-restricted'? builtin packs: default, pss-baseline, pss-restricted, trivy, hadolint)",
+      ".kube-policy-gate.yaml:1: extends: unknown pack 'pss-restrictd' (did you mean 'pss-restricted'? builtin packs: default, pss-baseline, pss-restricted, trivy, hadolint)",
     ]);
   });
 
   it('rejects a policy file of the wrong type and broken YAML with a line', () => {
     expect(problems({ '.kube-policy-gate.yaml': '- just\n- a list\n' })).toEqual([
-      '.kube-policy-gate.yaml:1: must be a mapping with keys extends, failOn, rules, paths, exclude, charts, ignore, requireReason',
+      '.kube-policy-gate.yaml:1: must be a mapping with keys extends, failOn, rules, paths, exclude, charts, ignore, requireReason, kubernetesVersion',
     ]);
     expect(problems({ '.kube-policy-gate.yaml': 'rules:\n  KSV017: [off\n' })[0]).toMatch(
       /^\.kube-policy-gate\.yaml:2: /,
@@ -140,12 +141,17 @@ describe('loadPolicy', () => {
           '        namespace: shop',
           '        apiVersions: [monitoring.coreos.com/v1]',
         ].join('\n'),
+        'charts/app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n',
+        'charts/app/values-prod.yaml': 'replicas: 2\n',
       }),
     });
-    expect(policy.charts.get('charts/app')).toEqual({
+    expect(policy.charts.get('charts/app')).toMatchObject({
       replaceDiscovered: true,
+      line: 2,
       valuesSets: [
         {
+          line: 5,
+          valuesLines: [6],
           name: 'prod',
           values: ['values-prod.yaml'],
           set: { 'image.tag': '1.2.3', replicas: '3' },

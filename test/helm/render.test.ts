@@ -52,7 +52,7 @@ describe.each([3, 4] as const)('helm v%i', (major) => {
 
   it('maps findings to values and template lines, for each values set', async () => {
     const rendered = await renderCharts({ root: ROOT, charts: [APP], helm });
-    expect(rendered.findings).toEqual([]);
+    expect(rendered.failures).toEqual([]);
     expect(rendered.errors).toEqual([]);
     const findings = mergeAcrossValuesSets(
       evaluateResources(
@@ -135,17 +135,14 @@ describe.each([3, 4] as const)('helm v%i', (major) => {
 
   it('turns a broken template into one KPG002 finding on the line helm names', async () => {
     const rendered = await renderCharts({ root: ROOT, charts: [`${FIXTURES}/broken`, APP], helm });
-    expect(rendered.findings).toHaveLength(1);
-    expect(rendered.findings[0]).toMatchObject({
-      ruleId: 'KPG002',
-      severity: 'high',
+    expect(rendered.failures).toHaveLength(1);
+    expect(rendered.failures[0]).toMatchObject({
       file: `${FIXTURES}/broken/templates/deployment.yaml`,
       line: 7,
-      source: 'helm-template',
       chart: `${FIXTURES}/broken`,
-      valuesSet: 'default',
+      valuesSets: ['default'],
     });
-    expect(rendered.findings[0].message).toContain('function "no_such_function" not defined');
+    expect(rendered.failures[0].message).toContain('function "no_such_function" not defined');
     // The other chart is still rendered.
     expect(rendered.resources.some((r) => r.origin.chart === APP)).toBe(true);
   });
@@ -153,13 +150,12 @@ describe.each([3, 4] as const)('helm v%i', (major) => {
   it('says which dependencies are missing and how to vendor them', async () => {
     const dir = `${FIXTURES}/missing-dependency`;
     const rendered = await renderCharts({ root: ROOT, charts: [dir], helm });
-    expect(rendered.findings).toHaveLength(1);
-    expect(rendered.findings[0]).toMatchObject({
-      ruleId: 'KPG002',
+    expect(rendered.failures).toHaveLength(1);
+    expect(rendered.failures[0]).toMatchObject({
       file: `${dir}/Chart.yaml`,
       line: 5,
     });
-    expect(rendered.findings[0].message).toBe(
+    expect(rendered.failures[0].message).toBe(
       `chart dependencies missing from ${dir}/charts/: postgresql. Vendor them: run \`helm dependency build ${dir}\` and commit ${dir}/charts/ (or run it in a workflow step before the scan); dependencies are never fetched during a scan.`,
     );
   });
@@ -205,7 +201,8 @@ describe('without helm', () => {
     try {
       await expect(renderCharts({ root: ROOT, charts: [] })).resolves.toEqual({
         resources: [],
-        findings: [],
+        failures: [],
+        leftOut: [],
         errors: [],
       });
       await expect(renderCharts({ root: ROOT, charts: [APP] })).rejects.toThrow(
