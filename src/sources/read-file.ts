@@ -49,7 +49,11 @@ export function resolveInside(root: string, base: string, file: string): string 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new UnsafeFileError('not found', 'missing');
-    throw new UnsafeFileError(`cannot read: ${code ?? String(error)}`, 'unreadable');
+    // /dev/stdin on a socket, /proc entries: nothing a repository file resolves to.
+    throw new UnsafeFileError(
+      `is a link that cannot be followed (${code ?? String(error)})`,
+      'outside',
+    );
   }
   if (!isInside(real, realRoot)) {
     throw new UnsafeFileError('is a symlink to a place outside the repository', 'outside');
