@@ -14,7 +14,11 @@ import {
   parseHadolintConfig,
   type HadolintConfig,
 } from '../suppress/hadolint.js';
-import { parseTrivyIgnore, parseTrivyIgnoreYaml } from '../suppress/trivyignore.js';
+import {
+  IgnoreFileError,
+  parseTrivyIgnore,
+  parseTrivyIgnoreYaml,
+} from '../suppress/trivyignore.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
 import { builtinPacks } from './packs.js';
 import {
@@ -283,9 +287,14 @@ function readIgnoreFiles({ root, cwd, ignoreFiles }: PolicyOptions): Exception[]
       throw new ConfigError([{ file: display(root, file), message: 'ignore file not found' }]);
     }
     const text = readText(file, root);
-    return /\.ya?ml$/.test(file)
-      ? parseTrivyIgnoreYaml(text, display(root, file))
-      : parseTrivyIgnore(text, display(root, file));
+    try {
+      return /\.ya?ml$/.test(file)
+        ? parseTrivyIgnoreYaml(text, display(root, file))
+        : parseTrivyIgnore(text, display(root, file));
+    } catch (error) {
+      if (error instanceof IgnoreFileError) throw new ConfigError(error.problems);
+      throw error;
+    }
   });
 }
 
