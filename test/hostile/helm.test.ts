@@ -399,6 +399,45 @@ describe.each([3, 4] as const)('a hostile pull request against helm v%i', (major
     }
   }, 120_000);
 
+  it('reports a values file of a glob chart key that escapes or is missing, on its policy line', async () => {
+    repo = tempRepo();
+    repo.write('charts/app/Chart.yaml', CHART_YAML('app'));
+    repo.write('charts/app/templates/cm.yaml', CONFIG_MAP);
+    symlinkSync(
+      path.join(outside, 'dir', 'values.yaml'),
+      path.join(repo.root, 'charts/app/leak.yaml'),
+    );
+    repo.write(
+      '.kube-policy-gate.yaml',
+      [
+        'charts:',
+        '  "charts/*":',
+        '    valuesSets:',
+        '      - name: leak', //                             4
+        '        values: [leak.yaml]',
+        '      - name: missing', //                          6
+        '        values: [nope.yaml]',
+      ].join('\n'),
+    );
+    const result = await scanRepo(repo.root, helm);
+    const failures = result.findings.filter((finding) => finding.ruleId === 'KPG002');
+    expect(failures.map((f) => [f.file, f.line, f.valuesSets, f.message])).toEqual([
+      [
+        '.kube-policy-gate.yaml',
+        4,
+        ['leak'],
+        'values file charts/app/leak.yaml (charts.charts/*.valuesSets[0].values) is a symlink to a place outside the repository',
+      ],
+      [
+        '.kube-policy-gate.yaml',
+        6,
+        ['missing'],
+        'values file charts/app/nope.yaml (charts.charts/*.valuesSets[1].values) not found',
+      ],
+    ]);
+    expect(JSON.stringify(result)).not.toContain(OUTSIDE_SECRET);
+  });
+
   it('leaves out a FIFO in a chart instead of letting helm block on it', async () => {
     repo = tempRepo();
     repo.write('charts/app/Chart.yaml', CHART_YAML('app'));
