@@ -329,6 +329,12 @@ describe.each([3, 4] as const)('a hostile pull request against helm v%i', (major
         'XDG_CONFIG_HOME',
         'XDG_DATA_HOME',
         'GOMEMLIMIT',
+        'HTTP_PROXY',
+        'HTTPS_PROXY',
+        'http_proxy',
+        'https_proxy',
+        'NO_PROXY',
+        'no_proxy',
       ].sort(),
     );
     expect(env.KUBECONFIG).toMatch(/kpg-helm-/);
@@ -436,6 +442,59 @@ describe.each([3, 4] as const)('a hostile pull request against helm v%i', (major
       ],
     ]);
     expect(JSON.stringify(result)).not.toContain(OUTSIDE_SECRET);
+  });
+
+  it('leaves out a values.schema.json that would read a file or fetch a URL', async () => {
+    repo = tempRepo();
+    repo.write('charts/app/Chart.yaml', CHART_YAML('app'));
+    repo.write('charts/app/values.yaml', 'a: 1\n');
+    repo.write('charts/app/templates/cm.yaml', CONFIG_MAP);
+    repo.write(
+      'charts/app/values.schema.json',
+      JSON.stringify({
+        type: 'object',
+        properties: { a: { $ref: `file://${path.join(outside, 'secret.txt')}` } },
+      }),
+    );
+    repo.write('charts/app/charts/sub/Chart.yaml', CHART_YAML('sub'));
+    repo.write(
+      'charts/app/charts/sub/templates/cm.yaml',
+      CONFIG_MAP.replace('name: cm', 'name: sub'),
+    );
+    repo.write(
+      'charts/app/charts/sub/values.schema.json',
+      JSON.stringify({ $ref: 'http://127.0.0.1:9/schema.json' }),
+    );
+    // A schema that stays inside itself is kept, and helm validates against it.
+    repo.write('charts/strict/Chart.yaml', CHART_YAML('strict'));
+    repo.write('charts/strict/values.yaml', 'a: not-a-number\n');
+    repo.write('charts/strict/templates/cm.yaml', CONFIG_MAP);
+    repo.write(
+      'charts/strict/values.schema.json',
+      JSON.stringify({
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        definitions: { n: { type: 'integer' } },
+        properties: { a: { $ref: '#/definitions/n' } },
+      }),
+    );
+    const rendered = await renderCharts({
+      root: repo.root,
+      charts: ['charts/app', 'charts/strict'],
+      helm,
+    });
+    expect(rendered.leftOut.map((entry) => entry.file)).toEqual([
+      'charts/app/charts/sub/values.schema.json',
+      'charts/app/values.schema.json',
+    ]);
+    expect(rendered.leftOut[1].message).toMatch(/^refers to \$ref "file:\/\/.*secret\.txt"/);
+    expect(rendered.resources.map((r) => r.ref.name).sort()).toEqual(['cm', 'sub']);
+    expect(rendered.failures).toEqual([
+      expect.objectContaining({
+        chart: 'charts/strict',
+        message: expect.stringMatching(/integer/),
+      }),
+    ]);
+    expect(JSON.stringify(rendered)).not.toContain(OUTSIDE_SECRET);
   });
 
   it('leaves out a FIFO in a chart instead of letting helm block on it', async () => {

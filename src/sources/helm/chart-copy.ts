@@ -5,7 +5,7 @@
 // by what it points to; a symlink leaving the repository, a dangling one, and anything that is
 // not a regular file are left out and reported.
 import type { Stats } from 'node:fs';
-import { copyFile, lstat, mkdir, readdir, realpath, stat } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside } from '../read-file.js';
 
@@ -107,6 +107,16 @@ export async function copyChart(
         `chart ${chartDir} has more than ${MAX_FILES} files or ${MAX_BYTES / (1024 * 1024)} MB; refusing to render it`,
       );
     }
+    if (path.basename(from) === 'values.schema.json') {
+      const problem = await schemaReference(from);
+      if (problem) {
+        leftOut.push({
+          file: shown,
+          message: `refers to ${problem}, which helm would fetch or read: left out, so helm does not validate values against it`,
+        });
+        return;
+      }
+    }
     await copyFile(from, destination);
   };
 
@@ -119,6 +129,45 @@ export async function copyChart(
   }
   await copyEntry(source, shown, target, new Set(), 0);
   return { dir: target, leftOut };
+}
+
+/** Meta-schemas helm knows without fetching them. */
+const KNOWN_META_SCHEMA =
+  /^https?:\/\/json-schema\.org\/(draft-0[4-7]\/schema|draft\/20(19-09|20-12)\/schema)#?$/;
+const REFERENCE_KEYS = new Set(['$ref', '$dynamicRef', '$recursiveRef', '$id', 'id', '$schema']);
+
+/**
+ * A values.schema.json `$ref` (or `$id`, `$schema`) that leads out of the file: helm's JSON
+ * Schema libraries load `file://` and `http(s)://` references, so a schema could read
+ * /proc/self/environ or reach the network. Only references inside the document (`#/...`) and
+ * the standard meta-schemas pass. Returns the first other one, or undefined.
+ */
+async function schemaReference(file: string): Promise<string | undefined> {
+  let schema: unknown;
+  try {
+    schema = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return undefined; // not JSON: helm reports it, and reads nothing else because of it
+  }
+  const pending: unknown[] = [schema];
+  while (pending.length) {
+    const node = pending.pop();
+    if (Array.isArray(node)) {
+      pending.push(...node);
+    } else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (REFERENCE_KEYS.has(key) && typeof value === 'string') {
+          const local = value === '' || value.startsWith('#');
+          const meta = key === '$schema' && KNOWN_META_SCHEMA.test(value);
+          // `id`/`$id` name a schema without loading anything unless it is a URL elsewhere.
+          const naming = (key === 'id' || key === '$id') && !/^[a-z][a-z0-9+.-]*:/i.test(value);
+          if (!local && !meta && !naming) return `${key} ${JSON.stringify(value).slice(0, 200)}`;
+        }
+        if (typeof value === 'object') pending.push(value);
+      }
+    }
+  }
+  return undefined;
 }
 
 export class ChartOutsideError extends Error {

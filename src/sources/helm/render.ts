@@ -42,6 +42,8 @@ const MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
 const HELM_SOFT_MEMORY_LIMIT = '1GiB';
 /** What one render may need at most, for choosing how many run at once. */
 const MEMORY_PER_RENDER_BYTES = 512 * 1024 * 1024;
+/** A proxy on a loopback port nothing listens on (port 9, discard, is closed here). */
+const NO_NETWORK_PROXY = 'http://127.0.0.1:9';
 /** Placeholder namespace for a render without a configured one (see RELEASE_NAMESPACE). */
 export const INSTALL_NAMESPACE = 'kpg-install-namespace';
 
@@ -93,6 +95,14 @@ export function helmEnvironment(dir: string): Record<string, string> {
     XDG_CONFIG_HOME: at('config'),
     XDG_DATA_HOME: at('data'),
     GOMEMLIMIT: HELM_SOFT_MEMORY_LIMIT,
+    // Nothing in a render needs the network; should anything in helm try, it meets a closed
+    // loopback port instead of the internet.
+    HTTP_PROXY: NO_NETWORK_PROXY,
+    HTTPS_PROXY: NO_NETWORK_PROXY,
+    http_proxy: NO_NETWORK_PROXY,
+    https_proxy: NO_NETWORK_PROXY,
+    NO_PROXY: '',
+    no_proxy: '',
   };
   if (process.platform === 'win32') {
     // Windows programs need these to start at all.
