@@ -81,7 +81,8 @@ export async function copyChart(
       }
       await mkdir(destination, { recursive: true });
       const inner = new Set(ancestors).add(real);
-      const entries = (await readdir(from)).sort();
+      // A chart at the repository root would otherwise copy the repository's history too.
+      const entries = (await readdir(from)).filter((name) => name !== '.git').sort();
       for (const name of entries) {
         await copyEntry(
           path.join(from, name),
