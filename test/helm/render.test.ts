@@ -288,16 +288,35 @@ describe.each([3, 4] as const)('real-repository behaviour, helm v%i', (major) =>
       `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27.0\n`;
     repo.write(
       'charts/app/templates/deploy.yaml',
-      `${deployment('installed', '{{ .Release.Namespace }}')}---\n${deployment('literal', 'default')}`,
+      [
+        deployment('installed', '{{ .Release.Namespace }}'),
+        deployment('literal', 'default'),
+        deployment('bare', '').replace('  namespace: \n', ''),
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\nspec:\n  podSelector: {}\n',
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\nrules: []\n',
+      ].join('---\n'),
     );
     repo.write('charts/app/ci/prod.yaml', 'x: 1\n');
     const result = await scanWith(policyOf('KSV110', 'KPG203'));
     const ksv110 = result.findings.filter((f) => f.ruleId === 'KSV110');
     expect(ksv110.map((f) => f.resource?.name)).toEqual(['literal']);
+    // The chart's own NetworkPolicy (no namespace: the release's) covers the release namespace.
     const kpg203 = result.findings.filter((f) => f.ruleId === 'KPG203');
-    expect(kpg203.map((f) => f.message).sort()).toEqual([
+    expect(kpg203.map((f) => f.message)).toEqual([
       "Namespace 'default' has workloads (first: Deployment 'literal') but no NetworkPolicy",
-      "Namespace '{{ .Release.Namespace }}' has workloads (first: Deployment 'installed') but no NetworkPolicy",
+    ]);
+    const rendered0 = await renderCharts({ root: repo.root, charts: ['charts/app'], helm });
+    expect(
+      rendered0.resources
+        .filter((r) => r.origin.valuesSet === 'default')
+        .map((r) => [r.ref.name, r.ref.namespace])
+        .sort(),
+    ).toEqual([
+      ['bare', '{{ .Release.Namespace }}'],
+      ['deny', '{{ .Release.Namespace }}'],
+      ['installed', '{{ .Release.Namespace }}'],
+      ['literal', 'default'],
+      ['reader', undefined],
     ]);
 
     // A configured namespace still counts: `default` configured is default.
@@ -308,7 +327,13 @@ describe.each([3, 4] as const)('real-repository behaviour, helm v%i', (major) =>
       extraSets: [{ name: 'in-default', valuesFiles: [], set: {}, namespace: 'default' }],
     });
     const inDefault = rendered.resources.filter((r) => r.origin.valuesSet === 'in-default');
-    expect(inDefault.map((r) => r.ref.namespace)).toEqual(['default', 'default']);
+    expect(inDefault.map((r) => [r.ref.name, r.ref.namespace]).sort()).toEqual([
+      ['bare', 'default'],
+      ['deny', 'default'],
+      ['installed', 'default'],
+      ['literal', 'default'],
+      ['reader', undefined],
+    ]);
   });
 
   it('renders for one named Kubernetes version, so helm v3 and v4 agree', async () => {

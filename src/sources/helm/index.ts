@@ -333,7 +333,7 @@ function documentsOf(
     for (const base of parsed.resources) {
       // Rules only read resources, so sets share the parsed object; each has its own origin.
       const origin = helmOrigin(scope, parsed.alignment, base.origin, base.object);
-      resources.push({ ...base, ref: installNamespace(base.ref), origin });
+      resources.push({ ...base, ref: releaseNamespace(base.ref, set.namespace), origin });
     }
     for (const error of parsed.errors) {
       errors.push({ ...error, message: `rendered with ${set.name}: ${error.message}` });
@@ -342,11 +342,49 @@ function documentsOf(
   return { resources, errors };
 }
 
-/** A namespace helm filled in from `.Release.Namespace` with no configured one is chosen at
- *  install time: not `default` (KSV110, KPG203 must not count it there). */
-function installNamespace(ref: K8sResource['ref']): K8sResource['ref'] {
-  return ref.namespace === INSTALL_NAMESPACE ? { ...ref, namespace: RELEASE_NAMESPACE } : ref;
+/**
+ * A chart's namespaced resources land where `helm install -n` puts them: those written with
+ * `{{ .Release.Namespace }}` and those without a namespace. With a configured namespace that is
+ * it (`default` included); without one it is chosen at install time, not `default` (KSV110,
+ * KPG203 must not count them there). A literal `namespace: default` is default.
+ */
+function releaseNamespace(ref: K8sResource['ref'], configured?: string): K8sResource['ref'] {
+  const release = configured ?? RELEASE_NAMESPACE;
+  if (ref.namespace === INSTALL_NAMESPACE) return { ...ref, namespace: release };
+  if (ref.namespace === undefined && !CLUSTER_SCOPED.has(ref.kind)) {
+    return { ...ref, namespace: release };
+  }
+  return ref;
 }
+
+/** Built-in kinds that have no namespace. */
+const CLUSTER_SCOPED = new Set([
+  'APIService',
+  'CertificateSigningRequest',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'ComponentStatus',
+  'CSIDriver',
+  'CSINode',
+  'CustomResourceDefinition',
+  'FlowSchema',
+  'IngressClass',
+  'MutatingAdmissionPolicy',
+  'MutatingAdmissionPolicyBinding',
+  'MutatingWebhookConfiguration',
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'PodSecurityPolicy',
+  'PriorityClass',
+  'PriorityLevelConfiguration',
+  'RuntimeClass',
+  'StorageClass',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'ValidatingWebhookConfiguration',
+  'VolumeAttachment',
+]);
 
 /** One failure, on the template line helm's error names (else on Chart.yaml). */
 function renderFailure(
