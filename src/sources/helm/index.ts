@@ -114,25 +114,26 @@ async function renderInto(
   const files = new ValuesFiles(root);
   const templates = new TemplateFiles(root);
   const limit = pLimit(Math.max(1, options.concurrency ?? renderConcurrency()));
-  const failures: { chart: string; file: string; line: number; message: string; set: string }[] =
-    [];
+  const failures: Failure[] = [];
 
   const charts = await Promise.all(
     options.charts.map(async (dir) => {
+      const fail = (message: string) => {
+        failures.push({ chart: dir, file: `${dir}/Chart.yaml`, line: 1, message, set: '' });
+        return undefined;
+      };
+      let info: ChartInfo;
       try {
-        const info = await loadChartInfo(root, dir);
+        info = await loadChartInfo(root, dir);
+      } catch (error) {
+        return fail(`cannot read ${dir}/Chart.yaml: ${(error as Error).message}`);
+      }
+      try {
         const copy = await copyChart(root, dir, workspace.path(dir.split('/').pop() || 'chart'));
         rendered.leftOut.push(...copy.leftOut);
         return { dir, info, copy, sets: await valuesSetsFor(root, dir, options.extraSets) };
       } catch (error) {
-        failures.push({
-          chart: dir,
-          file: `${dir}/Chart.yaml`,
-          line: 1,
-          message: `cannot read ${dir}/Chart.yaml: ${(error as Error).message}`,
-          set: '',
-        });
-        return undefined;
+        return fail(`not rendered: ${(error as Error).message}`);
       }
     }),
   );
