@@ -71,7 +71,12 @@ async function helmJobs(root: string, charts: readonly string[]): Promise<HelmJo
   for (const dir of charts) {
     const { name } = await loadChartInfo(root, dir);
     for (const valuesSet of await valuesSetsFor(root, dir)) {
-      const args = helmTemplateArgs({ root, chartDir: dir, chartName: name, valuesSet });
+      const args = helmTemplateArgs({
+        chartPath: path.resolve(root, dir),
+        chartName: name,
+        valuesSet,
+        valuesFiles: valuesSet.valuesFiles.map((file) => path.resolve(root, file)),
+      });
       jobs.push({ chart: dir, set: valuesSet.name, args });
     }
   }

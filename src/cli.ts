@@ -28,12 +28,13 @@ Options:
   --format table|json|markdown|sarif
                                  output format (default: table); sarif is SARIF 2.1.0
   --output FILE                  write the report to FILE instead of standard output
-  --config FILE                  policy file (default: .kube-policy-gate.yaml or .github/kube-policy-gate.yaml)
+  --config FILE                  policy file (default: the nearest .kube-policy-gate.yaml from here up to
+                                 the repository root, else .github/kube-policy-gate.yaml)
   --policy NAME                  builtin pack to apply, repeatable: default, pss-baseline,
                                  pss-restricted, trivy, hadolint (replaces the policy file's extends)
   --fail-on LEVEL                critical|high|medium|low|none (default: high)
-  --ignorefile FILE              Trivy ignore file, repeatable (default: .trivyignore,
-                                 .trivyignore.yaml, .trivyignore.yml at the repository root)
+  --ignorefile FILE              Trivy ignore file, repeatable (default: the nearest .trivyignore,
+                                 .trivyignore.yaml, .trivyignore.yml from here up to the root)
   --base GIT-REF                 compare with this commit: findings are new or existing
   --gate new|all                 with --base, fail on new findings only, or on all (default: all)
   --helm PATH                    helm binary that renders charts (default: $HELM_BIN, else helm on PATH)
@@ -94,6 +95,7 @@ async function run(argv: string[]): Promise<number> {
   const root = findRoot(cwd, paths);
   const policy = loadPolicy({
     root,
+    cwd,
     configFile: values.config && path.resolve(cwd, values.config),
     packs: values.policy,
     failOn,

@@ -1,7 +1,7 @@
 // The pipeline (DESIGN.md): discover -> load -> evaluate -> suppress -> classify -> gate. Each
 // stage is a plain function of the previous stage's data; only src/cli.ts and src/main.ts
 // touch the environment (inputs, GitHub API, process exit).
-import type { Policy } from './config/policy.js';
+import { checksKubernetes, type Policy } from './config/policy.js';
 import { checkoutBase, classify } from './diff/baseline.js';
 import {
   isAtOrAbove,
@@ -11,10 +11,15 @@ import {
   type ScanError,
   type Severity,
 } from './model.js';
-import { kustomizeRenderFailed, unreadableFile } from './rules/engine-rules.js';
+import { chartRenderFailed, kustomizeRenderFailed, unreadableFile } from './rules/engine-rules.js';
 import { evaluateDockerfiles, evaluateResources, fileFinding } from './rules/evaluate.js';
 import { discover } from './sources/discover.js';
-import { configuredValuesSets, mergeAcrossValuesSets, renderCharts } from './sources/helm/index.js';
+import {
+  configuredValuesSets,
+  mergeAcrossValuesSets,
+  renderCharts,
+  type RenderFailure,
+} from './sources/helm/index.js';
 import { mergeAcrossOverlays, renderKustomizations } from './sources/kustomize/index.js';
 import { loadDockerfiles, loadManifestFiles } from './sources/load.js';
 import { annotationExceptions } from './suppress/annotations.js';
@@ -79,19 +84,24 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 async function check(options: ScanOptions): Promise<Checked> {
   const { root, paths, policy, now = new Date() } = options;
   const inputs = await discover(root, paths.length ? paths : policy.paths, policy.exclude);
-  const kustomize = await renderKustomizations({
-    root,
-    manifests: inputs.manifests,
-    roots: policy.kustomize?.roots,
-    policyFile: policy.file,
-    exclude: policy.exclude,
-  });
+  // Only what is checked needs its tool: no Kubernetes rule, no helm and no kustomize.
+  const kubernetes = checksKubernetes(policy);
+  const kustomize = kubernetes
+    ? await renderKustomizations({
+        root,
+        manifests: inputs.manifests,
+        roots: policy.kustomize?.roots,
+        policyFile: policy.file,
+        exclude: policy.exclude,
+      })
+    : { manifests: inputs.manifests, resources: [], failures: [], errors: [] };
   const manifests = await loadManifestFiles(root, kustomize.manifests);
   const charts = await renderCharts({
     root,
-    charts: inputs.charts,
+    charts: kubernetes ? inputs.charts : [],
     helm: options.helm,
-    extraSets: configuredValuesSets(policy.charts),
+    extraSets: configuredValuesSets(policy.charts, policy.file),
+    kubernetesVersion: policy.kubernetesVersion,
   });
   const dockerfiles = await loadDockerfiles(root, inputs.dockerfiles);
 
@@ -100,7 +110,8 @@ async function check(options: ScanOptions): Promise<Checked> {
   const findings = sortFindings([
     ...manifests.errors.map((e) => unreadableFinding(e, 'manifest')),
     ...dockerfiles.errors.map((e) => unreadableFinding(e, 'dockerfile')),
-    ...charts.findings,
+    ...charts.leftOut.map((e) => unreadableFinding(e, 'helm-template')),
+    ...charts.failures.map(renderFailureFinding),
     ...mergeAcrossOverlays([
       ...kustomize.failures.map((f) =>
         fileFinding(kustomizeRenderFailed, f.file, f.line, f.message, 'kustomization', {
@@ -128,8 +139,21 @@ async function check(options: ScanOptions): Promise<Checked> {
 }
 
 /** A file that could not be read fails closed: KPG001. */
-function unreadableFinding(error: ScanError, source: 'manifest' | 'dockerfile'): Finding {
+function unreadableFinding(
+  error: Pick<ScanError, 'file' | 'line' | 'message'>,
+  source: 'manifest' | 'dockerfile' | 'helm-template',
+): Finding {
   return fileFinding(unreadableFile, error.file, error.line ?? 1, error.message, source);
+}
+
+/** A chart that does not render fails closed: one KPG002 for all the values sets it fails in. */
+function renderFailureFinding({ chart, file, line, message, valuesSets }: RenderFailure): Finding {
+  const sets = valuesSets.length > 1 ? ` (values sets ${valuesSets.join(', ')})` : '';
+  const finding = fileFinding(chartRenderFailed, file, line, `${message}${sets}`, 'helm-template', {
+    chart,
+    valuesSet: valuesSets[0],
+  });
+  return valuesSets.length ? { ...finding, valuesSets } : finding;
 }
 
 /** The same check on the base commit, in a separate work tree, with head's policy. */

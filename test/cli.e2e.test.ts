@@ -1,6 +1,6 @@
 // Runs the bundled CLI (dist/cli.js) as a user would: a child process, its JSON and exit code.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -13,10 +13,12 @@ const FIXTURES = path.resolve('test/fixtures/manifests');
 const FIRST_RULES = ['--config', path.resolve('test/fixtures/policies/first-rules.yaml')];
 
 async function cli(args: string[], cwd = process.cwd()) {
-  return run(
-    args.includes('--config') || args[0] !== 'scan' ? args : [...args, ...FIRST_RULES],
-    cwd,
-  );
+  if (args.includes('--config') || args[0] !== 'scan') return run(args, cwd);
+  // A policy file must be inside the scanned repository: another repository gets a copy.
+  const inside = path.relative(process.cwd(), cwd).startsWith('..');
+  const config = inside ? path.join(cwd, '.first-rules.yaml') : FIRST_RULES[1];
+  if (inside) copyFileSync(FIRST_RULES[1], config);
+  return run([...args, '--config', config], cwd);
 }
 
 async function run(args: string[], cwd: string) {
@@ -116,7 +118,7 @@ describe('dist/cli.js', () => {
     const badConfig = await cli(['scan', dir, '--config', path.join(dir, 'policy.yaml')], dir);
     expect(badConfig.code).toBe(2);
     expect(badConfig.stderr).toBe(
-      "kube-policy-gate: policy.yaml:2: rulez: unknown key (did you mean 'rules'?); known keys: extends, failOn, rules, paths, exclude, charts, kustomize, ignore, requireReason\n",
+      "kube-policy-gate: policy.yaml:2: rulez: unknown key (did you mean 'rules'?); known keys: extends, failOn, rules, paths, exclude, charts, kustomize, ignore, requireReason, kubernetesVersion\n",
     );
     for (const run of [badFlag, badFormat, badConfig]) expect(run.stderr).not.toMatch(/\n\s+at /);
   });

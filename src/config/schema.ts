@@ -2,6 +2,7 @@
 // `npm run generate`). The loader in parse.ts enforces the same shape with line numbers;
 // test/schema.test.ts keeps the two in agreement.
 import { FAIL_ON_VALUES, SEVERITIES } from '../model.js';
+import { API_VERSION, KUBE_VERSION, NAMESPACE, RELEASE_NAME } from '../sources/helm/values-sets.js';
 
 const stringOrList = (description: string) => ({
   description,
@@ -35,13 +36,20 @@ export function policySchema(ruleKeys: readonly string[], packs: readonly string
       values: {
         type: 'array',
         items: { type: 'string' },
-        description: 'Values files, chart-relative, in order.',
+        description: 'Values files, chart-relative (inside the repository), in order.',
       },
       set: { type: 'object', description: '--set pairs: { image.tag: "1.2.3" }' },
-      releaseName: { type: 'string' },
-      namespace: { type: 'string' },
-      kubeVersion: { type: 'string' },
-      apiVersions: { type: 'array', items: { type: 'string' } },
+      releaseName: {
+        type: 'string',
+        maxLength: 53,
+        pattern: RELEASE_NAME.source,
+      },
+      namespace: { type: 'string', maxLength: 63, pattern: NAMESPACE.source },
+      kubeVersion: {
+        type: 'string',
+        pattern: KUBE_VERSION.source,
+      },
+      apiVersions: { type: 'array', items: { type: 'string', pattern: API_VERSION.source } },
     },
   };
   return {
@@ -68,6 +76,12 @@ export function policySchema(ruleKeys: readonly string[], packs: readonly string
       },
       paths: stringOrList('Paths (relative to the repository root) to scan.'),
       exclude: stringOrList('Globs (minimatch) of paths not to scan.'),
+      kubernetesVersion: {
+        type: 'string',
+        pattern: KUBE_VERSION.source,
+        description:
+          'Kubernetes version charts are rendered for (helm template --kube-version), so helm v3 and v4 agree. Default: a recent release.',
+      },
       requireReason: {
         type: 'boolean',
         description: 'Exceptions must give a reason (default true).',
