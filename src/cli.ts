@@ -1,6 +1,5 @@
 // The CLI entry: parses flags, runs the scan, prints the report, sets the exit code
 // (0 passed, 1 gate failed, 2 usage or configuration error).
-import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config/errors.js';
@@ -10,7 +9,8 @@ import { jsonReportChunks } from './report/json.js';
 import { renderJobSummary } from './report/markdown.js';
 import { sarifChunks } from './report/sarif.js';
 import { writeChunks } from './report/stream.js';
-import { tableLines } from './report/table.js';
+import { tableLines, useColor } from './report/table.js';
+import { ReportFileError, writeReportFile } from './report/write-file.js';
 import { scanInWorker, serveScanWorker } from './scan-worker.js';
 import { HelmUnavailableError } from './sources/helm/index.js';
 import { findRoot } from './sources/root.js';
@@ -121,15 +121,17 @@ async function run(argv: string[]): Promise<number> {
       : format === 'sarif'
         ? sarifChunks(result)
         : format === 'markdown'
-          ? [renderJobSummary(result)]
+          ? [renderJobSummary(result, { gate: gate ?? 'all' })]
           : tableLines(result, {
-              color: !toFile && process.stdout.isTTY === true && !process.env.NO_COLOR,
+              color: !toFile && useColor(process.env, process.stdout.isTTY === true),
               showSuppressed: values['show-suppressed'] === true,
+              gate: gate ?? 'all',
             });
   if (toFile) {
-    await writeChunks(report, createWriteStream(path.resolve(cwd, values.output!)), { end: true });
+    // Never through a link a scanned pull request committed under that name (write-file.ts).
+    await writeReportFile(path.resolve(cwd, values.output!), report);
     process.stderr.write(
-      `${TOOL_NAME}: ${result.summary.total} findings, gate ${result.summary.failed ? 'failed' : 'passed'}; report written to ${values.output}\n`,
+      `${TOOL_NAME}: ${result.summary.new !== undefined ? `${result.summary.new} new of ` : ''}${result.summary.total} findings, gate ${result.summary.failed ? 'failed' : 'passed'}; report written to ${values.output}\n`,
     );
   } else {
     await writeChunks(report, process.stdout).catch((error: unknown) => {
@@ -156,7 +158,7 @@ if (!(await serveScanWorker())) {
         for (const line of error.message.split('\n'))
           process.stderr.write(`${TOOL_NAME}: ${line}\n`);
         process.exitCode = 2;
-      } else if (error instanceof HelmUnavailableError) {
+      } else if (error instanceof HelmUnavailableError || error instanceof ReportFileError) {
         process.exitCode = fail(error.message);
       } else if (
         error instanceof UsageError ||

@@ -47,7 +47,11 @@ export async function gitChangedLines(
     ({ stdout }) => stdout.trim(),
     () => base, // unrelated or shallow histories: compare with the base itself
   );
+  // core.quotepath=off: git otherwise writes a non-ASCII path as a quoted octal escape
+  // ("\303\244"), which matches no finding's path.
   const { stdout } = await git(
+    '-c',
+    'core.quotepath=off',
     'diff',
     '-U0',
     '--find-renames',

@@ -49,8 +49,13 @@ function array(value: unknown, where: string): unknown[] {
   return value;
 }
 
-/** Repository-relative, `/`-separated, no way out of the repository. */
-const REPO_PATH = /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[^\0\r\n]+$/;
+/**
+ * A plain repository-relative path as the scan writes them: `/`-separated segments, none empty,
+ * `.` or `..`; no leading `/`, no backslash, no drive letter, no control character.
+ */
+// eslint-disable-next-line no-control-regex
+const REPO_PATH =
+  /^(?![A-Za-z]:)(?!.*(^|\/)\.{1,2}(\/|$))(?!.*\/\/)[^/\\\u0000-\u001f\u007f][^\\\u0000-\u001f\u007f]*(?<!\/)$/;
 const RULE_ID = /^[A-Za-z0-9][\w.-]{0,63}$/;
 
 function finding(value: unknown, where: string): Finding {
@@ -101,7 +106,7 @@ function finding(value: unknown, where: string): Finding {
   if (raw.rendered !== undefined) {
     const rendered = object(raw.rendered, `${where}.rendered`);
     result.rendered = {
-      file: string(rendered.file, `${where}.rendered.file`),
+      file: string(rendered.file, `${where}.rendered.file`, REPO_PATH),
       line: positive(rendered.line, `${where}.rendered.line`),
     };
   }
