@@ -53,8 +53,8 @@ function array(value: unknown, where: string): unknown[] {
  * A plain repository-relative path as the scan writes them: `/`-separated segments, none empty,
  * `.` or `..`; no leading `/`, no backslash, no drive letter, no control character.
  */
-// eslint-disable-next-line no-control-regex
 const REPO_PATH =
+  // eslint-disable-next-line no-control-regex
   /^(?![A-Za-z]:)(?!.*(^|\/)\.{1,2}(\/|$))(?!.*\/\/)[^/\\\u0000-\u001f\u007f][^\\\u0000-\u001f\u007f]*(?<!\/)$/;
 const RULE_ID = /^[A-Za-z0-9][\w.-]{0,63}$/;
 

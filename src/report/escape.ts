@@ -7,8 +7,8 @@
  * and the invisible characters that reorder or hide text (bidi embeddings, overrides, isolates
  * and marks, the Arabic letter mark, line/paragraph separators, BOM).
  */
-// eslint-disable-next-line no-control-regex
 const UNSAFE =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /** The character as visible text: `\n`, `\x1b`, `\u202e`. */

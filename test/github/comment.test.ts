@@ -105,7 +105,9 @@ describe('the pull request comment', () => {
     });
     const body = renderComment(result({ findings: [hostile], fixed: [] }), { marker, gate: 'new' });
     const line = body.split('\n').find((l) => l.includes('ping'))!;
+    // eslint-disable-next-line no-control-regex
     expect(line).not.toMatch(/@octo|https:\/\/evil|www\.evil|:x:|[\u001b\u0007\u202e]/);
+    // eslint-disable-next-line no-control-regex
     expect(body).not.toMatch(/[\u001b\u0007\u202e]/);
     expect(body).toContain('@\u200docto-org/admins');
     expect(body).toContain('&#92;x1b&#93;8;;x&#92;x07 &#92;u202e');

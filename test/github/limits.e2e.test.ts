@@ -265,6 +265,7 @@ describe('mode: report with a hostile artifact', () => {
       message: string;
     }>;
     expect([...annotation.title].length).toBeLessThanOrEqual(255);
+    // eslint-disable-next-line no-control-regex
     expect(annotation.message).not.toMatch(/[\u001b]|\n::error/);
     expect(bytes(annotation.message)).toBeLessThanOrEqual(64 * 1024);
   });
