@@ -5,10 +5,11 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from './config/errors.js';
 import { loadPolicy } from './config/policy.js';
 import { FAIL_ON_VALUES, type FailOn } from './model.js';
+import { jsonTextSafe, plainText } from './report/escape.js';
 import { jsonReportChunks } from './report/json.js';
 import { renderJobSummary } from './report/markdown.js';
 import { sarifChunks } from './report/sarif.js';
-import { writeChunks } from './report/stream.js';
+import { mapLazily, writeChunks } from './report/stream.js';
 import { tableLines, useColor } from './report/table.js';
 import { ReportFileError, writeReportFile } from './report/write-file.js';
 import { scanInWorker, serveScanWorker } from './scan-worker.js';
@@ -117,9 +118,9 @@ async function run(argv: string[]): Promise<number> {
   // Written piece by piece: a big scan's report is never one string in memory.
   const report =
     format === 'json'
-      ? jsonReportChunks(result)
+      ? mapLazily(jsonReportChunks(result), jsonTextSafe)
       : format === 'sarif'
-        ? sarifChunks(result)
+        ? mapLazily(sarifChunks(result), jsonTextSafe)
         : format === 'markdown'
           ? [renderJobSummary(result, { gate: gate ?? 'all' })]
           : tableLines(result, {
@@ -143,7 +144,9 @@ async function run(argv: string[]): Promise<number> {
 }
 
 function fail(message: string): number {
-  process.stderr.write(`${TOOL_NAME}: ${message}\n`);
+  // One line per line of the message, none of them able to drive a terminal or a runner.
+  for (const line of message.split('\n'))
+    process.stderr.write(`${TOOL_NAME}: ${plainText(line)}\n`);
   return 2;
 }
 
@@ -156,7 +159,7 @@ if (!(await serveScanWorker())) {
     (error: unknown) => {
       if (error instanceof ConfigError) {
         for (const line of error.message.split('\n'))
-          process.stderr.write(`${TOOL_NAME}: ${line}\n`);
+          process.stderr.write(`${TOOL_NAME}: ${plainText(line)}\n`);
         process.exitCode = 2;
       } else if (error instanceof HelmUnavailableError || error instanceof ReportFileError) {
         process.exitCode = fail(error.message);

@@ -42,10 +42,11 @@ import {
   type AnnotationMode,
 } from './report/annotations.js';
 import { renderComment } from './report/comment.js';
-import { plainText, truncateChars } from './report/escape.js';
+import { jsonTextSafe, plainText, truncateChars } from './report/escape.js';
 import { jsonReportChunks } from './report/json.js';
 import { renderJobSummary, summaryHead, verdict } from './report/markdown.js';
 import { sarifChunks } from './report/sarif.js';
+import { mapLazily } from './report/stream.js';
 import { ReportFileError, writeReportFile } from './report/write-file.js';
 import type { ScanResult } from './scan.js';
 import { scanInWorker, serveScanWorker } from './scan-worker.js';
@@ -170,7 +171,7 @@ async function writeReports(
   // Streamed, and never through a link the pull request committed (write-file.ts).
   const write = async (name: string, file: string, chunks: Iterable<string>) => {
     const target = path.resolve(root, file);
-    await writeReportFile(target, chunks, root);
+    await writeReportFile(target, mapLazily(chunks, jsonTextSafe), root);
     core.setOutput(name, target);
   };
   if (inputs.sarifFile) await write('sarif-file', inputs.sarifFile, sarifChunks(result));
@@ -344,7 +345,9 @@ async function changedLinesFor(
   try {
     return await gitChangedLines(root, pr.baseSha);
   } catch (error) {
-    core.info(`git diff against the base failed (${(error as Error).message}); asking the API.`);
+    core.info(
+      `git diff against the base failed (${plainText(String((error as Error).message))}); asking the API.`,
+    );
   }
   return listFilesChangedLines(pr, context);
 }
@@ -526,7 +529,9 @@ function failStep(error: unknown): void {
         title: problem.key,
       });
     }
-    core.setFailed(`invalid configuration:\n${error.message}`);
+    core.setFailed(
+      `invalid configuration:\n${error.message.split('\n').map(plainText).join('\n')}`,
+    );
   } else if (
     error instanceof InputError ||
     error instanceof ReportError ||

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { markdownText, plainText, terminalLine, truncateBytes, truncateChars } from './escape.js';
+import {
+  jsonTextSafe,
+  markdownText,
+  plainText,
+  terminalLine,
+  truncateBytes,
+  truncateChars,
+} from './escape.js';
 
 describe('plainText', () => {
   it.each([
@@ -46,5 +53,14 @@ describe('truncation', () => {
 
   it('cuts at a character count, counting code points', () => {
     expect([...truncateChars('😀'.repeat(300), 255)]).toHaveLength(255);
+  });
+});
+
+describe('jsonTextSafe', () => {
+  it('escapes C1 and bidi characters inside JSON strings without changing the value', () => {
+    const value = { name: 'a\u009b31m\u202eb\u2028c', plain: 'ü' };
+    const text = jsonTextSafe(JSON.stringify(value));
+    expect(text).not.toMatch(/[\u009b\u202e\u2028]/);
+    expect(JSON.parse(text)).toEqual(value);
   });
 });

@@ -74,3 +74,18 @@ export function truncateChars(value: string, maxChars: number, mark = '…'): st
 export function utf8Bytes(value: string): number {
   return Buffer.byteLength(value);
 }
+
+/** What JSON.stringify leaves raw but a terminal would act on: DEL, C1 and reordering marks. */
+const JSON_UNSAFE =
+  /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/**
+ * JSON text with those characters written as `\uXXXX`: the same JSON value (outside strings JSON
+ * has none of them), safe to print to a terminal.
+ */
+export function jsonTextSafe(json: string): string {
+  return json.replace(
+    JSON_UNSAFE,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
