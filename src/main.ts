@@ -29,7 +29,7 @@ import {
   type PullRequestRef,
 } from './github/event.js';
 import { listPullRequestFiles } from './github/pull-files.js';
-import { ReportError, readUntrustedReport } from './github/report-input.js';
+import { ReportError } from './github/report-input.js';
 import { FAIL_ON_VALUES, type FailOn } from './model.js';
 import {
   ANNOTATION_MODES,
@@ -42,6 +42,7 @@ import {
   type AnnotationMode,
 } from './report/annotations.js';
 import { renderComment } from './report/comment.js';
+import { readUntrustedReport } from './report/untrusted.js';
 import { jsonTextSafe, plainText, truncateChars } from './report/escape.js';
 import { jsonReportChunks } from './report/json.js';
 import { renderJobSummary, summaryHead, verdict } from './report/markdown.js';
