@@ -45,7 +45,7 @@ import { renderComment } from './report/comment.js';
 import { readUntrustedReport } from './report/untrusted.js';
 import { jsonTextSafe, plainText, truncateChars } from './report/escape.js';
 import { jsonReportChunks } from './report/json.js';
-import { renderJobSummary, summaryHead, verdict } from './report/markdown.js';
+import { renderJobSummary, verdict } from './report/markdown.js';
 import { sarifChunks } from './report/sarif.js';
 import { mapLazily } from './report/stream.js';
 import { ReportFileError, writeReportFile } from './report/write-file.js';
@@ -195,9 +195,9 @@ interface PublishContext {
   octokit?: GitHubClient;
 }
 
-/** The check run's summary with each batch of annotations but the last. */
+/** The check run's summary with each batch of annotations but the last: short, it is replaced. */
 function batchSummary(result: ScanResult, gateOn: 'new' | 'all', omitted: number) {
-  const head = summaryHead(result, gateOn).join('\n');
+  const head = verdict(result, gateOn);
   return (sent: number, total: number) =>
     `${head}\n\nAnnotations: ${sent} of ${total} sent so far${omitted ? ` (${omitted} more left out)` : ''}; the full summary follows with the last batch.\n`;
 }
