@@ -31,12 +31,12 @@ export interface TableOptions {
 const MAX_VALUES_SETS = 3;
 
 /**
- * Colour as Node and most CLI tools decide it: FORCE_COLOR (non-empty, not `0`/`false`) turns
- * it on, NO_COLOR (non-empty) off, otherwise a terminal gets colour.
+ * Colour as Node and chalk decide it: FORCE_COLOR, when set, wins (on unless `0` or `false`;
+ * empty means on), then NO_COLOR (non-empty) turns it off, otherwise a terminal gets colour.
  */
 export function useColor(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
   const force = env.FORCE_COLOR;
-  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  if (force !== undefined) return force !== '0' && force !== 'false';
   if (env.NO_COLOR) return false;
   return isTTY && env.TERM !== 'dumb';
 }

@@ -30,6 +30,8 @@ describe('the table', () => {
     expect(useColor({ FORCE_COLOR: '1' }, false)).toBe(true);
     expect(useColor({ FORCE_COLOR: '0' }, true)).toBe(false);
     expect(useColor({ FORCE_COLOR: 'false' }, true)).toBe(false);
+    expect(useColor({ FORCE_COLOR: '' }, false)).toBe(true);
+    expect(useColor({ FORCE_COLOR: '1', NO_COLOR: '1' }, false)).toBe(true);
     expect(useColor({ TERM: 'dumb' }, true)).toBe(false);
   });
 });
