@@ -68,12 +68,13 @@ async function findCheckRun(
       repo: input.repo,
       ref: input.headSha,
       check_name: CHECK_RUN_NAME,
-      filter: 'latest',
+      // `all`: `latest` keeps one run per name, which may be another configuration's.
+      filter: 'all',
       per_page: 100,
     });
-    return (data.check_runs as ExistingRun[]).find(
-      (run) => run.external_id === input.externalId && run.app?.slug === input.appSlug,
-    );
+    return (data.check_runs as ExistingRun[])
+      .filter((run) => run.external_id === input.externalId && run.app?.slug === input.appSlug)
+      .sort((a, b) => b.id - a.id)[0];
   } catch {
     // Not found, or not allowed to list: create one, as on a first run.
     return undefined;

@@ -93,6 +93,16 @@ describe('check run', () => {
     expect(ours[0].annotations).toHaveLength(101);
   });
 
+  it('keeps the check runs of two configurations on one head apart', async () => {
+    await createCheckRun(octokit, { ...checkInput, annotations: [] });
+    await createCheckRun(octokit, { ...checkInput, annotations: [], externalId: 'cfg:2' });
+    await createCheckRun(octokit, { ...checkInput, annotations: [], conclusion: 'success' });
+    expect(github.checkRuns.map((r) => [r.external_id, r.conclusion])).toEqual([
+      ['cfg:1', 'success'],
+      ['cfg:2', 'failure'],
+    ]);
+  });
+
   it('sends X-GitHub-Api-Version and never asks GET /user', async () => {
     await createCheckRun(octokit, checkInput);
     await upsertStickyComment(octokit, target, stickyMarker('x'), `${stickyMarker('x')}\n`, {
