@@ -99,7 +99,7 @@ export function listText(values: readonly string[], max: number): string {
 
 function warningLine(warning: ScanError): string {
   const where = warning.line ? `${warning.file}:${warning.line}` : warning.file;
-  return `- ${warning.level === 'warning' ? 'warning' : 'error'} ${cell(where)}: ${cell(warning.message)}`;
+  return `- ${warning.level === 'warning' ? ':warning:' : ':x:'} ${cell(where)}: ${cell(warning.message)}`;
 }
 
 export function renderJobSummary(result: ScanResult, options: JobSummaryOptions = {}): string {
