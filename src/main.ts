@@ -4,7 +4,6 @@
 // run, and fails the step when the gate fails. `mode: report` posts a JSON report made by an
 // untrusted run (a fork's pull request) without checking out any of its code.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { ConfigError } from './config/errors.js';
@@ -42,7 +41,7 @@ import {
   type AnnotationMode,
 } from './report/annotations.js';
 import { renderComment } from './report/comment.js';
-import { readUntrustedReport } from './report/untrusted.js';
+import { readUntrustedReportFile } from './report/untrusted.js';
 import { jsonTextSafe, plainText, truncateChars } from './report/escape.js';
 import { jsonReportChunks } from './report/json.js';
 import { renderJobSummary, verdict } from './report/markdown.js';
@@ -466,8 +465,8 @@ async function runReport(inputs: Inputs, event: EventContext): Promise<void> {
   if (!inputs.jsonFile)
     throw new InputError('mode: report needs the json-file input (the report to post)');
   const root = process.env.GITHUB_WORKSPACE || process.cwd();
-  const result = readUntrustedReport(
-    readFileSync(path.resolve(root, inputs.jsonFile), 'utf8'),
+  const result = readUntrustedReportFile(
+    path.resolve(root, inputs.jsonFile),
     inputs.gate ?? 'auto',
   );
   const budget = new AnnotationBudget();

@@ -25,7 +25,7 @@ export interface UntrustedReport {
 
 /** More than any real repository has; keeps a hostile report from exhausting memory. */
 const MAX_ITEMS = 20_000;
-const MAX_REPORT_BYTES = 64 * 1024 * 1024;
+export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 const MAX_STRING = 4096;
 
 export class ReportError extends Error {}

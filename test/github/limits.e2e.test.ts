@@ -1,6 +1,7 @@
 // The bundled Action (dist/index.js) against the fake GitHub API at the edges of GitHub's
 // documented limits: big pull requests in non-ASCII folders, unreadable files, rate limits, a
 // hostile report artifact, and report files the pull request planted as symlinks.
+import { execFileSync } from 'node:child_process';
 import {
   cpSync,
   lstatSync,
@@ -269,6 +270,30 @@ describe('mode: report with a hostile artifact', () => {
     expect(annotation.message).not.toMatch(/[\u001b]|\n::error/);
     expect(bytes(annotation.message)).toBeLessThanOrEqual(64 * 1024);
   });
+
+  it.each(['symlink', 'fifo'])(
+    'refuses a report file that is a %s, without hanging',
+    async (kind) => {
+      const dir = report([finding({})]);
+      const real = path.join(dir, 'real.json');
+      writeFileSync(real, readFileSync(path.join(dir, 'report.json')));
+      rmSync(path.join(dir, 'report.json'));
+      if (kind === 'symlink') symlinkSync(real, path.join(dir, 'report.json'));
+      else execFileSync('mkfifo', [path.join(dir, 'report.json')]);
+      const run = await runAction({
+        workspace: dir,
+        eventName: 'workflow_run',
+        event,
+        apiUrl,
+        inputs: { mode: 'report', 'json-file': 'report.json' },
+      });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(
+        /::error::(cannot read the report|invalid report: .* is not a regular file)/,
+      );
+      expect(github.requests).toEqual([]);
+    },
+  );
 
   it.each(['./deploy/web.yaml', 'deploy\\web.yaml', 'deploy//web.yaml'])(
     'refuses a finding path %s that is not a plain relative / path',
