@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gitRepo } from '../../test/support/git.js';
-import { gitChangedLines } from './changed-lines.js';
+import { gitChangedLines, unescapeGitPath } from './changed-lines.js';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -21,5 +21,17 @@ describe('gitChangedLines', () => {
     const changed = await gitChangedLines(repo.root, base);
     expect([...changed.keys()]).toEqual(['déploiement/équipe/app.yaml']);
     expect([...changed.get('déploiement/équipe/app.yaml')!.added]).toEqual([2]);
+  });
+});
+
+describe('unescapeGitPath', () => {
+  it.each([
+    ['plain/ä.yaml', 'plain/ä.yaml'],
+    ['x\\"y.yaml', 'x"y.yaml'],
+    ['t\\tb.yaml', 't\tb.yaml'],
+    ['back\\\\slash.yaml', 'back\\slash.yaml'],
+    ['\\303\\244.yaml', 'ä.yaml'],
+  ])('%j is %j', (escaped, name) => {
+    expect(unescapeGitPath(escaped)).toBe(name);
   });
 });
