@@ -1,16 +1,17 @@
 // The CLI entry: parses flags, runs the scan, prints the report, sets the exit code
 // (0 passed, 1 gate failed, 2 usage or configuration error).
-import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config/errors.js';
 import { loadPolicy } from './config/policy.js';
 import { FAIL_ON_VALUES, type FailOn } from './model.js';
+import { jsonTextSafe, plainText } from './report/escape.js';
 import { jsonReportChunks } from './report/json.js';
 import { renderJobSummary } from './report/markdown.js';
 import { sarifChunks } from './report/sarif.js';
-import { writeChunks } from './report/stream.js';
-import { tableLines } from './report/table.js';
+import { mapLazily, writeChunks } from './report/stream.js';
+import { tableLines, useColor } from './report/table.js';
+import { ReportFileError, writeReportFile } from './report/write-file.js';
 import { scanInWorker, serveScanWorker } from './scan-worker.js';
 import { HelmUnavailableError } from './sources/helm/index.js';
 import { KustomizeUnavailableError } from './sources/kustomize/index.js';
@@ -120,19 +121,21 @@ async function run(argv: string[]): Promise<number> {
   // Written piece by piece: a big scan's report is never one string in memory.
   const report =
     format === 'json'
-      ? jsonReportChunks(result)
+      ? mapLazily(jsonReportChunks(result), jsonTextSafe)
       : format === 'sarif'
-        ? sarifChunks(result)
+        ? mapLazily(sarifChunks(result), jsonTextSafe)
         : format === 'markdown'
-          ? [renderJobSummary(result)]
+          ? [renderJobSummary(result, { gate: gate ?? 'all' })]
           : tableLines(result, {
-              color: !toFile && process.stdout.isTTY === true && !process.env.NO_COLOR,
+              color: !toFile && useColor(process.env, process.stdout.isTTY === true),
               showSuppressed: values['show-suppressed'] === true,
+              gate: gate ?? 'all',
             });
   if (toFile) {
-    await writeChunks(report, createWriteStream(path.resolve(cwd, values.output!)), { end: true });
+    // Never through a link a scanned pull request committed under that name (write-file.ts).
+    await writeReportFile(path.resolve(cwd, values.output!), report);
     process.stderr.write(
-      `${TOOL_NAME}: ${result.summary.total} findings, gate ${result.summary.failed ? 'failed' : 'passed'}; report written to ${values.output}\n`,
+      `${TOOL_NAME}: ${result.summary.new !== undefined ? `${result.summary.new} new of ` : ''}${result.summary.total} findings, gate ${result.summary.failed ? 'failed' : 'passed'}; report written to ${values.output}\n`,
     );
   } else {
     await writeChunks(report, process.stdout).catch((error: unknown) => {
@@ -144,7 +147,9 @@ async function run(argv: string[]): Promise<number> {
 }
 
 function fail(message: string): number {
-  process.stderr.write(`${TOOL_NAME}: ${message}\n`);
+  // One line per line of the message, none of them able to drive a terminal or a runner.
+  for (const line of message.split('\n'))
+    process.stderr.write(`${TOOL_NAME}: ${plainText(line)}\n`);
   return 2;
 }
 
@@ -157,11 +162,12 @@ if (!(await serveScanWorker())) {
     (error: unknown) => {
       if (error instanceof ConfigError) {
         for (const line of error.message.split('\n'))
-          process.stderr.write(`${TOOL_NAME}: ${line}\n`);
+          process.stderr.write(`${TOOL_NAME}: ${plainText(line)}\n`);
         process.exitCode = 2;
       } else if (
         error instanceof HelmUnavailableError ||
-        error instanceof KustomizeUnavailableError
+        error instanceof KustomizeUnavailableError ||
+        error instanceof ReportFileError
       ) {
         process.exitCode = fail(error.message);
       } else if (
