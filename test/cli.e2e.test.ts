@@ -125,7 +125,7 @@ describe('dist/cli.js', () => {
       );
       writeFileSync(path.join(dir, '::error::file.yaml'), readFileSync(path.join(dir, 'pod.yaml')));
       for (const format of ['table', 'markdown']) {
-        const { stdout } = await cli(['scan', dir, '--format', format]);
+        const { stdout } = await cli(['scan', dir, '--format', format], dir);
         expect(stdout).toContain('pwned');
         expect(stdout, format).not.toMatch(/^\s*::/m);
         // eslint-disable-next-line no-control-regex
