@@ -11,6 +11,7 @@ import {
   type ScanError,
   type Severity,
 } from './model.js';
+import { duplicateKeyFindings } from './rules/duplicate-keys.js';
 import { unreadableFile } from './rules/engine-rules.js';
 import { evaluateDockerfiles, evaluateResources, fileFinding } from './rules/evaluate.js';
 import { discover } from './sources/discover.js';
@@ -93,7 +94,10 @@ async function check(options: ScanOptions): Promise<Checked> {
     ...manifests.errors.map((e) => unreadableFinding(e, 'manifest')),
     ...dockerfiles.errors.map((e) => unreadableFinding(e, 'dockerfile')),
     ...charts.findings,
-    ...mergeAcrossValuesSets(evaluateResources(resources, policy)),
+    ...mergeAcrossValuesSets([
+      ...evaluateResources(resources, policy),
+      ...duplicateKeyFindings(resources),
+    ]),
     ...evaluateDockerfiles(dockerfiles.items, policy),
   ]);
 
