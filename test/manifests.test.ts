@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseManifests } from '../src/sources/manifests.js';
 import type { Path } from '../src/sources/resource.js';
 
@@ -318,5 +318,21 @@ describe('the Kubernetes YAML dialect (go-yaml v2)', () => {
     expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
     expect(Object.keys(data)).toEqual(['__proto__']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reports a collection key as an error of the scan, never as a warning on stderr', () => {
+    // The old loader's yaml.toJS() printed "Keys with collection values will be stringified"
+    // through process.emitWarning; the API server refuses the document (invalid map key).
+    const emitWarning = vi.spyOn(process, 'emitWarning');
+    try {
+      const { resources, errors } = read('? [a, b]\n: c');
+      expect(resources).toEqual([]);
+      expect(errors).toEqual([
+        { file: 'd.yaml', line: 2, message: 'invalid map key: a collection' },
+      ]);
+      expect(emitWarning).not.toHaveBeenCalled();
+    } finally {
+      emitWarning.mockRestore();
+    }
   });
 });

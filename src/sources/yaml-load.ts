@@ -664,8 +664,9 @@ class StreamLoader {
         throw new DocumentError((error as Error).message, start);
       }
     }
-    frame.key = key;
-    frame.keyId = this.keys.add(key);
+    const id = this.keys.add(key);
+    frame.key = this.keys.names[id];
+    frame.keyId = id;
   }
 
   private aliasKey(frame: Frame, anchor: Anchor, name: string, offset: number): void {
@@ -675,11 +676,11 @@ class StreamLoader {
       throw new DocumentError(`invalid map key: alias '${name}' names a collection`, offset);
     }
     if (value === null) throw new DocumentError('unsupported map key of type <nil>', offset);
-    const key = String(value);
+    const id = this.keys.add(String(value));
     frame.keyLine = this.line(offset);
     frame.keyEnd = offset;
-    frame.key = key;
-    frame.keyId = this.keys.add(key);
+    frame.key = this.keys.names[id];
+    frame.keyId = id;
   }
 
   private countAlias(anchor: Anchor, offset: number): void {

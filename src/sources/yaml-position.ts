@@ -23,6 +23,9 @@ export const NO_KEY = -1;
  */
 export class KeyTable {
   private readonly ids = new Map<string, number>();
+  /** By id, the stored copy of each key: as a property name it is internalized once, where a
+   *  new slice of the text would be looked up in V8's string table on every use. */
+  readonly names: string[] = [];
 
   /** The id of `key`, assigned on first sight. */
   add(key: string): number {
@@ -30,7 +33,9 @@ export class KeyTable {
     if (id === undefined) {
       id = this.ids.size;
       // A copy: the parser's string may be a slice that keeps the whole file's text alive.
-      this.ids.set(detached(key), id);
+      const stored = detached(key);
+      this.ids.set(stored, id);
+      this.names.push(stored);
     }
     return id;
   }

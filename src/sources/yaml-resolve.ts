@@ -71,6 +71,14 @@ function goFloat(text: string): number | undefined {
 
 type Kind = 'null' | 'bool' | 'int' | 'uint' | 'float' | 'str';
 
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** The kind of the last value resolveImplicit returned (no object per scalar: a hot path). */
 let resolvedKind: Kind = 'str';
 
@@ -94,6 +102,11 @@ function resolveImplicit(text: string): Resolved {
   } else if (hint === HINT_NUMBER) {
     // A timestamp (2001-12-14) stays the text when decoded into interface{}: no test needed,
     // as no timestamp is also an int or a float.
+    // Most numbers in manifests are short decimals (ports, replicas, ids): no pattern needed.
+    if (code >= 49 && code <= 57 && text.length <= 15 && isDigits(text)) {
+      resolvedKind = 'int';
+      return Number(text);
+    }
     const plain = text.includes('_') ? text.replace(/_/g, '') : text;
     const int = goInt(plain);
     if (int) {
