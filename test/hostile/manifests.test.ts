@@ -3,6 +3,7 @@
 import { mkdirSync, openSync, closeSync, symlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { devHelm } from '../../scripts/dev-helm.js';
 import {
   goodFileFindings,
   GOOD_MANIFEST,
@@ -194,6 +195,38 @@ describe('the YAML dialect of the API server', () => {
     });
     // Far below what expanding 1.2 million copies of a 100-key map would take.
     expect(process.memoryUsage().rss - before).toBeLessThan(1024 * 1024 * 1024);
+  });
+});
+
+describe.each([3, 4] as const)('the same dialect in rendered charts, helm v%i', (major) => {
+  it('reads privileged: yes from values and reports a duplicate key on its template line', async () => {
+    const helm = await devHelm(major);
+    const { root } = repoWith({
+      'charts/c/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
+      'charts/c/values.yaml': 'privileged: yes\n',
+      'charts/c/templates/pod.yaml': [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        '  name: p',
+        'spec:',
+        '  containers:',
+        '    - name: app',
+        '      image: nginx:1.27.0',
+        '      securityContext:',
+        '        privileged: false',
+        '        privileged: {{ .Values.privileged }}',
+        '',
+      ].join('\n'),
+    });
+    const result = await scanRepo(root, helm);
+    expect(goodFileFindings(result)).toHaveLength(1);
+    const onTemplate = (ruleId: string) =>
+      result.findings
+        .filter((f) => f.ruleId === ruleId && f.file === 'charts/c/templates/pod.yaml')
+        .map((f) => f.line);
+    expect(onTemplate('KSV017')).toEqual([11]);
+    expect(onTemplate('KPG003')).toEqual([11]);
   });
 });
 
