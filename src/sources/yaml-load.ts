@@ -165,6 +165,68 @@ export function loadYamlStream(
   text: string,
   options: LoadOptions,
 ): Array<LoadedDocument | FailedDocument> {
+  if (text.length > GROUP_CHARS) {
+    // The parser's events for a whole 16 MB stream would take ten times its size at once:
+    // documents are independent, so they are read a group of about a megabyte at a time.
+    const results: Array<LoadedDocument | FailedDocument> = [];
+    for (const group of documentGroups(text, GROUP_CHARS)) {
+      const lineOffset = options.lineOffset + group.line - 1;
+      for (const result of loadGroup(group.text, { ...options, lineOffset })) results.push(result);
+    }
+    return results;
+  }
+  return loadGroup(text, options);
+}
+
+/** About this many characters of whole documents are parsed at once. */
+const GROUP_CHARS = 1 << 20;
+
+/**
+ * `text` cut into runs of whole documents of about `size` characters, at `---` lines (with
+ * the directive lines just before one), each with its first line.
+ */
+function documentGroups(text: string, size: number): Array<{ text: string; line: number }> {
+  const groups: Array<{ text: string; line: number }> = [];
+  let start = 0;
+  let startLine = 1;
+  let line = 1;
+  // The directives (and the blank and comment lines among them) just before the next marker.
+  let preambleStart = -1;
+  let preambleLine = 0;
+  for (let at = 0; at < text.length;) {
+    const newline = text.indexOf('\n', at);
+    const end = newline === -1 ? text.length : newline;
+    const first = text.charCodeAt(at);
+    if (
+      first === 45 /* - */ &&
+      text.startsWith('---', at) &&
+      (end === at + 3 || /\s/.test(text[at + 3]))
+    ) {
+      const cut = preambleStart === -1 ? at : preambleStart;
+      const cutLine = preambleStart === -1 ? line : preambleLine;
+      if (cut - start >= size) {
+        groups.push({ text: text.slice(start, cut), line: startLine });
+        start = cut;
+        startLine = cutLine;
+      }
+      preambleStart = -1;
+    } else if (first === 37 /* % */) {
+      if (preambleStart === -1) {
+        preambleStart = at;
+        preambleLine = line;
+      }
+    } else if (preambleStart !== -1 && !/^[ \t]*(?:#.*)?\r?$/.test(text.slice(at, end))) {
+      preambleStart = -1;
+    }
+    if (newline === -1) break;
+    at = newline + 1;
+    line++;
+  }
+  groups.push({ text: text.slice(start), line: startLine });
+  return groups;
+}
+
+function loadGroup(text: string, options: LoadOptions): Array<LoadedDocument | FailedDocument> {
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth: MAX_DEPTH });
