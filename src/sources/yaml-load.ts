@@ -13,7 +13,7 @@ import {
   type ScalarEvent,
 } from 'js-yaml';
 import { Composer, Parser } from 'yaml';
-import type { Path } from './resource.js';
+import type { DuplicateKeyInfo, Path } from './resource.js';
 import { keyString, ResolveError, resolveScalar } from './yaml-resolve.js';
 import {
   FIELDS,
@@ -25,15 +25,9 @@ import {
   type KeyTable,
 } from './yaml-position.js';
 
-/** A key written more than once in one mapping: kubectl's strict decoding rejects it. */
-export interface DuplicateKey {
-  /** Path of the key inside the document. */
-  path: Path;
-  /** Lines (1-based, with the line offset) of every occurrence, the effective one last. */
-  lines: number[];
-  /** An explicit key that a later `<<` merge overwrote (go-yaml v2 applies keys in order). */
-  overwrittenByMerge?: boolean;
-}
+/** A key written more than once in one mapping: kubectl's strict decoding rejects it. Paths
+ *  are from the document root here (manifests.ts makes them relative to each resource). */
+export type DuplicateKey = DuplicateKeyInfo;
 
 export interface LoadedDocument {
   value: unknown;
@@ -159,6 +153,7 @@ interface Frame {
 
 /** Grows as needed; one per process, copied out per document. */
 let scratch = new Int32Array(FIELDS * 4096);
+const SCRATCH_KEPT = FIELDS * 65536;
 
 /** Every document of `text`: its value and positions, or why it cannot be read. */
 export function loadYamlStream(
@@ -233,7 +228,10 @@ function loadGroup(text: string, options: LoadOptions): Array<LoadedDocument | F
   } catch (error) {
     return loadDocumentByDocument(text, options, error);
   }
-  return new StreamLoader(text, events, options).load();
+  const loaded = new StreamLoader(text, events, options).load();
+  // A huge document grew the scratch array: not kept for the rest of the process.
+  if (scratch.length > SCRATCH_KEPT) scratch = new Int32Array(FIELDS * 4096);
+  return loaded;
 }
 
 /** A syntax error stops the parser for the whole stream: the documents are read one by one,
