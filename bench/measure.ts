@@ -9,7 +9,6 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DockerfileParser } from 'dockerfile-ast';
-import { loadAll as jsYamlLoadAll } from 'js-yaml';
 import pLimit from 'p-limit';
 import { bundle, ROOT } from '../scripts/bundle.js';
 import { devHelm } from '../scripts/dev-helm.js';
@@ -20,7 +19,7 @@ import { parseDockerfile } from '../src/sources/dockerfile.js';
 import { loadChartInfo } from '../src/sources/helm/chart.js';
 import { helmTemplateArgs } from '../src/sources/helm/render.js';
 import { valuesSetsFor } from '../src/sources/helm/values-sets.js';
-import { ManifestStrings, parseManifests } from '../src/sources/manifests.js';
+import { parseManifests } from '../src/sources/manifests.js';
 import { loadShellParser } from '../src/sources/shell.js';
 import type { K8sResource } from '../src/sources/resource.js';
 import { CORPUS_CHARTS, corpusRoot } from '../test/helm/corpus.js';
@@ -130,12 +129,34 @@ interface ChildFigures {
   errors: number;
 }
 
-/** bench/peak-rss.ts bundled the way scripts/build.ts bundles dist/, under node_modules/.cache
+/** bench/NAME.ts bundled the way scripts/build.ts bundles dist/, under node_modules/.cache
  *  (where the bundle's dependencies still resolve). Returns the bundle's path. */
-async function bundlePeakRss(): Promise<string> {
-  const outfile = path.join(ROOT, 'node_modules/.cache/kube-policy-gate-bench/peak-rss.mjs');
-  await bundle(path.relative(ROOT, path.join(HERE, 'peak-rss.ts')), outfile);
+async function bundleChild(name: 'peak-rss' | 'load-speed'): Promise<string> {
+  const outfile = path.join(ROOT, `node_modules/.cache/kube-policy-gate-bench/${name}.mjs`);
+  await bundle(path.relative(ROOT, path.join(HERE, `${name}.ts`)), outfile);
   return outfile;
+}
+
+interface LoadSpeed {
+  files: number;
+  bytes: number;
+  oursMs: number[];
+  jsYamlMs: number[];
+}
+
+/** A bundled child's JSON output. */
+function childJson<T>(bundle: string, args: string[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bundle, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(`${bundle} exited ${code}`)),
+    );
+  });
 }
 
 function childScan(bundle: string, root: string): Promise<ChildFigures> {
@@ -258,40 +279,24 @@ export async function main(): Promise<void> {
     };
 
     // 2b. The manifest loader (values, positions, dialect) against js-yaml's bare loadAll of the
-    // same 16 MB of text, interleaved: one ManifestStrings per load, as loadManifestFiles has.
-    const ourLoad = () => {
-      const strings = new ManifestStrings();
-      let documents = 0;
-      for (const { file, text } of synthetic) {
-        documents += parseManifests(text, { file, strings }).resources.length;
-      }
-      return documents;
-    };
-    const jsYamlLoad = () => {
-      let documents = 0;
-      for (const { text } of synthetic) documents += jsYamlLoadAll(text).length;
-      return documents;
-    };
-    ourLoad();
-    jsYamlLoad();
-    const ourLoadTimes: number[] = [];
-    const jsYamlTimes: number[] = [];
-    for (let round = 0; round < Math.max(ROUNDS, 5); round++) {
-      ourLoadTimes.push((await timed(ourLoad)).ms);
-      jsYamlTimes.push((await timed(jsYamlLoad)).ms);
-      log(
-        `load round ${round + 1}: ours ${ourLoadTimes.at(-1)!.toFixed(0)} ms, js-yaml loadAll ${jsYamlTimes.at(-1)!.toFixed(0)} ms`,
-      );
-    }
-    figures.loadOverJsYaml = median(ourLoadTimes) / median(jsYamlTimes);
+    // same 16 MB of text, in a bundled child (bench/load-speed.ts): the median of the rounds'
+    // ratios, each from two timings side by side.
+    const loadSpeed = await childJson<LoadSpeed>(await bundleChild('load-speed'), [
+      syntheticRoot,
+      String(Math.max(ROUNDS, 7)),
+    ]);
+    const loadRatios = loadSpeed.oursMs.map((ms, round) => ms / loadSpeed.jsYamlMs[round]);
+    figures.loadOverJsYaml = median(loadRatios);
     details.loader = {
-      bytes: syntheticBytes,
-      oursMs: median(ourLoadTimes),
-      jsYamlMs: median(jsYamlTimes),
-      oursMBPerSec: syntheticBytes / 1e6 / (median(ourLoadTimes) / 1000),
-      jsYamlMBPerSec: syntheticBytes / 1e6 / (median(jsYamlTimes) / 1000),
-      jsYaml: 'js-yaml 5.5.0 loadAll (default schema), in-process',
+      ...loadSpeed,
+      ratios: loadRatios,
+      oursMBPerSec: loadSpeed.bytes / 1e6 / (median(loadSpeed.oursMs) / 1000),
+      jsYamlMBPerSec: loadSpeed.bytes / 1e6 / (median(loadSpeed.jsYamlMs) / 1000),
+      jsYaml: 'js-yaml 5.5.0 loadAll (default schema), same bundled child',
     };
+    log(
+      `load: ours ${median(loadSpeed.oursMs).toFixed(0)} ms, js-yaml ${median(loadSpeed.jsYamlMs).toFixed(0)} ms (median ratio ${figures.loadOverJsYaml.toFixed(2)})`,
+    );
 
     // 3. Dockerfiles: ours (parse + every hadolint rule) vs dockerfilelint's JS API, in-process,
     // on the same texts already in memory.
@@ -365,7 +370,7 @@ export async function main(): Promise<void> {
 
     // 4. Memory: full scans in child processes, so that nothing above inflates the figure. The
     // peak depends on when V8 collects, which varies on a busy machine: the median of several.
-    const peakRss = await bundlePeakRss();
+    const peakRss = await bundleChild('peak-rss');
     const memoryRuns: ChildFigures[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       memoryRuns.push(await childScan(peakRss, syntheticRoot));
