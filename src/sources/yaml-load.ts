@@ -466,7 +466,7 @@ class StreamLoader {
             this.aliasKey(top, anchor, name, event.anchorStart);
             break;
           }
-          this.countAlias(anchor, event.anchorStart);
+          this.countAlias(anchor);
           const entry = this.open(top, KIND_ALIAS + anchor.entry, event.anchorStart - 1);
           const endLine = this.line(event.anchorEnd - 1);
           this.close(entry);
@@ -733,7 +733,7 @@ class StreamLoader {
   }
 
   private aliasKey(frame: Frame, anchor: Anchor, name: string, offset: number): void {
-    this.countAlias(anchor, offset);
+    this.countAlias(anchor);
     const { value } = anchor;
     if (typeof value === 'object' && value !== null) {
       throw new DocumentError(`invalid map key: alias '${name}' names a collection`, offset);
@@ -746,13 +746,12 @@ class StreamLoader {
     frame.keyId = id;
   }
 
-  private countAlias(anchor: Anchor, offset: number): void {
+  private countAlias(anchor: Anchor): void {
     this.decoded += 1 + anchor.size;
     this.aliased += anchor.size;
     const { aliased, decoded } = this;
     if (aliased > 100 && decoded > 1000 && aliased / decoded > allowedAliasRatio(decoded)) {
       // Reported on the document's first line, as any refusal of the whole document.
-      void offset;
       throw new DocumentError('document contains excessive aliasing', this.rootStart);
     }
   }
