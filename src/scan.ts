@@ -11,6 +11,7 @@ import {
   type ScanError,
   type Severity,
 } from './model.js';
+import { duplicateKeyFindings } from './rules/duplicate-keys.js';
 import { chartRenderFailed, kustomizeRenderFailed, unreadableFile } from './rules/engine-rules.js';
 import { evaluateDockerfiles, evaluateResources, fileFinding } from './rules/evaluate.js';
 import { discover } from './sources/discover.js';
@@ -118,7 +119,10 @@ async function check(options: ScanOptions): Promise<Checked> {
           overlay: f.overlay,
         }),
       ),
-      ...mergeAcrossValuesSets(evaluateResources(resources, policy)),
+      ...mergeAcrossValuesSets([
+        ...evaluateResources(resources, policy),
+        ...duplicateKeyFindings(resources),
+      ]),
     ]),
     ...evaluateDockerfiles(dockerfiles.items, policy),
   ]);

@@ -42,4 +42,22 @@ export const kustomizeRenderFailed: RuleMeta & { target: 'kubernetes' } = {
   fix: "Fix the error in kustomize's message (run `kustomize build DIR` or `kubectl kustomize DIR`). For a remote base, vendor it into the repository (`kustomize localize` copies remote bases into a local directory) and refer to the local copy.",
 };
 
-export const engineRules = [unreadableFile, chartRenderFailed, kustomizeRenderFailed];
+export const duplicateKey: RuleMeta & { target: 'kubernetes' } = {
+  target: 'kubernetes',
+  id: 'KPG004',
+  name: 'duplicate-key',
+  aliases: [],
+  severity: 'medium',
+  title: 'Key set twice in one mapping',
+  description:
+    'A key appears more than once in one YAML mapping of a manifest or rendered chart, or a `<<` merge key written after it overwrites it. The gate checks the value that applies (the last one, as go-yaml reads it) and reports the repetition on that line.',
+  rationale:
+    "kubectl's default strict field validation rejects duplicate fields, and where a lenient client applies the manifest the last value silently wins: a reviewer reading the first occurrence (`privileged: false`) does not see what is deployed.",
+  fix: 'Keep one occurrence of the key, with the value you mean:\n\n```yaml\nsecurityContext:\n  privileged: false\n```\n\nWith `<<` merges, write the explicit keys after the merge key.',
+  references: [
+    'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
+    'https://yaml.org/type/merge.html',
+  ],
+};
+
+export const engineRules = [unreadableFile, chartRenderFailed, kustomizeRenderFailed, duplicateKey];
