@@ -4,9 +4,9 @@
 // on every corpus chart rendered with helm for each of its values sets. Documents whose root is
 // not a map (empty or comment-only documents) are left out: they never become resources.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syntheticWorkloads } from '../bench/workloads.js';
 import { devHelm } from '../scripts/dev-helm.js';
 import { loadChartInfo } from '../src/sources/helm/chart.js';
@@ -14,7 +14,8 @@ import { helmTemplateArgs } from '../src/sources/helm/render.js';
 import { valuesSetsFor } from '../src/sources/helm/values-sets.js';
 import { loadYamlStream } from '../src/sources/yaml-load.js';
 import { KeyTable } from '../src/sources/yaml-position.js';
-import { CORPUS_CHARTS, corpusRoot } from './helm/corpus.js';
+import { corpusCharts } from './helm/corpus.js';
+import { describeCorpus } from './support/corpus.js';
 import { legacyLoad } from './support/legacy-manifests.js';
 
 interface Comparison {
@@ -65,45 +66,37 @@ describe('positions: the loader on js-yaml events equals the old loader', () => 
     expect(entries).toBeGreaterThan(25_000);
   });
 
-  const corpus = existsSync(CORPUS_CHARTS);
-  describe.skipIf(!corpus)(
-    'on the corpus charts rendered with helm (skipped when /work/shared/corpus is absent)',
-    () => {
-      let root: Awaited<ReturnType<typeof corpusRoot>>;
-      beforeAll(async () => {
-        root = await corpusRoot();
-      }, 60_000);
-      afterAll(() => root?.remove());
+  describeCorpus('on the corpus charts rendered with helm', ['charts'], () => {
+    const root = corpusCharts;
 
-      it('for every chart and values set', async () => {
-        const helm = await devHelm(4);
-        const run = promisify(execFile);
-        let documents = 0;
-        let entries = 0;
-        const differences: string[] = [];
-        for (const dir of root.charts) {
-          const { name } = await loadChartInfo(root.root, dir);
-          for (const valuesSet of await valuesSetsFor(root.root, dir)) {
-            const args = helmTemplateArgs({
-              root: root.root,
-              chartDir: dir,
-              chartName: name,
-              valuesSet,
-            });
-            const { stdout } = await run(helm, args, {
-              cwd: root.root,
-              maxBuffer: 256 * 1024 * 1024,
-            });
-            const result = compare(`${dir} ${valuesSet.name}`, stdout);
-            documents += result.documents;
-            entries += result.entries;
-            differences.push(...result.differences);
-          }
+    it('for every chart and values set', async () => {
+      const helm = await devHelm(4);
+      const run = promisify(execFile);
+      let documents = 0;
+      let entries = 0;
+      const differences: string[] = [];
+      for (const dir of root.charts) {
+        const { name } = await loadChartInfo(root.root, dir);
+        for (const valuesSet of await valuesSetsFor(root.root, dir)) {
+          const args = helmTemplateArgs({
+            chartPath: path.join(root.root, dir),
+            chartName: name,
+            valuesSet,
+            valuesFiles: valuesSet.valuesFiles.map((file) => path.resolve(root.root, file)),
+          });
+          const { stdout } = await run(helm, args, {
+            cwd: root.root,
+            maxBuffer: 256 * 1024 * 1024,
+          });
+          const result = compare(`${dir} ${valuesSet.name}`, stdout);
+          documents += result.documents;
+          entries += result.entries;
+          differences.push(...result.differences);
         }
-        expect(differences.slice(0, 5)).toEqual([]);
-        expect(documents).toBeGreaterThan(500);
-        expect(entries).toBeGreaterThan(50_000);
-      }, 300_000);
-    },
-  );
+      }
+      expect(differences.slice(0, 5)).toEqual([]);
+      expect(documents).toBeGreaterThan(500);
+      expect(entries).toBeGreaterThan(50_000);
+    }, 300_000);
+  });
 });

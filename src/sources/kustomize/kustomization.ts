@@ -3,20 +3,18 @@
 // each. kustomize itself renders; this only maps its output back to the lines a human changes.
 import path from 'node:path';
 import {
-  Composer,
   isMap,
   isScalar,
   isSeq,
   LineCounter,
-  Parser,
   parseDocument,
   Scalar,
-  type Document,
   type Node,
   type Pair,
 } from 'yaml';
 import type { ScanError } from '../../model.js';
 import { isObject, type KubeObject } from '../resource.js';
+import { loadYamlStream } from '../yaml-load.js';
 import { DocumentPositions, KeyTable } from '../yaml-position.js';
 
 /** The file names kustomize looks for in a directory, in its order. */
@@ -325,22 +323,16 @@ function patchType(documents: readonly PatchDocument[]): Patch['type'] {
 
 /** The documents of a patch text (YAML or JSON), positions shifted by `lineOffset`. */
 export function patchDocuments(text: string, lineOffset: number): PatchDocument[] {
-  const lineCounter = new LineCounter();
   const keys = new KeyTable();
   const documents: PatchDocument[] = [];
-  try {
-    const composer = new Composer({ uniqueKeys: false });
-    for (const doc of composer.compose(new Parser(lineCounter.addNewLine).parse(text))) {
-      if (doc.errors.length) continue; // kustomize reports a broken patch when it renders
-      const value = (doc as Document).toJS({ maxAliasCount: 1000 }) as unknown;
-      if (!isObject(value) && !Array.isArray(value)) continue;
-      documents.push({
-        value,
-        positions: DocumentPositions.of(doc, lineCounter.lineStarts, keys, lineOffset),
-      });
-    }
-  } catch {
-    // Unreadable patch text: kustomize's render names the problem.
+  // Read in the API server's dialect, like every manifest; a document that cannot be read is
+  // left to kustomize's render, which names the problem.
+  for (const doc of loadYamlStream(text, { keys, intern: (value) => value, lineOffset })) {
+    if (!('value' in doc) || (!isObject(doc.value) && !Array.isArray(doc.value))) continue;
+    documents.push({
+      value: doc.value,
+      positions: DocumentPositions.fromEntries(doc.positions, keys),
+    });
   }
   return documents;
 }
