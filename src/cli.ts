@@ -1,5 +1,7 @@
 // The CLI entry: parses flags, runs the scan, prints the report, sets the exit code
 // (0 passed, 1 gate failed, 2 usage or configuration error).
+// First: on an unsupported Node.js it exits with one clear line before any other module runs.
+import './version.js';
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
