@@ -14,6 +14,7 @@ import { sarifChunks } from './report/sarif.js';
 import { writeChunks } from './report/stream.js';
 import { tableLines } from './report/table.js';
 import { scanInWorker, serveScanWorker } from './scan-worker.js';
+import { PathNotFoundError } from './sources/discover.js';
 import { HelmUnavailableError } from './sources/helm/index.js';
 import { findRoot } from './sources/root.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
@@ -162,6 +163,7 @@ if (!(await serveScanWorker())) {
         process.exitCode = fail(error.message);
       } else if (
         error instanceof UsageError ||
+        error instanceof PathNotFoundError ||
         (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
       ) {
         process.exitCode = fail(

@@ -13,7 +13,7 @@ import {
 } from './model.js';
 import { unreadableFile } from './rules/engine-rules.js';
 import { evaluateDockerfiles, evaluateResources, fileFinding } from './rules/evaluate.js';
-import { discover } from './sources/discover.js';
+import { discover, requireExistingPaths } from './sources/discover.js';
 import { configuredValuesSets, mergeAcrossValuesSets, renderCharts } from './sources/helm/index.js';
 import { loadDockerfiles, loadManifestFiles } from './sources/load.js';
 import { annotationExceptions } from './suppress/annotations.js';
@@ -58,6 +58,9 @@ export interface ScanResult {
 type Checked = Pick<ScanResult, 'findings' | 'suppressed' | 'errors'>;
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
+  // A path that does not exist is a usage error (in the base commit it may not exist yet).
+  const { root, paths, policy } = options;
+  await requireExistingPaths(root, paths.length ? paths : policy.paths);
   const head = await check(options);
   if (!options.base) return gate(head, options.policy, 'all');
 
@@ -78,18 +81,19 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 async function check(options: ScanOptions): Promise<Checked> {
   const { root, paths, policy, now = new Date() } = options;
   const inputs = await discover(root, paths.length ? paths : policy.paths, policy.exclude);
-  const manifests = await loadManifestFiles(root, inputs.manifests);
+  const manifests = await loadManifestFiles({ root, ...inputs }, inputs.manifests);
   const charts = await renderCharts({
     root,
     charts: inputs.charts,
     helm: options.helm,
     extraSets: configuredValuesSets(policy.charts),
   });
-  const dockerfiles = await loadDockerfiles(root, inputs.dockerfiles);
+  const dockerfiles = await loadDockerfiles({ root, ...inputs }, inputs.dockerfiles);
 
   const resources = [...manifests.items, ...charts.resources];
-  const unreadable = [...manifests.errors, ...dockerfiles.errors];
+  const unreadable = [...inputs.unreadable, ...manifests.errors, ...dockerfiles.errors];
   const findings = sortFindings([
+    ...inputs.unreadable.map((e) => unreadableFinding(e, 'manifest')),
     ...manifests.errors.map((e) => unreadableFinding(e, 'manifest')),
     ...dockerfiles.errors.map((e) => unreadableFinding(e, 'dockerfile')),
     ...charts.findings,
@@ -104,6 +108,7 @@ async function check(options: ScanOptions): Promise<Checked> {
   const errors = [
     ...inputs.errors,
     ...unreadable,
+    ...manifests.warnings,
     ...charts.errors,
     ...annotations.warnings,
     ...accepted.warnings,
