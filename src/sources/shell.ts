@@ -48,7 +48,7 @@ export interface ParsedShell {
 }
 
 /** Known variable values (ARG/ENV in scope), used to resolve `$NAME` and `${NAME}` in words. */
-export type ShellVariables = ReadonlyMap<string, string>;
+export type ShellVariables = Pick<ReadonlyMap<string, string>, 'get'>;
 
 const NO_VARIABLES: ShellVariables = new Map();
 

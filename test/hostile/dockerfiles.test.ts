@@ -67,6 +67,20 @@ describe('hostile Dockerfiles', () => {
     if (unpinned.length) expect(unpinned[0].line).toBe(2);
   });
 
+  // Linear in stages: each rule looks a stage name up once (it took minutes when rules searched
+  // every earlier stage for each one).
+  it('lints 50,000 stages', async () => {
+    const stages = Array.from({ length: 50_000 }, (_, i) => `FROM x AS s${i}`);
+    stages.push('FROM s0 AS s0', 'COPY --from=s49999 /a /b', 'COPY --from=nope /a /b');
+    const { of } = await lint({ 'stages/Dockerfile': `${stages.join('\n')}\n` });
+    const rules = of('stages/Dockerfile').map((finding) => finding.ruleId);
+    expect(rules.filter((id) => id === 'DL3006')).toHaveLength(50_000);
+    expect(of('stages/Dockerfile').filter((f) => f.ruleId === 'DL3024')).toMatchObject([
+      { line: 50_001 },
+    ]);
+    expect(rules.filter((id) => id === 'DL3022')).toHaveLength(1);
+  }, 120_000);
+
   it('reports a binary file named Dockerfile', async () => {
     const { result } = await lint({ 'bin/Dockerfile': '\u0000\u0001ELF\u0000' });
     expect(result.errors).toContainEqual({
