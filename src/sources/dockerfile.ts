@@ -121,7 +121,7 @@ export function parseDockerfile(text: string, file: string): DockerfileModel {
 }
 
 // The shells `# hadolint shell=` can name that still read POSIX shell syntax.
-const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'mksh', 'zsh', 'busybox']);
+export const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'mksh', 'zsh', 'busybox']);
 
 /** Parses every RUN and SHELL body once, with the ARG and ENV values in scope so `$VERSION` reads
  *  as its value: ARG values from the line they are declared on (hadolint does not reset them per

@@ -62,6 +62,16 @@ describe('hostile Dockerfiles', () => {
     expect(of('long/Dockerfile').map((finding) => finding.ruleId)).toContain('DL3006');
     expect(of('wide/Dockerfile').map((finding) => finding.ruleId)).toContain('DL3006');
     expect(of('quotes/Dockerfile').map((finding) => finding.ruleId)).toContain('DL3006');
+    // The RUN the shell parser cannot read is said on its line, not skipped silently.
+    expect(of('quotes/Dockerfile').filter((f) => f.ruleId === 'KPG301')).toMatchObject([
+      {
+        line: 2,
+        severity: 'medium',
+        message: expect.stringMatching(
+          /^RUN could not be parsed as shell \(reached EOF without closing quote "\); no rule checked its commands\.$/,
+        ),
+      },
+    ]);
     // apt-get install without pinned versions, on the RUN that spans 2,000 lines (DL3008).
     const unpinned = of('tall/Dockerfile').filter((finding) => finding.ruleId === 'DL3008');
     if (unpinned.length) expect(unpinned[0].line).toBe(2);
