@@ -1,5 +1,7 @@
 // The CLI entry: parses flags, runs the scan, prints the report, sets the exit code
 // (0 passed, 1 gate failed, 2 usage or configuration error).
+// First: on an unsupported Node.js it exits with one clear line before any other module runs.
+import './version.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config/errors.js';
@@ -13,6 +15,7 @@ import { mapLazily, writeChunks } from './report/stream.js';
 import { tableLines, useColor } from './report/table.js';
 import { ReportFileError, writeReportFile } from './report/write-file.js';
 import { scanInWorker, serveScanWorker } from './scan-worker.js';
+import { PathNotFoundError } from './sources/discover.js';
 import { HelmUnavailableError } from './sources/helm/index.js';
 import { KustomizeUnavailableError } from './sources/kustomize/index.js';
 import { findRoot } from './sources/root.js';
@@ -172,6 +175,7 @@ if (!(await serveScanWorker())) {
         process.exitCode = fail(error.message);
       } else if (
         error instanceof UsageError ||
+        error instanceof PathNotFoundError ||
         (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
       ) {
         process.exitCode = fail(

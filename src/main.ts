@@ -3,6 +3,8 @@
 // summary, SARIF and JSON files and outputs first, then posts the sticky comment and the check
 // run, and fails the step when the gate fails. `mode: report` posts a JSON report made by an
 // untrusted run (a fork's pull request) without checking out any of its code.
+// First: on an unsupported Node.js it exits with one clear line before any other module runs.
+import './version.js';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import * as core from '@actions/core';

@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { scan, type ScanOptions, type ScanResult } from './scan.js';
+import { PathNotFoundError } from './sources/discover.js';
 import { HelmUnavailableError } from './sources/helm/index.js';
 import { KustomizeUnavailableError } from './sources/kustomize/index.js';
 
@@ -70,7 +71,9 @@ function revive({ name, message, stack }: WorkerError): Error {
       ? new HelmUnavailableError(message)
       : name === 'KustomizeUnavailableError'
         ? new KustomizeUnavailableError(message)
-        : new Error(message);
+        : name === 'PathNotFoundError'
+          ? new PathNotFoundError(message)
+          : new Error(message);
   error.name = name;
   // Where it was thrown in the worker, for KPG_DEBUG.
   if (stack) error.stack = stack;

@@ -14,7 +14,7 @@ import {
 import { duplicateKeyFindings } from './rules/duplicate-keys.js';
 import { chartRenderFailed, kustomizeRenderFailed, unreadableFile } from './rules/engine-rules.js';
 import { evaluateDockerfiles, evaluateResources, fileFinding } from './rules/evaluate.js';
-import { discover } from './sources/discover.js';
+import { discover, requireExistingPaths } from './sources/discover.js';
 import {
   configuredValuesSets,
   mergeAcrossValuesSets,
@@ -65,6 +65,9 @@ export interface ScanResult {
 type Checked = Pick<ScanResult, 'findings' | 'suppressed' | 'errors'>;
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
+  // A path that does not exist is a usage error (in the base commit it may not exist yet).
+  const { root, paths, policy } = options;
+  await requireExistingPaths(root, paths.length ? paths : policy.paths);
   const head = await check(options);
   if (!options.base) return gate(head, options.policy, 'all');
 
@@ -96,7 +99,7 @@ async function check(options: ScanOptions): Promise<Checked> {
         exclude: policy.exclude,
       })
     : { manifests: inputs.manifests, resources: [], failures: [], errors: [] };
-  const manifests = await loadManifestFiles(root, kustomize.manifests);
+  const manifests = await loadManifestFiles({ root, ...inputs }, kustomize.manifests);
   const charts = await renderCharts({
     root,
     charts: kubernetes ? inputs.charts : [],
@@ -104,11 +107,12 @@ async function check(options: ScanOptions): Promise<Checked> {
     extraSets: configuredValuesSets(policy.charts, policy.file),
     kubernetesVersion: policy.kubernetesVersion,
   });
-  const dockerfiles = await loadDockerfiles(root, inputs.dockerfiles);
+  const dockerfiles = await loadDockerfiles({ root, ...inputs }, inputs.dockerfiles);
 
   const resources = [...manifests.items, ...charts.resources, ...kustomize.resources];
-  const unreadable = [...manifests.errors, ...dockerfiles.errors];
+  const unreadable = [...inputs.unreadable, ...manifests.errors, ...dockerfiles.errors];
   const findings = sortFindings([
+    ...inputs.unreadable.map((e) => unreadableFinding(e, 'manifest')),
     ...manifests.errors.map((e) => unreadableFinding(e, 'manifest')),
     ...dockerfiles.errors.map((e) => unreadableFinding(e, 'dockerfile')),
     ...charts.leftOut.map((e) => unreadableFinding(e, 'helm-template')),
@@ -134,6 +138,7 @@ async function check(options: ScanOptions): Promise<Checked> {
   const errors = [
     ...inputs.errors,
     ...unreadable,
+    ...manifests.warnings,
     ...charts.errors,
     ...kustomize.errors,
     ...annotations.warnings,

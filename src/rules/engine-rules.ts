@@ -9,7 +9,7 @@ export const unreadableFile: RuleMeta & { target: 'kubernetes' } = {
   severity: 'high',
   title: 'File could not be read',
   description:
-    'A YAML file in the scanned paths is not valid YAML, is binary, or was refused (an alias bomb).',
+    'A file in the scanned paths is not valid YAML, is binary, is over the size limit or was refused (an alias bomb), or is not a regular file (a FIFO, socket or device), or a directory could not be read.',
   rationale:
     'A gate that skips what it cannot read passes it unchecked: Kubernetes would reject or mis-read the same file, so the PR fails closed until the file is fixed or excluded.',
   fix: 'Fix the syntax error the message names, or add the file to `exclude` in the policy file if it is not a Kubernetes manifest.',

@@ -17,7 +17,7 @@ export const fromTagImage: DockerRule = {
     dockerfile.stages
       .filter(({ image, index }) => {
         if (!image || image === 'scratch' || image.includes('$')) return false;
-        if (isStageName(image, dockerfile.stages, index)) return false;
+        if (isStageName(image, dockerfile, index)) return false;
         const reference = parseImage(image);
         return reference.tag === undefined && reference.digest === undefined;
       })

@@ -1,6 +1,6 @@
 // Shared pieces of the hadolint rules: metadata defaults, placing a violation on an instruction,
 // and reading image references the way hadolint does.
-import type { DockerInstruction, DockerStage } from '../../sources/dockerfile.js';
+import type { DockerfileModel, DockerInstruction } from '../../sources/dockerfile.js';
 import type { DockerRule, DockerViolation, RuleMeta } from '../types.js';
 
 type HadolintMeta = Omit<RuleMeta, 'aliases' | 'references'> & {
@@ -74,11 +74,11 @@ export function parseImage(reference: string): ImageReference {
 /** Whether a FROM names an earlier stage (compared case-insensitively, as BuildKit does). */
 export function isStageName(
   image: string,
-  stages: readonly DockerStage[],
+  dockerfile: Pick<DockerfileModel, 'stageNames'>,
   before: number,
 ): boolean {
-  const wanted = image.toLowerCase();
-  return stages.some((stage) => stage.index < before && stage.alias === wanted);
+  const first = dockerfile.stageNames.get(image.toLowerCase());
+  return first !== undefined && first < before;
 }
 
 /** Absolute in Linux or Windows terms, or starting with a variable hadolint cannot resolve. */

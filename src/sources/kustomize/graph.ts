@@ -5,7 +5,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ScanError } from '../../model.js';
-import { isExcluded } from '../discover.js';
+import { excludeMatcher } from '../discover.js';
 import { MAX_FILE_BYTES } from '../load.js';
 import { KUSTOMIZATION_FILES, parseKustomization, type Kustomization } from './kustomization.js';
 
@@ -111,6 +111,7 @@ export function kustomizeGraph(options: GraphOptions): KustomizeGraph {
     }
   }
   if (options.roots?.length) {
+    const excluded = excludeMatcher(options.exclude ?? []);
     for (const written of options.roots) {
       const dir = path.posix.normalize(written.replace(/\/+$/, '')) || '.';
       const kustomization = loadAll(dir);
@@ -119,7 +120,7 @@ export function kustomizeGraph(options: GraphOptions): KustomizeGraph {
           file: options.policyFile ?? '.',
           message: `kustomize.roots: '${written}' is not a directory holding a kustomization`,
         });
-      } else if (options.exclude && dir !== '.' && isExcluded(dir, options.exclude)) {
+      } else if (dir !== '.' && excluded(dir)) {
         continue;
       } else {
         graph.roots.push(dir);
