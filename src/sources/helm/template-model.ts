@@ -52,6 +52,9 @@ const BUILTIN_ROOTS = new Set([
 ]);
 const TOKEN = /\$\w*(?:\.[A-Za-z_]\w*)*|\.[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*|(?<![\w)\]])\.(?![\w.])/g;
 const INDEX_VALUES = /\bindex\s+(?:\$|\.\w+)?\.Values((?:\s+"[^"\\]*")+)/g;
+/** String literals in an action, blanked before looking for references in it. */
+const STRING_LITERALS = /"(?:[^"\\]|\\.)*"|`[^`]*`/g;
+const VARIABLE = /\$\w+/g;
 const INCLUDE = /\b(?:include|template)\s+"([^"]+)"/g;
 
 /** `{{ ... }}` actions, skipping `}}` inside string literals and comments. */
@@ -104,7 +107,7 @@ function referencesIn(
   for (const match of body.matchAll(INDEX_VALUES)) {
     refs.push([...match[1].matchAll(/"([^"\\]*)"/g)].map((m) => m[1]));
   }
-  const code = body.replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, '""');
+  const code = body.replace(STRING_LITERALS, '""');
   for (const [token] of code.matchAll(TOKEN)) {
     const segments = token.split('.');
     const head = segments[0]; // '' for `.x`, '$' or '$name' for variables
@@ -151,6 +154,8 @@ export function parseTemplate(text: string): TemplateModel {
   const defines = new Map<string, Define>();
   const stack: Frame[] = [];
   const variables = new Map<string, ValuesPath>();
+  /** Variables holding a helper's output, and the helpers. */
+  const includedBy = new Map<string, string[]>();
   const context = () => {
     for (let i = stack.length - 1; i >= 0; i--) {
       if (stack[i].kind === 'define') return undefined;
@@ -207,10 +212,15 @@ export function parseTemplate(text: string): TemplateModel {
     const refs = referencesIn(body, context(), variables);
     const includes = [...body.matchAll(INCLUDE)].map((match) => match[1]);
     if (assignment) {
-      // `$x := .Values.a` lets later `$x.b` resolve to `a.b`.
+      // `$x := .Values.a` lets later `$x.b` resolve to `a.b`; `$x := include "h" .` lets a
+      // later `{{ $x | nindent 6 }}` be followed into `h`.
       const name = /^\$\w*/.exec(body)![0];
       if (refs[0] && name.length > 1) variables.set(name, refs[0]);
+      if (includes.length && name.length > 1) includedBy.set(name, includes);
       continue;
+    }
+    for (const [variable] of body.replace(STRING_LITERALS, '""').matchAll(VARIABLE)) {
+      includes.push(...(includedBy.get(variable) ?? []));
     }
     const define = currentDefine();
     if (define) {
