@@ -95,13 +95,29 @@ function actions(text: string): Action[] {
   return found;
 }
 
+/** What each `$variable` may hold: the values paths its assignment read. */
+type Variables = Map<string, ValuesPath[]>;
+/** A variable built up step by step (`$x = merge $x .Values.a`) keeps only its first sources:
+ *  a value is written from one of a few, and the list must not grow with every step. */
+const MAX_VARIABLE_REFS = 4;
+
+function distinct(refs: readonly ValuesPath[]): ValuesPath[] {
+  const seen = new Set<string>();
+  return refs.filter((ref) => {
+    const key = ref.join('\0');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 type Frame = { kind: 'with' | 'range' | 'if' | 'define'; context?: ValuesPath; define?: string };
 
 /** Values path an expression reads, relative to the current context. */
 function referencesIn(
   body: string,
   context: ValuesPath | undefined,
-  variables: Map<string, ValuesPath>,
+  variables: Variables,
 ): ValuesPath[] {
   const refs: ValuesPath[] = [];
   for (const match of body.matchAll(INDEX_VALUES)) {
@@ -118,7 +134,7 @@ function referencesIn(
     } else if (head === '' && context && !BUILTIN_ROOTS.has(rest[0])) {
       refs.push([...context, ...rest]);
     } else if (head.startsWith('$') && head.length > 1 && variables.has(head)) {
-      refs.push([...variables.get(head)!, ...rest]);
+      for (const base of variables.get(head)!) refs.push([...base, ...rest]);
     }
   }
   return refs.filter((ref) => ref.length > 0);
@@ -127,7 +143,7 @@ function referencesIn(
 function firstReference(
   expression: string,
   context: ValuesPath | undefined,
-  variables: Map<string, ValuesPath>,
+  variables: Variables,
 ): ValuesPath | undefined {
   return referencesIn(expression, context, variables)[0];
 }
@@ -153,7 +169,7 @@ export function parseTemplate(text: string): TemplateModel {
   const lineIncludes: string[][] = lineStarts.map(() => []);
   const defines = new Map<string, Define>();
   const stack: Frame[] = [];
-  const variables = new Map<string, ValuesPath>();
+  const variables: Variables = new Map();
   /** Variables holding a helper's output, and the helpers. */
   const includedBy = new Map<string, string[]>();
   const context = () => {
@@ -203,7 +219,7 @@ export function parseTemplate(text: string): TemplateModel {
         const assignment = /^\s*(\$\w+)\s*(?:,\s*(\$\w+)\s*)?:=(.*)$/s.exec(rest);
         const target = firstReference(assignment ? assignment[3] : rest, context(), variables);
         const items = target && [...target, '*'];
-        if (assignment && items) variables.set(assignment[2] ?? assignment[1], items);
+        if (assignment && items) variables.set(assignment[2] ?? assignment[1], [items]);
         stack.push({ kind: 'range', context: items });
       }
       continue;
@@ -212,10 +228,12 @@ export function parseTemplate(text: string): TemplateModel {
     const refs = referencesIn(body, context(), variables);
     const includes = [...body.matchAll(INCLUDE)].map((match) => match[1]);
     if (assignment) {
-      // `$x := .Values.a` lets later `$x.b` resolve to `a.b`; `$x := include "h" .` lets a
+      // `$x := .Values.a` lets later `$x.b` resolve to `a.b` (`$x := .Values.a | default
+      // .Values.c`: to either); `$x := include "h" .` lets a
       // later `{{ $x | nindent 6 }}` be followed into `h`.
       const name = /^\$\w*/.exec(body)![0];
-      if (refs[0] && name.length > 1) variables.set(name, refs[0]);
+      if (refs.length && name.length > 1)
+        variables.set(name, distinct(refs).slice(0, MAX_VARIABLE_REFS));
       if (includes.length && name.length > 1) includedBy.set(name, includes);
       continue;
     }

@@ -27,4 +27,11 @@ describe('KSV013 no-latest-tag', () => {
       expect(violationLines(noLatestTag, pod(image))).toEqual([8]);
     },
   );
+
+  it('says the tag is what it is about (a Helm finding goes to the tag: values line)', () => {
+    expect(runK8sRule(noLatestTag, pod('quay.io/acme/app:latest'))[0].part).toEqual({
+      start: 17,
+      end: 23,
+    });
+  });
 });

@@ -34,6 +34,8 @@ describe('KSV0125 trusted-image-registries', () => {
       "Container 'c1' of Pod 'p' uses an image from an untrusted registry: 'quay.io/evil/app:1'",
     );
     expect(violationLines(trustedRegistries, yaml)).toEqual([10]);
+    // About the registry: a Helm finding goes to the values line that supplied `quay.io`.
+    expect(runK8sRule(trustedRegistries, yaml)[0].part).toEqual({ start: 0, end: 7 });
   });
 
   it('trusts a host with its subdomains, at a label boundary', () => {
