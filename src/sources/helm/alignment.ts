@@ -11,12 +11,14 @@
 // rather than a later look-alike line taken. Rendered lines no template line matches stay
 // unaligned (-1): an action wrote them (`toYaml`, `include`, a `range` repeat).
 //
-// Which range: a template may write several documents, separated by literal `---` lines, and
-// helm prints them reordered by kind (ServiceAccount before Deployment). Each rendered document
-// is aligned with every such segment and keeps the heaviest (joined with its neighbours when a
-// `---` between them sat in a false condition), so two near-identical Deployments in one file
-// each find their own lines. An `include`d helper's body is aligned the same way, on demand,
-// with the run of unaligned lines it emitted.
+// Which range: a template may write several documents, separated by `---` lines, and helm
+// prints them reordered by kind (ServiceAccount before Deployment). Each rendered document is
+// aligned with every such segment and keeps the heaviest, so two near-identical Deployments in
+// one file each find their own lines; between equally heavy segments (copies that differ only
+// in the values they read) the caller's tie-break decides. A document never spans a `---` that
+// helm printed; one a false condition removed could join two segments, which is rare enough
+// (and joining on a guess wrong often enough) that it is not attempted. An `include`d helper's
+// body is aligned the same way, on demand, with the run of unaligned lines it emitted.
 import type { ChartInfo, TemplateSource } from './chart.js';
 import type { TemplateFiles } from './template-files.js';
 import { matchesLine, type TemplateModel } from './template-model.js';
@@ -29,8 +31,6 @@ const MAX_ALIGNMENT_CELLS = 8_000_000;
 const BUCKET_PREFIX = 3;
 /** How deep `include`s are followed: helpers that include themselves stop here. */
 export const MAX_INCLUDE_DEPTH = 6;
-/** The literal line that separates documents in a template. */
-const DOCUMENT_SEPARATOR = '---';
 
 /** A template (or one helper's body) and the run of rendered lines it produced. */
 export interface Frame {
@@ -105,21 +105,7 @@ export class DocumentAlignment {
     const heaviest = Math.max(...candidates.map((candidate) => candidate.weight));
     if (heaviest === 0) return make(from, to);
     const tied = candidates.filter((candidate) => candidate.weight === heaviest);
-    let best = tied.length > 1 && tieBreak ? tieBreak(tied) : tied[0];
-    // A `---` inside a false condition joins two segments into one document: grow the run
-    // while a neighbouring segment explains more of it.
-    let [a, b] = [candidates.indexOf(best), candidates.indexOf(best)];
-    for (;;) {
-      const left = a > 0 ? make(parts[a - 1][0], parts[b][1]) : undefined;
-      const right = b < parts.length - 1 ? make(parts[a][0], parts[b + 1][1]) : undefined;
-      const grown = [left, right]
-        .filter((frame): frame is Frame => frame !== undefined && frame.weight > best.weight)
-        .sort((x, y) => y.weight - x.weight)[0];
-      if (!grown) return best;
-      if (grown === left) a--;
-      else b++;
-      best = grown;
-    }
+    return tied.length > 1 && tieBreak ? tieBreak(tied) : tied[0];
   }
 
   /** The text of a rendered line of the document. */
@@ -207,9 +193,8 @@ function weigh(anchors: Int32Array, model: TemplateModel): number {
 }
 
 /**
- * Template lines [from, to) split at literal `---` lines into the ranges documents come from;
- * ranges with no literal text (a leading `{{- if }}`) are left out. One range when there is no
- * separator.
+ * Template lines [from, to) split at `---` lines into the ranges documents come from; ranges
+ * with no literal text (a leading `{{- if }}`) are left out. One range when there is none.
  */
 export function segments(model: TemplateModel, from: number, to: number): [number, number][] {
   const found: [number, number][] = [];
@@ -224,12 +209,7 @@ export function segments(model: TemplateModel, from: number, to: number): [numbe
     }
   };
   for (let j = from; j < to; j++) {
-    const line = model.lines[j];
-    if (
-      line.kind === 'literal' &&
-      line.pieces.length === 1 &&
-      line.pieces[0] === DOCUMENT_SEPARATOR
-    ) {
+    if (model.lines[j].separator) {
       close(j);
       first = j + 1;
     }

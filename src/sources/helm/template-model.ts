@@ -19,6 +19,8 @@ export interface TemplateLine {
   refs: ValuesPath[];
   /** Helpers this line's output actions `include`. */
   includes: string[];
+  /** A literal `---` at the start of the line: helm starts a new document there. */
+  separator: boolean;
 }
 
 export interface Define {
@@ -40,6 +42,9 @@ interface Action {
   body: string;
 }
 
+/** Where helm splits its output into documents: `---` at the start of a line (an indented one
+ *  is text inside a block scalar). */
+const DOCUMENT_SEPARATOR = /^---[ \t]*\r?\n?$/;
 const CONTROL = /^(?:if|else|end|range|with|define|block|break|continue)\b/;
 const ASSIGNMENT = /^\$\w*\s*:?=/;
 const BUILTIN_ROOTS = new Set([
@@ -293,6 +298,11 @@ export function parseTemplate(text: string): TemplateModel {
       weight,
       refs: lineRefs[index],
       includes: lineIncludes[index],
+      separator:
+        kind === 'literal' &&
+        DOCUMENT_SEPARATOR.test(
+          text.slice(lineStarts[index], lineStarts[index + 1] ?? text.length),
+        ),
     };
   });
   return { lines, defines };
