@@ -27,7 +27,7 @@ import { matchesLine, type TemplateModel } from './template-model.js';
  *  to the template's first line): the table would cost more memory than the scan is worth. */
 const MAX_ALIGNMENT_CELLS = 8_000_000;
 /** Template lines are bucketed by this many leading characters, so that a rendered line is
- *  compared only with the template lines that can match it (a 10x speed-up on big charts). */
+ *  compared only with the template lines that can match it, not with every line. */
 const BUCKET_PREFIX = 3;
 /** How deep `include`s are followed: helpers that include themselves stop here. */
 export const MAX_INCLUDE_DEPTH = 6;
@@ -82,7 +82,7 @@ export class DocumentAlignment {
     return this.topFrame;
   }
 
-  /** The heaviest segment run of template lines [from, to) for rendered lines [start, end). */
+  /** The segment of template lines [from, to) that best explains rendered lines [start, end). */
   private frame(
     file: string,
     model: TemplateModel,
