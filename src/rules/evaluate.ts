@@ -95,7 +95,7 @@ function resourceFinding(
   scope: FingerprintScope,
 ): Finding {
   const { origin } = resource;
-  const location = origin.locate(violation.path);
+  const location = origin.locate(violation.path, violation.part);
   const result = finding(report, violation.message, {
     file: location.file ?? origin.file,
     line: location.line,

@@ -1,7 +1,7 @@
 // The shape of a rule: metadata as data plus a small pure check, as ESLint rules
 // (`meta` + `create`) and hadolint's one-module-per-DLxxxx are built.
 import type { Severity } from '../model.js';
-import type { K8sResource, Path } from '../sources/resource.js';
+import type { K8sResource, Path, ValuePart } from '../sources/resource.js';
 import type { DockerfileModel } from '../sources/dockerfile.js';
 
 export interface RuleMeta {
@@ -35,6 +35,9 @@ export interface K8sViolation {
    *  when the field is missing (the container entry, or the pod spec). */
   path: Path;
   container?: string;
+  /** Which characters of the string at `path` the problem is about (an image's registry or
+   *  tag): a Helm finding goes to the values key that supplied them. */
+  part?: ValuePart;
 }
 
 export interface K8sRule<Options = unknown> {

@@ -1,6 +1,6 @@
 import type { K8sRule } from '../../types.js';
 import { containerViolations, describe } from '../helpers.js';
-import { parseImageReference } from './image-reference.js';
+import { imagePart, parseImageReference } from './image-reference.js';
 
 export const noLatestTag: K8sRule = {
   meta: {
@@ -27,6 +27,7 @@ export const noLatestTag: K8sRule = {
       return {
         message: `${describe(resource, entry)} should specify an image tag other than 'latest' (image '${image}')`,
         path: [...entry.path, 'image'],
+        part: imagePart(image, 'tag'),
       };
     }),
 };

@@ -1,6 +1,6 @@
 import type { K8sRule } from '../../types.js';
 import { containerViolations, describe } from '../helpers.js';
-import { parseImageReference } from './image-reference.js';
+import { imagePart, parseImageReference } from './image-reference.js';
 
 export const pullPolicyForMutableTags: K8sRule = {
   meta: {
@@ -39,6 +39,7 @@ export const pullPolicyForMutableTags: K8sRule = {
           imagePullPolicy === undefined
             ? [...entry.path, 'image']
             : [...entry.path, 'imagePullPolicy'],
+        part: imagePullPolicy === undefined ? imagePart(image, 'tag') : undefined,
       };
     }),
 };

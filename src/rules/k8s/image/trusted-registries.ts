@@ -1,7 +1,7 @@
 import { Minimatch } from 'minimatch';
 import type { K8sRule } from '../../types.js';
 import { containerViolations, describe } from '../helpers.js';
-import { parseImageReference, type ImageReference } from './image-reference.js';
+import { imagePart, parseImageReference, type ImageReference } from './image-reference.js';
 
 export interface TrustedRegistriesOptions {
   /**
@@ -133,6 +133,7 @@ export const trustedRegistries: K8sRule<TrustedRegistriesOptions> = {
       return {
         message: `${describe(resource, entry)} uses an image from an untrusted registry: '${image}'`,
         path: [...entry.path, 'image'],
+        part: imagePart(image, 'registry'),
       };
     });
   },
