@@ -92,7 +92,7 @@ describe('loadPolicy', () => {
         ].join('\n'),
       }),
     ).toEqual([
-      ".kube-policy-gate.yaml:1: rulez: unknown key (did you mean 'rules'?); known keys: extends, failOn, rules, paths, exclude, charts, ignore, requireReason",
+      ".kube-policy-gate.yaml:1: rulez: unknown key (did you mean 'rules'?); known keys: extends, failOn, rules, paths, exclude, charts, ignore, requireReason, kubernetesVersion, customRules, admission",
       ".kube-policy-gate.yaml:3: failOn: must be one of critical, high, medium, low, none (did you mean 'high'?)",
       ".kube-policy-gate.yaml:5: rules.KSV1017: unknown rule (did you mean 'KSV017'?)",
       '.kube-policy-gate.yaml:6: rules.KSV009: must be off, on, one of critical, high, medium, low, info, or { severity, options }',
@@ -111,7 +111,7 @@ describe('loadPolicy', () => {
 
   it('rejects a policy file of the wrong type and broken YAML with a line', () => {
     expect(problems({ '.kube-policy-gate.yaml': '- just\n- a list\n' })).toEqual([
-      '.kube-policy-gate.yaml:1: must be a mapping with keys extends, failOn, rules, paths, exclude, charts, ignore, requireReason',
+      '.kube-policy-gate.yaml:1: must be a mapping with keys extends, failOn, rules, paths, exclude, charts, ignore, requireReason, kubernetesVersion, customRules, admission',
     ]);
     expect(problems({ '.kube-policy-gate.yaml': 'rules:\n  KSV017: [off\n' })[0]).toMatch(
       /^\.kube-policy-gate\.yaml:2: /,

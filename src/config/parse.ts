@@ -7,6 +7,14 @@ import { allRuleKeys, findRuleMeta } from '../rules/index.js';
 import type { Exception } from '../suppress/exception.js';
 import { isValidDate } from '../suppress/trivyignore.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
+import {
+  parseAdmission,
+  parseCustomRules,
+  parseKubernetesVersion,
+  type AdmissionConfig,
+} from './admission-config.js';
+import { DEFAULT_KUBERNETES_VERSION } from '../rules/cel/environment.js';
+import type { CustomRuleDefinition } from '../rules/custom/custom-rules.js';
 
 /** A rule setting as written: `off`, `on`, a severity, or `{ severity, options }`. */
 export type RuleSetting =
@@ -40,6 +48,10 @@ export interface PolicyDocument {
   requireReason?: boolean;
   ignore: Exception[];
   charts: Map<string, ChartConfig>;
+  /** The Kubernetes release CEL expressions are compiled for (`"1.34"`). */
+  kubernetesVersion?: string;
+  customRules?: CustomRuleDefinition[];
+  admission?: AdmissionConfig;
 }
 
 export const POLICY_KEYS = [
@@ -51,6 +63,9 @@ export const POLICY_KEYS = [
   'charts',
   'ignore',
   'requireReason',
+  'kubernetesVersion',
+  'customRules',
+  'admission',
 ];
 export const PACK_KEYS = ['name', 'description', 'extends', 'rules'];
 export const IGNORE_KEYS = [
@@ -122,9 +137,25 @@ export function parsePolicyText(text: string, file: string, keys: string[]): Pol
     throw new ConfigError(problems);
   }
 
+  // The CEL keys first: custom rules compile for kubernetesVersion, and `rules:` or `ignore:` may
+  // name them wherever they are written.
+  const celContext = { file, lineCounter, problems, text };
+  const pairOf = (name: string) =>
+    keys.includes(name) ? contents.items.find((pair) => keyOf(pair) === name) : undefined;
+  const versionPair = pairOf('kubernetesVersion');
+  if (versionPair) result.kubernetesVersion = parseKubernetesVersion(versionPair.value, celContext);
+  const customPair = pairOf('customRules');
+  if (customPair) {
+    const kubernetesVersion = result.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+    result.customRules = parseCustomRules(customPair.value, { ...celContext, kubernetesVersion });
+  }
+  const admissionPair = pairOf('admission');
+  if (admissionPair) result.admission = parseAdmission(admissionPair.value, celContext);
+
   for (const pair of contents.items) {
     const key = keyOf(pair);
     const value = pair.value;
+    if (key === 'kubernetesVersion' || key === 'customRules' || key === 'admission') continue;
     if (!keys.includes(key)) {
       report(pair.key, key, `unknown key${didYouMean(key, keys)}; known keys: ${keys.join(', ')}`);
       continue;

@@ -5,7 +5,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import type { FailOn, Severity } from '../model.js';
-import { findRuleMeta } from '../rules/index.js';
+import { findRuleMeta, setCustomRuleMetas } from '../rules/index.js';
+import { DEFAULT_KUBERNETES_VERSION } from '../rules/cel/environment.js';
+import { customRuleMeta, type CustomRuleDefinition } from '../rules/custom/custom-rules.js';
+import type { AdmissionConfig } from './admission-config.js';
 import type { Exception } from '../suppress/exception.js';
 import {
   hadolintRuleOptions,
@@ -50,6 +53,12 @@ export interface Policy {
   hadolint?: HadolintConfig;
   /** hadolint's `failure-threshold`: the fail-on threshold for Dockerfile findings. */
   dockerfileFailOn?: FailOn;
+  /** The Kubernetes release CEL expressions and admission are evaluated for (`"1.34"`). */
+  kubernetesVersion?: string;
+  /** `customRules:` of the policy files (enabled in `rules` unless turned off there). */
+  customRules?: CustomRuleDefinition[];
+  /** `admission:`: namespace labels the repository does not hold. */
+  admission?: AdmissionConfig;
 }
 
 export interface PolicyOptions {
@@ -75,6 +84,7 @@ const display = (root: string, file: string) =>
 
 export function loadPolicy(options: PolicyOptions): Policy {
   const { root } = options;
+  setCustomRuleMetas([]);
   const file = findPolicyFile(options);
   const own = file ? readPolicyDocument(file, root, POLICY_KEYS) : undefined;
   const packs = options.packs?.length ? options.packs : (own?.extends ?? ['default']);
@@ -87,6 +97,9 @@ export function loadPolicy(options: PolicyOptions): Policy {
 
   const layers = own ? [...extended, own] : extended;
   const rules = new Map<string, EnabledRule>();
+  const customRules = layers.flatMap((layer) => layer.customRules ?? []);
+  setCustomRuleMetas(customRules.map(customRuleMeta));
+  for (const rule of customRules) rules.set(rule.id, { severity: rule.severity });
   for (const layer of layers) applyRules(layer.rules, rules);
   const hadolint = readHadolintConfig(root);
   if (hadolint) applyHadolintConfig(hadolint, rules);
@@ -99,6 +112,11 @@ export function loadPolicy(options: PolicyOptions): Policy {
     requireReason: own?.requireReason ?? true,
     charts: own?.charts ?? new Map(),
     file: own?.file,
+    kubernetesVersion: own?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+    customRules,
+    admission: {
+      namespaces: Object.assign({}, ...layers.map((layer) => layer.admission?.namespaces ?? {})),
+    },
     ...(hadolint ? { hadolint } : {}),
     ...(hadolint?.failureThreshold ? { dockerfileFailOn: hadolint.failureThreshold } : {}),
   };

@@ -88,6 +88,70 @@ export function policySchema(ruleKeys: readonly string[], packs: readonly string
           },
         },
       },
+      kubernetesVersion: {
+        type: 'string',
+        pattern: '^v?1\\.\\d+(\\.\\d+)?$',
+        description:
+          'The Kubernetes release whose CEL libraries custom rules and ValidatingAdmissionPolicies may use, as the API server compiles new expressions (default 1.35).',
+      },
+      customRules: {
+        type: 'array',
+        description:
+          'Your own rules: a CEL expression over `object` (and `namespaceObject`), true when the object complies.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['id', 'severity', 'title', 'expression'],
+          properties: {
+            id: {
+              type: 'string',
+              pattern: '^[A-Z][A-Z0-9_-]*$',
+              description: 'Rule ID; must not be a builtin ID or alias.',
+            },
+            severity: { enum: [...SEVERITIES] },
+            title: { type: 'string', minLength: 1 },
+            description: { type: 'string', minLength: 1 },
+            match: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                kinds: {
+                  type: 'array',
+                  items: { type: 'string', minLength: 1 },
+                  description: 'Kinds the rule applies to (default: every kind).',
+                },
+              },
+            },
+            expression: { type: 'string', minLength: 1, description: 'CEL; true = compliant.' },
+            message: { type: 'string', minLength: 1 },
+            messageExpression: {
+              type: 'string',
+              minLength: 1,
+              description: 'CEL returning the message (falls back to message on error).',
+            },
+          },
+        },
+      },
+      admission: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'Admission preview settings.',
+        properties: {
+          namespaces: {
+            type: 'object',
+            description:
+              'Labels of namespaces the repository does not define (namespaceSelector, namespaceObject, Pod Security Admission).',
+            additionalProperties: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['labels'],
+              properties: {
+                labels: { type: 'object', additionalProperties: { type: 'string' } },
+              },
+            },
+          },
+        },
+      },
       ignore: {
         type: 'array',
         description: 'Accepted findings.',

@@ -41,6 +41,9 @@ export const LIBRARY_INTRODUCED: Record<string, number> = {
   listsIncludes: 37,
 };
 
+/** The newest minor whose libraries this environment knows (the last one LIBRARY_INTRODUCED adds to). */
+export const LATEST_MINOR = Math.max(...Object.values(LIBRARY_INTRODUCED)) + 1;
+
 export function parseKubernetesMinor(version: string): number {
   const m = /^v?1\.(\d+)(?:\.\d+)?$/.exec(version.trim());
   if (!m)
@@ -78,12 +81,13 @@ export function positionAt(text: string, offset: number): Position {
   return { line, column: offset - lineStart + 1, offset };
 }
 
-interface Node {
+export interface Node {
   op: string;
   args: unknown;
   start?: number;
+  end?: number;
 }
-const isNode = (v: unknown): v is Node =>
+export const isNode = (v: unknown): v is Node =>
   typeof v === 'object' && v !== null && typeof (v as Node).op === 'string' && 'args' in v;
 
 function walk(node: unknown, visit: (n: Node) => void): void {
@@ -191,6 +195,8 @@ function errorMessage(error: unknown): string {
 
 export interface CompiledExpression {
   readonly expression: string;
+  /** The engine's syntax tree (nodes with op, args, start, end offsets into `expression`). */
+  readonly ast: unknown;
   /** Evaluates with the given variables; throws CelError (runtime) on failure or when the budget is spent. */
   evaluate(variables: Record<string, unknown>, budget?: number): { value: unknown; cost: number };
 }
@@ -230,6 +236,21 @@ export class KubernetesCel {
     this.env = env;
   }
 
+  /** A compile error that a later release would not raise names the version as the cause. */
+  private explain(error: CelError, expression: string): CelError {
+    if (this.minor >= LATEST_MINOR) return error;
+    try {
+      kubernetesCel(`1.${LATEST_MINOR}`, this.variables).compile(expression);
+    } catch {
+      return error;
+    }
+    return new CelError(
+      `${error.message} (not available to new expressions in Kubernetes ${this.kubernetesVersion}: a library of a later release; see kubernetesVersion)`,
+      'compile',
+      error.position,
+    );
+  }
+
   /** Parses and type-checks; throws CelError (compile) with the position in the expression. */
   compile(expression: string): CompiledExpression {
     let parsed: ReturnType<Environment['parse']>;
@@ -240,9 +261,10 @@ export class KubernetesCel {
     }
     prepare(parsed.ast, expression);
     const checked = parsed.check();
-    if (!checked.valid) throw compileError(checked.error, expression);
+    if (!checked.valid) throw this.explain(compileError(checked.error, expression), expression);
     return {
       expression,
+      ast: parsed.ast,
       evaluate(variables, budget = PER_EXPRESSION_COST_LIMIT) {
         try {
           return metered(budget, () => parsed(variables) as unknown);
