@@ -11,6 +11,7 @@ import {
   type ScanError,
   type Severity,
 } from './model.js';
+import { evaluateAdmission } from './rules/admission/index.js';
 import { unreadableFile } from './rules/engine-rules.js';
 import { evaluateDockerfiles, evaluateResources, fileFinding } from './rules/evaluate.js';
 import { discover } from './sources/discover.js';
@@ -89,11 +90,12 @@ async function check(options: ScanOptions): Promise<Checked> {
 
   const resources = [...manifests.items, ...charts.resources];
   const unreadable = [...manifests.errors, ...dockerfiles.errors];
+  const admission = evaluateAdmission(resources, policy);
   const findings = sortFindings([
     ...manifests.errors.map((e) => unreadableFinding(e, 'manifest')),
     ...dockerfiles.errors.map((e) => unreadableFinding(e, 'dockerfile')),
     ...charts.findings,
-    ...mergeAcrossValuesSets(evaluateResources(resources, policy)),
+    ...mergeAcrossValuesSets([...evaluateResources(resources, policy), ...admission.findings]),
     ...evaluateDockerfiles(dockerfiles.items, policy),
   ]);
 
@@ -105,6 +107,7 @@ async function check(options: ScanOptions): Promise<Checked> {
     ...inputs.errors,
     ...unreadable,
     ...charts.errors,
+    ...admission.warnings,
     ...annotations.warnings,
     ...accepted.warnings,
   ];

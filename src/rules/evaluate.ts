@@ -84,6 +84,16 @@ interface Reporter {
   title: string;
 }
 
+/** A finding of a rule the engine does not list (admission policies), on a path of a resource. */
+export function findingOnResource(
+  rule: { ruleId: string; title: string; severity: Severity },
+  resource: K8sResource,
+  violation: K8sViolation,
+): Finding {
+  const report = { ruleId: rule.ruleId, aliases: [], severity: rule.severity, title: rule.title };
+  return resourceFinding(report, resource, violation, resourceScope(resource));
+}
+
 function reporter(meta: RuleMeta, severity: Severity): Reporter {
   return { ruleId: meta.id, aliases: [meta.name, ...meta.aliases], severity, title: meta.title };
 }
