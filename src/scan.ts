@@ -95,7 +95,7 @@ async function check(options: ScanOptions): Promise<Checked> {
     ...manifests.errors.map((e) => unreadableFinding(e, 'manifest')),
     ...dockerfiles.errors.map((e) => unreadableFinding(e, 'dockerfile')),
     ...charts.findings,
-    ...mergeAcrossValuesSets([...evaluateResources(resources, policy), ...admission.findings]),
+    ...mergeAcrossValuesSets(admission.merge(evaluateResources(resources, policy))),
     ...evaluateDockerfiles(dockerfiles.items, policy),
   ]);
 

@@ -20,6 +20,7 @@ import { findingOnResource } from '../evaluate.js';
 import { withApiServerDefaults } from './defaults.js';
 import { RestMapper, type ResourceMapping } from './kinds.js';
 import { isEmptySelector, labelsOf, selectorMatches } from './selectors.js';
+import type { Namespaces } from './namespaces.js';
 
 export const VAP_VARIABLES = [
   'object',
@@ -33,8 +34,6 @@ const ADMISSION_GROUP = 'admissionregistration.k8s.io/';
 
 export interface AdmissionSettings {
   kubernetesVersion: string;
-  /** Labels of namespaces the repository does not define (the policy file's admission.namespaces). */
-  namespaces: Record<string, { labels: Record<string, string> }>;
 }
 
 type Action = 'Deny' | 'Warn' | 'Audit';
@@ -228,8 +227,6 @@ export class AdmissionEvaluator {
   private readonly cel: KubernetesCel;
   private readonly mapper: RestMapper;
   private readonly objects: CelObjects;
-  private readonly namespaceLabels = new Map<string, Record<string, string>>();
-  private readonly namespaceObjects = new Map<string, unknown>();
   private readonly bindings: Binding[] = [];
   readonly warnings: ScanError[] = [];
   readonly findings: Finding[] = [];
@@ -237,26 +234,11 @@ export class AdmissionEvaluator {
   constructor(
     private readonly resources: readonly K8sResource[],
     settings: AdmissionSettings,
+    private readonly namespaces: Namespaces,
   ) {
     this.cel = kubernetesCel(settings.kubernetesVersion, VAP_VARIABLES);
     this.mapper = new RestMapper(resources);
     this.objects = new CelObjects(resources);
-    for (const [name, { labels }] of Object.entries(settings.namespaces)) {
-      const all = { ...labels, 'kubernetes.io/metadata.name': name };
-      this.namespaceLabels.set(name, all);
-      this.namespaceObjects.set(
-        name,
-        toCel({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: all } }),
-      );
-    }
-    for (const r of resources) {
-      if (r.ref.kind !== 'Namespace' || r.ref.apiVersion !== 'v1' || !r.ref.name) continue;
-      const object = withApiServerDefaults(r.object, undefined);
-      const labels = { ...labelsOf(object), 'kubernetes.io/metadata.name': r.ref.name };
-      (object.metadata as KubeObject).labels = labels;
-      this.namespaceLabels.set(r.ref.name, labels);
-      this.namespaceObjects.set(r.ref.name, toCel(object));
-    }
     const policies = new Map<string, Policy>();
     for (const r of resources)
       if (isKind(r, 'ValidatingAdmissionPolicy'))
@@ -362,8 +344,7 @@ export class AdmissionEvaluator {
   }
 
   private namespaceOf(resource: K8sResource, mapping: ResourceMapping): string | undefined {
-    if (!mapping.namespaced) return undefined;
-    return resource.ref.namespace ?? 'default';
+    return mapping.namespaced ? this.namespaces.namespaceOf(resource) : undefined;
   }
 
   private matches(
@@ -392,7 +373,7 @@ export class AdmissionEvaluator {
         ? 'yes'
         : 'no';
     if (namespace === undefined) return 'yes';
-    const labels = this.namespaceLabels.get(namespace);
+    const labels = this.namespaces.labels(namespace);
     if (!labels) return { missingNamespace: namespace };
     return selectorMatches(selector, labels) ? 'yes' : 'no';
   }
@@ -474,7 +455,7 @@ export class AdmissionEvaluator {
         continue;
       }
       const { policy } = binding;
-      const namespaceObject = namespace === undefined ? null : this.namespaceObjects.get(namespace);
+      const namespaceObject = namespace === undefined ? null : this.namespaces.object(namespace);
       if (namespaceObject === undefined && policy.readsNamespaceObject) {
         this.indeterminate(binding, resource, namespace!, 'namespaceObject');
         continue;
@@ -631,10 +612,11 @@ export class AdmissionEvaluator {
 export function evaluateAdmissionPolicies(
   resources: readonly K8sResource[],
   settings: AdmissionSettings,
+  namespaces: Namespaces,
 ): { findings: Finding[]; warnings: ScanError[] } {
   if (!resources.some((r) => isKind(r, 'ValidatingAdmissionPolicyBinding')))
     return { findings: [], warnings: [] };
-  const evaluator = new AdmissionEvaluator(resources, settings);
+  const evaluator = new AdmissionEvaluator(resources, settings, namespaces);
   for (const resource of resources) evaluator.evaluate(resource);
   return { findings: evaluator.findings, warnings: evaluator.warnings };
 }
