@@ -40,6 +40,9 @@ Options:
   --base GIT-REF                 compare with this commit: findings are new or existing
   --gate new|all                 with --base, fail on new findings only, or on all (default: all)
   --helm PATH                    helm binary that renders charts (default: $HELM_BIN, else helm on PATH)
+  --cluster                      also apply the live cluster's admission policies, bindings, params and
+                                 Namespaces (read only, list calls; kubeconfig: $KUBECONFIG or ~/.kube/config)
+  --kubeconfig FILE              with --cluster, the kubeconfig to use
   --show-suppressed              list suppressed findings in the table
   --object FILE                  (eval) the YAML or JSON object bound to \`object\`
   --namespace-object FILE        (eval) the Namespace bound to \`namespaceObject\` (default null)
@@ -79,6 +82,8 @@ async function run(argv: string[]): Promise<number> {
       helm: { type: 'string' },
       gate: { type: 'string' },
       'show-suppressed': { type: 'boolean' },
+      cluster: { type: 'boolean' },
+      kubeconfig: { type: 'string' },
       object: { type: 'string' },
       'namespace-object': { type: 'string' },
       'kubernetes-version': { type: 'string' },
@@ -113,6 +118,7 @@ async function run(argv: string[]): Promise<number> {
   const relativePaths = paths.map((p) => path.relative(root, path.resolve(cwd, p)) || '.');
   const gate = oneOf('gate', values.gate, ['new', 'all'] as const);
   if (gate && !values.base) throw new UsageError('--gate needs --base');
+  if (values.kubeconfig && !values.cluster) throw new UsageError('--kubeconfig needs --cluster');
   // A bare name (`--helm helm3`) is looked up on PATH; a path is taken relative to here.
   const helm =
     values.helm && (/[\\/]/.test(values.helm) ? path.resolve(cwd, values.helm) : values.helm);
@@ -123,6 +129,9 @@ async function run(argv: string[]): Promise<number> {
     base: values.base,
     gate,
     helm,
+    ...(values.cluster
+      ? { cluster: { kubeconfig: values.kubeconfig && path.resolve(cwd, values.kubeconfig) } }
+      : {}),
   });
 
   const toFile = values.output !== undefined;

@@ -38,6 +38,7 @@ import { sarifChunks } from './report/sarif.js';
 import { writeChunks } from './report/stream.js';
 import type { ScanResult } from './scan.js';
 import { scanInWorker, serveScanWorker } from './scan-worker.js';
+import { workflowKubeconfig } from './sources/cluster.js';
 import { HelmUnavailableError } from './sources/helm/index.js';
 
 const COMMENT_MODES = ['on-findings', 'always', 'never'] as const;
@@ -75,6 +76,8 @@ interface Inputs {
   sarifFile?: string;
   jsonFile?: string;
   helm?: string;
+  /** A kubeconfig the workflow wrote: the live cluster's admission configuration applies too. */
+  kubeconfig?: string;
   token: string;
 }
 
@@ -91,6 +94,7 @@ function readInputs(): Inputs {
     sarifFile: core.getInput('sarif-file') || undefined,
     jsonFile: core.getInput('json-file') || undefined,
     helm: core.getInput('helm') || undefined,
+    kubeconfig: core.getInput('kubeconfig') || undefined,
     token: core.getInput('github-token'),
   };
 }
@@ -340,6 +344,9 @@ async function runScan(inputs: Inputs, event: EventContext): Promise<void> {
     paths: inputs.paths,
     policy,
     helm: inputs.helm,
+    ...(inputs.kubeconfig
+      ? { cluster: { kubeconfig: workflowKubeconfig(inputs.kubeconfig, root) } }
+      : {}),
     ...(pr ? { base: pr.baseSha, gate: gateOn } : {}),
   });
 

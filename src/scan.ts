@@ -17,6 +17,7 @@ import { evaluateDockerfiles, evaluateResources, fileFinding } from './rules/eva
 import { discover } from './sources/discover.js';
 import { configuredValuesSets, mergeAcrossValuesSets, renderCharts } from './sources/helm/index.js';
 import { loadDockerfiles, loadManifestFiles } from './sources/load.js';
+import { mergeClusterResources, readCluster, type ClusterOptions } from './sources/cluster.js';
 import { annotationExceptions } from './suppress/annotations.js';
 import { hadolintExceptions } from './suppress/hadolint.js';
 import { suppressFindings, type SuppressedFinding } from './suppress/suppress.js';
@@ -35,6 +36,8 @@ export interface ScanOptions {
   now?: Date;
   /** `--helm PATH`: the helm binary rendering charts (default: $HELM_BIN, else PATH). */
   helm?: string;
+  /** `--cluster` / the `kubeconfig` input: the live cluster's admission configuration applies too. */
+  cluster?: ClusterOptions;
 }
 
 export interface Summary {
@@ -90,7 +93,14 @@ async function check(options: ScanOptions): Promise<Checked> {
 
   const resources = [...manifests.items, ...charts.resources];
   const unreadable = [...manifests.errors, ...dockerfiles.errors];
-  const admission = evaluateAdmission(resources, policy);
+  const cluster = options.cluster
+    ? await readCluster(options.cluster)
+    : { resources: [], errors: [] };
+  const admission = evaluateAdmission(
+    resources,
+    policy,
+    mergeClusterResources(resources, cluster.resources),
+  );
   const findings = sortFindings([
     ...manifests.errors.map((e) => unreadableFinding(e, 'manifest')),
     ...dockerfiles.errors.map((e) => unreadableFinding(e, 'dockerfile')),
@@ -107,6 +117,7 @@ async function check(options: ScanOptions): Promise<Checked> {
     ...inputs.errors,
     ...unreadable,
     ...charts.errors,
+    ...cluster.errors,
     ...admission.warnings,
     ...annotations.warnings,
     ...accepted.warnings,

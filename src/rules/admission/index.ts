@@ -24,13 +24,19 @@ export interface Admission {
   merge(ruleFindings: Finding[]): Finding[];
 }
 
+/**
+ * `context`: admission configuration read elsewhere (the live cluster's policies, bindings, params and
+ * Namespaces); it applies to the scanned resources but is not itself evaluated.
+ */
 export function evaluateAdmission(
   resources: readonly K8sResource[],
   policy: AdmissionPolicyView,
+  context: readonly K8sResource[] = [],
 ): Admission {
-  const namespaces = new Namespaces(resources, policy.admission?.namespaces ?? {}, policy.charts);
+  const known = context.length ? [...context, ...resources] : resources;
+  const namespaces = new Namespaces(known, policy.admission?.namespaces ?? {}, policy.charts);
   const settings = { kubernetesVersion: policy.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION };
-  const vap = evaluateAdmissionPolicies(resources, settings, namespaces);
+  const vap = evaluateAdmissionPolicies(resources, settings, namespaces, context);
   const psa = evaluatePodSecurityAdmission(
     resources,
     (name) => namespaces.labels(name),

@@ -613,10 +613,13 @@ export function evaluateAdmissionPolicies(
   resources: readonly K8sResource[],
   settings: AdmissionSettings,
   namespaces: Namespaces,
+  /** Admission configuration from elsewhere (the live cluster): applied, not evaluated. */
+  context: readonly K8sResource[] = [],
 ): { findings: Finding[]; warnings: ScanError[] } {
-  if (!resources.some((r) => isKind(r, 'ValidatingAdmissionPolicyBinding')))
+  const all = context.length ? [...resources, ...context] : resources;
+  if (!all.some((r) => isKind(r, 'ValidatingAdmissionPolicyBinding')))
     return { findings: [], warnings: [] };
-  const evaluator = new AdmissionEvaluator(resources, settings, namespaces);
+  const evaluator = new AdmissionEvaluator(all, settings, namespaces);
   for (const resource of resources) evaluator.evaluate(resource);
   return { findings: evaluator.findings, warnings: evaluator.warnings };
 }
