@@ -35,11 +35,17 @@ function defaultContainers(list: unknown): void {
   }
 }
 
+/**
+ * The object with the defaults: a copy, or `source` itself changed in place when `inPlace` (a CEL value
+ * made for this evaluation, whose integers are bigints).
+ */
 export function withApiServerDefaults(
   source: KubeObject,
   namespace: string | undefined,
+  inPlace = false,
 ): KubeObject {
-  const object = structuredClone(source);
+  const object = inPlace ? source : structuredClone(source);
+  const int = (n: number) => (inPlace ? BigInt(n) : n);
   const kind = object.kind;
   if (namespace !== undefined && isObject(object.metadata))
     setDefault(object.metadata, 'namespace', namespace);
@@ -51,10 +57,10 @@ export function withApiServerDefaults(
       kind === 'ReplicaSet' ||
       kind === 'ReplicationController'
     )
-      setDefault(spec, 'replicas', 1);
+      setDefault(spec, 'replicas', int(1));
     if (kind === 'Deployment') {
-      setDefault(spec, 'revisionHistoryLimit', 10);
-      setDefault(spec, 'progressDeadlineSeconds', 600);
+      setDefault(spec, 'revisionHistoryLimit', int(10));
+      setDefault(spec, 'progressDeadlineSeconds', int(600));
       setDefault(spec, 'strategy', { type: 'RollingUpdate' });
     }
     if (kind === 'StatefulSet') {
@@ -62,15 +68,15 @@ export function withApiServerDefaults(
       setDefault(spec, 'updateStrategy', { type: 'RollingUpdate' });
     }
     if (kind === 'Job') {
-      setDefault(spec, 'backoffLimit', 6);
-      setDefault(spec, 'completions', 1);
-      setDefault(spec, 'parallelism', 1);
+      setDefault(spec, 'backoffLimit', int(6));
+      setDefault(spec, 'completions', int(1));
+      setDefault(spec, 'parallelism', int(1));
     }
     if (kind === 'CronJob') {
       setDefault(spec, 'concurrencyPolicy', 'Allow');
       setDefault(spec, 'suspend', false);
-      setDefault(spec, 'successfulJobsHistoryLimit', 3);
-      setDefault(spec, 'failedJobsHistoryLimit', 1);
+      setDefault(spec, 'successfulJobsHistoryLimit', int(3));
+      setDefault(spec, 'failedJobsHistoryLimit', int(1));
     }
     if (kind === 'Service') {
       setDefault(spec, 'type', 'ClusterIP');
@@ -89,8 +95,8 @@ export function withApiServerDefaults(
     if (kind !== 'Job' && kind !== 'CronJob') setDefault(podSpec, 'restartPolicy', 'Always');
     setDefault(podSpec, 'dnsPolicy', 'ClusterFirst');
     setDefault(podSpec, 'schedulerName', 'default-scheduler');
-    setDefault(podSpec, 'terminationGracePeriodSeconds', 30);
-    setDefault(podSpec, 'securityContext', {});
+    setDefault(podSpec, 'terminationGracePeriodSeconds', int(30));
+    setDefault(podSpec, 'securityContext', inPlace ? Object.create(null) : {});
     for (const key of ['containers', 'initContainers', 'ephemeralContainers'])
       defaultContainers(podSpec[key]);
   }

@@ -18,6 +18,7 @@ import {
 import { CelObjects, evaluateFor } from '../custom/custom-rules.js';
 import { findingOnResource } from '../evaluate.js';
 import { withApiServerDefaults } from './defaults.js';
+import { project, readSet, type ReadSet } from '../cel/projection.js';
 import { RestMapper, type ResourceMapping } from './kinds.js';
 import { isEmptySelector, labelsOf, selectorMatches } from './selectors.js';
 import type { Namespaces } from './namespaces.js';
@@ -61,6 +62,8 @@ interface Policy {
   /** The first expression that does not compile: the API server rejects every request it matches. */
   compileError?: { path: Path; message: string };
   readsNamespaceObject: boolean;
+  /** What the policy's expressions read of `object`: only that is converted for them. */
+  reads: ReadSet;
 }
 interface Binding {
   resource: K8sResource;
@@ -107,6 +110,7 @@ function compilePolicy(resource: K8sResource, cel: KubernetesCel): Policy {
     validations: [],
     auditAnnotations: [],
     readsNamespaceObject: false,
+    reads: [],
   };
   const paramKind = spec.paramKind;
   if (isObject(paramKind)) {
@@ -194,6 +198,18 @@ function compilePolicy(resource: K8sResource, cel: KubernetesCel): Policy {
       path: ['spec'],
       message: 'a policy needs validations or auditAnnotations',
     };
+  policy.reads = readSet(
+    [
+      ...policy.matchConditions,
+      ...policy.variables,
+      ...policy.validations,
+      ...policy.auditAnnotations,
+      ...policy.validations.flatMap((v) =>
+        v.messageExpression ? [{ compiled: v.messageExpression }] : [],
+      ),
+    ].map((e) => e.compiled.ast),
+    'object',
+  );
   return policy;
 }
 
@@ -429,10 +445,10 @@ export class AdmissionEvaluator {
       namespaced: resource.ref.namespace !== undefined,
     };
     const namespace = this.namespaceOf(resource, mapping);
-    let object: KubeObject | undefined;
-    let celObject: unknown;
+    // Matching reads kind, name and labels, which the defaults do not change: the source object.
+    const object = resource.object;
+    const celObjects = new Map<Policy, unknown>();
     for (const binding of this.bindings) {
-      object ??= withApiServerDefaults(resource.object, namespace);
       const policyMatch = this.matches(
         binding.policy.spec.matchConstraints,
         resource,
@@ -472,7 +488,16 @@ export class AdmissionEvaluator {
           );
         continue;
       }
-      celObject ??= toCel(object);
+      let celObject = celObjects.get(policy);
+      if (celObject === undefined)
+        celObjects.set(
+          policy,
+          (celObject = withApiServerDefaults(
+            toCel(project(object, policy.reads)) as KubeObject,
+            namespace,
+            true,
+          )),
+        );
       for (const param of params)
         this.apply(
           binding,

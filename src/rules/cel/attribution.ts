@@ -29,8 +29,8 @@ export function fieldPath(node: unknown, root: string): (string | number)[] | un
   return undefined;
 }
 
-/** Every maximal read of `root` in the tree (has() arguments included). */
-function reads(node: unknown, root: string, into: (string | number)[][]): void {
+/** Every maximal read of `root` in the tree (has() arguments included); [] when it is used whole. */
+export function reads(node: unknown, root: string, into: (string | number)[][]): void {
   if (Array.isArray(node)) {
     for (const child of node) reads(child, root, into);
     return;

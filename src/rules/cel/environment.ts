@@ -251,8 +251,20 @@ export class KubernetesCel {
     );
   }
 
-  /** Parses and type-checks; throws CelError (compile) with the position in the expression. */
+  private readonly compiled = new Map<string, CompiledExpression>();
+
+  /** Parses and type-checks (once per text); throws CelError (compile) with the position in the expression. */
   compile(expression: string): CompiledExpression {
+    let compiled = this.compiled.get(expression);
+    if (!compiled) {
+      compiled = this.compileNew(expression);
+      if (this.compiled.size > 10_000) this.compiled.clear();
+      this.compiled.set(expression, compiled);
+    }
+    return compiled;
+  }
+
+  private compileNew(expression: string): CompiledExpression {
     let parsed: ReturnType<Environment['parse']>;
     try {
       parsed = this.env.parse(expression);

@@ -24,12 +24,10 @@ export function evalExpression(
 ): EvalOutcome {
   const cel = kubernetesCel(kubernetesVersion, CUSTOM_RULE_VARIABLES);
   try {
-    const { value } = cel
-      .compile(expression)
-      .evaluate({
-        object: toCel(inputs.object),
-        namespaceObject: toCel(inputs.namespaceObject ?? null),
-      });
+    const { value } = cel.compile(expression).evaluate({
+      object: toCel(inputs.object),
+      namespaceObject: toCel(inputs.namespaceObject ?? null),
+    });
     return { ok: true, text: formatCel(value) };
   } catch (error) {
     if (!(error instanceof CelError)) throw error;

@@ -5,6 +5,7 @@
 import type { Severity } from '../../model.js';
 import type { K8sResource, KubeObject } from '../../sources/resource.js';
 import { attributeFailure } from '../cel/attribution.js';
+import { project, readSet, type ReadSet } from '../cel/projection.js';
 import { PER_OBJECT_COST_LIMIT, PER_EXPRESSION_COST_LIMIT } from '../cel/cost.js';
 import {
   CelError,
@@ -87,10 +88,16 @@ export class CelObjects {
         this.namespaces.set(r.ref.name, r);
   }
 
+  /** The whole object as a CEL value (converted once). */
   object(resource: { object: KubeObject }): unknown {
     let value = this.objects.get(resource.object);
     if (value === undefined) this.objects.set(resource.object, (value = toCel(resource.object)));
     return value;
+  }
+
+  /** The part of the object the expressions read, as a CEL value (the whole one if already converted). */
+  projected(resource: { object: KubeObject }, reads: ReadSet): unknown {
+    return this.objects.get(resource.object) ?? toCel(project(resource.object, reads));
   }
 
   namespaceOf(resource: K8sResource): K8sResource | undefined {
@@ -145,6 +152,10 @@ export function customK8sRules(
     const compiled = compileCustomRule(def, kubernetesVersion);
     const cel = customRuleCel(kubernetesVersion);
     const kinds = def.kinds.map((k) => k.toLowerCase());
+    const reads = readSet(
+      [compiled.expression.ast, compiled.messageExpression?.ast].filter((ast) => ast !== undefined),
+      'object',
+    );
     return {
       meta: customRuleMeta(def),
       checkAll(resources) {
@@ -153,7 +164,7 @@ export function customK8sRules(
         for (const resource of resources) {
           if (kinds.length && !kinds.includes(resource.ref.kind.toLowerCase())) continue;
           const variables = {
-            object: objects.object(resource),
+            object: objects.projected(resource, reads),
             namespaceObject: objects.namespaceObject(resource),
           };
           let message: string;
