@@ -240,3 +240,25 @@ describe('Pod Security Admission', () => {
     expect(admit(pod).findings).toEqual([]);
   });
 });
+
+describe('Pod Security Admission beside the packs', () => {
+  it('keeps the higher severity of a pack finding it replaces', async () => {
+    const { mergePodSecurityFindings } = await import('./pod-security-admission.js');
+    const base = {
+      ruleId: 'KPG110',
+      aliases: [],
+      title: 't',
+      file: 'a.yaml',
+      line: 3,
+      source: 'manifest' as const,
+      fingerprint: 'f',
+    };
+    const merged = mergePodSecurityFindings(
+      [{ ...base, severity: 'high', message: 'pack' }],
+      [{ ...base, severity: 'medium', message: 'Warning: would violate PodSecurity' }],
+    );
+    expect(merged).toEqual([
+      { ...base, severity: 'high', message: 'Warning: would violate PodSecurity' },
+    ]);
+  });
+});

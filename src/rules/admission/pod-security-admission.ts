@@ -2,7 +2,7 @@
 // = baseline|restricted (optionally pinned with -version) subjects the Pods and workload templates created in
 // it to that level's Pod Security Standards rules, whatever the packs enable. enforce rejects Pods (and
 // admits a workload with a warning while its Pods would be rejected), warn warns, audit records.
-import type { Finding, Severity } from '../../model.js';
+import { severityRank, type Finding, type Severity } from '../../model.js';
 import type { K8sResource } from '../../sources/resource.js';
 import { findingOnResource } from '../evaluate.js';
 import { k8sRules } from '../k8s/index.js';
@@ -93,13 +93,23 @@ export function evaluatePodSecurityAdmission(
   return findings;
 }
 
-/** A finding of the packs that PSA reports too is reported once: the PSA one, which says why it matters. */
+/**
+ * A finding of the packs that PSA reports too is reported once: PSA's, which says what admission does,
+ * at the higher of the two severities (a pack that rates a control high keeps it high under `warn`).
+ */
 export function mergePodSecurityFindings(
   ruleFindings: Finding[],
   psaFindings: Finding[],
 ): Finding[] {
   if (!psaFindings.length) return ruleFindings;
   const key = (f: Finding) => `${f.fingerprint}|${f.line}|${f.container ?? ''}`;
-  const replaced = new Set(psaFindings.map(key));
-  return [...ruleFindings.filter((f) => !replaced.has(key(f))), ...psaFindings];
+  const byKey = new Map(ruleFindings.map((f) => [key(f), f]));
+  const psa = psaFindings.map((f) => {
+    const own = byKey.get(key(f));
+    return own && severityRank(own.severity) > severityRank(f.severity)
+      ? { ...f, severity: own.severity }
+      : f;
+  });
+  const replaced = new Set(psa.map(key));
+  return [...ruleFindings.filter((f) => !replaced.has(key(f))), ...psa];
 }
