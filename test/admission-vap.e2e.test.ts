@@ -138,3 +138,47 @@ describe.skipIf(!present)('ValidatingAdmissionPolicy scenarios through dist/cli.
 describe.runIf(!present)('ValidatingAdmissionPolicy scenarios', () => {
   it.skip('SKIPPED: ../shared/corpus/cel/vap-examples is absent', () => {});
 });
+
+describe('a ValidatingAdmissionPolicy over a Helm chart through dist/cli.js', () => {
+  it('places the denial on the values line that breaks it', async () => {
+    const { devHelm } = await import('../scripts/dev-helm.js');
+    const helm = await devHelm(4);
+    const dir = mkdtempSync(path.join(tmpdir(), 'kpg-vap-chart-'));
+    dirs.push(dir);
+    mkdirSync(path.join(dir, 'chart', 'templates'), { recursive: true });
+    writeFileSync(path.join(dir, '.kube-policy-gate.yaml'), 'extends: []\n');
+    writeFileSync(
+      path.join(dir, 'chart', 'Chart.yaml'),
+      'apiVersion: v2\nname: web\nversion: 0.1.0\n',
+    );
+    writeFileSync(path.join(dir, 'chart', 'values.yaml'), 'image: nginx:1.27\nreplicas: 8\n');
+    writeFileSync(
+      path.join(dir, 'chart', 'templates', 'deploy.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-web\nspec:\n  replicas: {{ .Values.replicas }}\n  template:\n    spec:\n      containers:\n        - name: web\n          image: {{ .Values.image }}\n',
+    );
+    writeFileSync(
+      path.join(dir, 'vap.yaml'),
+      'apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicy\nmetadata: { name: replica-limit }\nspec:\n  matchConstraints:\n    resourceRules:\n      - { apiGroups: [apps], apiVersions: [v1], operations: [CREATE], resources: [deployments] }\n  validations:\n    - expression: "object.spec.replicas <= 5"\n---\napiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicyBinding\nmetadata: { name: replica-limit }\nspec:\n  policyName: replica-limit\n  validationActions: [Deny]\n',
+    );
+    let stdout: string;
+    try {
+      ({ stdout } = await promisify(execFile)(
+        process.execPath,
+        [CLI, 'scan', '.', '--format', 'json', '--helm', helm],
+        { cwd: dir },
+      ));
+    } catch (error) {
+      stdout = (error as { stdout: string }).stdout;
+    }
+    const findings = (JSON.parse(stdout) as { findings: (Finding & { rendered?: unknown })[] })
+      .findings;
+    expect(findings.map((f) => [f.ruleId, f.file, f.line, f.message])).toEqual([
+      [
+        'vap/replica-limit',
+        'chart/values.yaml',
+        2,
+        "ValidatingAdmissionPolicy 'replica-limit' with binding 'replica-limit' denied request: failed expression: object.spec.replicas <= 5",
+      ],
+    ]);
+  });
+});
