@@ -59,6 +59,8 @@ export interface Policy {
   customRules?: CustomRuleDefinition[];
   /** `admission:`: namespace labels the repository does not hold. */
   admission?: AdmissionConfig;
+  /** `rules:` settings of `vap/<policy>` IDs: a severity replacing the action's, or off. */
+  admissionRules?: Record<string, Severity | 'off'>;
 }
 
 export interface PolicyOptions {
@@ -101,6 +103,14 @@ export function loadPolicy(options: PolicyOptions): Policy {
   setCustomRuleMetas(customRules.map(customRuleMeta));
   for (const rule of customRules) rules.set(rule.id, { severity: rule.severity });
   for (const layer of layers) applyRules(layer.rules, rules);
+  const admissionRules: Record<string, Severity | 'off'> = {};
+  for (const layer of layers)
+    for (const [id, setting] of layer.rules)
+      if (id.startsWith('vap/')) {
+        const severity = setting.enabled ? setting.severity : 'off';
+        if (severity) admissionRules[id] = severity;
+        else delete admissionRules[id];
+      }
   const hadolint = readHadolintConfig(root);
   if (hadolint) applyHadolintConfig(hadolint, rules);
   return {
@@ -114,6 +124,7 @@ export function loadPolicy(options: PolicyOptions): Policy {
     file: own?.file,
     kubernetesVersion: own?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
     customRules,
+    admissionRules,
     admission: {
       namespaces: Object.assign({}, ...layers.map((layer) => layer.admission?.namespaces ?? {})),
     },

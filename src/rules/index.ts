@@ -28,9 +28,28 @@ export function findBuiltinRuleMeta(key: string): RuleMeta | undefined {
   return byKey.get(key.trim().toLowerCase());
 }
 
+/** `vap/<policy>`: the findings of a ValidatingAdmissionPolicy (severity from the binding's action). */
+export const ADMISSION_POLICY_PREFIX = 'vap/';
+
+function admissionPolicyMeta(id: string): RuleMeta {
+  const policy = id.slice(ADMISSION_POLICY_PREFIX.length);
+  return {
+    id,
+    name: id,
+    aliases: [],
+    severity: 'high',
+    title: policy,
+    description: `What the ValidatingAdmissionPolicy '${policy}' and its bindings would deny, warn about or audit on a CREATE.`,
+    rationale: 'The cluster applies this policy: what it denies cannot be deployed.',
+    fix: "Change the object so that the policy's validations hold, or the policy or its binding.",
+  };
+}
+
 /** The rule an ID, alias (`AVD-KSV-0001`, `KSV-0001`) or readable name refers to. */
 export function findRuleMeta(key: string): RuleMeta | undefined {
   const lower = key.trim().toLowerCase();
+  if (lower.startsWith(ADMISSION_POLICY_PREFIX) && lower.length > ADMISSION_POLICY_PREFIX.length)
+    return admissionPolicyMeta(key.trim());
   return byKey.get(lower) ?? customByKey.get(lower);
 }
 

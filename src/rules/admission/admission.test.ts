@@ -262,3 +262,48 @@ describe('Pod Security Admission beside the packs', () => {
     ]);
   });
 });
+
+describe('vap/<policy> in rules:', () => {
+  const text = `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata: { name: p }
+spec:
+  matchConstraints:
+    resourceRules:
+      - { apiGroups: [apps], apiVersions: [v1], operations: [CREATE], resources: [deployments] }
+  validations:
+    - expression: "object.spec.replicas <= 2"
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata: { name: b }
+spec:
+  policyName: p
+  validationActions: [Deny]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: a }
+spec: { replicas: 5 }
+`;
+  it('overrides the severity or turns the policy off', () => {
+    const run = (admissionRules: Record<string, 'low' | 'off'>) =>
+      evaluateAdmission(resources(text), { admissionRules })
+        .merge([])
+        .map((f) => f.severity);
+    expect(run({})).toEqual(['high']);
+    expect(run({ 'vap/p': 'low' })).toEqual(['low']);
+    expect(run({ 'vap/p': 'off' })).toEqual([]);
+  });
+
+  it('are accepted by the policy file, in rules: and ignore:', async () => {
+    const { parsePolicyText, POLICY_KEYS } = await import('../../config/parse.js');
+    const doc = parsePolicyText(
+      'rules:\n  vap/p: low\nignore:\n  - id: vap/p\n    reason: r\n',
+      'p.yaml',
+      POLICY_KEYS,
+    );
+    expect([...doc.rules.keys()]).toEqual(['vap/p']);
+    expect([...(doc.ignore[0]?.ruleIds ?? [])]).toEqual(['vap/p']);
+  });
+});

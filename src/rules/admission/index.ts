@@ -1,6 +1,6 @@
 // The admission preview: what the API server's admission would say about a CREATE of each scanned
 // object: the ValidatingAdmissionPolicies in the tree and Pod Security Admission by namespace label.
-import type { Finding, ScanError } from '../../model.js';
+import type { Finding, ScanError, Severity } from '../../model.js';
 import type { K8sResource } from '../../sources/resource.js';
 import { DEFAULT_KUBERNETES_VERSION } from '../cel/environment.js';
 import { Namespaces, type ChartNamespaces } from './namespaces.js';
@@ -15,6 +15,8 @@ export interface AdmissionPolicyView {
   kubernetesVersion?: string;
   admission?: { namespaces: Record<string, { labels: Record<string, string> }> };
   charts?: ChartNamespaces;
+  /** `rules:` settings of `vap/<policy>` IDs. */
+  admissionRules?: Record<string, Severity | 'off'>;
 }
 
 export interface Admission {
@@ -35,7 +37,10 @@ export function evaluateAdmission(
 ): Admission {
   const known = context.length ? [...context, ...resources] : resources;
   const namespaces = new Namespaces(known, policy.admission?.namespaces ?? {}, policy.charts);
-  const settings = { kubernetesVersion: policy.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION };
+  const settings = {
+    kubernetesVersion: policy.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+    ruleSettings: policy.admissionRules ?? {},
+  };
   const vap = evaluateAdmissionPolicies(resources, settings, namespaces, context);
   const psa = evaluatePodSecurityAdmission(
     resources,

@@ -35,6 +35,8 @@ const ADMISSION_GROUP = 'admissionregistration.k8s.io/';
 
 export interface AdmissionSettings {
   kubernetesVersion: string;
+  /** `rules:` settings of `vap/<policy>` IDs: a severity replacing the action's, or off. */
+  ruleSettings?: Record<string, Severity | 'off'>;
 }
 
 type Action = 'Deny' | 'Warn' | 'Audit';
@@ -646,5 +648,12 @@ export function evaluateAdmissionPolicies(
     return { findings: [], warnings: [] };
   const evaluator = new AdmissionEvaluator(all, settings, namespaces);
   for (const resource of resources) evaluator.evaluate(resource);
-  return { findings: evaluator.findings, warnings: evaluator.warnings };
+  // `rules: { vap/<policy>: low }` or `off`, like any rule.
+  const ruleSettings = settings.ruleSettings ?? {};
+  const findings = evaluator.findings.flatMap((finding) => {
+    const setting = ruleSettings[finding.ruleId];
+    if (setting === 'off') return [];
+    return setting ? [{ ...finding, severity: setting }] : [finding];
+  });
+  return { findings, warnings: evaluator.warnings };
 }
