@@ -196,7 +196,7 @@ describe('--cluster through dist/cli.js', () => {
       ['scan', '.', '--format', 'json', '--cluster', '--kubeconfig', path.join(dir, 'kubeconfig')],
       repo,
     );
-    expect(stderr).toBe("");
+    expect(stderr).toBe('');
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
     expect(report.errors).toEqual([]);
