@@ -13,11 +13,16 @@ import {
 } from './fingerprint.js';
 import { dockerRules } from './docker/index.js';
 import { k8sRules } from './k8s/index.js';
+import { customK8sRules } from './custom/custom-rules.js';
+import { DEFAULT_KUBERNETES_VERSION } from './cel/environment.js';
 import type { K8sRule, K8sViolation, RuleMeta } from './types.js';
 
 export function evaluateResources(resources: readonly K8sResource[], policy: Policy): Finding[] {
   const activeRules: ActiveRule[] = [];
-  for (const rule of k8sRules) {
+  const custom = policy.customRules?.length
+    ? customK8sRules(policy.customRules, policy.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION)
+    : [];
+  for (const rule of custom.length ? [...k8sRules, ...custom] : k8sRules) {
     const enabled = policy.rules.get(rule.meta.id);
     if (!enabled) continue;
     const options = { ...(rule.defaultOptions as object), ...enabled.options };
@@ -77,6 +82,16 @@ interface Reporter {
   aliases: string[];
   severity: Severity;
   title: string;
+}
+
+/** A finding of a rule the engine does not list (admission policies), on a path of a resource. */
+export function findingOnResource(
+  rule: { ruleId: string; title: string; severity: Severity },
+  resource: K8sResource,
+  violation: K8sViolation,
+): Finding {
+  const report = { ruleId: rule.ruleId, aliases: [], severity: rule.severity, title: rule.title };
+  return resourceFinding(report, resource, violation, resourceScope(resource));
 }
 
 function reporter(meta: RuleMeta, severity: Severity): Reporter {

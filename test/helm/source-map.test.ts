@@ -9,7 +9,7 @@ import type { Policy } from '../../src/config/policy.js';
 import type { Finding } from '../../src/model.js';
 import { evaluateResources } from '../../src/rules/evaluate.js';
 import { renderCharts, type ConfiguredValuesSet } from '../../src/sources/helm/index.js';
-import { renderChart } from '../../src/sources/helm/render.js';
+import { createRenderWorkspace, renderChart } from '../../src/sources/helm/render.js';
 import { align } from '../../src/sources/helm/source-map.js';
 import { splitRendered } from '../../src/sources/helm/split.js';
 import { parseTemplate } from '../../src/sources/helm/template-model.js';
@@ -135,7 +135,7 @@ describe.each([3, 4] as const)('helm v%i', (major) => {
   it.each(Object.entries(CASES))('%s', async (_name, { chart, rules, extraSets, findings }) => {
     const chartDir = `${FIXTURES}/${chart}`;
     const rendered = await renderCharts({ root: ROOT, charts: [chartDir], helm, extraSets });
-    expect(rendered.findings).toEqual([]);
+    expect(rendered.failures).toEqual([]);
     expect(rendered.errors).toEqual([]);
     const found = evaluateResources(rendered.resources, policyOf(rules));
     expect(found.map((finding) => placed(chartDir, finding)).sort()).toEqual(findings);
@@ -143,14 +143,16 @@ describe.each([3, 4] as const)('helm v%i', (major) => {
 
   it("aligns the worked example's rendered document as its header says", async () => {
     const chartDir = `${FIXTURES}/worked-example`;
+    const workspace = await createRenderWorkspace();
     const result = await renderChart({
       helm,
-      root: ROOT,
-      chartDir,
+      workspace,
+      chartPath: path.join(ROOT, chartDir),
       chartName: 'demo',
       valuesSet: { name: 'default', valuesFiles: [], set: {} },
+      valuesFiles: [],
       timeoutMs: 60_000,
-    });
+    }).finally(() => workspace.remove());
     if (!result.ok) throw new Error(result.error);
     const [document] = splitRendered(result.output);
     const lines = document.lines.filter((line) => line.trim() !== ''); // helm's final newline

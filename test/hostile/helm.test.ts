@@ -262,7 +262,7 @@ describe.each([3, 4] as const)('a hostile pull request against helm v%i', (major
     expect(rendered.failures).toEqual([]);
     const [probe] = rendered.resources;
     expect(probe.object.data).toEqual({
-      kube: 'v1.34.0',
+      kube: 'v1.35.0',
       lookup: '{}',
       namespaces: '{}',
     });
