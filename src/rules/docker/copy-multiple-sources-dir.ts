@@ -1,8 +1,8 @@
-import type { DockerRule } from '../types.js';
-import { argsOf, at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { argsOf, at } from './helpers.js';
 
-export const copyMultipleSourcesDir: DockerRule = {
-  meta: hadolintMeta({
+export const copyMultipleSourcesDir = defineDockerRule({
+  meta: {
     id: 'DL3021',
     name: 'copy-multiple-sources-dir',
     severity: 'high',
@@ -11,7 +11,7 @@ export const copyMultipleSourcesDir: DockerRule = {
       'When `COPY` has several sources, the destination must be a directory ending in `/`.',
     rationale: 'Docker refuses to build otherwise: several files cannot be copied onto one file.',
     fix: '```dockerfile\nCOPY package.json package-lock.json /app/\n```',
-  }),
+  },
   check: (dockerfile) =>
     dockerfile.instructions
       .map((instruction) => instruction.trigger ?? instruction)
@@ -20,4 +20,4 @@ export const copyMultipleSourcesDir: DockerRule = {
       .map((instruction) =>
         at(instruction, 'COPY with more than 2 arguments requires the last argument to end with /'),
       ),
-};
+});

@@ -1,8 +1,8 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta, parseImage } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at, parseImage } from './helpers.js';
 
-export const fromNoLatest: DockerRule = {
-  meta: hadolintMeta({
+export const fromNoLatest = defineDockerRule({
+  meta: {
     id: 'DL3007',
     name: 'from-no-latest',
     severity: 'medium',
@@ -11,7 +11,7 @@ export const fromNoLatest: DockerRule = {
     rationale:
       '`latest` moves whenever the image is republished, so the same Dockerfile builds different images over time.',
     fix: '```dockerfile\nFROM node:22.11-alpine\n```',
-  }),
+  },
   check: (dockerfile) =>
     dockerfile.stages
       .filter(({ image }) => {
@@ -24,4 +24,4 @@ export const fromNoLatest: DockerRule = {
           'Using latest is prone to errors if the image will ever update. Pin the version explicitly to a release tag',
         ),
       ),
-};
+});

@@ -1,8 +1,8 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta, isStageName, parseImage } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at, isStageName, parseImage } from './helpers.js';
 
-export const fromTagImage: DockerRule = {
-  meta: hadolintMeta({
+export const fromTagImage = defineDockerRule({
+  meta: {
     id: 'DL3006',
     name: 'from-tag-image',
     severity: 'medium',
@@ -12,7 +12,7 @@ export const fromTagImage: DockerRule = {
     rationale:
       'Without a tag Docker pulls `latest`, which changes under you: builds stop being reproducible and can break without any change to the Dockerfile.',
     fix: '```dockerfile\nFROM debian:12.7-slim\n```',
-  }),
+  },
   check: (dockerfile) =>
     dockerfile.stages
       .filter(({ image, index }) => {
@@ -24,4 +24,4 @@ export const fromTagImage: DockerRule = {
       .map((stage) =>
         at(stage.from, `Always tag the version of an image explicitly: ${stage.image}`),
       ),
-};
+});

@@ -1,25 +1,7 @@
-// Shared pieces of the hadolint rules: metadata defaults, placing a violation on an instruction,
+// Shared pieces of the hadolint rules: placing a violation on an instruction,
 // and reading image references the way hadolint does.
 import type { DockerInstruction, DockerStage } from '../../sources/dockerfile.js';
-import type { DockerRule, DockerViolation, RuleMeta } from '../types.js';
-
-type HadolintMeta = Omit<RuleMeta, 'aliases' | 'references'> & {
-  aliases?: string[];
-  references?: string[];
-};
-
-/** Rule metadata with hadolint's wiki page as the first reference. */
-export function hadolintMeta(meta: HadolintMeta): DockerRule['meta'] {
-  return {
-    target: 'dockerfile',
-    ...meta,
-    aliases: meta.aliases ?? [],
-    references: [
-      `https://github.com/hadolint/hadolint/wiki/${meta.id}`,
-      ...(meta.references ?? []),
-    ],
-  };
-}
+import type { DockerViolation } from '../types.js';
 
 /** A violation on the whole instruction (first to last line). */
 export function at(instruction: DockerInstruction, message: string): DockerViolation {

@@ -1,7 +1,7 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at } from './helpers.js';
 import {
-  defaultLabelOptions,
+  labelSchemaOptions,
   labelOptionsFix,
   labelsOfType,
   type LabelSchemaOptions,
@@ -10,8 +10,8 @@ import {
 const EMAIL =
   /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
 
-export const labelEmail: DockerRule<LabelSchemaOptions> = {
-  meta: hadolintMeta({
+export const labelEmail = defineDockerRule<LabelSchemaOptions>({
+  meta: {
     id: 'DL3058',
     name: 'label-email',
     severity: 'medium',
@@ -20,8 +20,8 @@ export const labelEmail: DockerRule<LabelSchemaOptions> = {
     rationale:
       'Tools that read image labels (registries, scanners, inventories) rely on their format.',
     fix: labelOptionsFix,
-  }),
-  defaultOptions: defaultLabelOptions,
+  },
+  options: labelSchemaOptions,
   check: (dockerfile, options) =>
     labelsOfType(dockerfile, options, 'email')
       .filter(({ value }) => !EMAIL.test(value))
@@ -34,4 +34,4 @@ export const labelEmail: DockerRule<LabelSchemaOptions> = {
           ),
         ),
       ),
-};
+});

@@ -1,14 +1,14 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at } from './helpers.js';
 import {
-  defaultLabelOptions,
+  labelSchemaOptions,
   labelOptionsFix,
   labelsOfType,
   type LabelSchemaOptions,
 } from './label-schema.js';
 
-export const labelGitHash: DockerRule<LabelSchemaOptions> = {
-  meta: hadolintMeta({
+export const labelGitHash = defineDockerRule<LabelSchemaOptions>({
+  meta: {
     id: 'DL3055',
     name: 'label-git-hash',
     severity: 'medium',
@@ -18,8 +18,8 @@ export const labelGitHash: DockerRule<LabelSchemaOptions> = {
     rationale:
       'Tools that read image labels (registries, scanners, inventories) rely on their format.',
     fix: labelOptionsFix,
-  }),
-  defaultOptions: defaultLabelOptions,
+  },
+  options: labelSchemaOptions,
   check: (dockerfile, options) =>
     labelsOfType(dockerfile, options, 'hash')
       .filter(({ value }) => !/^([0-9a-f]{7,40}|[0-9a-f]{64})$/i.test(value))
@@ -29,4 +29,4 @@ export const labelGitHash: DockerRule<LabelSchemaOptions> = {
           'Label `<label>` is not a valid git hash.'.replace('<label>', label.name),
         ),
       ),
-};
+});

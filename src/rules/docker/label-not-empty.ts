@@ -1,14 +1,14 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at } from './helpers.js';
 import {
-  defaultLabelOptions,
+  labelSchemaOptions,
   labelOptionsFix,
   labelsOfType,
   type LabelSchemaOptions,
 } from './label-schema.js';
 
-export const labelNotEmpty: DockerRule<LabelSchemaOptions> = {
-  meta: hadolintMeta({
+export const labelNotEmpty = defineDockerRule<LabelSchemaOptions>({
+  meta: {
     id: 'DL3051',
     name: 'label-not-empty',
     severity: 'medium',
@@ -17,12 +17,12 @@ export const labelNotEmpty: DockerRule<LabelSchemaOptions> = {
     rationale:
       'Tools that read image labels (registries, scanners, inventories) rely on their format.',
     fix: labelOptionsFix,
-  }),
-  defaultOptions: defaultLabelOptions,
+  },
+  options: labelSchemaOptions,
   check: (dockerfile, options) =>
     labelsOfType(dockerfile, options, 'text')
       .filter(({ value }) => value === '')
       .map((label) =>
         at(label.instruction, 'Label `<label>` is empty.'.replace('<label>', label.name)),
       ),
-};
+});

@@ -1,7 +1,7 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at } from './helpers.js';
 import {
-  defaultLabelOptions,
+  labelSchemaOptions,
   labelOptionsFix,
   labelsOfType,
   type LabelSchemaOptions,
@@ -9,8 +9,8 @@ import {
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
-export const labelRfc3339: DockerRule<LabelSchemaOptions> = {
-  meta: hadolintMeta({
+export const labelRfc3339 = defineDockerRule<LabelSchemaOptions>({
+  meta: {
     id: 'DL3053',
     name: 'label-rfc3339',
     severity: 'medium',
@@ -19,8 +19,8 @@ export const labelRfc3339: DockerRule<LabelSchemaOptions> = {
     rationale:
       'Tools that read image labels (registries, scanners, inventories) rely on their format.',
     fix: labelOptionsFix,
-  }),
-  defaultOptions: defaultLabelOptions,
+  },
+  options: labelSchemaOptions,
   check: (dockerfile, options) =>
     labelsOfType(dockerfile, options, 'rfc3339')
       .filter(({ value }) => !RFC3339.test(value))
@@ -33,4 +33,4 @@ export const labelRfc3339: DockerRule<LabelSchemaOptions> = {
           ),
         ),
       ),
-};
+});

@@ -1,6 +1,7 @@
 // hadolint's label schema (`label-schema` in .hadolint.yaml): label name -> expected value type.
 // Shared by the label rules DL3049-DL3058.
 import type { DockerInstruction, DockerfileModel } from '../../sources/dockerfile.js';
+import type { OptionsSchema } from '../options.js';
 
 export type LabelType = 'text' | 'url' | 'rfc3339' | 'spdx' | 'hash' | 'semver' | 'email';
 
@@ -10,7 +11,31 @@ export interface LabelSchemaOptions {
   strictLabels: boolean;
 }
 
-export const defaultLabelOptions: LabelSchemaOptions = { labelSchema: {}, strictLabels: false };
+const LABEL_TYPES: readonly LabelType[] = [
+  'text',
+  'url',
+  'rfc3339',
+  'spdx',
+  'hash',
+  'semver',
+  'email',
+];
+
+/** The options every label rule takes: hadolint's `label-schema` and `strict-labels`. */
+export const labelSchemaOptions: OptionsSchema<LabelSchemaOptions> = {
+  labelSchema: {
+    type: 'object',
+    additionalProperties: { type: 'string', enum: LABEL_TYPES },
+    default: {},
+    description:
+      "Label name -> the type its value must have (hadolint's `label-schema`). Each rule checks the labels of its own type.",
+  },
+  strictLabels: {
+    type: 'boolean',
+    default: false,
+    description: "Labels not in `labelSchema` are an error (hadolint's `strict-labels`, DL3050).",
+  },
+};
 
 export interface LabelUse {
   instruction: DockerInstruction;

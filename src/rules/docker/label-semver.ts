@@ -1,7 +1,7 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at } from './helpers.js';
 import {
-  defaultLabelOptions,
+  labelSchemaOptions,
   labelOptionsFix,
   labelsOfType,
   type LabelSchemaOptions,
@@ -11,8 +11,8 @@ import {
 const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
-export const labelSemver: DockerRule<LabelSchemaOptions> = {
-  meta: hadolintMeta({
+export const labelSemver = defineDockerRule<LabelSchemaOptions>({
+  meta: {
     id: 'DL3056',
     name: 'label-semver',
     severity: 'medium',
@@ -21,8 +21,8 @@ export const labelSemver: DockerRule<LabelSchemaOptions> = {
     rationale:
       'Tools that read image labels (registries, scanners, inventories) rely on their format.',
     fix: labelOptionsFix,
-  }),
-  defaultOptions: defaultLabelOptions,
+  },
+  options: labelSchemaOptions,
   check: (dockerfile, options) =>
     labelsOfType(dockerfile, options, 'semver')
       .filter(({ value }) => !SEMVER.test(value))
@@ -32,4 +32,4 @@ export const labelSemver: DockerRule<LabelSchemaOptions> = {
           'Label `<label>` does not conform to semantic versioning.'.replace('<label>', label.name),
         ),
       ),
-};
+});

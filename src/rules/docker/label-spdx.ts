@@ -1,7 +1,7 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at } from './helpers.js';
 import {
-  defaultLabelOptions,
+  labelSchemaOptions,
   labelOptionsFix,
   labelsOfType,
   type LabelSchemaOptions,
@@ -9,8 +9,8 @@ import {
 
 import { isSpdxExpression } from './spdx.js';
 
-export const labelSpdx: DockerRule<LabelSchemaOptions> = {
-  meta: hadolintMeta({
+export const labelSpdx = defineDockerRule<LabelSchemaOptions>({
+  meta: {
     id: 'DL3054',
     name: 'label-spdx',
     severity: 'medium',
@@ -20,8 +20,8 @@ export const labelSpdx: DockerRule<LabelSchemaOptions> = {
     rationale:
       'Tools that read image labels (registries, scanners, inventories) rely on their format.',
     fix: labelOptionsFix,
-  }),
-  defaultOptions: defaultLabelOptions,
+  },
+  options: labelSchemaOptions,
   check: (dockerfile, options) =>
     labelsOfType(dockerfile, options, 'spdx')
       .filter(({ value }) => !isSpdxExpression(value))
@@ -31,4 +31,4 @@ export const labelSpdx: DockerRule<LabelSchemaOptions> = {
           'Label `<label>` is not a valid SPDX license identifier.'.replace('<label>', label.name),
         ),
       ),
-};
+});

@@ -1,7 +1,7 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at } from './helpers.js';
 import {
-  defaultLabelOptions,
+  labelSchemaOptions,
   labelOptionsFix,
   labelsOfType,
   type LabelSchemaOptions,
@@ -11,8 +11,8 @@ function isUrl(value: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(value) && URL.canParse(value);
 }
 
-export const labelUrl: DockerRule<LabelSchemaOptions> = {
-  meta: hadolintMeta({
+export const labelUrl = defineDockerRule<LabelSchemaOptions>({
+  meta: {
     id: 'DL3052',
     name: 'label-url',
     severity: 'medium',
@@ -21,12 +21,12 @@ export const labelUrl: DockerRule<LabelSchemaOptions> = {
     rationale:
       'Tools that read image labels (registries, scanners, inventories) rely on their format.',
     fix: labelOptionsFix,
-  }),
-  defaultOptions: defaultLabelOptions,
+  },
+  options: labelSchemaOptions,
   check: (dockerfile, options) =>
     labelsOfType(dockerfile, options, 'url')
       .filter(({ value }) => !isUrl(value))
       .map((label) =>
         at(label.instruction, 'Label `<label>` is not a valid URL.'.replace('<label>', label.name)),
       ),
-};
+});

@@ -1,8 +1,8 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at } from './helpers.js';
 
-export const singleCmd: DockerRule = {
-  meta: hadolintMeta({
+export const singleCmd = defineDockerRule({
+  meta: {
     id: 'DL4003',
     name: 'single-cmd',
     severity: 'medium',
@@ -10,7 +10,7 @@ export const singleCmd: DockerRule = {
     description: 'A build stage should have at most one `CMD`.',
     rationale: 'Only the last `CMD` of a stage takes effect; the earlier ones mislead the reader.',
     fix: 'Keep only the one that applies:\n\n```dockerfile\nCMD ["/usr/local/bin/app"]\n```',
-  }),
+  },
   check: (dockerfile) =>
     dockerfile.stages.flatMap((stage) =>
       stage.instructions
@@ -23,4 +23,4 @@ export const singleCmd: DockerRule = {
           ),
         ),
     ),
-};
+});

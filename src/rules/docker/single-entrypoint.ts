@@ -1,8 +1,8 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at } from './helpers.js';
 
-export const singleEntrypoint: DockerRule = {
-  meta: hadolintMeta({
+export const singleEntrypoint = defineDockerRule({
+  meta: {
     id: 'DL4004',
     name: 'single-entrypoint',
     severity: 'high',
@@ -11,7 +11,7 @@ export const singleEntrypoint: DockerRule = {
     rationale:
       'Only the last `ENTRYPOINT` of a stage takes effect; the earlier ones mislead the reader.',
     fix: 'Keep only the one that applies:\n\n```dockerfile\nENTRYPOINT ["/usr/local/bin/app"]\n```',
-  }),
+  },
   check: (dockerfile) =>
     dockerfile.stages.flatMap((stage) =>
       stage.instructions
@@ -24,4 +24,4 @@ export const singleEntrypoint: DockerRule = {
           ),
         ),
     ),
-};
+});

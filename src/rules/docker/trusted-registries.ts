@@ -1,6 +1,7 @@
+import { defineDockerRule } from '../define.js';
 import type { DockerInstruction } from '../../sources/dockerfile.js';
-import type { DockerRule, DockerViolation } from '../types.js';
-import { at, flagValue, hadolintMeta, isStageName, parseImage } from './helpers.js';
+import type { DockerViolation } from '../types.js';
+import { at, flagValue, isStageName, parseImage } from './helpers.js';
 
 export interface TrustedRegistriesOptions {
   /** Registries images may come from; `*.example.com` matches subdomains, `*` anything. Empty: off. */
@@ -20,8 +21,8 @@ function registryOf(image: string): string {
   return parseImage(image).registry ?? 'docker.io';
 }
 
-export const trustedRegistries: DockerRule<TrustedRegistriesOptions> = {
-  meta: hadolintMeta({
+export const trustedRegistries = defineDockerRule<TrustedRegistriesOptions>({
+  meta: {
     id: 'DL3026',
     name: 'trusted-registries',
     severity: 'high',
@@ -31,8 +32,16 @@ export const trustedRegistries: DockerRule<TrustedRegistriesOptions> = {
     rationale:
       'Pulling from arbitrary registries bypasses the scanning, signing and availability guarantees of the registries your organisation trusts.',
     fix: '```yaml\nrules:\n  DL3026:\n    options:\n      trustedRegistries: [registry.example.com, "*.gcr.io"]\n```\n\n```dockerfile\nFROM registry.example.com/base/debian:12\n```',
-  }),
-  defaultOptions: { trustedRegistries: [] },
+  },
+  options: {
+    trustedRegistries: {
+      type: 'array',
+      items: { type: 'string' },
+      default: [],
+      description:
+        "Registries images may come from (hadolint's `trustedRegistries`); `*.example.com` matches subdomains, `*` anything. Empty: the rule is off.",
+    },
+  },
   check: (dockerfile, { trustedRegistries: patterns }) => {
     if (!patterns?.length) return [];
     const violations: DockerViolation[] = [];
@@ -62,4 +71,4 @@ export const trustedRegistries: DockerRule<TrustedRegistriesOptions> = {
     }
     return violations;
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations, WRITE_VERBS } from './rbac.js';
 
 const WORKLOADS = [
@@ -12,22 +12,18 @@ const WORKLOADS = [
   'replicationcontrollers',
 ];
 
-export const noManageWorkloads: K8sRule = {
+export const noManageWorkloads = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV048',
     name: 'no-manage-workloads',
-    aliases: ['KSV-0048', 'AVD-KSV-0048', 'kubernetes-deny-create-update-malicious-pod'],
+    trivyId: 'kubernetes-deny-create-update-malicious-pod',
     severity: 'medium',
     title: 'Manage Kubernetes workloads and pods',
     description: `A Role or ClusterRole must not grant write verbs (${WRITE_VERBS.join(', ')}) on ${WORKLOADS.map((w) => `\`${w}\``).join(', ')}.`,
     rationale:
       'Depending on the admission policies in force, creating or changing workloads ranges from stealing compute to running a pod that escapes to the node as root and escalates to cluster-admin.',
     fix: "Grant read access, and let a deployment pipeline (not a long-lived subject) write:\n\n```yaml\nrules:\n  - apiGroups: ['apps']\n    resources: ['deployments']\n    verbs: ['get', 'list', 'watch']\n```",
-    references: [
-      'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
-      'https://avd.aquasec.com/misconfig/ksv048',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
   },
   kinds: ROLE_KINDS,
   check: (resource) =>
@@ -38,4 +34,4 @@ export const noManageWorkloads: K8sRule = {
       () =>
         `${roleLabel(resource)} should not have access to resources ${WORKLOADS.join(', ')} for verbs ${WRITE_VERBS.join(', ')}`,
     ),
-};
+});

@@ -1,4 +1,4 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
 
 /** Resources where "every verb" amounts to control of workloads, secrets or RBAC itself. */
@@ -20,22 +20,18 @@ const SENSITIVE_RESOURCES = [
   'groups',
 ];
 
-export const noWildcardVerbRole: K8sRule = {
+export const noWildcardVerbRole = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV045',
     name: 'no-wildcard-verb-role',
-    aliases: ['KSV-0045', 'AVD-KSV-0045', 'kubernetes-no-wildcard-verb-role'],
+    trivyId: 'kubernetes-no-wildcard-verb-role',
     severity: 'critical',
     title: 'No wildcard verb roles',
     description: `A Role or ClusterRole must not grant \`verbs: ['*']\` on any of: ${SENSITIVE_RESOURCES.map((r) => `\`${r}\``).join(', ')}.`,
     rationale:
       'The wildcard verb includes `escalate`, `bind`, `impersonate` and every verb added later; on workloads, secrets or RBAC objects that is a path to cluster-admin.',
     fix: "Name the verbs:\n\n```yaml\nrules:\n  - apiGroups: ['apps']\n    resources: ['deployments']\n    verbs: ['get', 'list', 'watch', 'update']\n```",
-    references: [
-      'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
-      'https://avd.aquasec.com/misconfig/ksv045',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
   },
   kinds: ROLE_KINDS,
   check: (resource) =>
@@ -45,4 +41,4 @@ export const noWildcardVerbRole: K8sRule = {
       (rule) => hasAny(rule.resources, SENSITIVE_RESOURCES) && hasAny(rule.verbs, ['*']),
       () => `${roleLabel(resource)} permits wildcard verb on specific resources`,
     ),
-};
+});

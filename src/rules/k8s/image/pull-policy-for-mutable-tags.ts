@@ -1,10 +1,9 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { containerViolations, describe } from '../helpers.js';
 import { parseImageReference } from './image-reference.js';
 
-export const pullPolicyForMutableTags: K8sRule = {
+export const pullPolicyForMutableTags = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG202',
     name: 'pull-policy-for-mutable-tags',
     aliases: ['image-pull-policy-always'],
@@ -41,4 +40,4 @@ export const pullPolicyForMutableTags: K8sRule = {
             : [...entry.path, 'imagePullPolicy'],
       };
     }),
-};
+});

@@ -1,10 +1,9 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { containerViolations, describe } from '../helpers.js';
 import { parseImageReference } from './image-reference.js';
 
-export const requireImageDigest: K8sRule = {
+export const requireImageDigest = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG201',
     name: 'require-image-digest',
     aliases: ['image-digest'],
@@ -31,4 +30,4 @@ export const requireImageDigest: K8sRule = {
         path: [...entry.path, 'image'],
       };
     }),
-};
+});

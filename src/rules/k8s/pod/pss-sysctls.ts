@@ -1,16 +1,15 @@
+import { defineK8sRule } from '../../define.js';
 import { isObject } from '../../../sources/resource.js';
-import type { K8sRule, K8sViolation } from '../../types.js';
+import type { K8sViolation } from '../../types.js';
 import { describe, listAt, podSecurityContext } from '../helpers.js';
 import { SAFE_SYSCTLS_1_37 } from './sysctls.js';
 
 const ALLOWED: ReadonlySet<unknown> = new Set(SAFE_SYSCTLS_1_37);
 
-export const pssSysctls: K8sRule = {
+export const pssSysctls = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG107',
     name: 'pss-sysctls',
-    aliases: [],
     severity: 'high',
     title: 'Unsafe sysctls set',
     description: `Pod Security Standards baseline, Sysctls: every name in \`spec.securityContext.sysctls\` must be one of the safe sysctls of the latest policy version (1.37): ${SAFE_SYSCTLS_1_37.map((name) => `\`${name}\``).join(', ')}.`,
@@ -37,4 +36,4 @@ export const pssSysctls: K8sRule = {
     });
     return violations;
   },
-};
+});
