@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PACK_KEYS, parsePolicyText } from '../src/config/parse.js';
 import { policySchema } from '../src/config/schema.js';
 import { allRuleMetas } from '../src/rules/index.js';
+import { optionsJsonSchema } from '../src/rules/options.js';
 import type { RuleMeta } from '../src/rules/types.js';
 import * as prettier from 'prettier';
 
@@ -148,7 +149,15 @@ function rawGeneratedFiles(): Map<string, string> {
     files.set(`docs/rules/${meta.id}.md`, rulePage(meta, membership.get(meta.id) ?? []));
   }
   const ruleKeys = rules.flatMap((m) => [m.id, m.name]);
-  files.set('policies/schema.json', JSON.stringify(policySchema(ruleKeys, PACKS), null, 2) + '\n');
+  const ruleOptions = rules.flatMap((m) =>
+    m.options
+      ? [{ keys: [m.id, m.name, ...m.aliases], options: optionsJsonSchema(m.options) }]
+      : [],
+  );
+  files.set(
+    'policies/schema.json',
+    JSON.stringify(policySchema(ruleKeys, PACKS, ruleOptions), null, 2) + '\n',
+  );
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const start = readme.indexOf(README_START);
   const end = readme.indexOf(README_END);

@@ -25,8 +25,10 @@ export interface OptionProblem {
   /** The option's key (as written), and below it the entry at fault, if any. */
   path: string[];
   message: string;
-  /** Words the written `value` may have meant (for a did-you-mean). */
+  /** Words the written `value` may have meant (for a did-you-mean after `message`). */
   suggest?: { value: string; candidates: readonly string[] };
+  /** Said after the did-you-mean. */
+  detail?: string;
 }
 
 /** The options the schema's defaults make. */
@@ -48,10 +50,11 @@ export function validateOptions(
     if (!option) {
       problems.push({
         path: [key],
-        message: known.length
-          ? `unknown option; this rule takes ${known.join(', ')}`
-          : 'unknown option; this rule takes no options',
+        message: 'unknown option',
         suggest: { value: key, candidates: known },
+        detail: known.length
+          ? `; this rule takes ${known.join(', ')}`
+          : '; this rule takes no options',
       });
       continue;
     }
