@@ -47,7 +47,7 @@ export const limitRangeUsage = defineK8sRule<LimitRangeOptions>({
   },
   kinds: ['LimitRange'],
   check: (resource) => {
-    if (resource.ref.kind !== 'LimitRange' || isComplete(resource)) return [];
+    if (isComplete(resource)) return [];
     return [
       {
         message: `LimitRange '${resource.ref.name}' should configure default requests and limits, min and max for each container`,

@@ -30,8 +30,8 @@ export const networkPolicySelectors = defineK8sRule({
     fix: '```yaml\nkind: NetworkPolicy\nspec:\n  podSelector:\n    matchLabels:\n      app: db\n  ingress:\n    - from:\n        - podSelector:\n            matchLabels:\n              app: api\n```',
     references: ['https://kubernetes.io/docs/concepts/services-networking/network-policies/'],
   },
+  kinds: ['NetworkPolicy'],
   check: (resource) => {
-    if (resource.ref.kind.toLowerCase() !== 'networkpolicy') return [];
     const spec = resource.object.spec;
     const selects =
       has(spec, 'podSelector') ||

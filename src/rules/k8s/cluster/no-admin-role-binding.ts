@@ -1,6 +1,6 @@
 import { defineK8sRule } from '../../define.js';
 import { isObject } from '../../../sources/resource.js';
-import { BINDING_KINDS, bindingLabel, isBinding } from './rbac.js';
+import { BINDING_KINDS, bindingLabel } from './rbac.js';
 
 const ADMIN_ROLES = ['cluster-admin', 'admin', 'edit'];
 
@@ -20,7 +20,6 @@ export const noAdminRoleBinding = defineK8sRule({
   },
   kinds: BINDING_KINDS,
   check: (resource) => {
-    if (!isBinding(resource)) return [];
     const roleRef = resource.object.roleRef;
     if (!isObject(roleRef) || typeof roleRef.name !== 'string') return [];
     if (!ADMIN_ROLES.includes(roleRef.name)) return [];

@@ -26,8 +26,8 @@ export const noAmbiguousGatekeeperRepoPrefix = defineK8sRule({
       'https://open-policy-agent.github.io/gatekeeper-library/website/validation/allowedrepos/',
     ],
   },
+  kinds: ['K8sAllowedRepos'],
   check: (resource) => {
-    if (resource.ref.kind !== 'K8sAllowedRepos') return [];
     if (resource.ref.apiVersion !== 'constraints.gatekeeper.sh/v1beta1') return [];
     const repos = getIn(resource.object, ['spec', 'parameters', 'repos']);
     if (!Array.isArray(repos)) return [];

@@ -21,7 +21,6 @@ export const noDeletePodLogs = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
       (rule) => hasAny(rule.resources, ['pods/log']) && hasAny(rule.verbs, VERBS),
       () =>
         `${roleLabel(resource)} should not have access to resource 'pods/log' for verbs delete, deletecollection, *`,

@@ -20,7 +20,6 @@ export const noEditOwnRoleBindings = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
       (rule) =>
         hasAny(rule.apiGroups, ['*']) &&
         hasAny(rule.resources, ['rolebindings']) &&

@@ -18,7 +18,6 @@ export const noExecIntoPods = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
       (rule) => hasAny(rule.resources, ['pods/exec']) && hasAny(rule.verbs, WRITE_VERBS),
       () =>
         `${roleLabel(resource)} should not have access to resource 'pods/exec' for verbs ${WRITE_VERBS.join(', ')}`,

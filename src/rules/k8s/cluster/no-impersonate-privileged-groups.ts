@@ -19,7 +19,6 @@ export const noImpersonatePrivilegedGroups = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
       (rule) =>
         hasAny(rule.apiGroups, ['*']) &&
         hasAny(rule.resources, ['groups']) &&

@@ -18,7 +18,6 @@ export const noManageConfigmaps = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
       (rule) => hasAny(rule.resources, ['configmaps']) && hasAny(rule.verbs, WRITE_VERBS),
       () =>
         `${roleLabel(resource)} should not have access to resource 'configmaps' for verbs ${WRITE_VERBS.join(', ')}`,

@@ -18,7 +18,6 @@ export const noManageEksAwsAuth = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
       (rule) =>
         hasAny(rule.resources, ['configmaps']) &&
         hasAny(rule.verbs, WRITE_VERBS) &&

@@ -31,7 +31,6 @@ export const noManageNamespaceSecrets = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ['Role'],
       (rule) => hasAny(rule.resources, ['secrets']) && hasAny(rule.verbs, VERBS),
       () =>
         `Role '${resource.ref.name}' shouldn't have access to manage secrets in namespace '${resource.ref.namespace ?? 'default'}'`,

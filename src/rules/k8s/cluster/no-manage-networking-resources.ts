@@ -20,7 +20,6 @@ export const noManageNetworkingResources = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
       (rule) => hasAny(rule.resources, NETWORKING) && hasAny(rule.verbs, WRITE_VERBS),
       () =>
         `${roleLabel(resource)} should not have access to resources ${NETWORKING.join(', ')} for verbs ${WRITE_VERBS.join(', ')}`,

@@ -23,7 +23,6 @@ export const noManageRbacResources = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
       (rule) => hasAny(rule.resources, RBAC_RESOURCES) && hasAny(rule.verbs, VERBS),
       () =>
         `${roleLabel(resource)} should not have access to resources ${RBAC_RESOURCES.join(', ')} for verbs ${VERBS.join(', ')} as they can lead to privilege escalation`,

@@ -33,7 +33,6 @@ export const noManageSecrets = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ['ClusterRole'],
       (rule) => hasAny(rule.resources, ['secrets']) && hasAny(rule.verbs, VERBS),
       () => `${roleLabel(resource)} shouldn't have access to manage resource 'secrets'`,
     ),

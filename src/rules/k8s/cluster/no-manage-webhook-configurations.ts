@@ -20,7 +20,6 @@ export const noManageWebhookConfigurations = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
       (rule) => hasAny(rule.resources, WEBHOOKS) && hasAny(rule.verbs, WRITE_VERBS),
       () =>
         `${roleLabel(resource)} should not have access to resources ${WEBHOOKS.join(', ')} for verbs ${WRITE_VERBS.join(', ')}`,

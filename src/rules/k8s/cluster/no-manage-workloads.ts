@@ -29,7 +29,6 @@ export const noManageWorkloads = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
       (rule) => hasAny(rule.resources, WORKLOADS) && hasAny(rule.verbs, WRITE_VERBS),
       () =>
         `${roleLabel(resource)} should not have access to resources ${WORKLOADS.join(', ')} for verbs ${WRITE_VERBS.join(', ')}`,

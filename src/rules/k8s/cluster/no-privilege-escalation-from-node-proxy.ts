@@ -18,7 +18,6 @@ export const noPrivilegeEscalationFromNodeProxy = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
       (rule) => hasAny(rule.resources, ['nodes/proxy']) && hasAny(rule.verbs, ['get', 'create']),
       () => `${roleLabel(resource)} permits privilege escalation from node proxy`,
     ),

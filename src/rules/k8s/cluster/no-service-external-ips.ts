@@ -43,7 +43,6 @@ export const noServiceExternalIps = defineK8sRule<ExternalIpOptions>({
   },
   kinds: ['Service'],
   check: (resource, options) => {
-    if (resource.ref.kind !== 'Service') return [];
     const spec = resource.object.spec;
     if (!isObject(spec)) return [];
     const label = `Service '${resource.ref.name}' in '${resource.ref.namespace ?? 'default'}' namespace`;

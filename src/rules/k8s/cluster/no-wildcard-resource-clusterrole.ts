@@ -30,7 +30,6 @@ export const noWildcardResourceClusterRole = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ['ClusterRole'],
       (rule) => hasAny(rule.resources, ['*']) && hasAny(rule.verbs, ALL_RESOURCES_VERBS),
       () => `ClusterRole '${resource.ref.name}' shouldn't manage all resources`,
     ),

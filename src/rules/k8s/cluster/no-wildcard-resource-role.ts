@@ -20,7 +20,6 @@ export const noWildcardResourceRole = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ['Role'],
       (rule) => hasAny(rule.resources, ['*']) && hasAny(rule.verbs, ALL_RESOURCES_VERBS),
       () =>
         `Role '${resource.ref.name}' shouldn't manage all resources at the namespace '${resource.ref.namespace ?? 'default'}'`,

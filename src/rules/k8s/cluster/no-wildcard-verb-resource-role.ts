@@ -19,7 +19,6 @@ export const noWildcardVerbResourceRole = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
       (rule) =>
         hasAny(rule.apiGroups, ['*']) && hasAny(rule.resources, ['*']) && hasAny(rule.verbs, ['*']),
       () => `${roleLabel(resource)} permits wildcard verb on wildcard resource`,

@@ -37,7 +37,6 @@ export const noWildcardVerbRole = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
       (rule) => hasAny(rule.resources, SENSITIVE_RESOURCES) && hasAny(rule.verbs, ['*']),
       () => `${roleLabel(resource)} permits wildcard verb on specific resources`,
     ),

@@ -33,7 +33,6 @@ export const resourceQuotaUsage = defineK8sRule<ResourceQuotaOptions>({
   },
   kinds: ['ResourceQuota'],
   check: (resource) => {
-    if (resource.ref.kind !== 'ResourceQuota') return [];
     const spec = resource.object.spec;
     const hard = isObject(spec) ? spec.hard : undefined;
     const missing = REQUIRED.filter(
