@@ -71,6 +71,15 @@ export interface Found {
   path?: Path;
 }
 
+/** Where scripts/rule-examples.ts collects the cases instead of running them. */
+export const RULE_CASES = Symbol.for('kube-policy-gate.ruleCases');
+
+export interface RuleCases {
+  rule: K8sRule | DockerRule;
+  valid: Array<string | ValidCase>;
+  invalid: InvalidCase[];
+}
+
 /**
  * A describe block for `rule`: one test per valid case (no finding) and per invalid case (the
  * findings, in line order, are exactly `errors`: same count, each line and message).
@@ -79,6 +88,13 @@ export function ruleTester(
   rule: K8sRule | DockerRule,
   cases: { valid: Array<string | ValidCase>; invalid: InvalidCase[] },
 ): void {
+  // scripts/rule-examples.ts loads the rule tests outside vitest to take each rule page's
+  // examples from these cases: then the cases are only handed over.
+  const collector = (globalThis as { [RULE_CASES]?: Map<string, RuleCases> })[RULE_CASES];
+  if (collector) {
+    collector.set(rule.meta.id, { rule, ...cases });
+    return;
+  }
   const run = (testCase: ValidCase) => ruleFindings(rule, testCase.code, testCase.options);
   const title = (testCase: ValidCase) => testCase.name ?? JSON.stringify(testCase.code);
   describe(`${rule.meta.id} ${rule.meta.name}`, () => {
