@@ -1,6 +1,6 @@
 // Shared pieces of the hadolint rules: placing a violation on an instruction,
 // and reading image references the way hadolint does.
-import type { DockerInstruction, DockerStage } from '../../sources/dockerfile.js';
+import type { DockerInstruction, DockerStage, DockerfileModel } from '../../sources/dockerfile.js';
 import type { DockerViolation } from '../types.js';
 
 /** A violation on the whole instruction (first to last line). */
@@ -84,4 +84,19 @@ export function flagValue(instruction: DockerInstruction, name: string): string 
   const found = instruction.flags.find((candidate) => candidate.name === name);
   if (!found) return undefined;
   return (found.value ?? '').replace(/^(["'])(.*)\1$/s, '$2');
+}
+
+/** Violations for every `keyword` instruction of a stage after its first: only the last of a
+ *  stage takes effect (CMD, ENTRYPOINT, HEALTHCHECK). */
+export function repeatedInStage(
+  dockerfile: DockerfileModel,
+  keyword: string,
+  message: string,
+): DockerViolation[] {
+  return dockerfile.stages.flatMap((stage) =>
+    stage.instructions
+      .filter((instruction) => instruction.keyword === keyword)
+      .slice(1)
+      .map((instruction) => at(instruction, message)),
+  );
 }

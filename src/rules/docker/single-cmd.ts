@@ -1,5 +1,5 @@
 import { defineDockerRule } from '../define.js';
-import { at } from './helpers.js';
+import { repeatedInStage } from './helpers.js';
 
 export const singleCmd = defineDockerRule({
   meta: {
@@ -12,15 +12,9 @@ export const singleCmd = defineDockerRule({
     fix: 'Keep only the one that applies:\n\n```dockerfile\nCMD ["/usr/local/bin/app"]\n```',
   },
   check: (dockerfile) =>
-    dockerfile.stages.flatMap((stage) =>
-      stage.instructions
-        .filter((instruction) => instruction.keyword === 'CMD')
-        .slice(1)
-        .map((instruction) =>
-          at(
-            instruction,
-            'Multiple `CMD` instructions found. If you list more than one `CMD` then only the last `CMD` will take effect',
-          ),
-        ),
+    repeatedInStage(
+      dockerfile,
+      'CMD',
+      'Multiple `CMD` instructions found. If you list more than one `CMD` then only the last `CMD` will take effect',
     ),
 });

@@ -1,5 +1,5 @@
 import { defineDockerRule } from '../define.js';
-import { at } from './helpers.js';
+import { repeatedInStage } from './helpers.js';
 
 export const singleEntrypoint = defineDockerRule({
   meta: {
@@ -13,15 +13,9 @@ export const singleEntrypoint = defineDockerRule({
     fix: 'Keep only the one that applies:\n\n```dockerfile\nENTRYPOINT ["/usr/local/bin/app"]\n```',
   },
   check: (dockerfile) =>
-    dockerfile.stages.flatMap((stage) =>
-      stage.instructions
-        .filter((instruction) => instruction.keyword === 'ENTRYPOINT')
-        .slice(1)
-        .map((instruction) =>
-          at(
-            instruction,
-            'Multiple `ENTRYPOINT` instructions found. If you list more than one `ENTRYPOINT` then only the last `ENTRYPOINT` will take effect',
-          ),
-        ),
+    repeatedInStage(
+      dockerfile,
+      'ENTRYPOINT',
+      'Multiple `ENTRYPOINT` instructions found. If you list more than one `ENTRYPOINT` then only the last `ENTRYPOINT` will take effect',
     ),
 });

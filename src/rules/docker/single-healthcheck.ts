@@ -1,5 +1,5 @@
 import { defineDockerRule } from '../define.js';
-import { at } from './helpers.js';
+import { repeatedInStage } from './helpers.js';
 
 export const singleHealthcheck = defineDockerRule({
   meta: {
@@ -12,10 +12,5 @@ export const singleHealthcheck = defineDockerRule({
     fix: 'Keep one:\n\n```dockerfile\nHEALTHCHECK --interval=30s CMD ["/app/healthcheck"]\n```',
   },
   check: (dockerfile) =>
-    dockerfile.stages.flatMap((stage) =>
-      stage.instructions
-        .filter((instruction) => instruction.keyword === 'HEALTHCHECK')
-        .slice(1)
-        .map((instruction) => at(instruction, 'Multiple `HEALTHCHECK` instructions')),
-    ),
+    repeatedInStage(dockerfile, 'HEALTHCHECK', 'Multiple `HEALTHCHECK` instructions'),
 });

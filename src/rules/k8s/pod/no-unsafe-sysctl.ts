@@ -1,8 +1,6 @@
 import { defineK8sRule } from '../../define.js';
-import type { K8sViolation } from '../../types.js';
-import { isObject } from '../../../sources/resource.js';
-import { describe, listAt, podSecurityContext } from '../helpers.js';
-import { SAFE_SYSCTLS_1_32 } from './sysctls.js';
+import { describe } from '../helpers.js';
+import { disallowedSysctls, SAFE_SYSCTLS_1_32 } from './sysctls.js';
 
 // Trivy evaluates against the 1.32 list when no Kubernetes version is given.
 const ALLOWED: ReadonlySet<unknown> = new Set(SAFE_SYSCTLS_1_32);
@@ -21,18 +19,11 @@ export const noUnsafeSysctl = defineK8sRule({
     fix: 'Remove the sysctl, or set it on dedicated nodes through the kubelet `--allowed-unsafe-sysctls` flag and a separate policy.',
     references: ['KPG107'],
   },
-  check: (resource) => {
-    const pod = resource.pod;
-    if (!pod) return [];
-    const violations: K8sViolation[] = [];
-    listAt(podSecurityContext(pod), 'sysctls').forEach((sysctl, index) => {
-      const name = isObject(sysctl) ? sysctl.name : undefined;
-      if (ALLOWED.has(name)) return;
-      violations.push({
-        message: `${describe(resource)} has disallowed sysctl '${String(name)}' and must only use allowed sysctls`,
-        path: [...pod.specPath, 'securityContext', 'sysctls', index],
-      });
-    });
-    return violations;
-  },
+  check: (resource) =>
+    disallowedSysctls(
+      resource,
+      ALLOWED,
+      (name) =>
+        `${describe(resource)} has disallowed sysctl '${name}' and must only use allowed sysctls`,
+    ),
 });

@@ -1,5 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { containerViolations, describe, effectiveSecurityContextValue } from '../helpers.js';
+import { lowIdViolations } from './high-id.js';
 
 export const useHighUid = defineK8sRule({
   meta: {
@@ -14,19 +14,5 @@ export const useHighUid = defineK8sRule({
       "A user ID above 10000 avoids colliding with a real account in the host's user table, so a container escape does not land as an existing host user.",
     fix: '```yaml\nspec:\n  securityContext:\n    runAsUser: 10001\n```',
   },
-  check: (resource) => {
-    const pod = resource.pod;
-    if (!pod) return [];
-    return containerViolations(resource, (entry) => {
-      const effective = effectiveSecurityContextValue(pod, entry, 'runAsUser');
-      // Trivy compares only numbers; a non-numeric value is the API server's to reject.
-      if (effective && (typeof effective.value !== 'number' || effective.value > 10000)) {
-        return undefined;
-      }
-      return {
-        message: `${describe(resource, entry)} should set 'securityContext.runAsUser' > 10000`,
-        path: effective?.path ?? entry.path,
-      };
-    });
-  },
+  check: (resource) => lowIdViolations(resource, 'runAsUser'),
 });
