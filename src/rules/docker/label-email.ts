@@ -1,17 +1,10 @@
-import { defineDockerRule } from '../define.js';
-import { at } from './helpers.js';
-import {
-  labelSchemaOptions,
-  labelOptionsFix,
-  labelsOfType,
-  type LabelSchemaOptions,
-} from './label-schema.js';
+import { labelFormatRule, labelOptionsFix } from './label-schema.js';
 
 const EMAIL =
   /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
 
-export const labelEmail = defineDockerRule<LabelSchemaOptions>({
-  meta: {
+export const labelEmail = labelFormatRule(
+  {
     id: 'DL3058',
     name: 'label-email',
     severity: 'medium',
@@ -21,17 +14,7 @@ export const labelEmail = defineDockerRule<LabelSchemaOptions>({
       'Tools that read image labels (registries, scanners, inventories) rely on their format.',
     fix: labelOptionsFix,
   },
-  options: labelSchemaOptions,
-  check: (dockerfile, options) =>
-    labelsOfType(dockerfile, options, 'email')
-      .filter(({ value }) => !EMAIL.test(value))
-      .map((label) =>
-        at(
-          label.instruction,
-          'Label `<label>` is not a valid email format - must conform to RFC5322.'.replace(
-            '<label>',
-            label.name,
-          ),
-        ),
-      ),
-});
+  'email',
+  (value) => EMAIL.test(value),
+  'Label `<label>` is not a valid email format - must conform to RFC5322.',
+);

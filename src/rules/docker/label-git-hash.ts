@@ -1,14 +1,7 @@
-import { defineDockerRule } from '../define.js';
-import { at } from './helpers.js';
-import {
-  labelSchemaOptions,
-  labelOptionsFix,
-  labelsOfType,
-  type LabelSchemaOptions,
-} from './label-schema.js';
+import { labelFormatRule, labelOptionsFix } from './label-schema.js';
 
-export const labelGitHash = defineDockerRule<LabelSchemaOptions>({
-  meta: {
+export const labelGitHash = labelFormatRule(
+  {
     id: 'DL3055',
     name: 'label-git-hash',
     severity: 'medium',
@@ -19,14 +12,7 @@ export const labelGitHash = defineDockerRule<LabelSchemaOptions>({
       'Tools that read image labels (registries, scanners, inventories) rely on their format.',
     fix: labelOptionsFix,
   },
-  options: labelSchemaOptions,
-  check: (dockerfile, options) =>
-    labelsOfType(dockerfile, options, 'hash')
-      .filter(({ value }) => !/^([0-9a-f]{7,40}|[0-9a-f]{64})$/i.test(value))
-      .map((label) =>
-        at(
-          label.instruction,
-          'Label `<label>` is not a valid git hash.'.replace('<label>', label.name),
-        ),
-      ),
-});
+  'hash',
+  (value) => /^([0-9a-f]{7,40}|[0-9a-f]{64})$/i.test(value),
+  'Label `<label>` is not a valid git hash.',
+);

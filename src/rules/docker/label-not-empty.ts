@@ -1,14 +1,7 @@
-import { defineDockerRule } from '../define.js';
-import { at } from './helpers.js';
-import {
-  labelSchemaOptions,
-  labelOptionsFix,
-  labelsOfType,
-  type LabelSchemaOptions,
-} from './label-schema.js';
+import { labelFormatRule, labelOptionsFix } from './label-schema.js';
 
-export const labelNotEmpty = defineDockerRule<LabelSchemaOptions>({
-  meta: {
+export const labelNotEmpty = labelFormatRule(
+  {
     id: 'DL3051',
     name: 'label-not-empty',
     severity: 'medium',
@@ -18,11 +11,7 @@ export const labelNotEmpty = defineDockerRule<LabelSchemaOptions>({
       'Tools that read image labels (registries, scanners, inventories) rely on their format.',
     fix: labelOptionsFix,
   },
-  options: labelSchemaOptions,
-  check: (dockerfile, options) =>
-    labelsOfType(dockerfile, options, 'text')
-      .filter(({ value }) => value === '')
-      .map((label) =>
-        at(label.instruction, 'Label `<label>` is empty.'.replace('<label>', label.name)),
-      ),
-});
+  'text',
+  (value) => value !== '',
+  'Label `<label>` is empty.',
+);

@@ -1,7 +1,10 @@
 // hadolint's label schema (`label-schema` in .hadolint.yaml): label name -> expected value type.
 // Shared by the label rules DL3049-DL3058.
 import type { DockerInstruction, DockerfileModel } from '../../sources/dockerfile.js';
+import { defineDockerRule, type RuleMetaInput } from '../define.js';
 import type { OptionsSchema } from '../options.js';
+import type { DockerRule } from '../types.js';
+import { at } from './helpers.js';
 
 export type LabelType = 'text' | 'url' | 'rfc3339' | 'spdx' | 'hash' | 'semver' | 'email';
 
@@ -68,3 +71,21 @@ export function labelsOfType(
 
 export const labelOptionsFix =
   "```yaml\n# policy file\nrules:\n  DL3049:\n    options:\n      labelSchema:\n        org.opencontainers.image.source: url\n        org.opencontainers.image.created: rfc3339\n```\n\nor hadolint's `label-schema` in `.hadolint.yaml`.";
+
+/** A rule that checks the value of every label the schema gives `type` (DL3051-DL3058):
+ *  `message` names the label at `<label>`. */
+export function labelFormatRule(
+  meta: RuleMetaInput,
+  type: LabelType,
+  isValid: (value: string) => boolean,
+  message: string,
+): DockerRule<LabelSchemaOptions> {
+  return defineDockerRule<LabelSchemaOptions>({
+    meta,
+    options: labelSchemaOptions,
+    check: (dockerfile, options) =>
+      labelsOfType(dockerfile, options, type)
+        .filter(({ value }) => !isValid(value))
+        .map((label) => at(label.instruction, message.replace('<label>', label.name))),
+  });
+}

@@ -1,16 +1,9 @@
-import { defineDockerRule } from '../define.js';
-import { at } from './helpers.js';
-import {
-  labelSchemaOptions,
-  labelOptionsFix,
-  labelsOfType,
-  type LabelSchemaOptions,
-} from './label-schema.js';
+import { labelFormatRule, labelOptionsFix } from './label-schema.js';
 
 import { isSpdxExpression } from './spdx.js';
 
-export const labelSpdx = defineDockerRule<LabelSchemaOptions>({
-  meta: {
+export const labelSpdx = labelFormatRule(
+  {
     id: 'DL3054',
     name: 'label-spdx',
     severity: 'medium',
@@ -21,14 +14,7 @@ export const labelSpdx = defineDockerRule<LabelSchemaOptions>({
       'Tools that read image labels (registries, scanners, inventories) rely on their format.',
     fix: labelOptionsFix,
   },
-  options: labelSchemaOptions,
-  check: (dockerfile, options) =>
-    labelsOfType(dockerfile, options, 'spdx')
-      .filter(({ value }) => !isSpdxExpression(value))
-      .map((label) =>
-        at(
-          label.instruction,
-          'Label `<label>` is not a valid SPDX license identifier.'.replace('<label>', label.name),
-        ),
-      ),
-});
+  'spdx',
+  (value) => isSpdxExpression(value),
+  'Label `<label>` is not a valid SPDX license identifier.',
+);

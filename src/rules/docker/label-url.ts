@@ -1,18 +1,11 @@
-import { defineDockerRule } from '../define.js';
-import { at } from './helpers.js';
-import {
-  labelSchemaOptions,
-  labelOptionsFix,
-  labelsOfType,
-  type LabelSchemaOptions,
-} from './label-schema.js';
+import { labelFormatRule, labelOptionsFix } from './label-schema.js';
 
 function isUrl(value: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(value) && URL.canParse(value);
 }
 
-export const labelUrl = defineDockerRule<LabelSchemaOptions>({
-  meta: {
+export const labelUrl = labelFormatRule(
+  {
     id: 'DL3052',
     name: 'label-url',
     severity: 'medium',
@@ -22,11 +15,7 @@ export const labelUrl = defineDockerRule<LabelSchemaOptions>({
       'Tools that read image labels (registries, scanners, inventories) rely on their format.',
     fix: labelOptionsFix,
   },
-  options: labelSchemaOptions,
-  check: (dockerfile, options) =>
-    labelsOfType(dockerfile, options, 'url')
-      .filter(({ value }) => !isUrl(value))
-      .map((label) =>
-        at(label.instruction, 'Label `<label>` is not a valid URL.'.replace('<label>', label.name)),
-      ),
-});
+  'url',
+  isUrl,
+  'Label `<label>` is not a valid URL.',
+);
