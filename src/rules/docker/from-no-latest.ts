@@ -1,5 +1,6 @@
 import { defineDockerRule } from '../define.js';
-import { at, parseImage } from './helpers.js';
+import { parseImageReference } from '../image-reference.js';
+import { at } from './helpers.js';
 
 export const fromNoLatest = defineDockerRule({
   meta: {
@@ -15,7 +16,7 @@ export const fromNoLatest = defineDockerRule({
   check: (dockerfile) =>
     dockerfile.stages
       .filter(({ image }) => {
-        const reference = parseImage(image);
+        const reference = parseImageReference(image);
         return reference.tag === 'latest' && !reference.digest;
       })
       .map((stage) =>

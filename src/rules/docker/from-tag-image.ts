@@ -1,5 +1,6 @@
 import { defineDockerRule } from '../define.js';
-import { at, isStageName, parseImage } from './helpers.js';
+import { parseImageReference } from '../image-reference.js';
+import { at, isStageName } from './helpers.js';
 
 export const fromTagImage = defineDockerRule({
   meta: {
@@ -18,7 +19,7 @@ export const fromTagImage = defineDockerRule({
       .filter(({ image, index }) => {
         if (!image || image === 'scratch' || image.includes('$')) return false;
         if (isStageName(image, dockerfile.stages, index)) return false;
-        const reference = parseImage(image);
+        const reference = parseImageReference(image);
         return reference.tag === undefined && reference.digest === undefined;
       })
       .map((stage) =>

@@ -1,5 +1,5 @@
 // Shared pieces of the hadolint rules: placing a violation on an instruction,
-// and reading image references the way hadolint does.
+// stage names, paths, flags.
 import type { DockerInstruction, DockerStage, DockerfileModel } from '../../sources/dockerfile.js';
 import type { DockerViolation } from '../types.js';
 
@@ -9,47 +9,6 @@ export function at(instruction: DockerInstruction, message: string): DockerViola
     message,
     line: instruction.line,
     ...(instruction.endLine > instruction.line ? { endLine: instruction.endLine } : {}),
-  };
-}
-
-export interface ImageReference {
-  registry?: string;
-  /** Repository path without registry, tag or digest. */
-  name: string;
-  tag?: string;
-  digest?: string;
-}
-
-/** Splits `registry/name:tag@digest` as Docker does: the first path component is a registry
- *  when it has a `.` or `:` or is `localhost`. */
-export function parseImage(reference: string): ImageReference {
-  let rest = reference;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let registry: string | undefined;
-  const slash = rest.indexOf('/');
-  if (slash >= 0) {
-    const first = rest.slice(0, slash);
-    if (first.includes('.') || first.includes(':') || first === 'localhost') {
-      registry = first;
-      rest = rest.slice(slash + 1);
-    }
-  }
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  return {
-    ...(registry ? { registry } : {}),
-    name: rest,
-    ...(tag !== undefined ? { tag } : {}),
-    ...(digest ? { digest } : {}),
   };
 }
 

@@ -54,6 +54,8 @@ export interface RunMount {
   /** `bind` (Docker's default), `cache`, `tmpfs`, `secret`, `ssh`. */
   type: string;
   target?: string;
+  /** The stage or image a mount reads from (`from=`). */
+  from?: string;
 }
 
 /** The `--mount=` flags of a RUN, parsed. */
@@ -73,7 +75,12 @@ export function mountsOf(instruction: DockerInstruction): RunMount[] {
           }),
       );
       const target = options.get('target') ?? options.get('dst') ?? options.get('destination');
-      return { type: options.get('type') ?? 'bind', ...(target ? { target } : {}) };
+      const from = options.get('from');
+      return {
+        type: options.get('type') ?? 'bind',
+        ...(target ? { target } : {}),
+        ...(from ? { from } : {}),
+      };
     });
 }
 

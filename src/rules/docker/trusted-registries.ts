@@ -1,7 +1,9 @@
 import { defineDockerRule } from '../define.js';
 import type { DockerInstruction } from '../../sources/dockerfile.js';
 import type { DockerViolation } from '../types.js';
-import { at, flagValue, isStageName, parseImage } from './helpers.js';
+import { parseImageReference } from '../image-reference.js';
+import { mountsOf } from './run.js';
+import { at, flagValue, isStageName } from './helpers.js';
 
 export interface TrustedRegistriesOptions {
   /** Registries images may come from; `*.example.com` matches subdomains, `*` anything. Empty: off. */
@@ -18,7 +20,7 @@ function trusted(registry: string, patterns: readonly string[]): boolean {
 
 /** The registry an image reference pulls from; Docker Hub when none is named. */
 function registryOf(image: string): string {
-  return parseImage(image).registry ?? 'docker.io';
+  return parseImageReference(image).registry;
 }
 
 export const trustedRegistries = defineDockerRule<TrustedRegistriesOptions>({
@@ -63,8 +65,7 @@ export const trustedRegistries = defineDockerRule<TrustedRegistriesOptions>({
         const from = flagValue(instruction, 'from');
         if (from && (from.includes(':') || from.includes('/'))) flagImage(instruction, from);
       } else if (instruction.keyword === 'RUN') {
-        for (const mount of instruction.flags.filter((flag) => flag.name === 'mount')) {
-          const from = /(?:^|,)from=([^,]+)/.exec(mount.value ?? '')?.[1];
+        for (const { from } of mountsOf(instruction)) {
           if (from && (from.includes(':') || from.includes('/'))) flagImage(instruction, from);
         }
       }

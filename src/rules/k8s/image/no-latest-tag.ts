@@ -1,6 +1,6 @@
 import { defineK8sRule } from '../../define.js';
 import { containerViolations, describe } from '../helpers.js';
-import { parseImageReference } from './image-reference.js';
+import { parseImageReference } from '../../image-reference.js';
 
 export const noLatestTag = defineK8sRule({
   meta: {

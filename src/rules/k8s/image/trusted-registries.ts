@@ -1,7 +1,7 @@
 import { defineK8sRule } from '../../define.js';
 import { Minimatch } from 'minimatch';
 import { containerViolations, describe } from '../helpers.js';
-import { parseImageReference, type ImageReference } from './image-reference.js';
+import { parseImageReference, type ImageReference } from '../../image-reference.js';
 
 export interface TrustedRegistriesOptions {
   /**
