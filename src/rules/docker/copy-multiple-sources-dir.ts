@@ -1,5 +1,5 @@
 import { defineDockerRule } from '../define.js';
-import { argsOf, at } from './helpers.js';
+import { argsOf, at, instructionsOf } from './helpers.js';
 
 export const copyMultipleSourcesDir = defineDockerRule({
   meta: {
@@ -13,9 +13,8 @@ export const copyMultipleSourcesDir = defineDockerRule({
     fix: '```dockerfile\nCOPY package.json package-lock.json /app/\n```',
   },
   check: (dockerfile) =>
-    dockerfile.instructions
-      .map((instruction) => instruction.trigger ?? instruction)
-      .filter((instruction) => instruction.keyword === 'COPY' && argsOf(instruction).length > 2)
+    instructionsOf(dockerfile, 'COPY')
+      .filter((instruction) => argsOf(instruction).length > 2)
       .filter((instruction) => !argsOf(instruction).at(-1)!.endsWith('/'))
       .map((instruction) =>
         at(instruction, 'COPY with more than 2 arguments requires the last argument to end with /'),

@@ -1,5 +1,5 @@
 import { defineDockerRule } from '../define.js';
-import { argsOf, at } from './helpers.js';
+import { argsOf, at, instructionsOf } from './helpers.js';
 
 const ARCHIVE = /\.(tar|gz|tgz|bz2|tbz|tbz2|tb2|xz|txz|zst|tzst|lz|lzma|tlz|z|Z)$/i;
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -17,9 +17,8 @@ export const copyNotAdd = defineDockerRule({
     fix: '```dockerfile\nCOPY requirements.txt /app/\n```',
   },
   check: (dockerfile) =>
-    dockerfile.instructions
-      .map((instruction) => instruction.trigger ?? instruction)
-      .filter((instruction) => instruction.keyword === 'ADD' && argsOf(instruction).length >= 2)
+    instructionsOf(dockerfile, 'ADD')
+      .filter((instruction) => argsOf(instruction).length >= 2)
       .filter((instruction) =>
         argsOf(instruction)
           .slice(0, -1)

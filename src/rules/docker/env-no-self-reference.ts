@@ -1,5 +1,5 @@
 import { defineDockerRule } from '../define.js';
-import { at, referencesVariable } from './helpers.js';
+import { at, referencesVariable, instructionsOf } from './helpers.js';
 
 export const envNoSelfReference = defineDockerRule({
   meta: {
@@ -14,9 +14,8 @@ export const envNoSelfReference = defineDockerRule({
     fix: '```dockerfile\nENV APP_HOME=/app\nENV APP_BIN=$APP_HOME/bin\n```',
   },
   check: (dockerfile) =>
-    dockerfile.instructions
-      .map((instruction) => instruction.trigger ?? instruction)
-      .filter((instruction) => instruction.keyword === 'ENV' && instruction.properties)
+    instructionsOf(dockerfile, 'ENV')
+      .filter((instruction) => instruction.properties)
       .filter((instruction) => {
         const pairs = instruction.properties!;
         return pairs.some(({ value }, index) =>

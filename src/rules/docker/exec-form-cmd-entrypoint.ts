@@ -1,6 +1,6 @@
 import { defineDockerRule } from '../define.js';
 import type { DockerInstruction } from '../../sources/dockerfile.js';
-import { at } from './helpers.js';
+import { at, instructionsOf } from './helpers.js';
 
 function isJsonArray(text: string): boolean {
   try {
@@ -31,8 +31,7 @@ export const execFormCmdEntrypoint = defineDockerRule({
     fix: '```dockerfile\nENTRYPOINT ["/usr/local/bin/app"]\nCMD ["--port", "8080"]\n```',
   },
   check: (dockerfile) =>
-    dockerfile.instructions
-      .map((instruction) => instruction.trigger ?? instruction)
+    instructionsOf(dockerfile)
       .filter((instruction) => {
         const command = commandText(instruction);
         return command !== undefined && command !== '' && !isJsonArray(command);

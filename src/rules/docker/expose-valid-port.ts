@@ -1,5 +1,5 @@
 import { defineDockerRule } from '../define.js';
-import { at } from './helpers.js';
+import { at, instructionsOf } from './helpers.js';
 
 function invalidPort(port: string): boolean {
   if (port.includes('$')) return false;
@@ -18,9 +18,7 @@ export const exposeValidPort = defineDockerRule({
     fix: '```dockerfile\nEXPOSE 8080/tcp\n```',
   },
   check: (dockerfile) =>
-    dockerfile.instructions
-      .map((instruction) => instruction.trigger ?? instruction)
-      .filter((instruction) => instruction.keyword === 'EXPOSE')
+    instructionsOf(dockerfile, 'EXPOSE')
       .filter((instruction) =>
         instruction.words.some((word) => word.split('/')[0].split('-').some(invalidPort)),
       )

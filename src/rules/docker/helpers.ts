@@ -59,3 +59,17 @@ export function repeatedInStage(
       .map((instruction) => at(instruction, message)),
   );
 }
+
+/** The instructions rules look at, an `ONBUILD`'s trigger in its place (it runs in a child
+ *  image, and is placed on the ONBUILD line), optionally only those of the given keywords. */
+export function instructionsOf(
+  dockerfile: DockerfileModel,
+  ...keywords: string[]
+): DockerInstruction[] {
+  const effective = dockerfile.instructions.map(
+    (instruction) => instruction.trigger ?? instruction,
+  );
+  return keywords.length
+    ? effective.filter((instruction) => keywords.includes(instruction.keyword))
+    : effective;
+}

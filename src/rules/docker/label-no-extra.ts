@@ -1,5 +1,5 @@
 import { defineDockerRule } from '../define.js';
-import { at } from './helpers.js';
+import { at, instructionsOf } from './helpers.js';
 import { labelSchemaOptions, labelOptionsFix, type LabelSchemaOptions } from './label-schema.js';
 
 export const labelNoExtra = defineDockerRule<LabelSchemaOptions>({
@@ -15,9 +15,7 @@ export const labelNoExtra = defineDockerRule<LabelSchemaOptions>({
   options: labelSchemaOptions,
   check: (dockerfile, { labelSchema, strictLabels }) =>
     strictLabels
-      ? dockerfile.instructions
-          .map((instruction) => instruction.trigger ?? instruction)
-          .filter((instruction) => instruction.keyword === 'LABEL')
+      ? instructionsOf(dockerfile, 'LABEL')
           .filter((instruction) =>
             (instruction.properties ?? []).some(
               (property) => !(property.name in (labelSchema ?? {})),

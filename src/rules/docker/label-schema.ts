@@ -4,7 +4,7 @@ import type { DockerInstruction, DockerfileModel } from '../../sources/dockerfil
 import { defineDockerRule, type RuleMetaInput } from '../define.js';
 import type { OptionsSchema } from '../options.js';
 import type { DockerRule } from '../types.js';
-import { at } from './helpers.js';
+import { at, instructionsOf } from './helpers.js';
 
 export type LabelType = 'text' | 'url' | 'rfc3339' | 'spdx' | 'hash' | 'semver' | 'email';
 
@@ -48,16 +48,13 @@ export interface LabelUse {
 
 /** Every `LABEL key=value` pair (ONBUILD triggers included), values unquoted. */
 export function labels(dockerfile: DockerfileModel): LabelUse[] {
-  return dockerfile.instructions
-    .map((instruction) => instruction.trigger ?? instruction)
-    .filter((instruction) => instruction.keyword === 'LABEL')
-    .flatMap((instruction) =>
-      (instruction.properties ?? []).map(({ name, value }) => ({
-        instruction,
-        name,
-        value: (value ?? '').replace(/^(["'])(.*)\1$/s, '$2'),
-      })),
-    );
+  return instructionsOf(dockerfile, 'LABEL').flatMap((instruction) =>
+    (instruction.properties ?? []).map(({ name, value }) => ({
+      instruction,
+      name,
+      value: (value ?? '').replace(/^(["'])(.*)\1$/s, '$2'),
+    })),
+  );
 }
 
 /** Labels of the schema with the given type. */

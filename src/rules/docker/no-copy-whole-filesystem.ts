@@ -1,5 +1,5 @@
 import { defineDockerRule } from '../define.js';
-import { argsOf, at, flagValue } from './helpers.js';
+import { argsOf, at, flagValue, instructionsOf } from './helpers.js';
 
 export const noCopyWholeFilesystem = defineDockerRule({
   meta: {
@@ -14,9 +14,8 @@ export const noCopyWholeFilesystem = defineDockerRule({
     fix: '```dockerfile\nCOPY --from=build /out/app /usr/local/bin/app\n```',
   },
   check: (dockerfile) =>
-    dockerfile.instructions
-      .map((instruction) => instruction.trigger ?? instruction)
-      .filter((instruction) => instruction.keyword === 'COPY' && flagValue(instruction, 'from'))
+    instructionsOf(dockerfile, 'COPY')
+      .filter((instruction) => flagValue(instruction, 'from'))
       .filter((instruction) => {
         const args = argsOf(instruction);
         return args.length === 2 && args.every((arg) => arg === '/');

@@ -1,5 +1,5 @@
 import { defineDockerRule } from '../define.js';
-import { at } from './helpers.js';
+import { at, instructionsOf } from './helpers.js';
 
 // Well-known variable names for credentials, and name fragments that suggest one.
 const SENSITIVE_NAMES = new Set([
@@ -82,8 +82,7 @@ export const noSecretsInArgEnv = defineDockerRule({
     references: ['https://docs.docker.com/build/building/secrets/'],
   },
   check: (dockerfile) =>
-    dockerfile.instructions
-      .map((instruction) => instruction.trigger ?? instruction)
+    instructionsOf(dockerfile)
       .filter((instruction) => {
         if (instruction.keyword === 'ARG') {
           return isSensitiveName((instruction.words[0] ?? '').split('=')[0]);

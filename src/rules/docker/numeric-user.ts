@@ -1,5 +1,5 @@
 import { defineDockerRule } from '../define.js';
-import { at } from './helpers.js';
+import { at, instructionsOf } from './helpers.js';
 
 const NUMERIC_OR_VARIABLE = /^(\d+|\$.+)$/;
 
@@ -16,9 +16,7 @@ export const numericUser = defineDockerRule({
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/'],
   },
   check: (dockerfile) =>
-    dockerfile.instructions
-      .map((instruction) => instruction.trigger ?? instruction)
-      .filter((instruction) => instruction.keyword === 'USER')
+    instructionsOf(dockerfile, 'USER')
       .filter((instruction) =>
         (instruction.words[0] ?? '').split(':').some((part) => !NUMERIC_OR_VARIABLE.test(part)),
       )

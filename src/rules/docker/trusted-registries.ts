@@ -3,7 +3,7 @@ import type { DockerInstruction } from '../../sources/dockerfile.js';
 import type { DockerViolation } from '../types.js';
 import { parseImageReference } from '../image-reference.js';
 import { mountsOf } from './run.js';
-import { at, flagValue, isStageName } from './helpers.js';
+import { at, flagValue, isStageName, instructionsOf } from './helpers.js';
 
 export interface TrustedRegistriesOptions {
   /** Registries images may come from; `*.example.com` matches subdomains, `*` anything. Empty: off. */
@@ -58,7 +58,7 @@ export const trustedRegistries = defineDockerRule<TrustedRegistriesOptions>({
         );
       }
     };
-    for (const instruction of dockerfile.instructions.map((i) => i.trigger ?? i)) {
+    for (const instruction of instructionsOf(dockerfile)) {
       if (instruction.keyword === 'FROM') {
         flagImage(instruction, instruction.words[0] ?? '');
       } else if (instruction.keyword === 'COPY') {
