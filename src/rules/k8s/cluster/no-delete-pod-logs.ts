@@ -1,5 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
+import { grants, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
 
 const VERBS = ['delete', 'deletecollection', '*'];
 
@@ -21,7 +21,7 @@ export const noDeletePodLogs = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => hasAny(rule.resources, ['pods/log']) && hasAny(rule.verbs, VERBS),
+      (rule) => grants(rule, ['pods/log'], VERBS),
       () =>
         `${roleLabel(resource)} should not have access to resource 'pods/log' for verbs delete, deletecollection, *`,
     ),

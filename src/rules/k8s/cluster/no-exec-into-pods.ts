@@ -1,5 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations, WRITE_VERBS } from './rbac.js';
+import { grants, ROLE_KINDS, roleLabel, ruleEntryViolations, WRITE_VERBS } from './rbac.js';
 
 export const noExecIntoPods = defineK8sRule({
   meta: {
@@ -18,7 +18,7 @@ export const noExecIntoPods = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => hasAny(rule.resources, ['pods/exec']) && hasAny(rule.verbs, WRITE_VERBS),
+      (rule) => grants(rule, ['pods/exec'], WRITE_VERBS),
       () =>
         `${roleLabel(resource)} should not have access to resource 'pods/exec' for verbs ${WRITE_VERBS.join(', ')}`,
     ),

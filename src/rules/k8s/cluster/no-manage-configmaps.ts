@@ -1,5 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations, WRITE_VERBS } from './rbac.js';
+import { grants, ROLE_KINDS, roleLabel, ruleEntryViolations, WRITE_VERBS } from './rbac.js';
 
 export const noManageConfigmaps = defineK8sRule({
   meta: {
@@ -18,7 +18,7 @@ export const noManageConfigmaps = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => hasAny(rule.resources, ['configmaps']) && hasAny(rule.verbs, WRITE_VERBS),
+      (rule) => grants(rule, ['configmaps'], WRITE_VERBS),
       () =>
         `${roleLabel(resource)} should not have access to resource 'configmaps' for verbs ${WRITE_VERBS.join(', ')}`,
     ),

@@ -1,18 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { hasAny, ruleEntryViolations } from './rbac.js';
-
-const VERBS = [
-  'get',
-  'list',
-  'watch',
-  'create',
-  'update',
-  'patch',
-  'delete',
-  'deletecollection',
-  'impersonate',
-  '*',
-];
+import { grants, READ_AND_WRITE_VERBS, ruleEntryViolations } from './rbac.js';
 
 export const noManageNamespaceSecrets = defineK8sRule({
   meta: {
@@ -31,7 +18,7 @@ export const noManageNamespaceSecrets = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => hasAny(rule.resources, ['secrets']) && hasAny(rule.verbs, VERBS),
+      (rule) => grants(rule, ['secrets'], READ_AND_WRITE_VERBS),
       () =>
         `Role '${resource.ref.name}' shouldn't have access to manage secrets in namespace '${resource.ref.namespace ?? 'default'}'`,
     ),

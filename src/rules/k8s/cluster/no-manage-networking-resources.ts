@@ -1,5 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations, WRITE_VERBS } from './rbac.js';
+import { grants, ROLE_KINDS, roleLabel, ruleEntryViolations, WRITE_VERBS } from './rbac.js';
 
 const NETWORKING = ['services', 'endpoints', 'endpointslices', 'networkpolicies', 'ingresses'];
 
@@ -20,7 +20,7 @@ export const noManageNetworkingResources = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => hasAny(rule.resources, NETWORKING) && hasAny(rule.verbs, WRITE_VERBS),
+      (rule) => grants(rule, NETWORKING, WRITE_VERBS),
       () =>
         `${roleLabel(resource)} should not have access to resources ${NETWORKING.join(', ')} for verbs ${WRITE_VERBS.join(', ')}`,
     ),

@@ -1,5 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
+import { grants, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
 
 const RBAC_RESOURCES = ['roles', 'rolebindings'];
 /** The verbs that get around RBAC's own escalation check; plain create/update/delete do not,
@@ -23,7 +23,7 @@ export const noManageRbacResources = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => hasAny(rule.resources, RBAC_RESOURCES) && hasAny(rule.verbs, VERBS),
+      (rule) => grants(rule, RBAC_RESOURCES, VERBS),
       () =>
         `${roleLabel(resource)} should not have access to resources ${RBAC_RESOURCES.join(', ')} for verbs ${VERBS.join(', ')} as they can lead to privilege escalation`,
     ),

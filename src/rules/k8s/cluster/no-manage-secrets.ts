@@ -1,19 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { hasAny, roleLabel, ruleEntryViolations } from './rbac.js';
-
-/** Reading is enough: a listed secret is a service account token. */
-const VERBS = [
-  'get',
-  'list',
-  'watch',
-  'create',
-  'update',
-  'patch',
-  'delete',
-  'deletecollection',
-  'impersonate',
-  '*',
-];
+import { grants, READ_AND_WRITE_VERBS, roleLabel, ruleEntryViolations } from './rbac.js';
 
 export const noManageSecrets = defineK8sRule({
   meta: {
@@ -33,7 +19,7 @@ export const noManageSecrets = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => hasAny(rule.resources, ['secrets']) && hasAny(rule.verbs, VERBS),
+      (rule) => grants(rule, ['secrets'], READ_AND_WRITE_VERBS),
       () => `${roleLabel(resource)} shouldn't have access to manage resource 'secrets'`,
     ),
 });

@@ -1,5 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations, WRITE_VERBS } from './rbac.js';
+import { grants, ROLE_KINDS, roleLabel, ruleEntryViolations, WRITE_VERBS } from './rbac.js';
 
 const WEBHOOKS = ['mutatingwebhookconfigurations', 'validatingwebhookconfigurations'];
 
@@ -20,7 +20,7 @@ export const noManageWebhookConfigurations = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => hasAny(rule.resources, WEBHOOKS) && hasAny(rule.verbs, WRITE_VERBS),
+      (rule) => grants(rule, WEBHOOKS, WRITE_VERBS),
       () =>
         `${roleLabel(resource)} should not have access to resources ${WEBHOOKS.join(', ')} for verbs ${WRITE_VERBS.join(', ')}`,
     ),

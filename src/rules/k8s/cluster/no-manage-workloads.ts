@@ -1,5 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations, WRITE_VERBS } from './rbac.js';
+import { grants, ROLE_KINDS, roleLabel, ruleEntryViolations, WRITE_VERBS } from './rbac.js';
 
 const WORKLOADS = [
   'pods',
@@ -29,7 +29,7 @@ export const noManageWorkloads = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => hasAny(rule.resources, WORKLOADS) && hasAny(rule.verbs, WRITE_VERBS),
+      (rule) => grants(rule, WORKLOADS, WRITE_VERBS),
       () =>
         `${roleLabel(resource)} should not have access to resources ${WORKLOADS.join(', ')} for verbs ${WRITE_VERBS.join(', ')}`,
     ),

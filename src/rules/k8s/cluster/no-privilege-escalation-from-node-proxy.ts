@@ -1,5 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
+import { grants, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
 
 export const noPrivilegeEscalationFromNodeProxy = defineK8sRule({
   meta: {
@@ -18,7 +18,7 @@ export const noPrivilegeEscalationFromNodeProxy = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => hasAny(rule.resources, ['nodes/proxy']) && hasAny(rule.verbs, ['get', 'create']),
+      (rule) => grants(rule, ['nodes/proxy'], ['get', 'create']),
       () => `${roleLabel(resource)} permits privilege escalation from node proxy`,
     ),
 });

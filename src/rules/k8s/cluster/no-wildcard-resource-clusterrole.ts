@@ -1,16 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { hasAny, ruleEntryViolations } from './rbac.js';
-
-export const ALL_RESOURCES_VERBS = [
-  'create',
-  'update',
-  'delete',
-  'deletecollection',
-  'impersonate',
-  '*',
-  'list',
-  'get',
-];
+import { grants, ruleEntryViolations, WILDCARD_RESOURCE_VERBS } from './rbac.js';
 
 export const noWildcardResourceClusterRole = defineK8sRule({
   meta: {
@@ -30,7 +19,7 @@ export const noWildcardResourceClusterRole = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => hasAny(rule.resources, ['*']) && hasAny(rule.verbs, ALL_RESOURCES_VERBS),
+      (rule) => grants(rule, ['*'], WILDCARD_RESOURCE_VERBS),
       () => `ClusterRole '${resource.ref.name}' shouldn't manage all resources`,
     ),
 });

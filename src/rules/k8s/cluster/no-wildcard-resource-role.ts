@@ -1,6 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { hasAny, ruleEntryViolations } from './rbac.js';
-import { ALL_RESOURCES_VERBS } from './no-wildcard-resource-clusterrole.js';
+import { grants, ruleEntryViolations, WILDCARD_RESOURCE_VERBS } from './rbac.js';
 
 export const noWildcardResourceRole = defineK8sRule({
   meta: {
@@ -20,7 +19,7 @@ export const noWildcardResourceRole = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => hasAny(rule.resources, ['*']) && hasAny(rule.verbs, ALL_RESOURCES_VERBS),
+      (rule) => grants(rule, ['*'], WILDCARD_RESOURCE_VERBS),
       () =>
         `Role '${resource.ref.name}' shouldn't manage all resources at the namespace '${resource.ref.namespace ?? 'default'}'`,
     ),

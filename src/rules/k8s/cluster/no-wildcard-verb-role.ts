@@ -1,5 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
+import { grants, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
 
 /** Resources where "every verb" amounts to control of workloads, secrets or RBAC itself. */
 const SENSITIVE_RESOURCES = [
@@ -37,7 +37,7 @@ export const noWildcardVerbRole = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => hasAny(rule.resources, SENSITIVE_RESOURCES) && hasAny(rule.verbs, ['*']),
+      (rule) => grants(rule, SENSITIVE_RESOURCES, ['*']),
       () => `${roleLabel(resource)} permits wildcard verb on specific resources`,
     ),
 });

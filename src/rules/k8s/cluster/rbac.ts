@@ -18,6 +18,21 @@ export const WRITE_VERBS: readonly string[] = [
   '*',
 ];
 
+/** Every verb that reads or changes (the secrets checks: reading a secret is enough to use it). */
+export const READ_AND_WRITE_VERBS: readonly string[] = ['get', 'list', 'watch', ...WRITE_VERBS];
+
+/** The verbs Trivy's wildcard-resource checks (KSV046, KSV112) look for. */
+export const WILDCARD_RESOURCE_VERBS: readonly string[] = [
+  'create',
+  'update',
+  'delete',
+  'deletecollection',
+  'impersonate',
+  '*',
+  'list',
+  'get',
+];
+
 /** One entry of a Role's `rules`, its lists read as strings (anything else is ignored). */
 export interface PolicyRule {
   index: number;
@@ -50,6 +65,15 @@ export function policyRules(resource: K8sResource): PolicyRule[] {
 /** Whether `values` (a rule's list) holds any of `wanted`. */
 export function hasAny(values: readonly unknown[], wanted: readonly string[]): boolean {
   return values.some((value) => typeof value === 'string' && wanted.includes(value));
+}
+
+/** Whether a rule entry grants any of `verbs` on any of `resources`. */
+export function grants(
+  rule: PolicyRule,
+  resources: readonly string[],
+  verbs: readonly string[],
+): boolean {
+  return hasAny(rule.resources, resources) && hasAny(rule.verbs, verbs);
 }
 
 /** "ClusterRole 'name'", "Role 'name' in 'ns' namespace" */
