@@ -5,9 +5,7 @@
 // and the default options from the schema.
 import { RULE_DOCS_URL } from '../version.js';
 import { defaultOptions, type OptionsSchema } from './options.js';
-import type { DockerRule, DockerViolation, K8sRule, K8sViolation, RuleMeta } from './types.js';
-import type { DockerfileModel } from '../sources/dockerfile.js';
-import type { K8sResource } from '../sources/resource.js';
+import type { DockerRule, K8sRule, RuleMeta } from './types.js';
 
 /** The metadata a rule writes: what the factory derives is left out. */
 export type RuleMetaInput = Omit<RuleMeta, 'aliases' | 'references' | 'url' | 'options'> & {
@@ -25,18 +23,11 @@ interface RuleSpec<Options> {
   options?: OptionsSchema<Options>;
 }
 
-export interface K8sRuleSpec<Options> extends RuleSpec<Options> {
-  kinds?: readonly string[];
-  check?(resource: K8sResource, options: Options): K8sViolation[];
-  checkAll?(
-    resources: readonly K8sResource[],
-    options: Options,
-  ): Array<K8sViolation & { resource: K8sResource }>;
-}
+/** The check itself is written as the rule has it (types.ts). */
+export type K8sRuleSpec<Options> = RuleSpec<Options> &
+  Pick<K8sRule<Options>, 'kinds' | 'check' | 'checkAll'>;
 
-export interface DockerRuleSpec<Options> extends RuleSpec<Options> {
-  check(dockerfile: DockerfileModel, options: Options): DockerViolation[];
-}
+export type DockerRuleSpec<Options> = RuleSpec<Options> & Pick<DockerRule<Options>, 'check'>;
 
 /** A Kubernetes rule (a Trivy KSV check or one of ours). */
 export function defineK8sRule<Options = unknown>(spec: K8sRuleSpec<Options>): K8sRule<Options> {
