@@ -45,7 +45,8 @@ async function main(): Promise<void> {
     try {
       await import(pathToFileURL(file).href);
     } catch {
-      // A test file with describe blocks of its own: its ruleTester cases are already taken.
+      // vitest's own describe/it throw outside vitest: a test file that has some after its
+      // ruleTester call has handed its cases over by then (keep ruleTester first).
     }
   }
   const examples: Record<string, { bad?: RuleExample; good?: RuleExample }> = {};
