@@ -30,7 +30,14 @@ async function plainHelm(helm: string, root: string, charts: string[]): Promise<
   for (const dir of charts) {
     const { name } = await loadChartInfo(root, dir);
     for (const valuesSet of await valuesSetsFor(root, dir)) {
-      jobs.push(helmTemplateArgs({ root, chartDir: dir, chartName: name, valuesSet }));
+      jobs.push(
+        helmTemplateArgs({
+          chartPath: path.resolve(root, dir),
+          chartName: name,
+          valuesSet,
+          valuesFiles: valuesSet.valuesFiles.map((file) => path.resolve(root, file)),
+        }),
+      );
     }
   }
   const limit = pLimit(availableParallelism());

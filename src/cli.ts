@@ -1,18 +1,23 @@
 // The CLI entry: parses flags, runs the scan, prints the report, sets the exit code
 // (0 passed, 1 gate failed, 2 usage or configuration error).
-import { createWriteStream } from 'node:fs';
+// First: on an unsupported Node.js it exits with one clear line before any other module runs.
+import './version.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config/errors.js';
 import { loadPolicy } from './config/policy.js';
 import { FAIL_ON_VALUES, type FailOn } from './model.js';
+import { jsonTextSafe, plainText } from './report/escape.js';
 import { jsonReportChunks } from './report/json.js';
 import { renderJobSummary } from './report/markdown.js';
 import { sarifChunks } from './report/sarif.js';
-import { writeChunks } from './report/stream.js';
-import { tableLines } from './report/table.js';
+import { mapLazily, writeChunks } from './report/stream.js';
+import { tableLines, useColor } from './report/table.js';
+import { ReportFileError, writeReportFile } from './report/write-file.js';
 import { scanInWorker, serveScanWorker } from './scan-worker.js';
+import { PathNotFoundError } from './sources/discover.js';
 import { HelmUnavailableError } from './sources/helm/index.js';
+import { KustomizeUnavailableError } from './sources/kustomize/index.js';
 import { findRoot } from './sources/root.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
@@ -27,12 +32,13 @@ Options:
   --format table|json|markdown|sarif
                                  output format (default: table); sarif is SARIF 2.1.0
   --output FILE                  write the report to FILE instead of standard output
-  --config FILE                  policy file (default: .kube-policy-gate.yaml or .github/kube-policy-gate.yaml)
+  --config FILE                  policy file (default: the nearest .kube-policy-gate.yaml from here up to
+                                 the repository root, else .github/kube-policy-gate.yaml)
   --policy NAME                  builtin pack to apply, repeatable: default, pss-baseline,
                                  pss-restricted, trivy, hadolint (replaces the policy file's extends)
   --fail-on LEVEL                critical|high|medium|low|none (default: high)
-  --ignorefile FILE              Trivy ignore file, repeatable (default: .trivyignore,
-                                 .trivyignore.yaml, .trivyignore.yml at the repository root)
+  --ignorefile FILE              Trivy ignore file, repeatable (default: the nearest .trivyignore,
+                                 .trivyignore.yaml, .trivyignore.yml from here up to the root)
   --base GIT-REF                 compare with this commit: findings are new or existing
   --gate new|all                 with --base, fail on new findings only, or on all (default: all)
   --helm PATH                    helm binary that renders charts (default: $HELM_BIN, else helm on PATH)
@@ -93,6 +99,7 @@ async function run(argv: string[]): Promise<number> {
   const root = findRoot(cwd, paths);
   const policy = loadPolicy({
     root,
+    cwd,
     configFile: values.config && path.resolve(cwd, values.config),
     packs: values.policy,
     failOn,
@@ -117,19 +124,21 @@ async function run(argv: string[]): Promise<number> {
   // Written piece by piece: a big scan's report is never one string in memory.
   const report =
     format === 'json'
-      ? jsonReportChunks(result)
+      ? mapLazily(jsonReportChunks(result), jsonTextSafe)
       : format === 'sarif'
-        ? sarifChunks(result)
+        ? mapLazily(sarifChunks(result), jsonTextSafe)
         : format === 'markdown'
-          ? [renderJobSummary(result)]
+          ? [renderJobSummary(result, { gate: gate ?? 'all' })]
           : tableLines(result, {
-              color: !toFile && process.stdout.isTTY === true && !process.env.NO_COLOR,
+              color: !toFile && useColor(process.env, process.stdout.isTTY === true),
               showSuppressed: values['show-suppressed'] === true,
+              gate: gate ?? 'all',
             });
   if (toFile) {
-    await writeChunks(report, createWriteStream(path.resolve(cwd, values.output!)), { end: true });
+    // Never through a link a scanned pull request committed under that name (write-file.ts).
+    await writeReportFile(path.resolve(cwd, values.output!), report);
     process.stderr.write(
-      `${TOOL_NAME}: ${result.summary.total} findings, gate ${result.summary.failed ? 'failed' : 'passed'}; report written to ${values.output}\n`,
+      `${TOOL_NAME}: ${result.summary.new !== undefined ? `${result.summary.new} new of ` : ''}${result.summary.total} findings, gate ${result.summary.failed ? 'failed' : 'passed'}; report written to ${values.output}\n`,
     );
   } else {
     await writeChunks(report, process.stdout).catch((error: unknown) => {
@@ -141,7 +150,9 @@ async function run(argv: string[]): Promise<number> {
 }
 
 function fail(message: string): number {
-  process.stderr.write(`${TOOL_NAME}: ${message}\n`);
+  // One line per line of the message, none of them able to drive a terminal or a runner.
+  for (const line of message.split('\n'))
+    process.stderr.write(`${TOOL_NAME}: ${plainText(line)}\n`);
   return 2;
 }
 
@@ -154,12 +165,17 @@ if (!(await serveScanWorker())) {
     (error: unknown) => {
       if (error instanceof ConfigError) {
         for (const line of error.message.split('\n'))
-          process.stderr.write(`${TOOL_NAME}: ${line}\n`);
+          process.stderr.write(`${TOOL_NAME}: ${plainText(line)}\n`);
         process.exitCode = 2;
-      } else if (error instanceof HelmUnavailableError) {
+      } else if (
+        error instanceof HelmUnavailableError ||
+        error instanceof KustomizeUnavailableError ||
+        error instanceof ReportFileError
+      ) {
         process.exitCode = fail(error.message);
       } else if (
         error instanceof UsageError ||
+        error instanceof PathNotFoundError ||
         (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
       ) {
         process.exitCode = fail(

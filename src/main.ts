@@ -3,16 +3,24 @@
 // summary, SARIF and JSON files and outputs first, then posts the sticky comment and the check
 // run, and fails the step when the gate fails. `mode: report` posts a JSON report made by an
 // untrusted run (a fork's pull request) without checking out any of its code.
+// First: on an unsupported Node.js it exits with one clear line before any other module runs.
+import './version.js';
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { ConfigError } from './config/errors.js';
 import { loadPolicy } from './config/policy.js';
 import { gitChangedLines, patchChangedLines, type ChangedLines } from './diff/changed-lines.js';
-import { createCheckRun } from './github/checks.js';
-import { createClient, isPermissionDenied, statusOf, type GitHubClient } from './github/client.js';
-import { stickyMarker, upsertStickyComment } from './github/comment.js';
+import { CHECK_OUTPUT_MAX_BYTES, createCheckRun } from './github/checks.js';
+import {
+  createClient,
+  isPermissionDenied,
+  isRateLimited,
+  rateLimitReset,
+  statusOf,
+  type GitHubClient,
+} from './github/client.js';
+import { GITHUB_ACTIONS_LOGIN, stickyMarker, upsertStickyComment } from './github/comment.js';
 import {
   findRunPullRequest,
   pullRequestOf,
@@ -21,24 +29,31 @@ import {
   type EventContext,
   type PullRequestRef,
 } from './github/event.js';
-import { ReportError, readUntrustedReport } from './github/report-input.js';
+import { listPullRequestFiles } from './github/pull-files.js';
+import { ReportError } from './github/report-input.js';
 import { FAIL_ON_VALUES, type FailOn } from './model.js';
 import {
   ANNOTATION_MODES,
+  annotationBudget,
+  annotationPath,
   planWorkflowAnnotations,
   selectAnnotated,
   toCheckAnnotation,
   WORKFLOW_ANNOTATIONS_PER_LEVEL,
   type AnnotationMode,
 } from './report/annotations.js';
-import { renderComment, verdict } from './report/comment.js';
+import { renderComment } from './report/comment.js';
+import { readUntrustedReportFile } from './report/untrusted.js';
+import { jsonTextSafe, plainText, truncateChars } from './report/escape.js';
 import { jsonReportChunks } from './report/json.js';
-import { renderJobSummary } from './report/markdown.js';
+import { renderJobSummary, verdict } from './report/markdown.js';
 import { sarifChunks } from './report/sarif.js';
-import { writeChunks } from './report/stream.js';
+import { mapLazily } from './report/stream.js';
+import { ReportFileError, writeReportFile } from './report/write-file.js';
 import type { ScanResult } from './scan.js';
 import { scanInWorker, serveScanWorker } from './scan-worker.js';
 import { HelmUnavailableError } from './sources/helm/index.js';
+import { KustomizeUnavailableError } from './sources/kustomize/index.js';
 
 const COMMENT_MODES = ['on-findings', 'always', 'never'] as const;
 const GATES = ['new', 'all'] as const;
@@ -120,6 +135,10 @@ class AnnotationBudget {
     this.used.warning++;
     core.warning(message, properties);
   }
+  notice(message: string, properties: core.AnnotationProperties = {}): void {
+    this.used.notice++;
+    core.notice(message, properties);
+  }
   left(reserveError: number) {
     const max = WORKFLOW_ANNOTATIONS_PER_LEVEL;
     return {
@@ -130,16 +149,32 @@ class AnnotationBudget {
   }
 }
 
+/** Where the job summary sends a reader for what it had to leave out. */
+function fullReportWhere(inputs: Inputs): string {
+  const files = [inputs.jsonFile && inputs.mode === 'scan' ? inputs.jsonFile : '', inputs.sarifFile]
+    .filter(Boolean)
+    .map((file) => `\`${plainText(file!).replace(/`/g, "'")}\``);
+  return files.length
+    ? `${files.join(' and ')} (this step's report files)`
+    : 'the JSON report (`--format json`)';
+}
+
 /** Job summary, SARIF, JSON and outputs: written before any API call, so none can lose them. */
-async function writeReports(result: ScanResult, inputs: Inputs, root: string): Promise<void> {
+async function writeReports(
+  result: ScanResult,
+  inputs: Inputs,
+  root: string,
+  gateOn: 'new' | 'all',
+): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(renderJobSummary(result)).write();
+    await core.summary
+      .addRaw(renderJobSummary(result, { gate: gateOn, fullReport: fullReportWhere(inputs) }))
+      .write();
   }
-  // Streamed: a big scan's report is never one string in memory.
+  // Streamed, and never through a link the pull request committed (write-file.ts).
   const write = async (name: string, file: string, chunks: Iterable<string>) => {
     const target = path.resolve(root, file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    await writeChunks(chunks, createWriteStream(target), { end: true });
+    await writeReportFile(target, mapLazily(chunks, jsonTextSafe), root);
     core.setOutput(name, target);
   };
   if (inputs.sarifFile) await write('sarif-file', inputs.sarifFile, sarifChunks(result));
@@ -162,9 +197,17 @@ interface PublishContext {
   octokit?: GitHubClient;
 }
 
+/** The check run's summary with each batch of annotations but the last: short, it is replaced. */
+function batchSummary(result: ScanResult, gateOn: 'new' | 'all', omitted: number) {
+  const head = verdict(result, gateOn);
+  return (sent: number, total: number) =>
+    `${head}\n\nAnnotations: ${sent} of ${total} sent so far${omitted ? ` (${omitted} more left out)` : ''}; the full summary follows with the last batch.\n`;
+}
+
 /**
  * The sticky comment and the check run. Failures are warnings, never the step's result: a 403
- * (a read-only token, a fork's pull request) is reported once, with what to change.
+ * (a read-only token, a fork's pull request) is reported once, with what to change; a rate
+ * limit that does not lift soon stops the posting, and the step says what it could not post.
  */
 async function publish(
   result: ScanResult,
@@ -174,14 +217,20 @@ async function publish(
   budget: AnnotationBudget,
 ): Promise<void> {
   const { event, pr, octokit, headSha } = context;
-  const annotated = selectAnnotated(result.findings, inputs.annotations, context.changed);
+  const selected = selectAnnotated(result.findings, inputs.annotations, context.changed);
+  const { annotated, omitted } = annotationBudget(selected, context.changed);
   const denied: string[] = [];
+  const limited: string[] = [];
+  let resetAt: Date | undefined;
   const failed = (what: string, error: unknown) => {
-    if (isPermissionDenied(error)) denied.push(what);
+    if (isRateLimited(error)) {
+      limited.push(what);
+      resetAt = rateLimitReset(error) ?? resetAt;
+    } else if (isPermissionDenied(error)) denied.push(what);
     else {
       const status = statusOf(error);
       budget.warning(
-        `kube-policy-gate could not ${what}${status ? ` (HTTP ${status})` : ''}: ${(error as Error).message}`,
+        `kube-policy-gate could not ${what}${status ? ` (HTTP ${status})` : ''}: ${plainText(truncateChars(String((error as Error).message), 500))}`,
       );
     }
   };
@@ -189,26 +238,39 @@ async function publish(
   let checkRunPosted = false;
   if (octokit && headSha && inputs.annotations !== 'none') {
     try {
+      const fullReport = context.runUrl
+        ? `the [job summary](${context.runUrl})`
+        : 'the job summary';
+      const summaryText = renderJobSummary(result, {
+        gate: gateOn,
+        maxBytes: CHECK_OUTPUT_MAX_BYTES,
+        fullReport,
+      });
       const run = await createCheckRun(octokit, {
         owner: event.owner,
         repo: event.repo,
         headSha,
         conclusion: result.summary.failed ? 'failure' : 'success',
         title: verdict(result, gateOn).replace(/[*`]|:\w+: /g, ''),
-        summary: renderJobSummary(result),
+        summary: omitted
+          ? `${summaryText}\n_${omitted} finding(s) not annotated (at most ${annotated.length} annotations, most severe and changed lines first); ${fullReport} lists every finding._\n`
+          : summaryText,
+        batchSummary: batchSummary(result, gateOn, omitted),
         annotations: annotated.map(toCheckAnnotation),
+        externalId: configIdentity(inputs),
+        appSlug: GITHUB_ACTIONS_LOGIN.replace(/\[bot\]$/, ''),
         ...(context.runUrl ? { detailsUrl: context.runUrl } : {}),
       });
       checkRunPosted = true;
       core.info(
-        `Check run kube-policy-gate: ${annotated.length} annotation(s) in ${run.requests} request(s). ${run.url}`,
+        `Check run kube-policy-gate ${run.action}: ${annotated.length} annotation(s)${omitted ? ` (${omitted} left out)` : ''} in ${run.requests} request(s). ${run.url}`,
       );
     } catch (error) {
       failed('create the check run', error);
     }
   }
 
-  if (octokit && pr && inputs.comment !== 'never') {
+  if (octokit && pr && inputs.comment !== 'never' && !limited.length) {
     const marker = stickyMarker(configIdentity(inputs));
     const body = renderComment(result, {
       marker,
@@ -231,14 +293,23 @@ async function publish(
         { owner: event.owner, repo: event.repo, issueNumber: pr.number },
         marker,
         body,
-        { create },
+        { create, author: GITHUB_ACTIONS_LOGIN },
       );
       core.info(`Pull request comment: ${posted.action}${posted.url ? ` (${posted.url})` : ''}.`);
     } catch (error) {
       failed('post the pull request comment', error);
     }
+  } else if (octokit && pr && inputs.comment !== 'never') {
+    limited.push('post the pull request comment');
   }
 
+  if (limited.length) {
+    const when = resetAt ? ` (it lifts at ${resetAt.toISOString()})` : '';
+    budget.warning(
+      `kube-policy-gate: GitHub's API rate limit was reached${when}, so it did not ${[...new Set(limited)].join(' or ')}. ` +
+        'The job summary, annotations, files and outputs are complete, and the gate still decides the result; re-run the job later to post them.',
+    );
+  }
   if (denied.length) {
     budget.warning(
       `kube-policy-gate: the token may not ${denied.join(' or ')} (HTTP 403). ` +
@@ -249,9 +320,9 @@ async function publish(
   }
 
   // The visible fallback: workflow-command annotations, when no check run carries them.
-  if (!checkRunPosted && annotated.length) {
+  if (!checkRunPosted && selected.length) {
     const plan = planWorkflowAnnotations(
-      annotated,
+      selected,
       budget.left(result.summary.failed ? 1 : 0),
       'the job summary lists every finding',
     );
@@ -261,11 +332,11 @@ async function publish(
         file: annotation.file,
         startLine: annotation.line,
       };
-      if (annotation.level === 'error') core.error(annotation.message, properties);
-      else if (annotation.level === 'warning') core.warning(annotation.message, properties);
-      else core.notice(annotation.message, properties);
+      if (annotation.level === 'error') budget.error(annotation.message, properties);
+      else if (annotation.level === 'warning') budget.warning(annotation.message, properties);
+      else budget.notice(annotation.message, properties);
     }
-    if (plan.notice) core.notice(plan.notice);
+    if (plan.notice) budget.notice(plan.notice);
   }
 }
 
@@ -277,7 +348,9 @@ async function changedLinesFor(
   try {
     return await gitChangedLines(root, pr.baseSha);
   } catch (error) {
-    core.info(`git diff against the base failed (${(error as Error).message}); asking the API.`);
+    core.info(
+      `git diff against the base failed (${plainText(String((error as Error).message))}); asking the API.`,
+    );
   }
   return listFilesChangedLines(pr, context);
 }
@@ -288,25 +361,47 @@ async function listFilesChangedLines(
 ): Promise<ChangedLines | undefined> {
   if (!octokit) return undefined;
   try {
-    const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+    const files = await listPullRequestFiles(octokit, {
       owner: event.owner,
       repo: event.repo,
-      pull_number: pr.number,
-      per_page: 100,
+      number: pr.number,
     });
     return patchChangedLines(files);
   } catch (error) {
-    core.info(`Could not list the pull request's files (${(error as Error).message}).`);
+    core.info(
+      `Could not list the pull request's files (${plainText(String((error as Error).message))}).`,
+    );
     return undefined;
   }
 }
 
+/**
+ * Scan warnings (unreadable files, expired exceptions) share the step's 10 annotations per
+ * level with the findings: one annotation says how many there are (the only one, when there
+ * is one), and the job summary lists them all.
+ */
 function reportErrors(result: ScanResult, budget: AnnotationBudget): void {
-  for (const error of result.errors) {
-    const properties = { file: error.file, startLine: error.line };
-    if (error.level === 'warning') budget.warning(error.message, properties);
-    else budget.error(error.message, properties);
+  const { errors } = result;
+  if (!errors.length) return;
+  const hasError = errors.some((error) => error.level !== 'warning');
+  const annotate = hasError ? budget.error.bind(budget) : budget.warning.bind(budget);
+  if (errors.length === 1) {
+    const [error] = errors;
+    annotate(plainText(error.message), { file: annotationPath(error.file), startLine: error.line });
+    return;
   }
+  const unreadable = errors.filter((error) => error.level !== 'warning').length;
+  const shown = errors
+    .slice(0, 3)
+    .map((error) =>
+      plainText(
+        `${error.file}${error.line ? `:${error.line}` : ''}: ${truncateChars(error.message, 120)}`,
+      ),
+    );
+  annotate(
+    `kube-policy-gate: ${errors.length} scan warning(s)${unreadable ? `, ${unreadable} of them files that could not be read` : ''}; the job summary lists them all. First: ${shown.join('; ')}${errors.length > 3 ? '; …' : ''}`,
+    { title: `${errors.length} scan warnings` },
+  );
 }
 
 function finish(result: ScanResult, failStep: boolean): void {
@@ -345,7 +440,8 @@ async function runScan(inputs: Inputs, event: EventContext): Promise<void> {
 
   const budget = new AnnotationBudget();
   reportErrors(result, budget);
-  await writeReports(result, inputs, root);
+  const published = result.fixed ? gateOn : 'all';
+  await writeReports(result, inputs, root, published);
 
   const octokit = client(inputs);
   const changed =
@@ -356,7 +452,7 @@ async function runScan(inputs: Inputs, event: EventContext): Promise<void> {
   await publish(
     result,
     inputs,
-    result.fixed ? gateOn : 'all',
+    published,
     { event, pr, headSha: pr?.headSha, runUrl: event.runUrl, changed, octokit },
     budget,
   );
@@ -372,12 +468,13 @@ async function runReport(inputs: Inputs, event: EventContext): Promise<void> {
   if (!inputs.jsonFile)
     throw new InputError('mode: report needs the json-file input (the report to post)');
   const root = process.env.GITHUB_WORKSPACE || process.cwd();
-  const result = readUntrustedReport(
-    readFileSync(path.resolve(root, inputs.jsonFile), 'utf8'),
+  const result = readUntrustedReportFile(
+    path.resolve(root, inputs.jsonFile),
     inputs.gate ?? 'auto',
   );
   const budget = new AnnotationBudget();
-  await writeReports(result, inputs, root);
+  const gateOn = inputs.gate ?? (result.fixed ? 'new' : 'all');
+  await writeReports(result, inputs, root, gateOn);
 
   const octokit = client(inputs);
   const run = workflowRunOf(event);
@@ -392,7 +489,6 @@ async function runReport(inputs: Inputs, event: EventContext): Promise<void> {
     pr && inputs.annotations === 'changed-lines'
       ? await listFilesChangedLines(pr, { event, octokit })
       : undefined;
-  const gateOn = inputs.gate ?? (result.fixed ? 'new' : 'all');
   await publish(
     result,
     inputs,
@@ -410,34 +506,45 @@ async function runReport(inputs: Inputs, event: EventContext): Promise<void> {
   finish(result, false);
 }
 
-async function run(): Promise<void> {
-  const inputs = readInputs();
-  const event = readEventContext();
-  if (inputs.mode === 'report') await runReport(inputs, event);
-  else await runScan(inputs, event);
+/** The Action: the entry point (src/index.ts) calls this and nothing else. */
+export async function run(): Promise<void> {
+  // In a scan worker this bundle started (src/scan-worker.ts), only the scan runs.
+  if (await serveScanWorker()) return;
+  try {
+    const inputs = readInputs();
+    const event = readEventContext();
+    if (inputs.mode === 'report') await runReport(inputs, event);
+    else await runScan(inputs, event);
+  } catch (error) {
+    failStep(error);
+  }
 }
 
-// In a scan worker this bundle started (src/scan-worker.ts), only the scan runs.
-if (!(await serveScanWorker())) {
-  run().catch((error: unknown) => {
-    if (error instanceof ConfigError) {
-      for (const problem of error.problems) {
-        core.error(problem.message, {
-          file: problem.file,
-          startLine: problem.line,
-          title: problem.key,
-        });
-      }
-      core.setFailed(`invalid configuration:\n${error.message}`);
-    } else if (
-      error instanceof InputError ||
-      error instanceof ReportError ||
-      error instanceof HelmUnavailableError
-    ) {
-      core.setFailed(error.message);
-    } else {
-      if (process.env.KPG_DEBUG) console.error(error);
-      core.setFailed(`kube-policy-gate: ${(error as Error).message ?? error}`);
+/** Problems listed as annotations, at most this many (GitHub keeps 10 errors per step). */
+const MAX_PROBLEM_ANNOTATIONS = 8;
+
+function failStep(error: unknown): void {
+  if (error instanceof ConfigError) {
+    for (const problem of error.problems.slice(0, MAX_PROBLEM_ANNOTATIONS)) {
+      core.error(plainText(problem.message), {
+        file: annotationPath(problem.file),
+        startLine: problem.line,
+        title: problem.key,
+      });
     }
-  });
+    core.setFailed(
+      `invalid configuration:\n${error.message.split('\n').map(plainText).join('\n')}`,
+    );
+  } else if (
+    error instanceof InputError ||
+    error instanceof ReportError ||
+    error instanceof ReportFileError ||
+    error instanceof HelmUnavailableError ||
+    error instanceof KustomizeUnavailableError
+  ) {
+    core.setFailed(plainText(error.message));
+  } else {
+    if (process.env.KPG_DEBUG) console.error(error);
+    core.setFailed(`kube-policy-gate: ${plainText(String((error as Error).message ?? error))}`);
+  }
 }

@@ -15,7 +15,14 @@ export function isAtOrAbove(severity: Severity, threshold: FailOn): boolean {
   return threshold !== 'none' && severityRank(severity) >= severityRank(threshold);
 }
 
-export type SourceKind = 'manifest' | 'helm-template' | 'helm-values' | 'dockerfile';
+export type SourceKind =
+  | 'manifest'
+  | 'helm-template'
+  | 'helm-values'
+  | 'dockerfile'
+  | 'kustomize-base'
+  | 'kustomize-patch'
+  | 'kustomization';
 
 export interface ResourceRef {
   apiVersion: string;
@@ -41,7 +48,11 @@ export interface Finding {
   valuesSet?: string;
   /** Every values set of the chart this same finding occurs in (`valuesSet` is the first). */
   valuesSets?: string[];
-  /** Position in the rendered Helm output, when the finding is on rendered output. */
+  /** The kustomization root (directory) whose build the finding is on. */
+  overlay?: string;
+  /** Every root the same finding occurs in (`overlay` is the first). */
+  overlays?: string[];
+  /** Position in the rendered Helm or kustomize output, when the finding is on rendered output. */
   rendered?: { file: string; line: number };
   /** Stable across line moves: rule, resource identity, container, chart, values set, file. */
   fingerprint: string;

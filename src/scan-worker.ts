@@ -7,7 +7,9 @@
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { scan, type ScanOptions, type ScanResult } from './scan.js';
+import { PathNotFoundError } from './sources/discover.js';
 import { HelmUnavailableError } from './sources/helm/index.js';
+import { KustomizeUnavailableError } from './sources/kustomize/index.js';
 
 const YOUNG_GENERATION_MB = 16;
 /** The workerData key of a scan worker's options. */
@@ -65,7 +67,13 @@ export async function serveScanWorker(): Promise<boolean> {
 /** The errors the entry points tell apart keep their class across the thread boundary. */
 function revive({ name, message, stack }: WorkerError): Error {
   const error =
-    name === 'HelmUnavailableError' ? new HelmUnavailableError(message) : new Error(message);
+    name === 'HelmUnavailableError'
+      ? new HelmUnavailableError(message)
+      : name === 'KustomizeUnavailableError'
+        ? new KustomizeUnavailableError(message)
+        : name === 'PathNotFoundError'
+          ? new PathNotFoundError(message)
+          : new Error(message);
   error.name = name;
   // Where it was thrown in the worker, for KPG_DEBUG.
   if (stack) error.stack = stack;

@@ -1,7 +1,7 @@
 // The pipeline (DESIGN.md): discover -> load -> evaluate -> suppress -> classify -> gate. Each
 // stage is a plain function of the previous stage's data; only src/cli.ts and src/main.ts
 // touch the environment (inputs, GitHub API, process exit).
-import type { Policy } from './config/policy.js';
+import { checksKubernetes, type Policy } from './config/policy.js';
 import { checkoutBase, classify } from './diff/baseline.js';
 import {
   isAtOrAbove,
@@ -11,10 +11,17 @@ import {
   type ScanError,
   type Severity,
 } from './model.js';
-import { unreadableFile } from './rules/engine-rules.js';
+import { duplicateKeyFindings } from './rules/duplicate-keys.js';
+import { chartRenderFailed, kustomizeRenderFailed, unreadableFile } from './rules/engine-rules.js';
 import { evaluateDockerfiles, evaluateResources, fileFinding } from './rules/evaluate.js';
-import { discover } from './sources/discover.js';
-import { configuredValuesSets, mergeAcrossValuesSets, renderCharts } from './sources/helm/index.js';
+import { discover, requireExistingPaths } from './sources/discover.js';
+import {
+  configuredValuesSets,
+  mergeAcrossValuesSets,
+  renderCharts,
+  type RenderFailure,
+} from './sources/helm/index.js';
+import { mergeAcrossOverlays, renderKustomizations } from './sources/kustomize/index.js';
 import { loadDockerfiles, loadManifestFiles } from './sources/load.js';
 import { annotationExceptions } from './suppress/annotations.js';
 import { hadolintExceptions } from './suppress/hadolint.js';
@@ -58,6 +65,9 @@ export interface ScanResult {
 type Checked = Pick<ScanResult, 'findings' | 'suppressed' | 'errors'>;
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
+  // A path that does not exist is a usage error (in the base commit it may not exist yet).
+  const { root, paths, policy } = options;
+  await requireExistingPaths(root, paths.length ? paths : policy.paths);
   const head = await check(options);
   if (!options.base) return gate(head, options.policy, 'all');
 
@@ -78,22 +88,46 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 async function check(options: ScanOptions): Promise<Checked> {
   const { root, paths, policy, now = new Date() } = options;
   const inputs = await discover(root, paths.length ? paths : policy.paths, policy.exclude);
-  const manifests = await loadManifestFiles(root, inputs.manifests);
+  // Only what is checked needs its tool: no Kubernetes rule, no helm and no kustomize.
+  const kubernetes = checksKubernetes(policy);
+  const kustomize = kubernetes
+    ? await renderKustomizations({
+        root,
+        manifests: inputs.manifests,
+        roots: policy.kustomize?.roots,
+        policyFile: policy.file,
+        exclude: policy.exclude,
+      })
+    : { manifests: inputs.manifests, resources: [], failures: [], errors: [] };
+  const manifests = await loadManifestFiles({ root, ...inputs }, kustomize.manifests);
   const charts = await renderCharts({
     root,
-    charts: inputs.charts,
+    charts: kubernetes ? inputs.charts : [],
     helm: options.helm,
-    extraSets: configuredValuesSets(policy.charts),
+    extraSets: configuredValuesSets(policy.charts, policy.file),
+    kubernetesVersion: policy.kubernetesVersion,
   });
-  const dockerfiles = await loadDockerfiles(root, inputs.dockerfiles);
+  const dockerfiles = await loadDockerfiles({ root, ...inputs }, inputs.dockerfiles);
 
-  const resources = [...manifests.items, ...charts.resources];
-  const unreadable = [...manifests.errors, ...dockerfiles.errors];
+  const resources = [...manifests.items, ...charts.resources, ...kustomize.resources];
+  const unreadable = [...inputs.unreadable, ...manifests.errors, ...dockerfiles.errors];
   const findings = sortFindings([
+    ...inputs.unreadable.map((e) => unreadableFinding(e, 'manifest')),
     ...manifests.errors.map((e) => unreadableFinding(e, 'manifest')),
     ...dockerfiles.errors.map((e) => unreadableFinding(e, 'dockerfile')),
-    ...charts.findings,
-    ...mergeAcrossValuesSets(evaluateResources(resources, policy)),
+    ...charts.leftOut.map((e) => unreadableFinding(e, 'helm-template')),
+    ...charts.failures.map(renderFailureFinding),
+    ...mergeAcrossOverlays([
+      ...kustomize.failures.map((f) =>
+        fileFinding(kustomizeRenderFailed, f.file, f.line, f.message, 'kustomization', {
+          overlay: f.overlay,
+        }),
+      ),
+      ...mergeAcrossValuesSets([
+        ...evaluateResources(resources, policy),
+        ...duplicateKeyFindings(resources),
+      ]),
+    ]),
     ...evaluateDockerfiles(dockerfiles.items, policy),
   ]);
 
@@ -104,7 +138,9 @@ async function check(options: ScanOptions): Promise<Checked> {
   const errors = [
     ...inputs.errors,
     ...unreadable,
+    ...manifests.warnings,
     ...charts.errors,
+    ...kustomize.errors,
     ...annotations.warnings,
     ...accepted.warnings,
   ];
@@ -112,8 +148,21 @@ async function check(options: ScanOptions): Promise<Checked> {
 }
 
 /** A file that could not be read fails closed: KPG001. */
-function unreadableFinding(error: ScanError, source: 'manifest' | 'dockerfile'): Finding {
+function unreadableFinding(
+  error: Pick<ScanError, 'file' | 'line' | 'message'>,
+  source: 'manifest' | 'dockerfile' | 'helm-template',
+): Finding {
   return fileFinding(unreadableFile, error.file, error.line ?? 1, error.message, source);
+}
+
+/** A chart that does not render fails closed: one KPG002 for all the values sets it fails in. */
+function renderFailureFinding({ chart, file, line, message, valuesSets }: RenderFailure): Finding {
+  const sets = valuesSets.length > 1 ? ` (values sets ${valuesSets.join(', ')})` : '';
+  const finding = fileFinding(chartRenderFailed, file, line, `${message}${sets}`, 'helm-template', {
+    chart,
+    valuesSet: valuesSets[0],
+  });
+  return valuesSets.length ? { ...finding, valuesSets } : finding;
 }
 
 /** The same check on the base commit, in a separate work tree, with head's policy. */

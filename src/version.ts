@@ -1,5 +1,24 @@
+import { writeSync } from 'node:fs';
 import pkg from '../package.json' with { type: 'json' };
 
 export const TOOL_NAME = 'kube-policy-gate';
 export const TOOL_VERSION: string = pkg.version;
 export const RULE_DOCS_URL = `https://github.com/kube-policy-gate/kube-policy-gate/blob/v${TOOL_VERSION}/docs/rules`;
+
+/** package.json `engines`: the code uses APIs newer Node.js releases brought (Map.groupBy). */
+export const MIN_NODE_MAJOR = 22;
+
+/** The one line an older Node.js gets, or undefined when `version` (`v22.1.0`) is new enough. */
+export function unsupportedNodeMessage(version: string): string | undefined {
+  const major = Number(/^v?(\d+)\./.exec(version)?.[1]);
+  if (major >= MIN_NODE_MAJOR) return undefined;
+  return `${TOOL_NAME} needs Node.js ${MIN_NODE_MAJOR} or newer; this is ${version}`;
+}
+
+// Both entry points import this module first, so this runs before any other module's code: on an
+// older Node.js the user reads why, not an internal error from whichever API is missing.
+const unsupported = unsupportedNodeMessage(process.version);
+if (unsupported !== undefined) {
+  writeSync(2, `${unsupported}\n`);
+  process.exit(2);
+}

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discover } from '../src/sources/discover.js';
+import { discover, displayName, excludeMatcher } from '../src/sources/discover.js';
 import { findRoot } from '../src/sources/root.js';
 
 let outside: string;
@@ -111,5 +111,28 @@ describe('findRoot', () => {
     mkdirSync(path.join(outsideRepo, 'repo/.git'), { recursive: true });
     mkdirSync(path.join(outsideRepo, 'repo/deploy'));
     expect(findRoot(outsideRepo, ['repo/deploy'])).toBe(path.join(outsideRepo, 'repo'));
+  });
+});
+
+describe('excludeMatcher', () => {
+  it('matches a glob without a slash at any depth, and paths with one from the root', () => {
+    const excluded = excludeMatcher(['*.generated.yaml', 'vendor/**', '.hidden/*']);
+    expect(excluded('a/b/x.generated.yaml')).toBe(true);
+    expect(excluded('vendor/lib/x.yaml')).toBe(true);
+    expect(excluded('src/vendor/x.yaml')).toBe(false);
+    expect(excluded('.hidden/x.yaml')).toBe(true);
+    expect(excluded('deploy/web.yaml')).toBe(false);
+    expect(excludeMatcher([])('anything')).toBe(false);
+  });
+});
+
+describe('displayName', () => {
+  it('keeps UTF-8 names and escapes each byte of an invalid sequence', () => {
+    expect(displayName(Buffer.from('héllo\\.yaml'))).toBe('héllo\\.yaml');
+    expect(displayName(Buffer.from([0x61, 0xff, 0x62]))).toBe('a\\xffb');
+    // A truncated sequence, then a valid one, then a backslash in a name that is not UTF-8.
+    expect(displayName(Buffer.from([0xe2, 0x82, 0x41, 0xc3, 0xa9, 0x5c, 0xfe]))).toBe(
+      '\\xe2\\x82Aé\\x5c\\xfe',
+    );
   });
 });

@@ -69,7 +69,8 @@ describe('loadPolicy', () => {
     });
     expect(policy.rules.has('KSV001')).toBe(true);
     expect(policy.rules.has('KSV013')).toBe(false);
-    expect(policy.exclude).toEqual(['vendor/**']);
+    // Paths in a policy file are relative to the folder holding it.
+    expect(policy.exclude).toEqual(['policy/vendor/**']);
   });
 
   it('reports every problem with file, line, key and a did-you-mean', () => {
@@ -92,7 +93,7 @@ describe('loadPolicy', () => {
         ].join('\n'),
       }),
     ).toEqual([
-      ".kube-policy-gate.yaml:1: rulez: unknown key (did you mean 'rules'?); known keys: extends, failOn, rules, paths, exclude, charts, ignore, requireReason",
+      ".kube-policy-gate.yaml:1: rulez: unknown key (did you mean 'rules'?); known keys: extends, failOn, rules, paths, exclude, charts, kustomize, ignore, requireReason, kubernetesVersion",
       ".kube-policy-gate.yaml:3: failOn: must be one of critical, high, medium, low, none (did you mean 'high'?)",
       ".kube-policy-gate.yaml:5: rules.KSV1017: unknown rule (did you mean 'KSV017'?)",
       '.kube-policy-gate.yaml:6: rules.KSV009: must be off, on, one of critical, high, medium, low, info, or { severity, options }',
@@ -133,13 +134,13 @@ describe('loadPolicy', () => {
 
   it('names an unknown pack', () => {
     expect(problems({ '.kube-policy-gate.yaml': 'extends: [pss-restrictd]\n' })).toEqual([
-      ".kube-policy-gate.yaml: extends: unknown pack 'pss-restrictd' (did you mean 'pss-restricted'? builtin packs: default, pss-baseline, pss-restricted, trivy, hadolint)",
+      ".kube-policy-gate.yaml:1: extends: unknown pack 'pss-restrictd' (did you mean 'pss-restricted'? builtin packs: default, pss-baseline, pss-restricted, trivy, hadolint)",
     ]);
   });
 
   it('rejects a policy file of the wrong type and broken YAML with a line', () => {
     expect(problems({ '.kube-policy-gate.yaml': '- just\n- a list\n' })).toEqual([
-      '.kube-policy-gate.yaml:1: must be a mapping with keys extends, failOn, rules, paths, exclude, charts, ignore, requireReason',
+      '.kube-policy-gate.yaml:1: must be a mapping with keys extends, failOn, rules, paths, exclude, charts, kustomize, ignore, requireReason, kubernetesVersion',
     ]);
     expect(problems({ '.kube-policy-gate.yaml': 'rules:\n  KSV017: [off\n' })[0]).toMatch(
       /^\.kube-policy-gate\.yaml:2: /,
@@ -168,12 +169,17 @@ describe('loadPolicy', () => {
           '        namespace: shop',
           '        apiVersions: [monitoring.coreos.com/v1]',
         ].join('\n'),
+        'charts/app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n',
+        'charts/app/values-prod.yaml': 'replicas: 2\n',
       }),
     });
-    expect(policy.charts.get('charts/app')).toEqual({
+    expect(policy.charts.get('charts/app')).toMatchObject({
       replaceDiscovered: true,
+      line: 2,
       valuesSets: [
         {
+          line: 5,
+          valuesLines: [6],
           name: 'prod',
           values: ['values-prod.yaml'],
           set: { 'image.tag': '1.2.3', replicas: '3' },
@@ -222,5 +228,73 @@ describe('loadPolicy', () => {
     expect(problems({ '.trivyignore': 'KSV017\nKSV009 exp:2020-13-01\n' })).toEqual([
       ".trivyignore:2: exp: '2020-13-01' is not a date (YYYY-MM-DD)",
     ]);
+  });
+
+  it('finds the nearest policy, ignore and hadolint files from the current folder up', () => {
+    const root = repo({
+      '.kube-policy-gate.yaml': 'failOn: low\n',
+      '.github/kube-policy-gate.yaml': 'failOn: none\n',
+      '.trivyignore': 'KSV009\n',
+      '.hadolint.yaml': 'ignored: [DL3008]\n',
+      'team/app/.kube-policy-gate.yaml': [
+        'failOn: critical',
+        'paths: [deploy]',
+        'exclude: ["vendor/**", "!./keep/**"]',
+        'charts:',
+        '  chart:',
+        '    valuesSets: [{ name: x }]',
+        'ignore:',
+        '  - id: KSV017',
+        '    paths: ["deploy/*.yaml"]',
+        '    reason: r',
+      ].join('\n'),
+      'team/app/chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 1.0.0\n',
+      'team/.trivyignore.yaml': 'misconfigurations:\n  - id: KSV013\n',
+      'team/app/deep/.hadolint.yaml': 'ignored: [DL3006]\n',
+    });
+    const atRoot = loadPolicy({ root });
+    expect(atRoot.file).toBe('.kube-policy-gate.yaml');
+    expect(atRoot.failOn).toBe('low');
+    expect(atRoot.exceptions.map((e) => e.file)).toEqual(['.trivyignore']);
+
+    const inApp = loadPolicy({ root, cwd: path.join(root, 'team/app/deep') });
+    expect(inApp.file).toBe('team/app/.kube-policy-gate.yaml');
+    expect(inApp.failOn).toBe('critical');
+    // Paths in a policy file are relative to the folder holding it.
+    expect(inApp.paths).toEqual(['team/app/deploy']);
+    expect(inApp.exclude).toEqual(['team/app/vendor/**', '!team/app/keep/**']);
+    expect([...inApp.charts.keys()]).toEqual(['team/app/chart']);
+    expect(inApp.exceptions.map((e) => [e.file, e.paths])).toEqual([
+      ['team/app/.kube-policy-gate.yaml', ['team/app/deploy/*.yaml']],
+      ['team/.trivyignore.yaml', undefined],
+    ]);
+    expect(inApp.hadolint?.file).toBe('team/app/deep/.hadolint.yaml');
+
+    // Outside the repository's folders: the root's files.
+    expect(loadPolicy({ root, cwd: path.dirname(root) }).file).toBe('.kube-policy-gate.yaml');
+  });
+
+  it('takes .github/kube-policy-gate.yaml paths relative to the repository root', () => {
+    const root = repo({
+      '.github/kube-policy-gate.yaml': 'paths: [deploy]\nexclude: [vendor/**]\n',
+    });
+    const policy = loadPolicy({ root, cwd: path.join(root, '.github') });
+    expect(policy.file).toBe('.github/kube-policy-gate.yaml');
+    expect(policy.paths).toEqual(['deploy']);
+    expect(policy.exclude).toEqual(['vendor/**']);
+  });
+
+  it('gives an unknown pack in extends its line', () => {
+    expect(
+      problems({ '.kube-policy-gate.yaml': 'failOn: low\nextends:\n  - default\n  - trivvy\n' }),
+    ).toEqual([
+      ".kube-policy-gate.yaml:4: extends: unknown pack 'trivvy' (did you mean 'trivy'? builtin packs: default, pss-baseline, pss-restricted, trivy, hadolint)",
+    ]);
+  });
+
+  it('reads kubernetesVersion', () => {
+    const root = repo({ '.kube-policy-gate.yaml': 'kubernetesVersion: "1.31.4"\n' });
+    expect(loadPolicy({ root }).kubernetesVersion).toBe('1.31.4');
+    expect(loadPolicy({ root: repo({}) }).kubernetesVersion).toBeUndefined();
   });
 });

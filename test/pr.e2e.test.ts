@@ -128,11 +128,13 @@ describe('the Action on a pull request', () => {
     expect(body.split('\n')[1]).toBe(
       ':x: **kube-policy-gate failed**: 1 new finding(s) at or above `high`.',
     );
-    // New findings by severity, linked to the line on the PR head and to the rule's doc.
+    // New findings by file, most severe first, linked to the line on the PR head and to the
+    // rule's doc.
     const [newPart, existingPart] = body.split('<details><summary>1 existing finding(s)');
-    expect(newPart).toContain('### New findings');
-    expect(newPart.indexOf(':red_circle: High (1)')).toBeLessThan(
-      newPart.indexOf(':orange_circle: Medium (1)'),
+    expect(newPart).toContain('### New findings\n\n#### deploy/web.yaml (2)');
+    expect(newPart.indexOf('- :red_circle: **[KSV010]')).toBeGreaterThan(0);
+    expect(newPart.indexOf('- :red_circle: **[KSV010]')).toBeLessThan(
+      newPart.indexOf('- :orange_circle: **[KSV013]'),
     );
     expect(newPart).toContain(
       `[deploy/web.yaml:12](https://github.com/acme/deploy/blob/${repo.headSha}/deploy/web.yaml#L12)`,
@@ -174,7 +176,7 @@ describe('the Action on a pull request', () => {
     expect(updated).toContain(next.headSha);
   });
 
-  it('never takes over a comment a person wrote, even one quoting the marker', async () => {
+  it('never takes over a comment a person or another bot wrote, even one quoting the marker', async () => {
     const repo = pullRequestRepo(riskyWeb);
     await runAction({ workspace: repo.root, eventName: 'pull_request', event: repo.event, apiUrl });
     const marker = github.comments.get(7)![0].body.split('\n')[0];
@@ -184,6 +186,10 @@ describe('the Action on a pull request', () => {
       login: 'mallory',
       type: 'User',
     });
+    const otherBot = github.seedComment(7, `${marker}\nanother bot`, {
+      login: 'evil-app[bot]',
+      type: 'Bot',
+    });
     const run = await runAction({
       workspace: repo.root,
       eventName: 'pull_request',
@@ -192,10 +198,16 @@ describe('the Action on a pull request', () => {
     });
     expect(run.code).toBe(1);
     expect(human.body).toBe(`${marker}\nlook, I can fake it`);
+    expect(otherBot.body).toBe(`${marker}\nanother bot`);
     const comments = github.comments.get(7)!;
-    expect(comments.map((c) => c.user.login)).toEqual(['mallory', 'github-actions[bot]']);
-    // It asked who the token is (GITHUB_TOKEN may not say) before giving up on the match.
-    expect(github.requests.some((r) => r.path === '/user')).toBe(true);
+    expect(comments.map((c) => c.user.login)).toEqual([
+      'mallory',
+      'evil-app[bot]',
+      'github-actions[bot]',
+    ]);
+    // Ours is known by the token's identity (github-actions[bot]): no GET /user, which a
+    // GITHUB_TOKEN may not call.
+    expect(github.requests.some((r) => r.path === '/user')).toBe(false);
   });
 
   it('works from a shallow checkout of the head, fetching the base commit', async () => {
@@ -278,7 +290,9 @@ describe('the Action on a pull request', () => {
     expect(byAll.code).toBe(1);
     expect(byAll.outputs.failed).toBe('true');
     expect(byAll.stdout).toContain("::error::1 new of 2 finding(s); some at or above 'high'");
-    expect(github.checkRuns[1].conclusion).toBe('failure');
+    // The same head and configuration: its check run is updated, not a second one made.
+    expect(github.checkRuns).toHaveLength(1);
+    expect(github.checkRuns[0].conclusion).toBe('failure');
     expect(github.comments.get(7)![0].body).toContain(
       '**kube-policy-gate failed**: 1 finding(s) at or above `high`',
     );
@@ -361,13 +375,21 @@ describe('the Action on a pull request', () => {
     expect(check.annotations).toHaveLength(130);
     const checkWrites = github.writes().filter((r) => r.path.includes('/check-runs'));
     expect(checkWrites.map((r) => r.method)).toEqual(['POST', 'PATCH', 'PATCH']);
+    // A short summary with each batch, the full one (with the findings table) last.
+    const summaries = checkWrites.map(
+      (r) => (r.body as { output: { summary: string } }).output.summary,
+    );
+    expect(summaries[0]).toContain('Annotations: 50 of 130 sent so far');
+    expect(summaries[1]).toContain('Annotations: 100 of 130 sent so far');
+    expect(summaries[2]).toContain('| Status | Severity | Rule | File | Message | Resource |');
+    expect(check.output.summary).toBe(summaries[2]);
     const body = github.comments.get(7)![0].body;
     expect(body.length).toBeLessThanOrEqual(65_536);
     const more = body.match(
       /… and (\d+) more new findings \(see the \[job summary\]\(https:\/\/github\.com\/acme\/deploy\/actions\/runs\/4242\)\)/,
     );
     expect(more).not.toBeNull();
-    const listed = body.match(/^- \*\*\[KSV017\]/gm)!.length;
+    const listed = body.match(/^- :red_circle: \*\*\[KSV017\]/gm)!.length;
     expect(listed + Number(more![1])).toBe(130);
   });
 

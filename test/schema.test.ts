@@ -36,6 +36,9 @@ const invalid = [
   'charts:\n  charts/app:\n    valuesSets:\n      - values: [v.yaml]\n',
   'charts:\n  charts/app:\n    valuesSets:\n      - name: x\n        valuez: []\n',
   '- a list\n',
+  'kubernetesVersion: latest\n',
+  'charts:\n  charts/app:\n    valuesSets:\n      - name: x\n        releaseName: --post-renderer=./pwn.sh\n',
+  'charts:\n  charts/app:\n    valuesSets:\n      - name: x\n        apiVersions: [--validate]\n',
 ];
 
 function loaderAccepts(text: string): boolean {

@@ -5,6 +5,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pai
 import { FAIL_ON_VALUES, SEVERITIES, type FailOn, type Severity } from '../model.js';
 import { allRuleKeys, findRuleMeta } from '../rules/index.js';
 import { validateOptions } from '../rules/options.js';
+import { helmValueProblems, isKubeVersion } from '../sources/helm/values-sets.js';
 import type { Exception } from '../suppress/exception.js';
 import { isValidDate } from '../suppress/trivyignore.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
@@ -22,12 +23,18 @@ export interface ValuesSetConfig {
   namespace?: string;
   kubeVersion?: string;
   apiVersions?: string[];
+  /** Where the set starts in the policy file. */
+  line?: number;
+  /** The line of each entry of `values`. */
+  valuesLines?: (number | undefined)[];
 }
 
 export interface ChartConfig {
   /** true: only these sets; false (default): these in addition to the discovered ones. */
   replaceDiscovered: boolean;
   valuesSets: ValuesSetConfig[];
+  /** The line of the chart's key in the policy file. */
+  line?: number;
 }
 
 export interface PolicyDocument {
@@ -41,6 +48,16 @@ export interface PolicyDocument {
   requireReason?: boolean;
   ignore: Exception[];
   charts: Map<string, ChartConfig>;
+  /** `kustomize.roots`: the kustomization directories to render (default: discovered). */
+  kustomize?: KustomizeConfig;
+  /** `--kube-version` for every render (a values set's kubeVersion overrides it). */
+  kubernetesVersion?: string;
+  /** Lines of keys whose values are paths, for problems found after parsing. */
+  lines: { extends: (number | undefined)[] };
+}
+
+export interface KustomizeConfig {
+  roots: string[];
 }
 
 export const POLICY_KEYS = [
@@ -50,8 +67,10 @@ export const POLICY_KEYS = [
   'paths',
   'exclude',
   'charts',
+  'kustomize',
   'ignore',
   'requireReason',
+  'kubernetesVersion',
 ];
 export const PACK_KEYS = ['name', 'description', 'extends', 'rules'];
 export const IGNORE_KEYS = [
@@ -65,6 +84,7 @@ export const IGNORE_KEYS = [
   'reason',
 ];
 const CHART_KEYS = ['replaceDiscovered', 'valuesSets'];
+export const KUSTOMIZE_KEYS = ['roots'];
 export const VALUES_SET_KEYS = [
   'name',
   'values',
@@ -106,6 +126,7 @@ export function parsePolicyText(text: string, file: string, keys: string[]): Pol
     exclude: [],
     ignore: [],
     charts: new Map(),
+    lines: { extends: [] },
   };
   if (doc.errors.length) {
     const error = doc.errors[0];
@@ -133,7 +154,17 @@ export function parsePolicyText(text: string, file: string, keys: string[]): Pol
     switch (key) {
       case 'extends':
         result.extends = stringList(value, key, report);
+        result.lines.extends = isSeq(value)
+          ? value.items.map((item) => lineOf(item))
+          : [lineOf(value)];
         break;
+      case 'kubernetesVersion': {
+        const version = plain(value);
+        if (typeof version === 'string' && isKubeVersion(version))
+          result.kubernetesVersion = version;
+        else report(value ?? pair.key, key, 'must be a Kubernetes version such as "1.33.0"');
+        break;
+      }
       case 'paths':
       case 'exclude':
         result[key] = stringList(value, key, report);
@@ -152,7 +183,10 @@ export function parsePolicyText(text: string, file: string, keys: string[]): Pol
         result.ignore = ignoreEntries(value, file, lineOf, report);
         break;
       case 'charts':
-        result.charts = chartConfigs(value, report);
+        result.charts = chartConfigs(value, lineOf, report);
+        break;
+      case 'kustomize':
+        result.kustomize = kustomizeConfig(value, report);
         break;
     }
   }
@@ -334,7 +368,11 @@ function ignoreEntries(
   return entries;
 }
 
-function chartConfigs(node: unknown, report: Report): Map<string, ChartConfig> {
+function chartConfigs(
+  node: unknown,
+  lineOf: (node: unknown) => number | undefined,
+  report: Report,
+): Map<string, ChartConfig> {
   const charts = new Map<string, ChartConfig>();
   if (plain(node) === null) return charts;
   if (!isMap(node)) {
@@ -359,16 +397,45 @@ function chartConfigs(node: unknown, report: Report): Map<string, ChartConfig> {
       report(sets ?? pair.key, `charts.${chart}.valuesSets`, 'must be a list of values sets');
     } else {
       for (const item of sets.items) {
-        const set = valuesSet(item, `charts.${chart}.valuesSets`, report);
+        const set = valuesSet(item, `charts.${chart}.valuesSets`, lineOf, report);
         if (set) valuesSets.push(set);
       }
     }
-    charts.set(chart, { replaceDiscovered: replace === true, valuesSets });
+    charts.set(chart, {
+      replaceDiscovered: replace === true,
+      valuesSets,
+      line: lineOf(pair.key),
+    });
   }
   return charts;
 }
 
-function valuesSet(node: unknown, key: string, report: Report): ValuesSetConfig | undefined {
+function kustomizeConfig(node: unknown, report: Report): KustomizeConfig {
+  const config: KustomizeConfig = { roots: [] };
+  if (plain(node) === null) return config;
+  const fields = mapping(node, 'kustomize', KUSTOMIZE_KEYS, report);
+  if (fields?.has('roots')) {
+    config.roots = stringList(fields.get('roots'), 'kustomize.roots', report);
+    for (const root of config.roots) {
+      // Directories inside the repository: never a flag, never above the root.
+      if (root.startsWith('-') || root.startsWith('/') || root.split('/').includes('..')) {
+        report(
+          fields.get('roots'),
+          'kustomize.roots',
+          `'${root}' must be a repository-relative directory`,
+        );
+      }
+    }
+  }
+  return config;
+}
+
+function valuesSet(
+  node: unknown,
+  key: string,
+  lineOf: (node: unknown) => number | undefined,
+  report: Report,
+): ValuesSetConfig | undefined {
   const fields = mapping(node, key, VALUES_SET_KEYS, report);
   if (!fields) return undefined;
   const name = plain(fields.get('name'));
@@ -380,7 +447,12 @@ function valuesSet(node: unknown, key: string, report: Report): ValuesSetConfig 
     name,
     values: fields.has('values') ? stringList(fields.get('values'), `${key}.values`, report) : [],
     set: {},
+    line: lineOf(node),
   };
+  const valuesNode = fields.get('values');
+  set.valuesLines = isSeq(valuesNode)
+    ? valuesNode.items.map((item) => lineOf(item))
+    : set.values.map(() => lineOf(valuesNode));
   const pairs = plain(fields.get('set'));
   if (pairs !== null) {
     if (typeof pairs !== 'object' || Array.isArray(pairs)) {
@@ -401,6 +473,11 @@ function valuesSet(node: unknown, key: string, report: Report): ValuesSetConfig 
   }
   if (fields.has('apiVersions')) {
     set.apiVersions = stringList(fields.get('apiVersions'), `${key}.apiVersions`, report);
+  }
+  // These strings reach helm: each must be what helm expects, never something read as a flag.
+  for (const problem of helmValueProblems({ ...set, valuesFiles: set.values })) {
+    const field = problem.field.startsWith('set.') ? 'set' : problem.field;
+    report(fields.get(field) ?? node, `${key}.${problem.field}`, problem.message);
   }
   return set;
 }

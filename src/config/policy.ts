@@ -1,18 +1,24 @@
 // The policy: which rules run at which severity, what to scan, what is accepted, when to fail.
 // Built from builtin packs, the user's policy file and the ignore files users already have
 // for Trivy; every mistake is reported with file, line and key.
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import type { FailOn, Severity } from '../model.js';
-import { findRuleMeta } from '../rules/index.js';
+import { findRuleMeta, ruleById } from '../rules/index.js';
+import { isInside, readRegularFile, resolveInside, UnsafeFileError } from '../sources/read-file.js';
+import { chartValuesProblems } from './charts.js';
 import type { Exception } from '../suppress/exception.js';
 import {
   hadolintRuleOptions,
   parseHadolintConfig,
   type HadolintConfig,
 } from '../suppress/hadolint.js';
-import { parseTrivyIgnore, parseTrivyIgnoreYaml } from '../suppress/trivyignore.js';
+import {
+  IgnoreFileError,
+  parseTrivyIgnore,
+  parseTrivyIgnoreYaml,
+} from '../suppress/trivyignore.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
 import { builtinPacks } from './packs.js';
 import {
@@ -20,6 +26,7 @@ import {
   parsePolicyText,
   POLICY_KEYS,
   type ChartConfig,
+  type KustomizeConfig,
   type PolicyDocument,
   type RuleSetting,
 } from './parse.js';
@@ -44,6 +51,11 @@ export interface Policy {
   requireReason: boolean;
   /** Values sets to render, by repository-relative chart path. */
   charts: Map<string, ChartConfig>;
+  /** `kustomize.roots` of the policy file: the roots to render (empty: the discovered ones). */
+  kustomize?: KustomizeConfig;
+  /** The Kubernetes version charts are rendered for (`helm template --kube-version`);
+   *  absent: DEFAULT_KUBERNETES_VERSION. */
+  kubernetesVersion?: string;
   /** The policy file in force, repository-relative, if any. */
   file?: string;
   /** `.hadolint.yaml` at the root: its `ignored` list and pragmas suppress DL findings. */
@@ -53,22 +65,36 @@ export interface Policy {
 }
 
 export interface PolicyOptions {
-  /** Repository root: policy file paths and `extends` paths resolve against it. */
+  /** Repository root: nothing outside it is read. */
   root: string;
+  /** Where the search for policy and ignore files starts (default: the root); it walks up to
+   *  the root, nearest file first, as ESLint, hadolint and Trivy users expect. */
+  cwd?: string;
   /** `--config` / the `config` input; otherwise the default locations are tried. */
   configFile?: string;
   /** `--policy` packs; when given they replace the policy file's `extends`. */
   packs?: string[];
   /** `--fail-on`; overrides the policy file. */
   failOn?: FailOn;
-  /** `--ignorefile`; otherwise the default Trivy ignore files at the root are read. */
+  /** `--ignorefile`; otherwise the nearest Trivy ignore files are read. */
   ignoreFiles?: string[];
 }
 
-export const DEFAULT_POLICY_FILES = ['.kube-policy-gate.yaml', '.github/kube-policy-gate.yaml'];
+/** Whether any enabled rule checks Kubernetes objects (else charts need not be rendered). */
+export function checksKubernetes(policy: Pick<Policy, 'rules'>): boolean {
+  return [...policy.rules.keys()].some((id) => ruleById(id)?.meta.target === 'kubernetes');
+}
+
+/** Looked for in every folder from the current one up to the root. */
+export const POLICY_FILE = '.kube-policy-gate.yaml';
+/** Looked for at the root only, after POLICY_FILE; its paths are relative to the root. */
+export const GITHUB_POLICY_FILE = '.github/kube-policy-gate.yaml';
+export const DEFAULT_POLICY_FILES = [POLICY_FILE, GITHUB_POLICY_FILE];
 export const DEFAULT_IGNORE_FILES = ['.trivyignore', '.trivyignore.yaml', '.trivyignore.yml'];
 export const HADOLINT_FILES = ['.hadolint.yaml', '.hadolint.yml'];
 const DEFAULT_FAIL_ON: FailOn = 'high';
+/** Policy, ignore and hadolint files are small; anything bigger is refused, not read. */
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 
 const display = (root: string, file: string) =>
   path.relative(root, file).split(path.sep).join('/') || file;
@@ -81,14 +107,17 @@ export function loadPolicy(options: PolicyOptions): Policy {
 
   const problems: ConfigProblem[] = [];
   const extended: PolicyDocument[] = [];
-  const from = own?.file ?? '--policy';
-  for (const pack of packs) collectExtends(pack, from, root, extended, new Set(), problems);
+  const from = options.packs?.length || !own ? undefined : own;
+  packs.forEach((pack, index) =>
+    collectExtends(pack, from, index, root, extended, new Set(), problems),
+  );
+  if (own) problems.push(...chartValuesProblems(root, own));
   if (problems.length) throw new ConfigError(problems);
 
   const layers = own ? [...extended, own] : extended;
   const rules = new Map<string, EnabledRule>();
   for (const layer of layers) applyRules(layer.rules, rules);
-  const hadolint = readHadolintConfig(root);
+  const hadolint = readHadolintConfig(options);
   if (hadolint) applyHadolintConfig(hadolint, rules);
   return {
     failOn: options.failOn ?? own?.failOn ?? DEFAULT_FAIL_ON,
@@ -98,34 +127,70 @@ export function loadPolicy(options: PolicyOptions): Policy {
     exceptions: [...layers.flatMap((layer) => layer.ignore), ...readIgnoreFiles(options)],
     requireReason: own?.requireReason ?? true,
     charts: own?.charts ?? new Map(),
+    ...(own?.kustomize ? { kustomize: own.kustomize } : {}),
+    ...(own?.kubernetesVersion ? { kubernetesVersion: own.kubernetesVersion } : {}),
     file: own?.file,
     ...(hadolint ? { hadolint } : {}),
     ...(hadolint?.failureThreshold ? { dockerfileFailOn: hadolint.failureThreshold } : {}),
   };
 }
 
-function findPolicyFile({ root, configFile }: PolicyOptions): string | undefined {
+/** From `cwd` up to the root: each folder, nearest first (just the root when cwd is outside). */
+function foldersUp(root: string, cwd = root): string[] {
+  const start = path.resolve(cwd);
+  if (!isInside(start, path.resolve(root))) return [path.resolve(root)];
+  const folders: string[] = [];
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    folders.push(dir);
+    if (dir === path.resolve(root) || path.dirname(dir) === dir) break;
+  }
+  return folders;
+}
+
+/** Present as a directory entry (a dangling or hostile symlink too: reading it reports why). */
+function exists(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function findPolicyFile({ root, cwd, configFile }: PolicyOptions): string | undefined {
   if (configFile) {
-    const file = path.resolve(root, configFile);
-    if (!existsSync(file)) {
+    const file = path.resolve(cwd ?? root, configFile);
+    if (!exists(file)) {
       throw new ConfigError([{ file: configFile, message: 'policy file not found' }]);
     }
     return file;
   }
-  return DEFAULT_POLICY_FILES.map((name) => path.join(root, name)).find((f) => existsSync(f));
+  for (const dir of foldersUp(root, cwd)) {
+    const candidates = [path.join(dir, POLICY_FILE)];
+    if (dir === path.resolve(root)) candidates.push(path.join(dir, GITHUB_POLICY_FILE));
+    const found = candidates.find(exists);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Packs and policy files named by `extends`, parents first, so later layers override. */
 function collectExtends(
   name: string,
-  from: string,
+  from: PolicyDocument | undefined,
+  index: number,
   root: string,
   into: PolicyDocument[],
   seen: Set<string>,
   problems: ConfigProblem[],
 ): void {
+  const where = {
+    file: from?.file ?? '--policy',
+    line: from?.lines.extends[index] ?? from?.lines.extends[0],
+    key: 'extends',
+  };
   if (seen.has(name)) {
-    problems.push({ file: from, key: 'extends', message: `'${name}' extends itself (a cycle)` });
+    problems.push({ ...where, message: `'${name}' extends itself (a cycle)` });
     return;
   }
   seen.add(name);
@@ -133,24 +198,31 @@ function collectExtends(
   if (Object.hasOwn(builtinPacks, name)) {
     layer = parsePolicyText(builtinPacks[name], `policies/${name}.yaml`, PACK_KEYS);
   } else if (/^\.{0,2}\//.test(name) || /\.ya?ml$/.test(name)) {
-    const base = from === '--policy' ? root : path.dirname(path.resolve(root, from));
+    const base = from ? path.dirname(path.resolve(root, from.file)) : root;
     const file = path.resolve(base, name);
-    if (!existsSync(file)) {
-      problems.push({ file: from, key: 'extends', message: `'${name}' not found` });
+    if (!exists(file)) {
+      problems.push({ ...where, message: `'${name}' not found` });
+      return;
+    }
+    try {
+      resolveInside(root, base, name);
+    } catch (error) {
+      if (!(error instanceof UnsafeFileError)) throw error;
+      problems.push({ ...where, message: `'${name}' ${error.message}` });
       return;
     }
     layer = readPolicyDocument(file, root, POLICY_KEYS);
   } else {
     const packs = Object.keys(builtinPacks);
     problems.push({
-      file: from,
-      key: 'extends',
+      ...where,
       message: `unknown pack '${name}' (did you mean '${closest(name, packs)}'? builtin packs: ${packs.join(', ')})`,
     });
     return;
   }
-  for (const parent of layer.extends ?? [])
-    collectExtends(parent, layer.file, root, into, seen, problems);
+  (layer.extends ?? []).forEach((parent, parentIndex) =>
+    collectExtends(parent, layer, parentIndex, root, into, seen, problems),
+  );
   into.push(layer);
 }
 
@@ -168,35 +240,79 @@ function applyRules(settings: Map<string, RuleSetting>, rules: Map<string, Enabl
 }
 
 function readPolicyDocument(file: string, root: string, keys: string[]): PolicyDocument {
-  return parsePolicyText(readText(file, root), display(root, file), keys);
+  const shown = display(root, file);
+  const document = parsePolicyText(readText(file, root), shown, keys);
+  // Paths in a policy file are relative to its folder; `.github/kube-policy-gate.yaml` speaks
+  // for the whole repository, so its paths are relative to the root.
+  const folder = shown === GITHUB_POLICY_FILE ? '' : path.posix.dirname(shown);
+  return rebase(document, folder === '.' ? '' : folder);
 }
 
+/** The policy's repository paths (scan paths, excludes, chart keys, ignore paths) made
+ *  relative to the root from a policy file in `folder`. */
+function rebase(document: PolicyDocument, folder: string): PolicyDocument {
+  if (!folder) return document;
+  const join = (pattern: string) => {
+    const negated = pattern.startsWith('!');
+    const body = (negated ? pattern.slice(1) : pattern).replace(/^\.\//, '');
+    return `${negated ? '!' : ''}${path.posix.join(folder, body)}`;
+  };
+  return {
+    ...document,
+    paths: document.paths.map(join),
+    exclude: document.exclude.map(join),
+    charts: new Map([...document.charts].map(([chart, config]) => [join(chart), config])),
+    ignore: document.ignore.map((entry) =>
+      entry.paths ? { ...entry, paths: entry.paths.map(join) } : entry,
+    ),
+  };
+}
+
+/** A configuration file, read only inside the repository, only a regular file, bounded. */
 function readText(file: string, root: string): string {
+  const shown = display(root, file);
   try {
-    return readFileSync(file, 'utf8');
+    const real = resolveInside(root, root, file);
+    return readRegularFile(real, MAX_CONFIG_BYTES).toString('utf8');
   } catch (error) {
-    const message = `cannot read: ${(error as NodeJS.ErrnoException).code ?? error}`;
-    throw new ConfigError([{ file: display(root, file), message }]);
+    if (error instanceof UnsafeFileError) {
+      throw new ConfigError([{ file: shown, message: error.message }]);
+    }
+    throw error;
   }
 }
 
-function readIgnoreFiles({ root, ignoreFiles }: PolicyOptions): Exception[] {
+function readIgnoreFiles({ root, cwd, ignoreFiles }: PolicyOptions): Exception[] {
   const files = ignoreFiles?.length
-    ? ignoreFiles.map((file) => path.resolve(root, file))
-    : DEFAULT_IGNORE_FILES.map((name) => path.join(root, name)).filter((f) => existsSync(f));
+    ? ignoreFiles.map((file) => path.resolve(cwd ?? root, file))
+    : nearest(root, cwd, DEFAULT_IGNORE_FILES);
   return files.flatMap((file) => {
-    if (!existsSync(file)) {
+    if (!exists(file)) {
       throw new ConfigError([{ file: display(root, file), message: 'ignore file not found' }]);
     }
     const text = readText(file, root);
-    return /\.ya?ml$/.test(file)
-      ? parseTrivyIgnoreYaml(text, display(root, file))
-      : parseTrivyIgnore(text, display(root, file));
+    try {
+      return /\.ya?ml$/.test(file)
+        ? parseTrivyIgnoreYaml(text, display(root, file))
+        : parseTrivyIgnore(text, display(root, file));
+    } catch (error) {
+      if (error instanceof IgnoreFileError) throw new ConfigError(error.problems);
+      throw error;
+    }
   });
 }
 
-function readHadolintConfig(root: string): HadolintConfig | undefined {
-  const file = HADOLINT_FILES.map((name) => path.join(root, name)).find((f) => existsSync(f));
+/** The files of `names` in the nearest folder (from cwd up to the root) holding any of them. */
+function nearest(root: string, cwd: string | undefined, names: readonly string[]): string[] {
+  for (const dir of foldersUp(root, cwd)) {
+    const found = names.map((name) => path.join(dir, name)).filter(exists);
+    if (found.length) return found;
+  }
+  return [];
+}
+
+function readHadolintConfig({ root, cwd }: PolicyOptions): HadolintConfig | undefined {
+  const [file] = nearest(root, cwd, HADOLINT_FILES);
   if (!file) return undefined;
   const { config, problems } = parseHadolintConfig(readText(file, root), display(root, file));
   if (problems.length) throw new ConfigError(problems);

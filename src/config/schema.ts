@@ -2,6 +2,7 @@
 // `npm run generate`). The loader in parse.ts enforces the same shape with line numbers;
 // test/schema.test.ts keeps the two in agreement.
 import { FAIL_ON_VALUES, SEVERITIES } from '../model.js';
+import { API_VERSION, KUBE_VERSION, NAMESPACE, RELEASE_NAME } from '../sources/helm/values-sets.js';
 
 const stringOrList = (description: string) => ({
   description,
@@ -47,13 +48,20 @@ export function policySchema(
       values: {
         type: 'array',
         items: { type: 'string' },
-        description: 'Values files, chart-relative, in order.',
+        description: 'Values files, chart-relative (inside the repository), in order.',
       },
       set: { type: 'object', description: '--set pairs: { image.tag: "1.2.3" }' },
-      releaseName: { type: 'string' },
-      namespace: { type: 'string' },
-      kubeVersion: { type: 'string' },
-      apiVersions: { type: 'array', items: { type: 'string' } },
+      releaseName: {
+        type: 'string',
+        maxLength: 53,
+        pattern: RELEASE_NAME.source,
+      },
+      namespace: { type: 'string', maxLength: 63, pattern: NAMESPACE.source },
+      kubeVersion: {
+        type: 'string',
+        pattern: KUBE_VERSION.source,
+      },
+      apiVersions: { type: 'array', items: { type: 'string', pattern: API_VERSION.source } },
     },
   };
   return {
@@ -84,6 +92,12 @@ export function policySchema(
       },
       paths: stringOrList('Paths (relative to the repository root) to scan.'),
       exclude: stringOrList('Globs (minimatch) of paths not to scan.'),
+      kubernetesVersion: {
+        type: 'string',
+        pattern: KUBE_VERSION.source,
+        description:
+          'Kubernetes version charts are rendered for (helm template --kube-version), so helm v3 and v4 agree. Default: a recent release.',
+      },
       requireReason: {
         type: 'boolean',
         description: 'Exceptions must give a reason (default true).',
@@ -102,6 +116,16 @@ export function policySchema(
             },
             valuesSets: { type: 'array', items: valuesSet },
           },
+        },
+      },
+      kustomize: {
+        type: 'object',
+        description: 'Kustomize rendering.',
+        additionalProperties: false,
+        properties: {
+          roots: stringOrList(
+            'Kustomization directories to render (default: every kustomization no other one refers to).',
+          ),
         },
       },
       ignore: {

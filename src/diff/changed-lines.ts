@@ -15,8 +15,39 @@ export type ChangedLines = Map<string, FileChanges>;
 
 const run = promisify(execFile);
 
+const C_ESCAPES: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11 };
+
+/**
+ * A path as git wrote it in a quoted header (`"b/x\\"y.yaml"`, `"b/t\\tb.yaml"`), which
+ * parse-diff unquotes but leaves C-escaped: git escapes a backslash too, so every backslash
+ * starts an escape. Octal escapes are bytes of UTF-8.
+ */
+export function unescapeGitPath(name: string): string {
+  if (!name.includes('\\')) return name;
+  const bytes: number[] = [];
+  for (let i = 0; i < name.length; i++) {
+    const char = name[i];
+    if (char === '\\' && i + 1 < name.length) {
+      const next = name[i + 1];
+      const octal = /^[0-7]{3}/.exec(name.slice(i + 1, i + 4));
+      if (octal) {
+        bytes.push(parseInt(octal[0], 8));
+        i += 3;
+        continue;
+      }
+      bytes.push(C_ESCAPES[next] ?? next.charCodeAt(0));
+      i += 1;
+      continue;
+    }
+    const code = name.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    bytes.push(...Buffer.from(String.fromCodePoint(code)));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
 /** Parses a unified diff (any context size) into head-side line sets per head path. */
-export function parseChangedLines(diff: string): ChangedLines {
+export function parseChangedLines(diff: string, { gitQuoted = true } = {}): ChangedLines {
   const changed: ChangedLines = new Map();
   for (const file of parseDiff(diff)) {
     if (!file.to || file.to === '/dev/null') continue;
@@ -31,7 +62,7 @@ export function parseChangedLines(diff: string): ChangedLines {
         }
       }
     }
-    changed.set(file.to, changes);
+    changed.set(gitQuoted ? unescapeGitPath(file.to) : file.to, changes);
   }
   return changed;
 }
@@ -47,7 +78,11 @@ export async function gitChangedLines(
     ({ stdout }) => stdout.trim(),
     () => base, // unrelated or shallow histories: compare with the base itself
   );
+  // core.quotepath=off: git otherwise writes a non-ASCII path as a quoted octal escape
+  // ("\303\244"), which matches no finding's path.
   const { stdout } = await git(
+    '-c',
+    'core.quotepath=off',
     'diff',
     '-U0',
     '--find-renames',
@@ -68,7 +103,10 @@ export function patchChangedLines(
   for (const { filename, patch } of files) {
     if (!patch) continue;
     const diff = `diff --git a/${filename} b/${filename}\n--- a/${filename}\n+++ b/${filename}\n${patch}\n`;
-    for (const [file, changes] of parseChangedLines(diff)) changed.set(file, changes);
+    // The API's file names are not C-escaped: taken as they are.
+    for (const [file, changes] of parseChangedLines(diff, { gitQuoted: false })) {
+      changed.set(file, changes);
+    }
   }
   return changed;
 }

@@ -1,7 +1,8 @@
 // The sticky pull request comment: one per PR and policy configuration, created once and
 // edited in place on every later run. It is found by a hidden marker at the top of its body,
-// and only among comments a bot (or the token's own user) wrote, so a human comment that
-// quotes the marker is never taken over.
+// and only among comments the token's own identity wrote (for GITHUB_TOKEN,
+// `github-actions[bot]`), so neither a human nor another bot that quotes the marker is ever
+// taken over. Comments are read newest first, from the last page back, stopping at ours.
 import type { GitHubClient } from './client.js';
 
 export interface StickyTarget {
@@ -9,6 +10,9 @@ export interface StickyTarget {
   repo: string;
   issueNumber: number;
 }
+
+/** Who GITHUB_TOKEN comments as. */
+export const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]';
 
 export type UpsertAction = 'created' | 'updated' | 'unchanged' | 'skipped';
 
@@ -40,9 +44,9 @@ export async function upsertStickyComment(
   target: StickyTarget,
   marker: string,
   body: string,
-  { create }: { create: boolean },
+  { create, author = GITHUB_ACTIONS_LOGIN }: { create: boolean; author?: string },
 ): Promise<UpsertResult> {
-  const existing = await findStickyComment(octokit, target, marker);
+  const existing = await findStickyComment(octokit, target, marker, author);
   if (existing) {
     if (existing.body === body) {
       return { action: 'unchanged', id: existing.id, url: existing.html_url };
@@ -65,26 +69,41 @@ export async function upsertStickyComment(
   return { action: 'created', id: data.id, url: data.html_url };
 }
 
+const PER_PAGE = 100;
+
+/**
+ * Our newest comment carrying `marker`: the pages are read from the last one back (the API
+ * lists oldest first and has no sort order), and reading stops at the first match.
+ */
 export async function findStickyComment(
   octokit: GitHubClient,
   target: StickyTarget,
   marker: string,
+  author = GITHUB_ACTIONS_LOGIN,
 ): Promise<IssueComment | undefined> {
-  const comments: IssueComment[] = await octokit.paginate(octokit.rest.issues.listComments, {
-    owner: target.owner,
-    repo: target.repo,
-    issue_number: target.issueNumber,
-    per_page: 100,
-  });
-  const marked = comments.filter((comment) => comment.body?.startsWith(marker));
-  // The oldest one wins, so a rare race that posted two never moves the comment around.
-  const byBot = marked.find((comment) => comment.user?.type === 'Bot');
-  if (byBot || marked.length === 0) return byBot;
-  // A personal access token comments as its user: ask who that is (GITHUB_TOKEN and app
-  // tokens cannot, and their comments are a bot's).
-  const self = await octokit.rest.users.getAuthenticated().then(
-    ({ data }) => data.login,
-    () => undefined,
-  );
-  return self === undefined ? undefined : marked.find((comment) => comment.user?.login === self);
+  const page = async (number: number) =>
+    octokit.rest.issues.listComments({
+      owner: target.owner,
+      repo: target.repo,
+      issue_number: target.issueNumber,
+      per_page: PER_PAGE,
+      page: number,
+    });
+  const ours = (comments: IssueComment[]) =>
+    comments
+      .filter((comment) => comment.user?.login === author && comment.body?.startsWith(marker))
+      .at(-1);
+  const first = await page(1);
+  const last = lastPage(first.headers.link);
+  for (let number = last; number > 1; number--) {
+    const found = ours((await page(number)).data as IssueComment[]);
+    if (found) return found;
+  }
+  return ours(first.data as IssueComment[]);
+}
+
+/** The `last` page number of a Link header; 1 when there is one page. */
+function lastPage(link: string | undefined): number {
+  const match = link?.match(/<[^>]*[?&]page=(\d+)[^>]*>;\s*rel="last"/);
+  return match ? Math.min(Number(match[1]), 1000) : 1;
 }

@@ -1,13 +1,31 @@
 // The JSON report as untrusted input (`mode: report`): a fork's pull_request run produced it,
-// so every field is checked for type, range and size before anything is posted, and the gate
-// is recomputed from the findings rather than taken from the report's summary.
+// so every field is checked for type, range and size before anything is posted. The gate is
+// recomputed from the findings (report/untrusted.ts), never taken from the report's summary.
 import { FAIL_ON_VALUES, SEVERITIES, type FailOn, type Finding, type ScanError } from '../model.js';
-import { gate, type ScanResult } from '../scan.js';
-import type { SuppressedFinding } from '../suppress/suppress.js';
+
+/** A finding and what accepted it, as the JSON report writes suppressed findings. */
+export type SuppressedEntry = Finding & {
+  suppressedBy: {
+    source: 'policy' | 'trivyignore' | 'annotation' | 'hadolint-pragma' | 'hadolint-config';
+    file: string;
+    line?: number;
+    reason?: string;
+    expires?: string;
+  };
+};
+
+/** What a report holds, checked; the gate is not taken from it. */
+export interface UntrustedReport {
+  findings: Finding[];
+  suppressed: SuppressedEntry[];
+  errors: ScanError[];
+  fixed?: Finding[];
+  failOn: FailOn;
+}
 
 /** More than any real repository has; keeps a hostile report from exhausting memory. */
 const MAX_ITEMS = 20_000;
-const MAX_REPORT_BYTES = 64 * 1024 * 1024;
+export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 const MAX_STRING = 4096;
 
 export class ReportError extends Error {}
@@ -49,8 +67,13 @@ function array(value: unknown, where: string): unknown[] {
   return value;
 }
 
-/** Repository-relative, `/`-separated, no way out of the repository. */
-const REPO_PATH = /^(?!\/)(?!.*(^|\/)\.\.(\/|$))[^\0\r\n]+$/;
+/**
+ * A plain repository-relative path as the scan writes them: `/`-separated segments, none empty,
+ * `.` or `..`; no leading `/`, no backslash, no drive letter, no control character.
+ */
+const REPO_PATH =
+  // eslint-disable-next-line no-control-regex
+  /^(?![A-Za-z]:)(?!.*(^|\/)\.{1,2}(\/|$))(?!.*\/\/)[^/\\\u0000-\u001f\u007f][^\\\u0000-\u001f\u007f]*(?<!\/)$/;
 const RULE_ID = /^[A-Za-z0-9][\w.-]{0,63}$/;
 
 function finding(value: unknown, where: string): Finding {
@@ -71,7 +94,7 @@ function finding(value: unknown, where: string): Finding {
     source: string(
       raw.source,
       `${where}.source`,
-      /^(manifest|helm-template|helm-values|dockerfile)$/,
+      /^(manifest|helm-template|helm-values|dockerfile|kustomize-base|kustomize-patch|kustomization)$/,
     ) as Finding['source'],
     fingerprint: string(raw.fingerprint, `${where}.fingerprint`, /^[\w:.-]{1,128}$/),
   };
@@ -89,7 +112,7 @@ function finding(value: unknown, where: string): Finding {
     const namespace = optionalString(resource.namespace, `${where}.resource.namespace`);
     if (namespace !== undefined) result.resource.namespace = namespace;
   }
-  for (const key of ['container', 'chart', 'valuesSet'] as const) {
+  for (const key of ['container', 'chart', 'valuesSet', 'overlay'] as const) {
     const text = optionalString(raw[key], `${where}.${key}`);
     if (text !== undefined) result[key] = text;
   }
@@ -98,25 +121,30 @@ function finding(value: unknown, where: string): Finding {
       string(set, `${where}.valuesSets[${i}]`),
     );
   }
+  if (raw.overlays !== undefined) {
+    result.overlays = array(raw.overlays, `${where}.overlays`).map((overlay, i) =>
+      string(overlay, `${where}.overlays[${i}]`),
+    );
+  }
   if (raw.rendered !== undefined) {
     const rendered = object(raw.rendered, `${where}.rendered`);
     result.rendered = {
-      file: string(rendered.file, `${where}.rendered.file`),
+      file: string(rendered.file, `${where}.rendered.file`, REPO_PATH),
       line: positive(rendered.line, `${where}.rendered.line`),
     };
   }
   return result;
 }
 
-function suppressed(value: unknown, where: string): SuppressedFinding {
+function suppressed(value: unknown, where: string): SuppressedEntry {
   const base = finding(value, where);
   const by = object((value as Json).suppressedBy, `${where}.suppressedBy`);
-  const suppressedBy: SuppressedFinding['suppressedBy'] = {
+  const suppressedBy: SuppressedEntry['suppressedBy'] = {
     source: string(
       by.source,
       `${where}.suppressedBy.source`,
       /^(policy|trivyignore|annotation|hadolint-pragma|hadolint-config)$/,
-    ) as SuppressedFinding['suppressedBy']['source'],
+    ) as SuppressedEntry['suppressedBy']['source'],
     file: string(by.file, `${where}.suppressedBy.file`),
   };
   if (by.line !== undefined) suppressedBy.line = positive(by.line, `${where}.suppressedBy.line`);
@@ -139,12 +167,8 @@ function scanError(value: unknown, where: string): ScanError {
   return error;
 }
 
-/**
- * Reads a JSON report (`--format json` / the `json-file` input) written by an untrusted run.
- * `gateOn` decides what the recomputed gate counts; `auto` counts new findings when the
- * report was made against a base.
- */
-export function readUntrustedReport(text: string, gateOn: 'new' | 'all' | 'auto'): ScanResult {
+/** Reads and checks a JSON report (`--format json` / the `json-file` input) of an untrusted run. */
+export function parseUntrustedReport(text: string): UntrustedReport {
   if (text.length > MAX_REPORT_BYTES) fail('file', `is larger than ${MAX_REPORT_BYTES} bytes`);
   let data: unknown;
   try {
@@ -166,10 +190,11 @@ export function readUntrustedReport(text: string, gateOn: 'new' | 'all' | 'auto'
     report.fixed === undefined
       ? undefined
       : array(report.fixed, 'fixed').map((f, i) => finding(f, `fixed[${i}]`));
-  const on = gateOn === 'auto' ? (fixed ? 'new' : 'all') : gateOn;
-  return gate(
-    { findings, suppressed: suppressedFindings, errors, ...(fixed ? { fixed } : {}) },
-    { failOn: failOn as FailOn },
-    on,
-  );
+  return {
+    findings,
+    suppressed: suppressedFindings,
+    errors,
+    ...(fixed ? { fixed } : {}),
+    failOn: failOn as FailOn,
+  };
 }

@@ -5,6 +5,7 @@
 import type { ChangedLines } from '../diff/changed-lines.js';
 import { severityRank, type Finding, type Severity } from '../model.js';
 import type { CheckAnnotation } from '../github/checks.js';
+import { plainText, truncateBytes, truncateChars } from './escape.js';
 
 export const ANNOTATION_MODES = ['changed-lines', 'all', 'none'] as const;
 export type AnnotationMode = (typeof ANNOTATION_MODES)[number];
@@ -35,6 +36,43 @@ export function bySeverity(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
 }
 
+/**
+ * Check-run annotations sent at most: 60 requests of 50 (a GITHUB_TOKEN has 1,000 requests an
+ * hour per repository), enough for every finding of a big pull request (2,400 findings in 50
+ * files) while a flood of tens of thousands stays bounded and says what it left out.
+ */
+export const MAX_CHECK_ANNOTATIONS = 3000;
+
+/**
+ * The findings that get check-run annotations: most severe first, and within a severity those on
+ * lines the pull request changed first; at most `max`. `omitted` counts the rest.
+ */
+export function annotationBudget(
+  findings: readonly Finding[],
+  changed: ChangedLines | undefined,
+  max = MAX_CHECK_ANNOTATIONS,
+): { annotated: Finding[]; omitted: number } {
+  const onChanged = (f: Finding) => (changed?.get(f.file)?.added.has(f.line) ? 1 : 0);
+  const sorted = [...findings].sort(
+    (a, b) => severityRank(b.severity) - severityRank(a.severity) || onChanged(b) - onChanged(a),
+  );
+  return { annotated: sorted.slice(0, max), omitted: Math.max(0, sorted.length - max) };
+}
+
+/** GitHub's limits for one check-run annotation. */
+export const ANNOTATION_TITLE_MAX_CHARS = 255;
+export const ANNOTATION_MESSAGE_MAX_BYTES = 64 * 1024;
+/** Enough for any real message; a hostile one is cut well before GitHub's limit. */
+const MESSAGE_MAX_CHARS = 4096;
+
+/** A repository-relative `/` path as GitHub wants it: no `./`, no backslash, no leading `/`. */
+export function annotationPath(file: string): string {
+  return file
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\/+/, '');
+}
+
 const CHECK_LEVEL: Record<Severity, CheckAnnotation['annotation_level']> = {
   critical: 'failure',
   high: 'failure',
@@ -53,7 +91,20 @@ const WORKFLOW_LEVEL: Record<Severity, WorkflowLevel> = {
 
 export function annotationTitle(finding: Finding): string {
   const status = finding.status === 'new' ? 'new ' : '';
-  return `${status}${finding.severity} ${finding.ruleId}: ${finding.title}`;
+  return truncateChars(
+    plainText(`${status}${finding.severity} ${finding.ruleId}: ${finding.title}`),
+    ANNOTATION_TITLE_MAX_CHARS,
+  );
+}
+
+/** The message and its context, plain and bounded. */
+function annotationMessage(finding: Finding, separator: string): string {
+  const details = annotationDetails(finding);
+  const message = truncateChars(plainText(finding.message), MESSAGE_MAX_CHARS);
+  const text = details
+    ? `${message}${separator}(${truncateChars(plainText(details), MESSAGE_MAX_CHARS)})`
+    : message;
+  return truncateBytes(text, ANNOTATION_MESSAGE_MAX_BYTES);
 }
 
 /** Context a reviewer needs besides the message: the resource, chart and values set. */
@@ -62,23 +113,27 @@ export function annotationDetails(finding: Finding): string {
   if (finding.resource) parts.push(`${finding.resource.kind}/${finding.resource.name}`);
   if (finding.container) parts.push(`container ${finding.container}`);
   if (finding.chart) {
+    const sets = finding.valuesSets ?? [finding.valuesSet ?? 'default'];
+    const shown = sets.slice(0, 5).join(', ');
     parts.push(
-      `chart ${finding.chart} (${(finding.valuesSets ?? [finding.valuesSet ?? 'default']).join(', ')})`,
+      `chart ${finding.chart} (${sets.length > 5 ? `${shown}, +${sets.length - 5} more` : shown})`,
     );
+  }
+  if (finding.overlay) {
+    parts.push(`kustomize ${(finding.overlays ?? [finding.overlay]).join(', ')}`);
   }
   if (finding.rendered) parts.push(`rendered ${finding.rendered.file}:${finding.rendered.line}`);
   return parts.join(', ');
 }
 
 export function toCheckAnnotation(finding: Finding): CheckAnnotation {
-  const details = annotationDetails(finding);
   return {
-    path: finding.file,
+    path: annotationPath(finding.file),
     start_line: finding.line,
     end_line: finding.line,
     annotation_level: CHECK_LEVEL[finding.severity],
     title: annotationTitle(finding),
-    message: details ? `${finding.message}\n(${details})` : finding.message,
+    message: annotationMessage(finding, '\n'),
   };
 }
 
@@ -116,12 +171,11 @@ export function planWorkflowAnnotations(
       const level = WORKFLOW_LEVEL[finding.severity];
       if (remaining[level] <= 0) continue;
       remaining[level]--;
-      const details = annotationDetails(finding);
       annotations.push({
         level,
         title: annotationTitle(finding),
-        message: details ? `${finding.message} (${details})` : finding.message,
-        file: finding.file,
+        message: annotationMessage(finding, ' '),
+        file: annotationPath(finding.file),
         line: finding.line,
       });
     }

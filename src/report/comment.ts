@@ -3,11 +3,11 @@
 // existing, fixed and suppressed findings in collapsed sections; exception warnings. Every
 // piece of text from the scanned repository is escaped, and the body stays under GitHub's
 // 65,536 characters, saying how many findings were left out.
-import { isAtOrAbove, SEVERITIES, type Finding, type ScanError, type Severity } from '../model.js';
+import { severityRank, type Finding, type ScanError, type Severity } from '../model.js';
 import { findRuleMeta } from '../rules/index.js';
 import type { ScanResult } from '../scan.js';
 import type { SuppressedFinding } from '../suppress/suppress.js';
-import { escapeMarkdown } from './markdown.js';
+import { escapeMarkdown, listText, verdict } from './markdown.js';
 import { ruleDocUrl } from './sarif.js';
 
 /** GitHub rejects comment bodies longer than this. */
@@ -34,12 +34,12 @@ export interface CommentOptions {
   maxChars?: number;
 }
 
-const HEADING: Record<Severity, string> = {
-  critical: ':bangbang: Critical',
-  high: ':red_circle: High',
-  medium: ':orange_circle: Medium',
-  low: ':yellow_circle: Low',
-  info: ':white_circle: Info',
+const ICON: Record<Severity, string> = {
+  critical: ':bangbang:',
+  high: ':red_circle:',
+  medium: ':orange_circle:',
+  low: ':yellow_circle:',
+  info: ':white_circle:',
 };
 
 const MAX_TEXT = 1000;
@@ -67,26 +67,7 @@ export function lineUrl(links: CommentLinks, file: string, line: number): string
   return `${links.serverUrl}/${urlPath(links.owner)}/${urlPath(links.repo)}/blob/${urlPath(links.headSha)}/${urlPath(file)}#L${line}`;
 }
 
-export function verdict(result: ScanResult, gate: 'new' | 'all'): string {
-  const { summary } = result;
-  const total = result.findings.length;
-  const hasBase = result.fixed !== undefined;
-  const countNew = hasBase && gate === 'new';
-  const gated = countNew ? result.findings.filter((f) => f.status === 'new') : result.findings;
-  const blocking = gated.filter((f) => isAtOrAbove(f.severity, summary.failOn)).length;
-  const what = countNew ? 'new finding(s)' : 'finding(s)';
-  if (summary.failed) {
-    // A Dockerfile threshold from .hadolint.yaml can fail the gate below failOn.
-    return blocking
-      ? `:x: **kube-policy-gate failed**: ${blocking} ${what} at or above \`${summary.failOn}\`.`
-      : `:x: **kube-policy-gate failed**: ${what} at or above the failure threshold.`;
-  }
-  if (total === 0) return ':white_check_mark: **kube-policy-gate: all clear**, no findings.';
-  const detail = hasBase
-    ? `${summary.new ?? 0} new, ${total - (summary.new ?? 0)} existing`
-    : `${total} finding(s)`;
-  return `:white_check_mark: **kube-policy-gate passed**: no ${what} at or above \`${summary.failOn}\` (${detail}).`;
-}
+export { verdict };
 
 /** A bounded Markdown body: sections take what fits, leaving room for the ones after them. */
 class Body {
@@ -161,11 +142,23 @@ export function renderComment(result: ScanResult, options: CommentOptions): stri
   body.push('');
   if (fresh.length) {
     body.push(hasBase ? '### New findings' : '### Findings');
+    // Grouped by file, the file with the most severe findings first: a reviewer works file by
+    // file, and with thousands of findings the worst files are the ones that fit.
     const entries: Array<{ line: string; counts: boolean }> = [];
-    for (const severity of SEVERITIES) {
-      const group = fresh.filter((f) => f.severity === severity);
-      if (!group.length) continue;
-      const heading = `#### ${HEADING[severity]} (${group.length})`;
+    const byFile = [...Map.groupBy(fresh, (f) => f.file)].map(([file, group]) => ({
+      file,
+      group: [...group].sort(
+        (a, b) => severityRank(b.severity) - severityRank(a.severity) || a.line - b.line,
+      ),
+    }));
+    byFile.sort(
+      (a, b) =>
+        severityRank(b.group[0].severity) - severityRank(a.group[0].severity) ||
+        b.group.length - a.group.length ||
+        a.file.localeCompare(b.file),
+    );
+    for (const { file, group } of byFile) {
+      const heading = `#### ${text(file)} (${group.length})`;
       entries.push(...['', heading, ''].map((line) => ({ line, counts: false })));
       entries.push(...lines(group.map((f) => findingLine(f, links))));
     }
@@ -210,9 +203,13 @@ function findingLine(finding: Finding, links: CommentLinks | undefined, short = 
   if (finding.container) context.push(`container ${text(finding.container)}`);
   if (finding.chart) {
     const sets = finding.valuesSets?.length ? finding.valuesSets : [finding.valuesSet ?? 'default'];
-    context.push(`chart ${text(finding.chart)}, values ${sets.map((set) => text(set)).join(', ')}`);
+    context.push(`chart ${text(finding.chart)}, values ${text(listText(sets, 5))}`);
   }
-  const severity = short ? `${finding.severity} ` : '';
+  if (finding.overlay) {
+    const overlays = finding.overlays?.length ? finding.overlays : [finding.overlay];
+    context.push(`kustomize ${text(listText(overlays, 5))}`);
+  }
+  const severity = short ? `${finding.severity} ` : `${ICON[finding.severity]} `;
   const suffix = context.length ? ` (${context.join('; ')})` : '';
   return `- ${severity}**${rule}** ${text(finding.title)}: ${text(finding.message)} at ${location}${suffix}`;
 }

@@ -143,6 +143,8 @@ function sarifResult(finding: Finding | SuppressedFinding, ruleIndex: number) {
   if (finding.chart) properties.chart = finding.chart;
   if (finding.valuesSet) properties.valuesSet = finding.valuesSet;
   if (finding.valuesSets) properties.valuesSets = finding.valuesSets;
+  if (finding.overlay) properties.overlay = finding.overlay;
+  if (finding.overlays) properties.overlays = finding.overlays;
   if (finding.rendered) properties.rendered = finding.rendered;
   const suppressedBy = 'suppressedBy' in finding ? finding.suppressedBy : undefined;
   return {

@@ -177,9 +177,15 @@ describe('the streamed table', () => {
     const plain = renderTable(fullResult(), { color: false, showSuppressed: true });
     expect(plain).toContain('[suppressed by .trivyignore:3]');
     expect(plain).toContain("warning: charts/broken: helm template failed: 'required' value");
+    // With a base: column headings with a status, the fixed ones, and new findings counted.
+    expect(plain.startsWith(' LINE  SEVERITY  RULE      STATUS    MESSAGE\n')).toBe(true);
+    expect(plain).toMatch(
+      /^ {4}3 {2}medium {4}KSV013 {4}existing {2}Image "nginx:latest" — tag\\nlatest \\ \\u2028 ünïcode$/m,
+    );
+    expect(plain).toMatch(/Fixed by these changes:\n.*\n.*\n {3}20 {2}high {6}KSV010 {4}fixed/);
     expect(
       plain.endsWith(
-        "4 findings (1 high, 1 medium, 1 low, 1 info), 4 suppressed. Gate failed: findings at or above 'high'.\n",
+        "2 new findings (1 high, 1 low), 2 existing, 2 fixed, 4 suppressed. Gate failed: new findings at or above 'high'.\n",
       ),
     ).toBe(true);
   });

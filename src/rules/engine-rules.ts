@@ -9,7 +9,7 @@ export const unreadableFile: RuleMeta & { target: 'kubernetes' } = {
   severity: 'high',
   title: 'File could not be read',
   description:
-    'A YAML file in the scanned paths is not valid YAML, is binary, or was refused (an alias bomb).',
+    'A file in the scanned paths is not valid YAML, is binary, is over the size limit or was refused (an alias bomb), or is not a regular file (a FIFO, socket or device), or a directory could not be read.',
   rationale:
     'A gate that skips what it cannot read passes it unchecked: Kubernetes would reject or mis-read the same file, so the PR fails closed until the file is fixed or excluded.',
   fix: 'Fix the syntax error the message names, or add the file to `exclude` in the policy file if it is not a Kubernetes manifest.',
@@ -28,4 +28,36 @@ export const chartRenderFailed: RuleMeta & { target: 'kubernetes' } = {
   fix: "Fix the template or values error in helm's message, or run `helm dependency build` for missing dependencies.",
 };
 
-export const engineRules = [unreadableFile, chartRenderFailed];
+export const kustomizeRenderFailed: RuleMeta & { target: 'kubernetes' } = {
+  target: 'kubernetes',
+  id: 'KPG003',
+  name: 'kustomize-render-failed',
+  aliases: [],
+  severity: 'high',
+  title: 'Kustomization failed to render',
+  description:
+    'kustomize could not build a root kustomization, or the root needs a remote base (git, HTTP or OCI), which a scan never fetches.',
+  rationale:
+    'What cannot be rendered cannot be checked; the gate fails closed rather than passing an overlay it never saw.',
+  fix: "Fix the error in kustomize's message (run `kustomize build DIR` or `kubectl kustomize DIR`). For a remote base, vendor it into the repository (`kustomize localize` copies remote bases into a local directory) and refer to the local copy.",
+};
+
+export const duplicateKey: RuleMeta & { target: 'kubernetes' } = {
+  target: 'kubernetes',
+  id: 'KPG004',
+  name: 'duplicate-key',
+  aliases: [],
+  severity: 'medium',
+  title: 'Key set twice in one mapping',
+  description:
+    'A key appears more than once in one YAML mapping of a manifest or rendered chart, or a `<<` merge key written after it overwrites it. The gate checks the value that applies (the last one, as go-yaml reads it) and reports the repetition on that line.',
+  rationale:
+    "kubectl's default strict field validation rejects duplicate fields, and where a lenient client applies the manifest the last value silently wins: a reviewer reading the first occurrence (`privileged: false`) does not see what is deployed.",
+  fix: 'Keep one occurrence of the key, with the value you mean:\n\n```yaml\nsecurityContext:\n  privileged: false\n```\n\nWith `<<` merges, write the explicit keys after the merge key.',
+  references: [
+    'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
+    'https://yaml.org/type/merge.html',
+  ],
+};
+
+export const engineRules = [unreadableFile, chartRenderFailed, kustomizeRenderFailed, duplicateKey];

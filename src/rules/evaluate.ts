@@ -110,6 +110,7 @@ function resourceFinding(
     container: violation.container,
     chart: origin.chart,
     valuesSet: origin.chart ? origin.valuesSet : undefined,
+    overlay: origin.overlay,
     rendered: location.rendered,
   });
   result.fingerprint = scopedFingerprint(scope, report.ruleId, result.container);
@@ -149,7 +150,7 @@ export function fileFinding(
   line: number,
   message: string,
   source: SourceKind,
-  extra: { chart?: string; valuesSet?: string; resource?: ResourceRef } = {},
+  extra: { chart?: string; valuesSet?: string; overlay?: string; resource?: ResourceRef } = {},
 ): Finding {
   const result = finding(reporter(meta, meta.severity), message, { file, line, source, ...extra });
   result.fingerprint = fingerprint(result, file);
@@ -157,7 +158,12 @@ export function fileFinding(
 }
 
 type Placement = Pick<Finding, 'file' | 'line' | 'source'> &
-  Partial<Pick<Finding, 'endLine' | 'resource' | 'container' | 'chart' | 'valuesSet' | 'rendered'>>;
+  Partial<
+    Pick<
+      Finding,
+      'endLine' | 'resource' | 'container' | 'chart' | 'valuesSet' | 'overlay' | 'rendered'
+    >
+  >;
 
 /** Every finding has the same shape (absent fields are `undefined`, dropped from JSON), which
  *  keeps the hot path monomorphic. The caller sets the fingerprint, from the file the finding's
@@ -178,6 +184,7 @@ function finding(report: Reporter, message: string, where: Placement): Finding {
     container: where.container || undefined,
     chart: where.chart,
     valuesSet: where.valuesSet,
+    overlay: where.overlay,
     rendered: where.rendered,
     fingerprint: '',
   };

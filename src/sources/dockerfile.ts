@@ -51,6 +51,8 @@ export interface DockerStage {
   image: string;
   /** `AS name`, lower-cased as BuildKit compares it. */
   alias?: string;
+  /** The earlier stage this one builds on: its FROM names that stage. */
+  base?: number;
   instructions: DockerInstruction[];
 }
 
@@ -68,6 +70,9 @@ export interface DockerfileModel {
   /** Every instruction in file order (an ONBUILD once, with its `trigger`). */
   instructions: DockerInstruction[];
   stages: DockerStage[];
+  /** Each stage name and the first stage that has it (BuildKit refuses a name given twice,
+   *  DL3024): one lookup, so that rules stay linear in the number of stages. */
+  stageNames: ReadonlyMap<string, number>;
   /** Comment lines outside instructions, parser directives included. */
   comments: DockerComment[];
   escapeChar: string;
@@ -81,6 +86,7 @@ export function parseDockerfile(text: string, file: string): DockerfileModel {
   const lines = text.split(/\r?\n/);
   const instructions: DockerInstruction[] = [];
   const stages: DockerStage[] = [];
+  const stageNames = new Map<string, number>();
   const covered = new Set<number>();
 
   for (const node of ast.getInstructions()) {
@@ -89,13 +95,17 @@ export function parseDockerfile(text: string, file: string): DockerfileModel {
     for (let line = instruction.line; line <= instruction.endLine; line++) covered.add(line);
     if (instruction.keyword === 'FROM') {
       const [image = '', as, alias] = instruction.words;
+      const base = stageNames.get(image.toLowerCase());
+      const name = as?.toLowerCase() === 'as' && alias ? alias.toLowerCase() : undefined;
       stages.push({
         index: stageIndex,
         from: instruction,
         image,
-        ...(as?.toLowerCase() === 'as' && alias ? { alias: alias.toLowerCase() } : {}),
+        ...(name ? { alias: name } : {}),
+        ...(base !== undefined ? { base } : {}),
         instructions: [],
       });
+      if (name && !stageNames.has(name)) stageNames.set(name, stageIndex);
     }
     stages[stageIndex]?.instructions.push(instruction);
     instructions.push(instruction);
@@ -107,11 +117,11 @@ export function parseDockerfile(text: string, file: string): DockerfileModel {
     if (match && !covered.has(index + 1)) comments.push({ line: index + 1, text: match[1].trim() });
   });
   parseShellBodies(instructions, stages, comments);
-  return { file, text, ast, instructions, stages, comments, escapeChar };
+  return { file, text, ast, instructions, stages, stageNames, comments, escapeChar };
 }
 
 // The shells `# hadolint shell=` can name that still read POSIX shell syntax.
-const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'mksh', 'zsh', 'busybox']);
+export const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'mksh', 'zsh', 'busybox']);
 
 /** Parses every RUN and SHELL body once, with the ARG and ENV values in scope so `$VERSION` reads
  *  as its value: ARG values from the line they are declared on (hadolint does not reset them per
@@ -128,17 +138,19 @@ function parseShellBodies(
     return [{ line: comment.line, posix: POSIX_SHELLS.has(name) }];
   });
   const args = new Map<string, string>();
-  const stageEnv = new Map<number, Map<string, string>>();
-  let env = new Map<string, string>();
+  // A stage's ENV is kept until the last stage built on it starts.
+  const stageEnv: Array<StageEnv | undefined> = [];
+  const lastBuiltOn: number[] = [];
+  for (const { base, index } of stages) if (base !== undefined) lastBuiltOn[base] = index;
+  let env = new StageEnv();
+  // Instructions and pragmas are both in line order: the pragmas before an instruction so far.
+  let pragmasBefore = 0;
   for (const instruction of instructions) {
     if (instruction.keyword === 'FROM') {
-      const stage = stages[instruction.stage];
-      const parent = stages.find(
-        (candidate) =>
-          candidate.index < stage.index && candidate.alias === stage.image.toLowerCase(),
-      );
-      env = new Map(parent ? stageEnv.get(parent.index) : undefined);
-      stageEnv.set(stage.index, env);
+      const { base, index } = stages[instruction.stage];
+      env = new StageEnv(base !== undefined ? stageEnv[base] : undefined);
+      if (base !== undefined && lastBuiltOn[base] === index) stageEnv[base] = undefined;
+      if (lastBuiltOn[index] !== undefined) stageEnv[index] = env;
     } else if (instruction.keyword === 'ARG') {
       for (const word of instruction.words) {
         const equals = word.indexOf('=');
@@ -151,10 +163,59 @@ function parseShellBodies(
     }
     const target = instruction.trigger ?? instruction;
     if (target.keyword !== 'RUN' && target.keyword !== 'SHELL') continue;
-    const pragma = shellPragmas.findLast((candidate) => candidate.line < instruction.line);
+    while (
+      pragmasBefore < shellPragmas.length &&
+      shellPragmas[pragmasBefore].line < instruction.line
+    )
+      pragmasBefore++;
+    const pragma = shellPragmas[pragmasBefore - 1];
     if (pragma && !pragma.posix) continue;
     const script = target.exec ? target.exec.join(' ') : target.text;
-    target.shell = parseShell(script, new Map([...args, ...env]));
+    // Read as they are at this line (never copied: a copy per RUN is quadratic), ENV first.
+    target.shell = parseShell(script, { get: (name) => env.get(name) ?? args.get(name) });
+  }
+}
+
+/** How many stages' ENV layers a lookup looks through at most before they are merged into one. */
+const MAX_ENV_DEPTH = 128;
+
+/**
+ * The ENV values of a stage: its own, then those of the stage it builds on. That stage is
+ * complete when this one starts, so it is referred to, not copied: a chain of stages that each
+ * add a variable would copy quadratically. Every MAX_ENV_DEPTH stages down a chain the layers are
+ * merged once, so that a lookup stays short.
+ */
+class StageEnv {
+  private readonly own: Map<string, string>;
+  private readonly base: StageEnv | undefined;
+  private readonly depth: number;
+
+  constructor(base?: StageEnv) {
+    // A stage that set nothing adds nothing to look through.
+    const from = base && base.own.size === 0 ? base.base : base;
+    if (from && from.depth >= MAX_ENV_DEPTH) {
+      this.own = from.merged();
+      this.depth = 0;
+    } else {
+      this.own = new Map();
+      this.base = from;
+      this.depth = from ? from.depth + 1 : 0;
+    }
+  }
+
+  set(name: string, value: string): void {
+    this.own.set(name, value);
+  }
+
+  /** Recursion at most MAX_ENV_DEPTH deep. */
+  get(name: string): string | undefined {
+    return this.own.get(name) ?? this.base?.get(name);
+  }
+
+  private merged(): Map<string, string> {
+    const merged = this.base ? this.base.merged() : new Map<string, string>();
+    for (const [name, value] of this.own) merged.set(name, value);
+    return merged;
   }
 }
 

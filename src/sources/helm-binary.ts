@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
-import { delimiter, join } from 'node:path';
+import { delimiter, isAbsolute, join } from 'node:path';
 import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
@@ -17,8 +17,9 @@ export async function findHelm(explicit?: string): Promise<string | undefined> {
 /** The first executable `helm` on PATH, ignoring HELM_BIN. */
 export async function findHelmOnPath(): Promise<string | undefined> {
   const names = process.platform === 'win32' ? ['helm.exe', 'helm'] : ['helm'];
-  // Empty PATH entries mean the current directory; skip them rather than run a repo's own `helm`.
-  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  // Empty and relative PATH entries (``, `.`, `bin`) mean folders of the current directory, the
+  // repository: skip them rather than run a pull request's own `helm`.
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter((dir) => isAbsolute(dir));
   for (const dir of dirs) {
     for (const name of names) {
       const candidate = join(dir, name);
@@ -46,6 +47,8 @@ export async function helmVersion(helmPath: string): Promise<{ major: number; ve
     ({ stdout } = await execFileAsync(helmPath, ['version', '--template', '{{.Version}}'], {
       timeout: 15_000,
       windowsHide: true,
+      // Not the runner's environment (the token): helm needs none of it to name its version.
+      env: versionEnvironment(),
     }));
   } catch (error) {
     throw new Error(`cannot run helm at ${helmPath}: ${describeExecError(error)}`, {
@@ -57,6 +60,14 @@ export async function helmVersion(helmPath: string): Promise<{ major: number; ve
     throw new Error(`unexpected output from ${helmPath} version: ${JSON.stringify(stdout.trim())}`);
   }
   return { major: Number(match[1]), version: match[0].startsWith('v') ? match[0] : `v${match[0]}` };
+}
+
+function versionEnvironment(): Record<string, string> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HELM_NO_PLUGINS: '1' };
+  for (const name of ['SystemRoot', 'SYSTEMROOT', 'WINDIR']) {
+    if (process.env[name]) env[name] = process.env[name];
+  }
+  return env;
 }
 
 function describeExecError(error: unknown): string {

@@ -1,6 +1,7 @@
 // The load stage for plain files: manifests into resources, Dockerfiles into models. A file
 // that cannot be read becomes an error naming it; the other files load as usual.
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { ScanError } from '../model.js';
@@ -11,7 +12,10 @@ import { loadShellParser } from './shell.js';
 
 export interface Loaded<T> {
   items: T[];
+  /** Files that could not be read: the scan fails closed on each (KPG001). */
   errors: ScanError[];
+  /** Said in the report, not failures. */
+  warnings: ScanError[];
 }
 
 // Bounded so a repository of thousands of files never runs out of file descriptors.
@@ -25,54 +29,114 @@ const READ_AHEAD = 4;
  *  time and memory one hostile file can cost. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
-async function readText(root: string, file: string): Promise<string | ScanError> {
+/** Where the files of a load are: the repository, and the bytes that open a name that is not
+ *  UTF-8 (discovery shows it escaped). */
+export interface FileSource {
+  root: string;
+  byteNames?: ReadonlyMap<string, Buffer>;
+  /** Files inside a chart directory that are not chart input (see Discovered.chartData). */
+  chartData?: ReadonlySet<string>;
+}
+
+const mib = (n: number) => `${Math.round(n / 1024 / 1024)} MiB`;
+
+/** A regular file's text, or why it cannot be read. Opened without blocking and checked on the
+ *  open descriptor: a FIFO or device put where a file was is refused, never waited on. */
+async function readText(source: FileSource, file: string): Promise<string | ScanError> {
+  const where = source.byteNames?.get(file) ?? path.join(source.root, file);
+  let handle: FileHandle | undefined;
   try {
-    const { size } = await stat(path.join(root, file));
-    if (size > MAX_FILE_BYTES) {
-      const mib = (n: number) => `${Math.round(n / 1024 / 1024)} MiB`;
+    handle = await open(where, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = await handle.stat();
+    if (!info.isFile()) return { file, message: 'not a regular file' };
+    if (info.size > MAX_FILE_BYTES) {
       return {
         file,
-        message: `file is ${mib(size)}, over the ${mib(MAX_FILE_BYTES)} limit; split it or exclude it`,
+        message: `file is ${mib(info.size)}, over the ${mib(MAX_FILE_BYTES)} limit; split it or exclude it`,
       };
     }
-    const bytes = await readFile(path.join(root, file));
+    const bytes = await handle.readFile();
+    if (bytes.length > MAX_FILE_BYTES) {
+      return { file, message: `file grew over the ${mib(MAX_FILE_BYTES)} limit while read` };
+    }
     if (isBinary(bytes)) return { file, message: 'binary file, not YAML or a Dockerfile' };
     return new TextDecoder('utf-8').decode(bytes);
   } catch (error) {
     return { file, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? error}` };
+  } finally {
+    await handle?.close();
   }
 }
 
+/**
+ * Whether a `.json` file holds a Kubernetes object, as kubectl would apply it: a JSON object with
+ * `apiVersion` and `kind` (a `kind: List` included). Other JSON (package.json, a JSON schema, a
+ * dashboard) is not a manifest. Text that is not JSON but names both fields is given to the
+ * manifest parser, which reports what is wrong with it (fail closed).
+ */
+export function isKubernetesJson(text: string): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return /"apiVersion"\s*:/.test(text) && /"kind"\s*:/.test(text);
+  }
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as Record<string, unknown>).apiVersion === 'string' &&
+    typeof (value as Record<string, unknown>).kind === 'string'
+  );
+}
+
+const JSON_FILE = /\.json$/i;
+
 export async function loadManifestFiles(
-  root: string,
+  source: FileSource | string,
   files: readonly string[],
 ): Promise<Loaded<K8sResource>> {
-  const loaded: Loaded<K8sResource> = { items: [], errors: [] };
+  const from = typeof source === 'string' ? { root: source } : source;
+  const loaded: Loaded<K8sResource> = { items: [], errors: [], warnings: [] };
   const strings = new ManifestStrings();
   // In file order, each text dropped once parsed; the next few are read meanwhile.
-  const reading = files.slice(0, READ_AHEAD).map((file) => readText(root, file));
+  const reading = files.slice(0, READ_AHEAD).map((file) => readText(from, file));
   for (let index = 0; index < files.length; index++) {
     const text = await reading.shift()!;
-    if (index + READ_AHEAD < files.length) reading.push(readText(root, files[index + READ_AHEAD]));
+    if (index + READ_AHEAD < files.length) reading.push(readText(from, files[index + READ_AHEAD]));
     if (typeof text !== 'string') {
       loaded.errors.push(text);
       continue;
     }
-    const { resources, errors } = parseManifests(text, { file: files[index], strings });
+    const file = files[index];
+    if (JSON_FILE.test(file) && !isKubernetesJson(text)) continue;
+    const { resources, errors } = parseManifests(text, { file, strings });
     // Not push(...spread): a file of 100,000 documents would overflow the call stack.
     for (const resource of resources) loaded.items.push(resource);
+    if (errors.length > 0 && from.chartData?.has(file) && text.includes('{{')) {
+      // A Go template outside templates/ is data the chart reads (`tpl (.Files.Get ...)`), which
+      // no client could apply as it is: said, but not a failure.
+      loaded.warnings.push({
+        file,
+        line: errors[0].line,
+        level: 'warning',
+        message: "a Go template outside the chart's templates/, not YAML; not scanned",
+      });
+      continue;
+    }
     for (const error of errors) loaded.errors.push(error);
   }
   return loaded;
 }
 
 export async function loadDockerfiles(
-  root: string,
+  source: FileSource | string,
   files: readonly string[],
 ): Promise<Loaded<DockerfileModel>> {
-  const loaded: Loaded<DockerfileModel> = { items: [], errors: [] };
+  const from = typeof source === 'string' ? { root: source } : source;
+  const loaded: Loaded<DockerfileModel> = { items: [], errors: [], warnings: [] };
   if (files.length > 0) await loadShellParser();
-  const texts = await Promise.all(files.map((file) => limit(() => readText(root, file))));
+  const texts = await Promise.all(files.map((file) => limit(() => readText(from, file))));
   files.forEach((file, index) => {
     const text = texts[index];
     if (typeof text === 'string') loaded.items.push(parseDockerfile(text, file));

@@ -1,20 +1,18 @@
-// Plain Kubernetes manifests: multi-document YAML, `kind: List` expanded, every resource able
-// to say where any of its fields is.
-import { Composer, LineCounter, Parser } from 'yaml';
+// Plain Kubernetes manifests: multi-document YAML read as the API server reads it (yaml-load.ts),
+// `kind: List` expanded, every resource able to say where any of its fields is.
 import type { ScanError, SourceKind } from '../model.js';
 import {
   isObject,
   toResource,
   type K8sResource,
+  type DuplicateKeyInfo,
   type Location,
   type Path,
   type ResourceOrigin,
 } from './resource.js';
 import { detached } from './strings.js';
+import { loadYamlStream } from './yaml-load.js';
 import { DocumentPositions, KeyTable } from './yaml-position.js';
-
-/** yaml's own guard against alias bombs ("billion laughs"): beyond this the document is refused. */
-const MAX_ALIAS_COUNT = 1000;
 
 export interface ParsedManifests {
   resources: K8sResource[];
@@ -56,51 +54,8 @@ export class ManifestStrings {
 /** Longer values (commands, scripts, descriptions) rarely repeat: not worth a table entry. */
 const MAX_SHARED_LENGTH = 64;
 
-/**
- * Makes a parsed value cheap to keep, in place: every string becomes its stored copy (the
- * parser's strings are slices of the file's text, and a single one kept would keep the whole
- * text), and every array an exact-size copy (the parser builds them by appending, which leaves
- * room for 16 more items in each).
- */
-function compactValue(root: object, strings: ManifestStrings): void {
-  // Aliases make a value a graph (possibly cyclic): each object is compacted once, and every
-  // reference to it then points to the same copy.
-  const compacted = new Map<object, object>([[root, root]]);
-  const pending: object[] = [root];
-  const compact = (value: unknown): unknown => {
-    if (typeof value === 'string') return strings.value(value);
-    if (typeof value !== 'object' || value === null) return value;
-    let copy = compacted.get(value);
-    if (copy === undefined) {
-      copy = Array.isArray(value) ? value.slice() : value;
-      compacted.set(value, copy);
-      pending.push(copy);
-    }
-    return copy;
-  };
-  while (pending.length) {
-    const node = pending.pop()!;
-    if (Array.isArray(node)) {
-      for (let index = 0; index < node.length; index++) node[index] = compact(node[index]);
-      continue;
-    }
-    const fields = node as Record<string, unknown>;
-    for (const key of Object.keys(fields)) {
-      const value = fields[key];
-      // Not only where `copy !== value`: equal strings are `===` whatever memory they sit in.
-      if (typeof value === 'string' || typeof value === 'object') fields[key] = compact(value);
-    }
-  }
-}
-
 export function isBinary(bytes: Uint8Array): boolean {
   return bytes.subarray(0, 8000).includes(0);
-}
-
-function firstLine(message: string): string {
-  // The parser recurses: absurd nesting exhausts the stack, which it reports as an error.
-  if (message.startsWith('Maximum call stack size exceeded')) return 'nesting too deep to parse';
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
 export function parseManifests(text: string, context: ManifestContext): ParsedManifests {
@@ -143,45 +98,47 @@ function parseDocuments(text: string, context: ManifestContext): ParsedManifests
   const { file, chart, valuesSet } = context;
   const source = context.source ?? 'manifest';
   const lineOffset = context.lineOffset ?? 0;
-  const lineCounter = new LineCounter();
   const strings = context.strings ?? new ManifestStrings();
   const resources: K8sResource[] = [];
   const errors: ScanError[] = [];
-  // Document by document (what parseAllDocuments does, without holding every document's tree at
-  // once): each tree is dropped once its value and a compact position index are taken.
-  const composer = new Composer({ uniqueKeys: false });
-  for (const doc of composer.compose(new Parser(lineCounter.addNewLine).parse(text))) {
-    const problem = doc.errors[0];
-    if (problem) {
-      // An error found at end of input (an unclosed quote) is reported on the last line.
-      const offset = Math.min(problem.pos[0], text.trimEnd().length);
-      const line = lineCounter.linePos(offset).line;
-      errors.push({ file, line: line + lineOffset, message: firstLine(problem.message) });
+  const intern = (value: string) => strings.value(value);
+  for (const document of loadYamlStream(text, { keys: strings.keys, intern, lineOffset })) {
+    if (!('value' in document)) {
+      errors.push({ file, line: document.line, message: document.message });
       continue;
     }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (error) {
-      const line = lineCounter.linePos(doc.range[0]).line + lineOffset;
-      errors.push({ file, line, message: `cannot load document: ${(error as Error).message}` });
-      continue;
-    }
+    const { value, duplicates } = document;
     if (!isObject(value) || typeof value.kind !== 'string') continue;
-    compactValue(value, strings);
-
-    // Lines now, while the line index exists: resources keep neither it nor the text.
-    const positions = DocumentPositions.of(doc, lineCounter.lineStarts, strings.keys, lineOffset);
+    const positions = DocumentPositions.fromEntries(document.positions, strings.keys);
     const origin = (prefix: Path) =>
       new ManifestOrigin(file, source, chart, valuesSet, positions, prefix);
 
     if (/^(.+)?List$/.test(value.kind) && Array.isArray(value.items)) {
       value.items.forEach((item, index) => {
-        if (isObject(item)) resources.push(toResource(item, origin(['items', index])));
+        if (!isObject(item)) return;
+        const resource = toResource(item, origin(['items', index]));
+        withDuplicates(resource, duplicatesUnder(duplicates, ['items', index]));
+        resources.push(resource);
       });
     } else {
-      resources.push(toResource(value, origin(WHOLE_DOCUMENT)));
+      const resource = toResource(value, origin(WHOLE_DOCUMENT));
+      withDuplicates(resource, duplicates);
+      resources.push(resource);
     }
   }
   return { resources, errors };
+}
+
+/** The duplicates inside `prefix`, with paths relative to it. */
+function duplicatesUnder(
+  duplicates: readonly DuplicateKeyInfo[],
+  prefix: Path,
+): DuplicateKeyInfo[] {
+  return duplicates
+    .filter(({ path }) => path.length > prefix.length && prefix.every((s, i) => path[i] === s))
+    .map((duplicate) => ({ ...duplicate, path: duplicate.path.slice(prefix.length) }));
+}
+
+function withDuplicates(resource: K8sResource, duplicates: readonly DuplicateKeyInfo[]): void {
+  if (duplicates.length) resource.duplicateKeys = duplicates;
 }

@@ -27,6 +27,8 @@ export interface ResourceOrigin {
   locate(path: Path): Location;
   chart?: string;
   valuesSet?: string;
+  /** The kustomization root whose build holds the resource. */
+  overlay?: string;
 }
 
 export type ContainerType = 'containers' | 'initContainers' | 'ephemeralContainers';
@@ -54,6 +56,18 @@ export interface K8sResource {
   /** Set when the resource runs containers (Pod, Deployment, CronJob, PodTemplate, ...). */
   pod?: PodTemplate;
   origin: ResourceOrigin;
+  /** Keys written more than once in one mapping of the resource (the last one is in effect):
+   *  kubectl's strict decoding rejects them (rule KPG004). */
+  duplicateKeys?: readonly DuplicateKeyInfo[];
+}
+
+export interface DuplicateKeyInfo {
+  /** Path of the key in the resource; `locate` gives its effective (last) occurrence. */
+  path: Path;
+  /** Lines of every occurrence in the document that was parsed, the effective one last. */
+  lines: number[];
+  /** An explicit key that a later `<<` merge overwrote. */
+  overwrittenByMerge?: boolean;
 }
 
 /** Where each workload kind keeps its pod template (metadata + spec). */

@@ -196,6 +196,21 @@ describe('RUN bodies in the Dockerfile model', () => {
     expect(shellOf(text, 8)?.commands[0].args).toEqual(['1.0', '${VAR}']);
   });
 
+  it('resolves ENV through a chain of stages longer than the merged depth, and its branches', () => {
+    const lines = ['FROM a AS s0', 'ENV ROOT=r E0=0'];
+    for (let i = 1; i <= 300; i++) lines.push(`FROM s${i - 1} AS s${i}`, `ENV E${i}=${i}`);
+    // Two branches of s150, one after the chain went on: each sees s150's values only.
+    lines.push('FROM s150', 'ENV E149=b', 'RUN x $ROOT $E149 $E150 $E151 $E300');
+    lines.push('FROM s300', 'ENV ROOT=changed', 'RUN x $ROOT $E0 $E299 $E300');
+    lines.push('FROM s150', 'RUN x $ROOT $E149 $E151');
+    const text = lines.join('\n');
+    const at = (line: number) => shellOf(text, line)?.commands[0].args;
+    const first = lines.indexOf('RUN x $ROOT $E149 $E150 $E151 $E300') + 1;
+    expect(at(first)).toEqual(['r', 'b', '150', '${VAR}', '${VAR}']);
+    expect(at(first + 3)).toEqual(['changed', '0', '299', '300']);
+    expect(at(first + 5)).toEqual(['r', '149', '${VAR}']);
+  });
+
   it('leaves RUN unparsed below a non-POSIX shell pragma', () => {
     const text = 'FROM a\nRUN a | b\n# hadolint shell=powershell\nRUN Get-Item x | Remove-Item\n';
     expect(shellOf(text, 2)?.pipes).toBe(1);

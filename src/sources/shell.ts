@@ -41,6 +41,8 @@ export interface ParsedShell {
   script: string;
   /** False when the shell parser rejected the script: it has no commands, rules skip it. */
   parsed: boolean;
+  /** Why the parser rejected it (`reached EOF without closing quote "`). */
+  error?: string;
   /** Every simple command in source order, outer before nested. */
   commands: ShellCommand[];
   /** Number of `|` and `|&` operators. */
@@ -48,7 +50,7 @@ export interface ParsedShell {
 }
 
 /** Known variable values (ARG/ENV in scope), used to resolve `$NAME` and `${NAME}` in words. */
-export type ShellVariables = ReadonlyMap<string, string>;
+export type ShellVariables = Pick<ReadonlyMap<string, string>, 'get'>;
 
 const NO_VARIABLES: ShellVariables = new Map();
 
@@ -76,18 +78,31 @@ export function parseShell(script: string, variables: ShellVariables = NO_VARIAB
   let file: GoNode;
   try {
     file = goValue(parser.Parse(source, ''));
-  } catch {
-    // hadolint skips what ShellCheck cannot parse; so do we.
-    return { ...shell, parsed: false };
+  } catch (error) {
+    // The rules cannot check it; a rule of its own reports that (KPG301).
+    return { ...shell, parsed: false, error: parseErrorText(error) };
   }
   try {
     new Walker(variables, shell).program(file);
   } catch {
     // A node shape this walker does not know, or nesting too deep to walk: better no commands
     // than a crashed scan.
-    return { ...shell, parsed: false, commands: [], pipes: 0 };
+    return { ...shell, parsed: false, error: 'nesting too deep to check', commands: [], pipes: 0 };
   }
   return shell;
+}
+
+/** The parser's message, one line: mvdan-sh throws a Go error wrapped by GopherJS. */
+function parseErrorText(error: unknown): string {
+  const text =
+    (error as { message?: unknown })?.message ??
+    (error as { Error?: () => unknown })?.Error?.() ??
+    String(error);
+  // Its `line:column:` is in the joined script, not the file: the finding is on the RUN's lines.
+  return String(text)
+    .split('\n')[0]
+    .replace(/^\d+:(?:\d+|\?):\s*/, '')
+    .slice(0, 200);
 }
 
 /** The lines of a heredoc up to its closing delimiter (leading tabs stripped for `<<-`). */

@@ -1,21 +1,21 @@
-// Turns a path inside a parsed YAML document into a line span, from the parser's own node
-// ranges (never by searching the text). The spans are turned into lines once, while the file's
-// line index exists, and copied into a compact typed array: a resource keeps a few bytes per
+// Turns a path inside a parsed YAML document into a line span, from the parser's own offsets
+// (never by searching the text). The loader (yaml-load.ts) turns them into lines once, while the
+// file's line index exists, into a compact typed array: a resource keeps a few bytes per
 // node, neither the parser's document tree (several hundred bytes per node) nor the file's text
 // or line index. 60,000 documents in one file fit in memory, and a lookup is a short scan.
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { Path, Span } from './resource.js';
 import { detached } from './strings.js';
 
 // Per entry: kind, first line, last line, index of the next sibling (one past the subtree), and
 // the id of the entry's key (for the entries of a map; NO_KEY otherwise).
-const FIELDS = 5;
-const KIND_LEAF = 0;
-const KIND_MAP = 1;
-const KIND_SEQ = 2;
-// An alias: KIND_ALIAS + the entry index of the node its anchor names.
-const KIND_ALIAS = 3;
-const NO_KEY = -1;
+export const FIELDS = 5;
+export const KIND_LEAF = 0;
+export const KIND_MAP = 1;
+export const KIND_SEQ = 2;
+// An alias: KIND_ALIAS + the entry index of the node its anchor names. A key a `<<` merge wrote
+// is also one: an entry of the map with the key, pointing at the entry where the value is.
+export const KIND_ALIAS = 3;
+export const NO_KEY = -1;
 
 /**
  * Map keys by number. One table serves every document of a load: the few hundred distinct keys
@@ -23,6 +23,9 @@ const NO_KEY = -1;
  */
 export class KeyTable {
   private readonly ids = new Map<string, number>();
+  /** By id, the stored copy of each key: as a property name it is internalized once, where a
+   *  new slice of the text would be looked up in V8's string table on every use. */
+  readonly names: string[] = [];
 
   /** The id of `key`, assigned on first sight. */
   add(key: string): number {
@@ -30,7 +33,9 @@ export class KeyTable {
     if (id === undefined) {
       id = this.ids.size;
       // A copy: the parser's string may be a slice that keeps the whole file's text alive.
-      this.ids.set(detached(key), id);
+      const stored = detached(key);
+      this.ids.set(stored, id);
+      this.names.push(stored);
     }
     return id;
   }
@@ -39,18 +44,6 @@ export class KeyTable {
   find(key: string): number {
     return this.ids.get(key) ?? NO_KEY;
   }
-}
-
-/** 1-based line of `offset`: the number of line starts at or before it (as LineCounter.linePos). */
-function lineAt(lineStarts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = lineStarts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (lineStarts[mid] <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /**
@@ -65,73 +58,14 @@ export class DocumentPositions {
     private readonly keys: KeyTable,
   ) {}
 
-  /**
-   * The positions of `doc`, whose text's line starts (LineCounter.lineStarts) are known at least
-   * up to the document's end. `lineOffset` is added to every line.
-   */
-  static of(
-    doc: Document,
-    lineStarts: readonly number[],
-    keys: KeyTable,
-    lineOffset = 0,
-  ): DocumentPositions {
-    const data: number[] = [];
-    const anchors = new Map<string, number>();
-    const root = doc.contents as Node | null;
-    const start = root?.range?.[0] ?? 0;
-    // Explicit stack rather than recursion: depth is bounded only by the parser.
-    const stack: Array<{
-      node: unknown;
-      key: number;
-      start: number;
-      end: number;
-      parent: number;
-    }> = [{ node: root, key: NO_KEY, start, end: root?.range?.[1] ?? start, parent: -1 }];
-    const open: number[] = []; // entries whose next-sibling index is not yet known
-    let count = 0;
-    while (stack.length) {
-      const entry = stack.pop()!;
-      // Close the entries that are not ancestors of this one.
-      while (open.length && open[open.length - 1] !== entry.parent) {
-        const done = open.pop()!;
-        data[done * FIELDS + 3] = count;
-      }
-      const index = count++;
-      const { node } = entry;
-      let kind = KIND_LEAF;
-      if (isAlias(node)) {
-        const target = anchors.get(node.source);
-        if (target !== undefined) kind = KIND_ALIAS + target;
-      } else if (isMap(node) || isSeq(node)) {
-        kind = isMap(node) ? KIND_MAP : KIND_SEQ;
-        if (node.anchor) anchors.set(node.anchor, index);
-      } else if (isScalar(node) && node.anchor) {
-        anchors.set(node.anchor, index);
-      }
-      // A range ends just past its last character, which may already be the next line.
-      const line = lineAt(lineStarts, entry.start);
-      const endLine = lineAt(lineStarts, Math.max(entry.start, entry.end - 1));
-      data.push(kind, line + lineOffset, endLine + lineOffset, -1, entry.key);
-      open.push(index);
-      if (kind === KIND_MAP && isMap(node)) {
-        for (let i = node.items.length - 1; i >= 0; i--) {
-          const { key, value } = node.items[i] as { key: Node | null; value: Node | null };
-          const from = key?.range?.[0] ?? value?.range?.[0] ?? entry.start;
-          const to = value?.range?.[1] ?? key?.range?.[1] ?? from;
-          const id = keyId(keys, key);
-          stack.push({ node: value, key: id, start: from, end: to, parent: index });
-        }
-      } else if (kind === KIND_SEQ && isSeq(node)) {
-        for (let i = node.items.length - 1; i >= 0; i--) {
-          const item = node.items[i] as Node | null;
-          // An item without a range (never from the parser) cannot be located: stop there.
-          const range = item?.range ?? [entry.end, entry.end];
-          stack.push({ node: item, key: NO_KEY, start: range[0], end: range[1], parent: index });
-        }
-      }
-    }
-    for (const done of open) data[done * FIELDS + 3] = count;
-    return new DocumentPositions(Int32Array.from(data), keys);
+  /** Positions from entries built by the loader (yaml-load.ts), ids from `keys`. */
+  static fromEntries(data: Int32Array, keys: KeyTable): DocumentPositions {
+    return new DocumentPositions(data, keys);
+  }
+
+  /** The raw entries, for tests that compare two loaders. */
+  get entries(): Int32Array {
+    return this.data;
   }
 
   /** The entry of `path`; where the path leaves the document, the deepest node on it. */
@@ -153,11 +87,10 @@ export class DocumentPositions {
       if (kind === KIND_MAP) {
         const wanted = this.keys.find(String(segment));
         if (wanted !== NO_KEY) {
+          // The last occurrence is the one in effect (a repeated key, a key a merge wrote and
+          // a later key overrode).
           for (let child = entry + 1; child < end; child = data[child * FIELDS + 3]) {
-            if (data[child * FIELDS + 4] === wanted) {
-              found = child;
-              break;
-            }
+            if (data[child * FIELDS + 4] === wanted) found = child;
           }
         }
       } else if (kind === KIND_SEQ && typeof segment === 'number') {
@@ -179,11 +112,4 @@ export class DocumentPositions {
     const endLine = this.data[entry * FIELDS + 2];
     return endLine > line ? { line, endLine } : { line };
   }
-}
-
-function keyId(keys: KeyTable, key: Node | null): number {
-  if (key === null) return keys.add('null');
-  if (isScalar(key)) return keys.add(String(key.value));
-  // A collection as a key never matches a path segment (a JS object has no such key).
-  return NO_KEY;
 }

@@ -61,7 +61,7 @@ export function annotationExceptions(
       ruleIds: ids.includes('*') ? undefined : ruleIds,
       resource: { kind, name, ...(namespace ? { namespace } : {}) },
       // The same resource rendered from this chart and values set, or read from this file.
-      ...(chart ? { charts: [chart], valuesSets: [valuesSet ?? ''] } : { paths: [file] }),
+      origin: chart ? { chart, valuesSet: valuesSet ?? '' } : { file },
       ...(typeof reason === 'string' && reason.trim() ? { reason: reason.trim() } : {}),
     });
   }

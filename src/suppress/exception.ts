@@ -23,6 +23,9 @@ export interface Exception {
   containers?: readonly string[];
   charts?: readonly string[];
   valuesSets?: readonly string[];
+  /** Exactly where an annotation was read, literally (a file name is not a glob: a directory
+   *  named `*` must not reach its siblings): its file, or its chart and values set. */
+  origin?: { file: string } | { chart: string; valuesSet: string };
   /** Exactly this resource (annotations name the resource they sit on). */
   resource?: { kind: string; name: string; namespace?: string };
   /** Exactly these lines of this file (a pragma covers the instruction after it). */
@@ -59,7 +62,8 @@ function resourceNames(finding: Finding): string[] {
 
 /** Whether the entry covers the finding (expiry aside). */
 export function matches(exception: Exception, finding: Finding): boolean {
-  const { ruleIds, paths, resources, containers, charts, valuesSets, resource, lines } = exception;
+  const { ruleIds, paths, resources, containers, charts, valuesSets, resource, lines, origin } =
+    exception;
   if (ruleIds && !ruleIds.has(finding.ruleId)) return false;
   const files = finding.rendered ? [finding.file, finding.rendered.file] : [finding.file];
   if (paths && !files.some((file) => glob(file, paths))) return false;
@@ -67,6 +71,11 @@ export function matches(exception: Exception, finding: Finding): boolean {
   if (containers && !(finding.container && glob(finding.container, containers))) return false;
   if (charts && !(finding.chart && glob(finding.chart, charts))) return false;
   if (valuesSets && !(finding.valuesSet && glob(finding.valuesSet, valuesSets))) return false;
+  if (origin && 'file' in origin && !files.includes(origin.file)) return false;
+  if (origin && 'chart' in origin) {
+    if (finding.chart !== origin.chart || (finding.valuesSet ?? '') !== origin.valuesSet)
+      return false;
+  }
   if (resource) {
     const r = finding.resource;
     if (!r || r.kind !== resource.kind || r.name !== resource.name) return false;

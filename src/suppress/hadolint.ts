@@ -50,6 +50,9 @@ export function parseHadolintPragmas(model: DockerfileModel): HadolintPragmas {
     globalIgnores: [],
     posixShell: true,
   };
+  // Comments and stages are both in line order: one pass over each, not a search per comment.
+  const instructionAt = new Map(model.instructions.map((i) => [i.line, i]));
+  let stageIndex = 0;
   for (const comment of model.comments) {
     const match = /^hadolint\s+(?:(global|stage)\s+)?(ignore|shell)\b(.*)$/i.exec(comment.text);
     if (!match) continue;
@@ -67,8 +70,9 @@ export function parseHadolintPragmas(model: DockerfileModel): HadolintPragmas {
     if (scope?.toLowerCase() === 'global') {
       pragmas.globalIgnores.push(ignore);
     } else if (scope?.toLowerCase() === 'stage') {
-      const stageIndex = model.stages.findIndex((stage) => stage.from.line > comment.line);
-      if (stageIndex < 0) continue;
+      while (stageIndex < model.stages.length && model.stages[stageIndex].from.line <= comment.line)
+        stageIndex++;
+      if (stageIndex >= model.stages.length) continue;
       const next = model.stages[stageIndex + 1];
       pragmas.stageIgnores.push({
         ...ignore,
@@ -77,7 +81,7 @@ export function parseHadolintPragmas(model: DockerfileModel): HadolintPragmas {
       });
     } else {
       // The pragma covers the instruction on the very next line only.
-      const next = model.instructions.find((instruction) => instruction.line === comment.line + 1);
+      const next = instructionAt.get(comment.line + 1);
       if (next) pragmas.ignoreByLine.set(next.line, ignore);
     }
   }

@@ -3,11 +3,26 @@
 // (`misconfigurations:` entries with `id`, `paths`, `expired_at`, `statement`). Entries for
 // what we don't check (CVEs, secrets, other scanners' IDs) are left alone, not reported.
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { ConfigError, type ConfigProblem } from '../config/errors.js';
 import { findRuleMeta } from '../rules/index.js';
 import type { Exception } from './exception.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A mistake in an ignore file, `file:line: key: message` once the loader reports it. */
+export interface ConfigProblem {
+  file: string;
+  line?: number;
+  key?: string;
+  message: string;
+}
+
+/** An ignore file with mistakes: the policy loader turns it into a configuration error. */
+export class IgnoreFileError extends Error {
+  override name = 'IgnoreFileError';
+  constructor(readonly problems: ConfigProblem[]) {
+    super(problems.map((problem) => `${problem.file}: ${problem.message}`).join('\n'));
+  }
+}
 
 /** A real calendar date written `YYYY-MM-DD` (not 2026-02-30). */
 export function isValidDate(text: string): boolean {
@@ -49,7 +64,7 @@ export function parseTrivyIgnore(text: string, file: string): Exception[] {
     }
     exceptions.push(exception);
   });
-  if (problems.length) throw new ConfigError(problems);
+  if (problems.length) throw new IgnoreFileError(problems);
   return exceptions;
 }
 
@@ -62,7 +77,7 @@ export function parseTrivyIgnoreYaml(text: string, file: string): Exception[] {
   };
   if (doc.errors.length) {
     const error = doc.errors[0];
-    throw new ConfigError([
+    throw new IgnoreFileError([
       {
         file,
         line: lineOf({ range: error.pos }),
@@ -76,7 +91,7 @@ export function parseTrivyIgnoreYaml(text: string, file: string): Exception[] {
   const section = isMap(root) ? root.get('misconfigurations', true) : undefined;
   if (section === undefined || section === null) return [];
   if (!isSeq(section)) {
-    throw new ConfigError([
+    throw new IgnoreFileError([
       {
         file,
         line: lineOf(section),
@@ -125,6 +140,6 @@ export function parseTrivyIgnoreYaml(text: string, file: string): Exception[] {
     if (typeof entry.statement === 'string') exception.reason = entry.statement;
     exceptions.push(exception);
   }
-  if (problems.length) throw new ConfigError(problems);
+  if (problems.length) throw new IgnoreFileError(problems);
   return exceptions;
 }

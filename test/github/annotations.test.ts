@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  annotationBudget,
+  annotationPath,
   planWorkflowAnnotations,
   selectAnnotated,
   toCheckAnnotation,
@@ -22,6 +24,35 @@ describe('annotations', () => {
     expect(selectAnnotated(all, 'none', changed)).toEqual([]);
     // No diff to go by (a push): every finding.
     expect(selectAnnotated(all, 'changed-lines')).toHaveLength(3);
+  });
+
+  it('budgets check-run annotations: most severe first, changed lines first, the rest counted', () => {
+    const medium = Array.from({ length: 5 }, (_, i) =>
+      finding({ file: 'deploy/other.yaml', line: i + 1, severity: 'medium' }),
+    );
+    const { annotated, omitted } = annotationBudget(
+      [...medium, onAdded, onContext, elsewhere],
+      changed,
+      4,
+    );
+    // critical, high, then the medium on an added line before the other mediums.
+    expect(annotated.slice(0, 3)).toEqual([elsewhere, onContext, onAdded]);
+    expect(annotated).toHaveLength(4);
+    expect(omitted).toBe(4);
+  });
+
+  it('keeps titles within 255 characters, messages within 64 KB, paths plain and relative', () => {
+    const long = toCheckAnnotation(
+      finding({
+        title: 'T'.repeat(400),
+        message: `${'m'.repeat(70_000)}\u001b[31m`,
+        file: './deploy\\web.yaml',
+      }),
+    );
+    expect([...long.title!].length).toBeLessThanOrEqual(255);
+    expect(Buffer.byteLength(long.message)).toBeLessThanOrEqual(64 * 1024);
+    expect(long.path).toBe('deploy/web.yaml');
+    expect(annotationPath('/abs/x.yaml')).toBe('abs/x.yaml');
   });
 
   it('maps severity to check-run levels with the context in the message', () => {

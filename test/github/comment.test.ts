@@ -82,18 +82,60 @@ describe('the pull request comment', () => {
     );
     const order = [
       '**Warnings**',
-      ':warning: .trivyignore:2: exception KSV001 expired',
+      ':warning: .trivyignore&#58;2: exception KSV001 expired',
       '### New findings',
-      ':orange_circle: Medium (1)',
+      '#### deploy/web.yaml (1)',
+      '- :orange_circle: **[KSV017]',
       '<details><summary>1 existing finding(s), already on the base branch</summary>',
       '<details><summary>1 finding(s) fixed by this pull request</summary>',
       '<details><summary>1 suppressed finding(s)</summary>',
-      'accepted by policy .kube-policy-gate.yaml:4 until 2030-01-01: vendor image',
+      'accepted by policy .kube-policy-gate.yaml&#58;4 until 2030-01-01: vendor image',
     ].map((part) => body.indexOf(part));
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(body.match(/<details>/g)).toHaveLength(3);
     expect(body.match(/<\/details>/g)).toHaveLength(3);
+  });
+
+  it('neutralises mentions, bare URLs, emoji codes and control characters', () => {
+    const hostile = finding({
+      status: 'new',
+      message:
+        'ping @octo-org/admins and https://evil.example/x www.evil.example :x: \u001b]8;;x\u0007 \u202e',
+    });
+    const body = renderComment(result({ findings: [hostile], fixed: [] }), { marker, gate: 'new' });
+    const line = body.split('\n').find((l) => l.includes('ping'))!;
+    // eslint-disable-next-line no-control-regex
+    expect(line).not.toMatch(/@octo|https:\/\/evil|www\.evil|:x:|[\u001b\u0007\u202e]/);
+    // eslint-disable-next-line no-control-regex
+    expect(body).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(body).toContain('@\u200docto-org/admins');
+    expect(body).toContain('&#92;x1b&#93;8;;x&#92;x07 &#92;u202e');
+  });
+
+  it('groups thousands of new findings by file, worst file first, then "and N more"', () => {
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      finding({
+        status: 'new',
+        file: `deploy/team-${String(i % 50).padStart(2, '0')}.yaml`,
+        severity: i % 50 === 7 ? 'critical' : 'medium',
+        line: i + 1,
+      }),
+    );
+    const body = renderComment(result({ findings: many, fixed: [] }), {
+      marker,
+      gate: 'new',
+      links,
+    });
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    const headings = [...body.matchAll(/^#### (.+) \((\d+)\)$/gm)].map((m) => m[1]);
+    expect(headings[0]).toBe('deploy/team-07.yaml');
+    expect(new Set(headings).size).toBe(headings.length);
+    const listed = body.match(/^- :(bangbang|orange_circle): /gm)!.length;
+    const [, more] = body.match(
+      /… and (\d+) more new findings \(see the \[job summary\]\(https:\/\/github.com\/acme\/deploy\/actions\/runs\/1\)\)/,
+    )!;
+    expect(listed + Number(more)).toBe(3000);
   });
 
   it('stays under the limit and says how many findings it left out', () => {
@@ -107,7 +149,7 @@ describe('the pull request comment', () => {
       maxChars: 20_000,
     });
     expect(body.length).toBeLessThanOrEqual(20_000);
-    const listedNew = body.split('<details>')[0].match(/^- \*\*\[KSV017\]/gm)!.length;
+    const listedNew = body.split('<details>')[0].match(/^- :red_circle: \*\*\[KSV017\]/gm)!.length;
     const [, more] = body.match(/… and (\d+) more new findings \(see the \[job summary\]/)!;
     expect(listedNew + Number(more)).toBe(200);
     // The collapsed section still gets its own count.

@@ -10,6 +10,22 @@ export interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   body: unknown;
+  headers: Record<string, string | string[] | undefined>;
+  /** When it arrived (ms since the epoch) and what it was answered. */
+  at: number;
+  status?: number;
+}
+
+/** A scripted rate-limit reply: `retry-after`, or a spent primary limit resetting in `resetS`. */
+export interface RateLimitFault {
+  method: string;
+  path: RegExp;
+  status: 403 | 429;
+  times: number;
+  retryAfterS?: number;
+  /** x-ratelimit-remaining 0, resetting this many seconds from now. */
+  resetS?: number;
+  secondary?: boolean;
 }
 
 export interface FakeComment {
@@ -23,6 +39,8 @@ export interface FakeCheckRun {
   id: number;
   name: string;
   head_sha: string;
+  external_id?: string;
+  app: { slug: string };
   status?: string;
   conclusion?: string;
   output: { title?: string; summary?: string };
@@ -50,6 +68,7 @@ export class FakeGitHub {
   readonly checkRuns: FakeCheckRun[] = [];
   /** Scripted failures: the next matching requests get this status. */
   readonly failures: Array<{ method: string; path: RegExp; status: number; times: number }> = [];
+  readonly rateLimits: RateLimitFault[] = [];
   private nextId = 1000;
   private server = createServer((req, res) => this.handle(req, res));
 
@@ -63,6 +82,13 @@ export class FakeGitHub {
   async stop(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** A check run another app (or an earlier run) made. */
+  seedCheckRun(run: Omit<FakeCheckRun, 'id'>): FakeCheckRun {
+    const seeded = { ...run, id: this.nextId++ };
+    this.checkRuns.push(seeded);
+    return seeded;
   }
 
   /** A comment someone else wrote, e.g. a human quoting our marker. */
@@ -88,17 +114,72 @@ export class FakeGitHub {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
     const body = text ? (JSON.parse(text) as unknown) : undefined;
-    this.requests.push({ method, path: url.pathname, query: url.searchParams, body });
+    const recorded: RecordedRequest = {
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      body,
+      headers: req.headers,
+      at: Date.now(),
+    };
+    this.requests.push(recorded);
 
-    const send = (status: number, data: unknown) => {
+    const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
+      recorded.status = status;
       res.writeHead(status, {
         'content-type': 'application/json; charset=utf-8',
         'x-ratelimit-limit': '5000',
         'x-ratelimit-remaining': '4999',
         'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
+        ...headers,
       });
       res.end(JSON.stringify(data));
     };
+    /** A list with GitHub's Link pagination (`page`, `per_page`). */
+    const paged = (items: unknown[]) => {
+      const perPage = Math.min(100, Number(url.searchParams.get('per_page')) || 30);
+      const page = Math.max(1, Number(url.searchParams.get('page')) || 1);
+      const last = Math.max(1, Math.ceil(items.length / perPage));
+      const link = (n: number, rel: string) => {
+        const next = new URL(url.toString());
+        next.host = req.headers.host ?? next.host;
+        next.searchParams.set('page', String(n));
+        return `<${next.toString()}>; rel="${rel}"`;
+      };
+      const links = [
+        ...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []),
+        ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : []),
+      ];
+      return send(
+        200,
+        items.slice((page - 1) * perPage, page * perPage),
+        links.length ? { link: links.join(', ') } : {},
+      );
+    };
+    const limit = this.rateLimits.find(
+      (f) => f.times > 0 && f.method === method && f.path.test(url.pathname),
+    );
+    if (limit) {
+      limit.times--;
+      const headers: Record<string, string> = {};
+      if (limit.retryAfterS !== undefined) headers['retry-after'] = String(limit.retryAfterS);
+      if (limit.resetS !== undefined) {
+        headers['x-ratelimit-remaining'] = '0';
+        headers['x-ratelimit-reset'] = String(Math.ceil(Date.now() / 1000) + limit.resetS);
+      }
+      return send(
+        limit.status,
+        {
+          message: limit.secondary
+            ? 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+            : limit.status === 429
+              ? 'Too Many Requests'
+              : 'API rate limit exceeded for installation ID 1.',
+          documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+        },
+        headers,
+      );
+    }
     const failure = this.failures.find(
       (f) => f.times > 0 && f.method === method && f.path.test(url.pathname),
     );
@@ -122,7 +203,7 @@ export class FakeGitHub {
     }
     if ((m = route(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) {
       const issue = Number(m[1]);
-      if (method === 'GET') return send(200, this.comments.get(issue) ?? []);
+      if (method === 'GET') return paged(this.comments.get(issue) ?? []);
       if (method === 'POST') {
         const { body: commentBody } = body as { body: string };
         if (commentBody.length > 65_536) return send(422, bodyTooLong());
@@ -154,6 +235,8 @@ export class FakeGitHub {
         id: this.nextId++,
         name: input.name,
         head_sha: input.head_sha,
+        ...(input.external_id ? { external_id: input.external_id } : {}),
+        app: { slug: 'github-actions' },
         status: input.status,
         conclusion: input.conclusion,
         output: { title: input.output?.title, summary: input.output?.summary },
@@ -165,11 +248,30 @@ export class FakeGitHub {
     if ((m = route(/^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/)) && method === 'PATCH') {
       const run = this.checkRuns.find((r) => r.id === Number(m![1]));
       if (!run) return send(404, { message: 'Not Found' });
-      const { output } = body as { output?: { annotations?: FakeCheckRun['annotations'] } };
+      const { output, conclusion, status } = body as {
+        output?: FakeCheckRun['output'] & { annotations?: FakeCheckRun['annotations'] };
+        conclusion?: string;
+        status?: string;
+      };
       const annotations = output?.annotations ?? [];
       if (annotations.length > 50) return send(422, tooManyAnnotations());
       run.annotations.push(...annotations);
+      if (output?.title !== undefined) run.output.title = output.title;
+      if (output?.summary !== undefined) run.output.summary = output.summary;
+      if (conclusion) run.conclusion = conclusion;
+      if (status) run.status = status;
       return send(200, { ...run, html_url: `https://github.com/acme/deploy/runs/${run.id}` });
+    }
+    if ((m = route(/^\/repos\/[^/]+\/[^/]+\/commits\/([^/]+)\/check-runs$/)) && method === 'GET') {
+      const name = url.searchParams.get('check_name');
+      const runs = this.checkRuns
+        .filter((r) => r.head_sha === m![1] && (!name || r.name === name))
+        .map((r) => ({
+          ...r,
+          output: { ...r.output, annotations_count: r.annotations.length },
+          annotations: undefined,
+        }));
+      return send(200, { total_count: runs.length, check_runs: runs });
     }
     if ((m = route(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/files$/)) && method === 'GET') {
       return send(200, this.options.pullFiles?.[Number(m[1])] ?? []);

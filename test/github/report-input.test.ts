@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readUntrustedReport } from '../../src/github/report-input.js';
+import { readUntrustedReport } from '../../src/report/untrusted.js';
 import { renderJson } from '../../src/report/json.js';
 import { finding, result } from './fixtures.js';
 

@@ -1,8 +1,7 @@
 // The built CLI (dist/cli.js, from `npm run build`) on the fixture charts with helm v3 and v4:
 // the JSON report places each finding on the values or template line a human changes.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -122,8 +121,9 @@ describe.each([3, 4] as const)('dist/cli.js with helm v%i', (major) => {
 
 describe('dist/cli.js with values sets from the policy file', () => {
   it('renders them too, chart-relative values files and --set pairs included', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'kpg-policy-'));
-    const config = path.join(dir, 'policy.yaml');
+    // Inside the repository (a policy file outside it is refused), at its root so its paths
+    // are relative to the root.
+    const config = path.resolve(`.kpg-policy-${process.pid}-${Date.now()}.yaml`);
     writeFileSync(
       config,
       [
@@ -139,7 +139,7 @@ describe('dist/cli.js with values sets from the policy file', () => {
     );
     const { stdout } = await cli(['scan', APP, '--format', 'json', '--config', config], {
       HELM_BIN: await devHelm(4),
-    }).finally(() => rmSync(dir, { recursive: true, force: true }));
+    }).finally(() => rmSync(config, { force: true }));
     const { findings } = JSON.parse(stdout) as { findings: ReportFinding[] };
     const sets = (ruleId: string) => findings.find((f) => f.ruleId === ruleId)?.valuesSets;
     expect(sets('KSV013')).toEqual(['ci/prod-values.yaml', 'staging']);

@@ -1,13 +1,15 @@
 // The Helm render stage on the fixture charts, with real helm v3 and v4: every finding placed on
 // the values or template line a human changes.
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { devHelm } from '../../scripts/dev-helm.js';
-import type { Policy } from '../../src/config/policy.js';
+import { loadPolicy, type Policy } from '../../src/config/policy.js';
 import type { Finding } from '../../src/model.js';
 import { evaluateResources } from '../../src/rules/evaluate.js';
 import { discover } from '../../src/sources/discover.js';
+import { scan } from '../../src/scan.js';
 import { mergeAcrossValuesSets, renderCharts } from '../../src/sources/helm/index.js';
+import { tempRepo, type Repo } from '../hostile/support.js';
 
 const ROOT = path.resolve('.');
 const FIXTURES = 'test/fixtures/charts';
@@ -19,6 +21,8 @@ export function policyOf(...ids: string[]): Policy {
     rules: new Map(ids.map((id) => [id, { severity: 'high' as const }])),
     paths: [],
     exclude: [],
+    exceptions: [],
+    charts: new Map(),
   } as unknown as Policy;
 }
 
@@ -52,7 +56,7 @@ describe.each([3, 4] as const)('helm v%i', (major) => {
 
   it('maps findings to values and template lines, for each values set', async () => {
     const rendered = await renderCharts({ root: ROOT, charts: [APP], helm });
-    expect(rendered.findings).toEqual([]);
+    expect(rendered.failures).toEqual([]);
     expect(rendered.errors).toEqual([]);
     const findings = mergeAcrossValuesSets(
       evaluateResources(
@@ -135,17 +139,14 @@ describe.each([3, 4] as const)('helm v%i', (major) => {
 
   it('turns a broken template into one KPG002 finding on the line helm names', async () => {
     const rendered = await renderCharts({ root: ROOT, charts: [`${FIXTURES}/broken`, APP], helm });
-    expect(rendered.findings).toHaveLength(1);
-    expect(rendered.findings[0]).toMatchObject({
-      ruleId: 'KPG002',
-      severity: 'high',
+    expect(rendered.failures).toHaveLength(1);
+    expect(rendered.failures[0]).toMatchObject({
       file: `${FIXTURES}/broken/templates/deployment.yaml`,
       line: 7,
-      source: 'helm-template',
       chart: `${FIXTURES}/broken`,
-      valuesSet: 'default',
+      valuesSets: ['default'],
     });
-    expect(rendered.findings[0].message).toContain('function "no_such_function" not defined');
+    expect(rendered.failures[0].message).toContain('function "no_such_function" not defined');
     // The other chart is still rendered.
     expect(rendered.resources.some((r) => r.origin.chart === APP)).toBe(true);
   });
@@ -153,13 +154,12 @@ describe.each([3, 4] as const)('helm v%i', (major) => {
   it('says which dependencies are missing and how to vendor them', async () => {
     const dir = `${FIXTURES}/missing-dependency`;
     const rendered = await renderCharts({ root: ROOT, charts: [dir], helm });
-    expect(rendered.findings).toHaveLength(1);
-    expect(rendered.findings[0]).toMatchObject({
-      ruleId: 'KPG002',
+    expect(rendered.failures).toHaveLength(1);
+    expect(rendered.failures[0]).toMatchObject({
       file: `${dir}/Chart.yaml`,
       line: 5,
     });
-    expect(rendered.findings[0].message).toBe(
+    expect(rendered.failures[0].message).toBe(
       `chart dependencies missing from ${dir}/charts/: postgresql. Vendor them: run \`helm dependency build ${dir}\` and commit ${dir}/charts/ (or run it in a workflow step before the scan); dependencies are never fetched during a scan.`,
     );
   });
@@ -205,7 +205,8 @@ describe('without helm', () => {
     try {
       await expect(renderCharts({ root: ROOT, charts: [] })).resolves.toEqual({
         resources: [],
-        findings: [],
+        failures: [],
+        leftOut: [],
         errors: [],
       });
       await expect(renderCharts({ root: ROOT, charts: [APP] })).rejects.toThrow(
@@ -217,5 +218,155 @@ describe('without helm', () => {
         else process.env[key] = value;
       }
     }
+  });
+});
+
+// Issue #13: what a user of real charts expects, with helm v3 and v4.
+describe.each([3, 4] as const)('real-repository behaviour, helm v%i', (major) => {
+  let helm: string;
+  let repo: Repo;
+  beforeAll(async () => {
+    helm = await devHelm(major);
+  });
+  afterEach(() => repo?.remove());
+
+  const chartYaml = (name: string) => `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n`;
+  const scanWith = (policy: Policy, helmPath = helm) =>
+    scan({ root: repo.root, paths: [], policy, helm: helmPath, now: new Date('2025-01-01') });
+
+  it('lets a configured values set named default replace the discovered one', async () => {
+    repo = tempRepo();
+    repo.write('charts/app/Chart.yaml', chartYaml('app'));
+    repo.write('charts/app/values.yaml', 'mode: chart\n');
+    repo.write('charts/app/prod.yaml', 'mode: prod\n');
+    repo.write('charts/app/ci/x.yaml', 'mode: ci\n');
+    repo.write(
+      'charts/app/templates/cm.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  mode: {{ .Values.mode }}\n',
+    );
+    const rendered = await renderCharts({
+      root: repo.root,
+      charts: ['charts/app'],
+      helm,
+      extraSets: [{ chart: 'charts/app', name: 'default', valuesFiles: ['prod.yaml'], set: {} }],
+    });
+    expect(
+      rendered.resources.map((r) => [r.origin.valuesSet, (r.object.data as { mode: string }).mode]),
+    ).toEqual([
+      ['default', 'prod'],
+      ['ci/x.yaml', 'ci'],
+    ]);
+  });
+
+  it('reports a chart failing in several values sets as one KPG002 listing them', async () => {
+    repo = tempRepo();
+    repo.write('charts/app/Chart.yaml', chartYaml('app'));
+    repo.write('charts/app/ci/a.yaml', 'x: 1\n');
+    repo.write('charts/app/ci/b.yaml', 'x: 2\n');
+    repo.write(
+      'charts/app/templates/cm.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n{{ fail "always broken" }}\n',
+    );
+    const result = await scanWith(policyOf('KSV017'));
+    const failures = result.findings.filter((f) => f.ruleId === 'KPG002');
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatchObject({
+      file: 'charts/app/templates/cm.yaml',
+      line: 5,
+      chart: 'charts/app',
+      valuesSets: ['default', 'ci/a.yaml', 'ci/b.yaml'],
+    });
+    expect(failures[0].message).toMatch(
+      /always broken.*\(values sets default, ci\/a\.yaml, ci\/b\.yaml\)$/s,
+    );
+  });
+
+  it('does not put a chart that leaves its namespace to install time in default', async () => {
+    repo = tempRepo();
+    repo.write('charts/app/Chart.yaml', chartYaml('app'));
+    const deployment = (name: string, namespace: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27.0\n`;
+    repo.write(
+      'charts/app/templates/deploy.yaml',
+      [
+        deployment('installed', '{{ .Release.Namespace }}'),
+        deployment('literal', 'default'),
+        deployment('bare', '').replace('  namespace: \n', ''),
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\nspec:\n  podSelector: {}\n',
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\nrules: []\n',
+      ].join('---\n'),
+    );
+    repo.write('charts/app/ci/prod.yaml', 'x: 1\n');
+    const result = await scanWith(policyOf('KSV110', 'KPG203'));
+    const ksv110 = result.findings.filter((f) => f.ruleId === 'KSV110');
+    expect(ksv110.map((f) => f.resource?.name)).toEqual(['literal']);
+    // The chart's own NetworkPolicy (no namespace: the release's) covers the release namespace.
+    const kpg203 = result.findings.filter((f) => f.ruleId === 'KPG203');
+    expect(kpg203.map((f) => f.message)).toEqual([
+      "Namespace 'default' has workloads (first: Deployment 'literal') but no NetworkPolicy",
+    ]);
+    const rendered0 = await renderCharts({ root: repo.root, charts: ['charts/app'], helm });
+    expect(
+      rendered0.resources
+        .filter((r) => r.origin.valuesSet === 'default')
+        .map((r) => [r.ref.name, r.ref.namespace])
+        .sort(),
+    ).toEqual([
+      ['bare', '{{ .Release.Namespace }}'],
+      ['deny', '{{ .Release.Namespace }}'],
+      ['installed', '{{ .Release.Namespace }}'],
+      ['literal', 'default'],
+      ['reader', undefined],
+    ]);
+
+    // A configured namespace still counts: `default` configured is default.
+    const rendered = await renderCharts({
+      root: repo.root,
+      charts: ['charts/app'],
+      helm,
+      extraSets: [{ name: 'in-default', valuesFiles: [], set: {}, namespace: 'default' }],
+    });
+    const inDefault = rendered.resources.filter((r) => r.origin.valuesSet === 'in-default');
+    expect(inDefault.map((r) => [r.ref.name, r.ref.namespace]).sort()).toEqual([
+      ['bare', 'default'],
+      ['deny', 'default'],
+      ['installed', 'default'],
+      ['literal', 'default'],
+      ['reader', undefined],
+    ]);
+  });
+
+  it('renders for one named Kubernetes version, so helm v3 and v4 agree', async () => {
+    repo = tempRepo();
+    repo.write('charts/app/Chart.yaml', chartYaml('app'));
+    repo.write(
+      'charts/app/templates/cm.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  version: {{ .Capabilities.KubeVersion.Version | quote }}\n  policyV1: {{ .Capabilities.APIVersions.Has "policy/v1" | quote }}\n',
+    );
+    const versionOf = async (kubernetesVersion?: string) => {
+      const rendered = await renderCharts({
+        root: repo.root,
+        charts: ['charts/app'],
+        helm,
+        kubernetesVersion,
+      });
+      return rendered.resources[0].object.data;
+    };
+    expect(await versionOf()).toEqual({ version: 'v1.34.0', policyV1: 'true' });
+    expect(await versionOf('1.29.3')).toEqual({ version: 'v1.29.3', policyV1: 'true' });
+  });
+
+  it('needs no helm when no Kubernetes rule is enabled (only Dockerfiles are checked)', async () => {
+    repo = tempRepo();
+    repo.write('charts/app/Chart.yaml', chartYaml('app'));
+    repo.write('charts/app/templates/cm.yaml', 'kind: ConfigMap\n');
+    repo.write('Dockerfile', 'FROM alpine\nRUN apk add curl\n');
+    const hadolintOnly = loadPolicy({ root: repo.root, packs: ['hadolint'] });
+    const result = await scanWith(hadolintOnly, path.join(repo.root, 'no-such-helm'));
+    expect(result.findings.some((f) => f.ruleId === 'DL3018')).toBe(true);
+    // With a Kubernetes rule the chart must be rendered: no helm is then an error.
+    await expect(
+      scanWith(policyOf('KSV017'), path.join(repo.root, 'no-such-helm')),
+    ).rejects.toThrow(/cannot run helm/);
   });
 });

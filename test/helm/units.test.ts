@@ -100,12 +100,12 @@ describe('helm errors', () => {
 });
 
 describe('helmTemplateArgs', () => {
-  it('is an argument array: values files, --set pairs, namespace, versions; tests skipped', () => {
+  it('is an argument array: our flags first, then `--`, then release name and chart', () => {
     expect(
       helmTemplateArgs({
-        root: '/repo',
-        chartDir: 'charts/web',
+        chartPath: '/tmp/ws/web',
         chartName: 'web',
+        valuesFiles: ['/tmp/ws/values-0.yaml', '/tmp/ws/set-values.json'],
         valuesSet: {
           name: 'prod',
           valuesFiles: ['envs/prod.yaml'],
@@ -117,31 +117,47 @@ describe('helmTemplateArgs', () => {
       }),
     ).toEqual([
       'template',
-      'web',
-      '/repo/charts/web',
       '--skip-tests',
       '--namespace',
       'prod',
       '--values',
-      '/repo/envs/prod.yaml',
-      '--set',
-      'image.tag=1.2; rm -rf /',
+      '/tmp/ws/values-0.yaml',
+      '--values',
+      '/tmp/ws/set-values.json',
       '--kube-version',
       '1.31.0',
       '--api-versions',
       'monitoring.coreos.com/v1',
+      '--',
+      'web',
+      '/tmp/ws/web',
     ]);
   });
   it('uses a valid release name', () => {
     const args = (chartName: string) =>
       helmTemplateArgs({
-        root: '/r',
-        chartDir: 'c',
+        chartPath: '/c',
         chartName,
+        valuesFiles: [],
         valuesSet: { name: 'default', valuesFiles: [], set: {} },
-      })[1];
+      }).at(-2);
     expect(args('web')).toBe('web');
     expect(args('Web_App')).toBe('release-name');
+  });
+  it('refuses a value that helm could read as a flag', () => {
+    expect(() =>
+      helmTemplateArgs({
+        chartPath: '/c',
+        chartName: 'c',
+        valuesFiles: [],
+        valuesSet: {
+          name: 'x',
+          valuesFiles: [],
+          set: {},
+          releaseName: '--post-renderer=./pwn.sh',
+        },
+      }),
+    ).toThrow(/releaseName/);
   });
 });
 

@@ -1,7 +1,8 @@
 // Every hostile input at once, through the bundled CLI as a user runs it, with a capped heap: the
 // scan finishes (running out of memory would be a crash, not a report), fails closed, names each
 // bad file, and prints no stack trace.
-import { closeSync, openSync, symlinkSync, writeSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, openSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, GOOD_MANIFEST, STACK_FRAME, tempRepo, type CliRun, type Repo } from './support.js';
@@ -28,6 +29,9 @@ describe('dist/cli.js on a repository of hostile files', () => {
     repo.write('deep.yaml', `kind: Pod\nspec: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
     repo.write('Dockerfile', 'FROM debian\nRUN <<EOF\napt-get update \\\n');
     symlinkSync('..', path.join(repo.root, 'loop'));
+    // A FIFO would block a reader forever; a name that is not UTF-8 hid its Pod.
+    execFileSync('mkfifo', [path.join(repo.root, 'pipe.yaml')]);
+    writeFileSync(Buffer.from(`${repo.root}/bad-\xff.yaml`, 'latin1'), GOOD_MANIFEST);
     symlinkSync('/etc', path.join(repo.root, 'outside'));
     const fd = openSync(path.join(repo.root, 'huge.yaml'), 'w');
     const chunk = Buffer.from(
@@ -60,11 +64,16 @@ describe('dist/cli.js on a repository of hostile files', () => {
       'broken.yaml',
       'deep.yaml',
       'huge.yaml',
+      'pipe.yaml',
     ]);
     const errorOf = (file: string) => report.errors.find((error) => error.file === file);
     expect(errorOf('broken.yaml')?.line).toBe(3);
     expect(errorOf('huge.yaml')?.message).toMatch(/over the 16 MiB limit/);
     expect(errorOf('outside')?.message).toBe('symlink points outside the repository; not followed');
+    expect(errorOf('pipe.yaml')?.message).toBe('a named pipe (FIFO), not a file');
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ ruleId: 'KSV017', file: 'bad-\\xff.yaml', line: 12 }),
+    );
     // The good file beside them is still scanned.
     expect(report.findings).toContainEqual(
       expect.objectContaining({ ruleId: 'KSV017', file: 'good.yaml', line: 12 }),

@@ -62,10 +62,34 @@ describe('hostile Dockerfiles', () => {
     expect(of('long/Dockerfile').map((finding) => finding.ruleId)).toContain('DL3006');
     expect(of('wide/Dockerfile').map((finding) => finding.ruleId)).toContain('DL3006');
     expect(of('quotes/Dockerfile').map((finding) => finding.ruleId)).toContain('DL3006');
+    // The RUN the shell parser cannot read is said on its line, not skipped silently.
+    expect(of('quotes/Dockerfile').filter((f) => f.ruleId === 'KPG301')).toMatchObject([
+      {
+        line: 2,
+        severity: 'medium',
+        message: expect.stringMatching(
+          /^RUN could not be parsed as shell \(reached EOF without closing quote "\); no rule checked its commands\.$/,
+        ),
+      },
+    ]);
     // apt-get install without pinned versions, on the RUN that spans 2,000 lines (DL3008).
     const unpinned = of('tall/Dockerfile').filter((finding) => finding.ruleId === 'DL3008');
     if (unpinned.length) expect(unpinned[0].line).toBe(2);
   });
+
+  // Linear in stages: each rule looks a stage name up once (it took minutes when rules searched
+  // every earlier stage for each one).
+  it('lints 50,000 stages', async () => {
+    const stages = Array.from({ length: 50_000 }, (_, i) => `FROM x AS s${i}`);
+    stages.push('FROM s0 AS s0', 'COPY --from=s49999 /a /b', 'COPY --from=nope /a /b');
+    const { of } = await lint({ 'stages/Dockerfile': `${stages.join('\n')}\n` });
+    const rules = of('stages/Dockerfile').map((finding) => finding.ruleId);
+    expect(rules.filter((id) => id === 'DL3006')).toHaveLength(50_000);
+    expect(of('stages/Dockerfile').filter((f) => f.ruleId === 'DL3024')).toMatchObject([
+      { line: 50_001 },
+    ]);
+    expect(rules.filter((id) => id === 'DL3022')).toHaveLength(1);
+  }, 120_000);
 
   it('reports a binary file named Dockerfile', async () => {
     const { result } = await lint({ 'bin/Dockerfile': '\u0000\u0001ELF\u0000' });

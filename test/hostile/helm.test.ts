@@ -1,9 +1,26 @@
 // Hostile charts through the real scan() and real helm: a template that recurses forever, one
 // that fails, one with a `required` value missing. Each becomes a KPG002 finding naming the
 // template (and line when helm gives one); the other charts and files are still scanned.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { devHelm } from '../../scripts/dev-helm.js';
-import { goodFileFindings, GOOD_MANIFEST, scanRepo, tempRepo, type Repo } from './support.js';
+import { loadPolicy } from '../../src/config/policy.js';
+import { renderCharts } from '../../src/sources/helm/index.js';
+import { cli, goodFileFindings, GOOD_MANIFEST, scanRepo, tempRepo, type Repo } from './support.js';
 
 const CHART_YAML = (name: string) => `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n`;
 
@@ -93,3 +110,410 @@ describe.each([3, 4] as const)('hostile charts, helm v%i', (major) => {
     expect(failure.file).toBe('charts/bad-output/templates/broken.yaml');
   });
 });
+
+// Issue #12: nothing from the pull request becomes a helm flag, helm runs fenced in, and nothing
+// outside the repository is read through a chart. Each case with helm v3 and v4.
+describe.each([3, 4] as const)('a hostile pull request against helm v%i', (major) => {
+  let helm: string;
+  let outside: string;
+  beforeAll(async () => {
+    helm = await devHelm(major);
+    outside = mkdtempSync(path.join(tmpdir(), 'kpg-hostile-outside-'));
+    writeFileSync(path.join(outside, 'secret.txt'), `${OUTSIDE_SECRET}\n`);
+    mkdirSync(path.join(outside, 'dir'));
+    writeFileSync(path.join(outside, 'dir', 'values.yaml'), `leak: ${OUTSIDE_SECRET}\n`);
+    return () => rmSync(outside, { recursive: true, force: true });
+  }, 180_000);
+  let repo: Repo;
+  afterEach(() => repo?.remove());
+
+  /** A chart whose release name is the policy's, and a pwn.sh that writes a marker if run. */
+  function pwnRepo(releaseName: string): { marker: string } {
+    repo = tempRepo();
+    const marker = path.join(repo.root, 'pwned');
+    repo.write('charts/app/Chart.yaml', CHART_YAML('app'));
+    repo.write('charts/app/templates/cm.yaml', CONFIG_MAP);
+    repo.write('pwn.sh', `#!/bin/sh\ntouch ${JSON.stringify(marker)}\ncat\n`);
+    chmodSync(path.join(repo.root, 'pwn.sh'), 0o755);
+    repo.write(
+      '.kube-policy-gate.yaml',
+      [
+        'charts:',
+        '  charts/app:',
+        '    valuesSets:',
+        '      - name: evil',
+        `        releaseName: ${JSON.stringify(releaseName)}`,
+      ].join('\n'),
+    );
+    return { marker };
+  }
+
+  it.each(['--post-renderer=./pwn.sh', '--post-renderer', '-h', 'ok --post-renderer=./pwn.sh'])(
+    'refuses releaseName %j as a configuration error, and pwn.sh never runs',
+    async (name) => {
+      const { marker } = pwnRepo(name);
+      expect(() => loadPolicy({ root: repo.root })).toThrow(
+        /^\.kube-policy-gate\.yaml:5: charts\.charts\/app\.valuesSets\.releaseName: .* is not a helm release name/,
+      );
+      const run = await cli(['scan', '.', '--helm', helm], repo.root);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/kube-policy-gate: \.kube-policy-gate\.yaml:5: /);
+      expect(existsSync(marker)).toBe(false);
+    },
+  );
+
+  it('never runs pwn.sh even when the loader is bypassed (the renderer checks again)', async () => {
+    const { marker } = pwnRepo('x');
+    const rendered = await renderCharts({
+      root: repo.root,
+      charts: ['charts/app'],
+      helm,
+      extraSets: [
+        { name: 'evil', valuesFiles: [], set: {}, releaseName: '--post-renderer=./pwn.sh' },
+        { name: 'evil-ns', valuesFiles: [], set: {}, namespace: '--post-renderer=./pwn.sh' },
+        { name: 'evil-api', valuesFiles: [], set: {}, apiVersions: ['--post-renderer=./pwn.sh'] },
+        { name: 'evil-kube', valuesFiles: [], set: {}, kubeVersion: '--post-renderer=./pwn.sh' },
+      ],
+    });
+    expect(rendered.failures.map((failure) => failure.valuesSets).flat()).toEqual([
+      'evil',
+      'evil-ns',
+      'evil-api',
+      'evil-kube',
+    ]);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('passes set pairs as values, never as --set text: commas and flags stay literal', async () => {
+    repo = tempRepo();
+    repo.write('charts/app/Chart.yaml', CHART_YAML('app'));
+    repo.write(
+      'charts/app/templates/cm.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  a: {{ .Values.a | quote }}\n  n: {{ kindOf .Values.n | quote }}\n  b: {{ .Values.b | toJson | quote }}\n',
+    );
+    const rendered = await renderCharts({
+      root: repo.root,
+      charts: ['charts/app'],
+      helm,
+      extraSets: [
+        {
+          name: 'commas',
+          valuesFiles: [],
+          set: { a: 'x,post-renderer=./pwn.sh,--debug', n: '3', 'b[1]': 'true' },
+        },
+      ],
+    });
+    expect(rendered.failures).toEqual([]);
+    const cm = rendered.resources.find((r) => r.origin.valuesSet === 'commas')!;
+    expect(cm.object.data).toEqual({
+      a: 'x,post-renderer=./pwn.sh,--debug',
+      n: 'float64',
+      b: '[null,true]',
+    });
+  });
+
+  it('runs helm without the runner environment: no token, no kubeconfig, no cluster', async () => {
+    // A loopback "API server": nothing may ever connect to it.
+    const requests: string[] = [];
+    const server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    repo = tempRepo();
+    const kubeconfig = repo.write(
+      'kubeconfig',
+      `apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: http://127.0.0.1:${port}\ncontexts:\n- name: c\n  context:\n    cluster: c\n    user: u\n    namespace: from-kubeconfig\nusers:\n- name: u\n  user:\n    token: KUBE-TOKEN\ncurrent-context: c\n`,
+    );
+    repo.write('charts/app/Chart.yaml', CHART_YAML('app'));
+    repo.write(
+      'charts/app/templates/cm.yaml',
+      [
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata:',
+        '  name: probe',
+        '  namespace: {{ .Release.Namespace }}',
+        'data:',
+        '  kube: {{ .Capabilities.KubeVersion.Version | quote }}',
+        '  lookup: {{ lookup "v1" "Secret" "default" "token" | toJson | quote }}',
+        '  namespaces: {{ lookup "v1" "Namespace" "" "" | toJson | quote }}',
+        '',
+      ].join('\n'),
+    );
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      KUBECONFIG: kubeconfig,
+      GITHUB_TOKEN: 'ghs_SECRET',
+      INPUT_TOKEN: 'ghs_SECRET',
+      HELM_NAMESPACE: 'from-env',
+      HELM_KUBEAPISERVER: `http://127.0.0.1:${port}`,
+    });
+    let rendered;
+    try {
+      rendered = await renderCharts({ root: repo.root, charts: ['charts/app'], helm });
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+      server.close();
+    }
+    expect(rendered.failures).toEqual([]);
+    const [probe] = rendered.resources;
+    expect(probe.object.data).toEqual({
+      kube: 'v1.34.0',
+      lookup: '{}',
+      namespaces: '{}',
+    });
+    // Left to install time: neither the kubeconfig's namespace nor HELM_NAMESPACE nor default.
+    expect(probe.ref.namespace).toBe('{{ .Release.Namespace }}');
+    expect(requests).toEqual([]);
+  });
+
+  it('gives helm only PATH and its own temp homes (a stand-in helm records what it gets)', async () => {
+    repo = tempRepo();
+    repo.write('charts/app/Chart.yaml', CHART_YAML('app'));
+    repo.write('charts/app/templates/cm.yaml', CONFIG_MAP);
+    const record = path.join(outside, `env-${major}.txt`);
+    const fakeHelm = path.join(outside, `helm-${major}`);
+    writeFileSync(
+      fakeHelm,
+      [
+        '#!/bin/sh',
+        'if [ "$1" = version ]; then env > "$0.version-env"; echo v3.99.0; exit 0; fi',
+        `env > ${JSON.stringify(record)}`,
+        `printf '%s\\n' "$@" > ${JSON.stringify(`${record}.args`)}`,
+        `cat ${JSON.stringify(path.join(repo.root, 'charts/app/templates/cm.yaml'))}`,
+      ].join('\n'),
+    );
+    chmodSync(fakeHelm, 0o755);
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      GITHUB_TOKEN: 'ghs_SECRET',
+      INPUT_GITHUB_TOKEN: 'ghs_SECRET',
+      ACTIONS_RUNTIME_TOKEN: 'SECRET',
+      AWS_SECRET_ACCESS_KEY: 'SECRET',
+    });
+    try {
+      await renderCharts({ root: repo.root, charts: ['charts/app'], helm: fakeHelm });
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
+    for (const file of [record, `${fakeHelm}.version-env`]) {
+      const env = readFileSync(file, 'utf8');
+      expect(env).not.toMatch(/SECRET|GITHUB_TOKEN|INPUT_|ACTIONS_/);
+    }
+    const env = Object.fromEntries(
+      readFileSync(record, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => line.split(/=(.*)/s).slice(0, 2)),
+    );
+    const names = Object.keys(env).filter((name) => !['PWD', 'SHLVL', '_'].includes(name));
+    expect(names.sort()).toEqual(
+      [
+        'PATH',
+        'HOME',
+        'TMPDIR',
+        'KUBECONFIG',
+        'HELM_CACHE_HOME',
+        'HELM_CONFIG_HOME',
+        'HELM_DATA_HOME',
+        'HELM_PLUGINS',
+        'HELM_REGISTRY_CONFIG',
+        'HELM_REPOSITORY_CONFIG',
+        'HELM_REPOSITORY_CACHE',
+        'HELM_NO_PLUGINS',
+        'XDG_CACHE_HOME',
+        'XDG_CONFIG_HOME',
+        'XDG_DATA_HOME',
+        'GOMEMLIMIT',
+        'HTTP_PROXY',
+        'HTTPS_PROXY',
+        'http_proxy',
+        'https_proxy',
+        'NO_PROXY',
+        'no_proxy',
+      ].sort(),
+    );
+    expect(env.KUBECONFIG).toMatch(/kpg-helm-/);
+    expect(env.HOME).toMatch(/kpg-helm-/);
+    // Flags only of our own, then `--` before the positionals; never a network or cluster flag.
+    const args = readFileSync(`${record}.args`, 'utf8').trim().split('\n');
+    expect(args.slice(-3, -1)).toEqual(['--', 'app']);
+    expect(args.join(' ')).not.toMatch(/--dependency-update|--validate|--dry-run|--set\b/);
+    // The workspace is gone afterwards.
+    expect(existsSync(path.dirname(env.KUBECONFIG))).toBe(false);
+  });
+
+  it('reads nothing outside the repository through symlinks in a chart, in any output format', async () => {
+    repo = tempRepo();
+    repo.write('charts/app/Chart.yaml', CHART_YAML('app'));
+    repo.write('charts/app/values.yaml', 'privileged: true\n');
+    repo.write('charts/app/files/inside.txt', 'inside content\n');
+    repo.write('shared/config.txt', 'shared inside the repository\n');
+    symlinkSync(
+      path.join(outside, 'secret.txt'),
+      path.join(repo.root, 'charts/app/files/leak.txt'),
+    );
+    symlinkSync('/proc/self/environ', path.join(repo.root, 'charts/app/files/environ'));
+    symlinkSync(path.join(outside, 'dir'), path.join(repo.root, 'charts/app/files/outdir'));
+    symlinkSync('../../../shared/config.txt', path.join(repo.root, 'charts/app/files/shared.txt'));
+    repo.write(
+      'charts/app/templates/cm.yaml',
+      [
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata:',
+        '  name: files',
+        'data:',
+        '  leak: {{ .Files.Get "files/leak.txt" | quote }}',
+        '  environ: {{ .Files.Get "files/environ" | quote }}',
+        '  glob: {{ (.Files.Glob "files/**").AsConfig | quote }}',
+        '  shared: {{ .Files.Get "files/shared.txt" | quote }}',
+        '',
+      ].join('\n'),
+    );
+    repo.write(
+      'charts/app/templates/deployment.yaml',
+      GOOD_CHART['charts/good/templates/deployment.yaml'],
+    );
+    const result = await scanRepo(repo.root, helm);
+    const leftOut = result.findings.filter((finding) => finding.ruleId === 'KPG001');
+    expect(leftOut.map((finding) => finding.file).sort()).toEqual([
+      'charts/app/files/environ',
+      'charts/app/files/leak.txt',
+      'charts/app/files/outdir',
+    ]);
+    expect(leftOut[0].message).toMatch(/outside the repository/);
+    // The chart is still rendered and checked; a link inside the repository is followed.
+    expect(result.findings.some((f) => f.ruleId === 'KSV017' && f.chart === 'charts/app')).toBe(
+      true,
+    );
+    const rendered = await renderCharts({ root: repo.root, charts: ['charts/app'], helm });
+    const files = rendered.resources.find((r) => r.ref.name === 'files')!;
+    const data = files.object.data as Record<string, string>;
+    expect(data.shared).toBe('shared inside the repository\n');
+    expect(data.glob).toContain('inside content');
+    expect(data).toMatchObject({ leak: '', environ: '' });
+    for (const format of ['json', 'sarif', 'markdown', 'table']) {
+      const run = await cli(['scan', '.', '--helm', helm, '--format', format], repo.root);
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stdout + run.stderr).not.toContain(OUTSIDE_SECRET);
+      expect(run.stdout + run.stderr).not.toMatch(/PATH=|HOME=/);
+    }
+  }, 120_000);
+
+  it('reports a values file of a glob chart key that escapes or is missing, on its policy line', async () => {
+    repo = tempRepo();
+    repo.write('charts/app/Chart.yaml', CHART_YAML('app'));
+    repo.write('charts/app/templates/cm.yaml', CONFIG_MAP);
+    symlinkSync(
+      path.join(outside, 'dir', 'values.yaml'),
+      path.join(repo.root, 'charts/app/leak.yaml'),
+    );
+    repo.write(
+      '.kube-policy-gate.yaml',
+      [
+        'charts:',
+        '  "charts/*":',
+        '    valuesSets:',
+        '      - name: leak', //                             4
+        '        values: [leak.yaml]',
+        '      - name: missing', //                          6
+        '        values: [nope.yaml]',
+      ].join('\n'),
+    );
+    const result = await scanRepo(repo.root, helm);
+    const failures = result.findings.filter((finding) => finding.ruleId === 'KPG002');
+    expect(failures.map((f) => [f.file, f.line, f.valuesSets, f.message])).toEqual([
+      [
+        '.kube-policy-gate.yaml',
+        4,
+        ['leak'],
+        'values file charts/app/leak.yaml (charts.charts/*.valuesSets[0].values) is a symlink to a place outside the repository',
+      ],
+      [
+        '.kube-policy-gate.yaml',
+        6,
+        ['missing'],
+        'values file charts/app/nope.yaml (charts.charts/*.valuesSets[1].values) not found',
+      ],
+    ]);
+    expect(JSON.stringify(result)).not.toContain(OUTSIDE_SECRET);
+  });
+
+  it('leaves out a values.schema.json that would read a file or fetch a URL', async () => {
+    repo = tempRepo();
+    repo.write('charts/app/Chart.yaml', CHART_YAML('app'));
+    repo.write('charts/app/values.yaml', 'a: 1\n');
+    repo.write('charts/app/templates/cm.yaml', CONFIG_MAP);
+    repo.write(
+      'charts/app/values.schema.json',
+      JSON.stringify({
+        type: 'object',
+        properties: { a: { $ref: `file://${path.join(outside, 'secret.txt')}` } },
+      }),
+    );
+    repo.write('charts/app/charts/sub/Chart.yaml', CHART_YAML('sub'));
+    repo.write(
+      'charts/app/charts/sub/templates/cm.yaml',
+      CONFIG_MAP.replace('name: cm', 'name: sub'),
+    );
+    repo.write(
+      'charts/app/charts/sub/values.schema.json',
+      JSON.stringify({ $ref: 'http://127.0.0.1:9/schema.json' }),
+    );
+    // A schema that stays inside itself is kept, and helm validates against it.
+    repo.write('charts/strict/Chart.yaml', CHART_YAML('strict'));
+    repo.write('charts/strict/values.yaml', 'a: not-a-number\n');
+    repo.write('charts/strict/templates/cm.yaml', CONFIG_MAP);
+    repo.write(
+      'charts/strict/values.schema.json',
+      JSON.stringify({
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        definitions: { n: { type: 'integer' } },
+        properties: { a: { $ref: '#/definitions/n' } },
+      }),
+    );
+    const rendered = await renderCharts({
+      root: repo.root,
+      charts: ['charts/app', 'charts/strict'],
+      helm,
+    });
+    expect(rendered.leftOut.map((entry) => entry.file)).toEqual([
+      'charts/app/charts/sub/values.schema.json',
+      'charts/app/values.schema.json',
+    ]);
+    expect(rendered.leftOut[1].message).toMatch(/^refers to \$ref "file:\/\/.*secret\.txt"/);
+    expect(rendered.resources.map((r) => r.ref.name).sort()).toEqual(['cm', 'sub']);
+    expect(rendered.failures).toEqual([
+      expect.objectContaining({
+        chart: 'charts/strict',
+        message: expect.stringMatching(/integer/),
+      }),
+    ]);
+    expect(JSON.stringify(rendered)).not.toContain(OUTSIDE_SECRET);
+  });
+
+  it('leaves out a FIFO in a chart instead of letting helm block on it', async () => {
+    repo = tempRepo();
+    repo.write('charts/app/Chart.yaml', CHART_YAML('app'));
+    repo.write('charts/app/templates/cm.yaml', CONFIG_MAP);
+    execFileSync('mkfifo', [path.join(repo.root, 'charts/app/templates/fifo.yaml')]);
+    const rendered = await renderCharts({
+      root: repo.root,
+      charts: ['charts/app'],
+      helm,
+      timeoutMs: 20_000,
+    });
+    expect(rendered.failures).toEqual([]);
+    expect(rendered.leftOut).toEqual([
+      { file: 'charts/app/templates/fifo.yaml', message: expect.stringMatching(/FIFO/) },
+    ]);
+  });
+});
+
+const OUTSIDE_SECRET = 'OUTSIDE-SECRET-4c1f2b';
+const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  a: b\n';

@@ -3,6 +3,7 @@
 import { mkdirSync, openSync, closeSync, symlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { devHelm } from '../../scripts/dev-helm.js';
 import {
   goodFileFindings,
   GOOD_MANIFEST,
@@ -133,6 +134,99 @@ describe('hostile YAML', () => {
     });
     const result = await scanRepo(root);
     expect(goodFileFindings(result, 'nested.yaml')[0].line).toBe(12);
+  });
+});
+
+describe('the YAML dialect of the API server', () => {
+  it.each(['yes', 'on', 'Y', 'True'])('reads privileged: %s as true', async (word) => {
+    const { root } = repoWith({
+      'yes.yaml': GOOD_MANIFEST.replace('privileged: true', `privileged: ${word}`),
+    });
+    const result = await scanRepo(root);
+    expect(goodFileFindings(result, 'yes.yaml')).toHaveLength(1);
+  });
+
+  it('reads a Pod whose apiVersion and kind come from a << merge key', async () => {
+    const pod = [
+      '<<: {apiVersion: v1, kind: Pod}',
+      'metadata: {name: hidden}',
+      'spec:',
+      '  containers:',
+      '    - name: app',
+      '      image: nginx:1.27.0',
+      '      securityContext: {privileged: true}',
+    ].join('\n');
+    const { root } = repoWith({ 'merged.yaml': `${pod}\n` });
+    const result = await scanRepo(root);
+    const [finding] = goodFileFindings(result, 'merged.yaml');
+    expect(finding).toMatchObject({ line: 7, resource: { kind: 'Pod', name: 'hidden' } });
+  });
+
+  it('checks the last of duplicate keys and reports the duplicate on that line (KPG004)', async () => {
+    const twice = GOOD_MANIFEST.replace(
+      'privileged: true',
+      'privileged: false\n            runAsNonRoot: true\n            privileged: true',
+    );
+    const { root } = repoWith({ 'twice.yaml': twice });
+    const result = await scanRepo(root);
+    expect(goodFileFindings(result, 'twice.yaml').map((f) => f.line)).toEqual([14]);
+    const duplicate = result.findings.filter((f) => f.ruleId === 'KPG004');
+    expect(duplicate).toEqual([
+      expect.objectContaining({ file: 'twice.yaml', line: 14, severity: 'medium' }),
+    ]);
+    expect(duplicate[0].message).toMatch(/`privileged` is set 2 times/);
+  });
+
+  it('refuses an 8 MB file of aliases without expanding them', async () => {
+    // One anchored map of 100 keys and 8 MB of aliases to it: go-yaml's alias ratio refuses it.
+    const keys = Array.from({ length: 100 }, (_, i) => `  k${i}: v${i}`).join('\n');
+    const aliases = '  - *a\n'.repeat((8 * 1024 * 1024) / 7);
+    const { root } = repoWith({
+      'aliases.yaml': `kind: ConfigMap\nbase: &a\n${keys}\nitems:\n${aliases}`,
+    });
+    const before = process.memoryUsage().rss;
+    const result = await scanRepo(root);
+    expect(goodFileFindings(result)).toHaveLength(1);
+    const [error] = result.errors.filter((e) => e.file === 'aliases.yaml');
+    expect(error).toEqual({
+      file: 'aliases.yaml',
+      line: 1,
+      message: 'document contains excessive aliasing',
+    });
+    // Far below what expanding 1.2 million copies of a 100-key map would take.
+    expect(process.memoryUsage().rss - before).toBeLessThan(1024 * 1024 * 1024);
+  });
+});
+
+describe.each([3, 4] as const)('the same dialect in rendered charts, helm v%i', (major) => {
+  it('reads privileged: yes from values and reports a duplicate key on its template line', async () => {
+    const helm = await devHelm(major);
+    const { root } = repoWith({
+      'charts/c/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
+      'charts/c/values.yaml': 'privileged: yes\n',
+      'charts/c/templates/pod.yaml': [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        '  name: p',
+        'spec:',
+        '  containers:',
+        '    - name: app',
+        '      image: nginx:1.27.0',
+        '      securityContext:',
+        '        privileged: false',
+        '        privileged: {{ .Values.privileged }}',
+        '',
+      ].join('\n'),
+    });
+    const result = await scanRepo(root, helm);
+    expect(goodFileFindings(result)).toHaveLength(1);
+    const onTemplate = (ruleId: string) =>
+      result.findings
+        .filter((f) => f.ruleId === ruleId && f.file === 'charts/c/templates/pod.yaml')
+        .map((f) => f.line);
+    expect(onTemplate('KSV017')).toEqual([11]);
+    expect(onTemplate('KPG004')).toEqual([11]);
   });
 });
 

@@ -26,7 +26,7 @@ export const copyFromKnownStage = defineDockerRule({
             ? []
             : [at(instruction, `COPY --from=${from} refers to a stage not defined before it`)];
         }
-        return isStageName(from, dockerfile.stages, instruction.stage)
+        return isStageName(from, dockerfile, instruction.stage)
           ? []
           : [at(instruction, '`COPY --from` should reference a previously defined `FROM` alias')];
       }),

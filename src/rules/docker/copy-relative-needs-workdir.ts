@@ -21,10 +21,8 @@ export const copyRelativeNeedsWorkdir = defineDockerRule({
       const effective = instruction.trigger ?? instruction;
       const stage = instruction.stage;
       if (instruction.keyword === 'FROM') {
-        const image = dockerfile.stages[stage].image.toLowerCase();
-        hasWorkdir[stage] = dockerfile.stages.some(
-          (earlier, index) => index < stage && earlier.alias === image && hasWorkdir[index],
-        );
+        const { base } = dockerfile.stages[stage];
+        hasWorkdir[stage] = base !== undefined && hasWorkdir[base];
       } else if (effective.keyword === 'WORKDIR') {
         if (stage >= 0) hasWorkdir[stage] = true;
       } else if (effective.keyword === 'COPY' && !(stage >= 0 && hasWorkdir[stage])) {

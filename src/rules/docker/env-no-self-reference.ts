@@ -15,15 +15,7 @@ export const envNoSelfReference = defineDockerRule({
   },
   check: (dockerfile) =>
     instructionsOf(dockerfile, 'ENV')
-      .filter((instruction) => instruction.properties)
-      .filter((instruction) => {
-        const pairs = instruction.properties!;
-        return pairs.some(({ value }, index) =>
-          pairs
-            .slice(0, index)
-            .some(({ name }) => value !== null && referencesVariable(value, name)),
-        );
-      })
+      .filter((instruction) => instruction.properties && selfReferences(instruction.properties))
       .map((instruction) =>
         at(
           instruction,
@@ -31,3 +23,24 @@ export const envNoSelfReference = defineDockerRule({
         ),
       ),
 });
+
+const WORD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const REFERENCE = /\$(?:\{([A-Za-z0-9_]+)(?=[:}+\-?=])|([A-Za-z0-9_]+))/g;
+
+/** Whether a value uses a name set earlier in the same list: linear in the pairs for ordinary
+ *  names (the names each value refers to, against a set), a search only for odd names. */
+function selfReferences(pairs: ReadonlyArray<{ name: string; value: string | null }>): boolean {
+  const earlier = new Set<string>();
+  const oddNames: string[] = [];
+  for (const { name, value } of pairs) {
+    if (value !== null) {
+      for (const match of value.matchAll(REFERENCE)) {
+        if (earlier.has(match[1] ?? match[2])) return true;
+      }
+      if (oddNames.some((odd) => referencesVariable(value, odd))) return true;
+    }
+    if (WORD_NAME.test(name)) earlier.add(name);
+    else oddNames.push(name);
+  }
+  return false;
+}

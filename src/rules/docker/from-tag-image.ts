@@ -18,7 +18,7 @@ export const fromTagImage = defineDockerRule({
     dockerfile.stages
       .filter(({ image, index }) => {
         if (!image || image === 'scratch' || image.includes('$')) return false;
-        if (isStageName(image, dockerfile.stages, index)) return false;
+        if (isStageName(image, dockerfile, index)) return false;
         const reference = parseImageReference(image);
         return reference.tag === undefined && reference.digest === undefined;
       })

@@ -17,18 +17,18 @@ export const healthcheckPresent = defineDockerRule({
   check: (dockerfile) => {
     // A stage another stage builds on is not shipped itself: only the leaves need a HEALTHCHECK,
     // their own or one inherited from a stage they build on.
+    // In stage order, so a base's answer is known before the stages built on it.
     const { stages } = dockerfile;
-    const parentOf = (index: number) =>
-      stages.findIndex(
-        (earlier) => earlier.index < index && earlier.alias === stages[index].image.toLowerCase(),
-      );
-    const hasHealthcheck = (index: number): boolean =>
-      index >= 0 &&
-      (stages[index].instructions.some((i) => i.keyword === 'HEALTHCHECK') ||
-        hasHealthcheck(parentOf(index)));
-    const isBase = (index: number) => stages.some((_, later) => parentOf(later) === index);
+    const hasHealthcheck: boolean[] = [];
+    const bases = new Set<number>();
+    for (const { index, base, instructions } of stages) {
+      hasHealthcheck[index] =
+        instructions.some((i) => i.keyword === 'HEALTHCHECK') ||
+        (base !== undefined && hasHealthcheck[base]);
+      if (base !== undefined) bases.add(base);
+    }
     return stages
-      .filter((stage) => !isBase(stage.index) && !hasHealthcheck(stage.index))
+      .filter((stage) => !bases.has(stage.index) && !hasHealthcheck[stage.index])
       .map((stage) => at(stage.from, '`HEALTHCHECK` instruction missing.'));
   },
 });

@@ -1,6 +1,6 @@
 // Shared pieces of the hadolint rules: placing a violation on an instruction,
 // stage names, paths, flags.
-import type { DockerInstruction, DockerStage, DockerfileModel } from '../../sources/dockerfile.js';
+import type { DockerfileModel, DockerInstruction } from '../../sources/dockerfile.js';
 import type { DockerViolation } from '../types.js';
 
 /** A violation on the whole instruction (first to last line). */
@@ -15,11 +15,11 @@ export function at(instruction: DockerInstruction, message: string): DockerViola
 /** Whether a FROM names an earlier stage (compared case-insensitively, as BuildKit does). */
 export function isStageName(
   image: string,
-  stages: readonly DockerStage[],
+  dockerfile: Pick<DockerfileModel, 'stageNames'>,
   before: number,
 ): boolean {
-  const wanted = image.toLowerCase();
-  return stages.some((stage) => stage.index < before && stage.alias === wanted);
+  const first = dockerfile.stageNames.get(image.toLowerCase());
+  return first !== undefined && first < before;
 }
 
 /** Absolute in Linux or Windows terms, or starting with a variable hadolint cannot resolve. */

@@ -1,5 +1,5 @@
-// Every Dockerfile rule (hadolint's DL rules), in ID order. Packs in policies/ choose which are
-// enabled.
+// Every Dockerfile rule: hadolint's DL rules, then KPG301 for a RUN no rule could read. Packs in
+// policies/ choose which are enabled.
 import type { DockerRule } from '../types.js';
 import { noInlineIgnorePragmas } from './no-inline-ignore-pragmas.js';
 import { workdirAbsolute } from './workdir-absolute.js';
@@ -72,6 +72,7 @@ import { singleCmd } from './single-cmd.js';
 import { singleEntrypoint } from './single-entrypoint.js';
 import { noLnSh } from './no-ln-sh.js';
 import { pipefail } from './pipefail.js';
+import { runNotParsed } from './run-not-parsed.js';
 
 export const dockerRules: readonly DockerRule[] = [
   noInlineIgnorePragmas as DockerRule,
@@ -145,4 +146,5 @@ export const dockerRules: readonly DockerRule[] = [
   singleEntrypoint as DockerRule,
   noLnSh as DockerRule,
   pipefail as DockerRule,
+  runNotParsed,
 ];

@@ -23,18 +23,34 @@ export const labelRequired = defineDockerRule<LabelSchemaOptions>({
       const state: StageState[] = [];
       const stageName = (index: number) =>
         dockerfile.stages[index].alias ?? dockerfile.stages[index].image.toLowerCase();
-      const silence = (alias: string) =>
-        dockerfile.stages.forEach((stage, index) => {
-          if (stage.alias === alias && state[index] === 'bad') state[index] = 'silent';
-        });
+      // Linear in stages: the names of stages that are good, and per name the stages that were
+      // bad when last seen (a stage only ever goes from bad to silent or good).
+      const goodNames = new Set<string>();
+      const badByName = new Map<string, number[]>();
+      const setGood = (index: number) => {
+        state[index] = 'good';
+        const { alias } = dockerfile.stages[index];
+        if (alias) goodNames.add(alias);
+      };
+      const silence = (alias: string) => {
+        for (const index of badByName.get(alias) ?? []) {
+          if (state[index] === 'bad') state[index] = 'silent';
+        }
+        badByName.delete(alias);
+      };
       for (const instruction of dockerfile.instructions) {
         const current = instruction.stage;
         if (instruction.keyword === 'FROM') {
-          const image = dockerfile.stages[current].image.toLowerCase();
-          const inherits = dockerfile.stages.some(
-            (stage, index) => index < current && state[index] === 'good' && stage.alias === image,
-          );
-          state[current] = inherits ? 'good' : 'bad';
+          const { image, alias } = dockerfile.stages[current];
+          if (goodNames.has(image.toLowerCase())) setGood(current);
+          else {
+            state[current] = 'bad';
+            if (alias) {
+              const bad = badByName.get(alias);
+              if (bad) bad.push(current);
+              else badByName.set(alias, [current]);
+            }
+          }
         } else if (instruction.keyword === 'COPY') {
           const from = flagValue(instruction, 'from');
           if (from) silence(from.toLowerCase());
@@ -44,7 +60,7 @@ export const labelRequired = defineDockerRule<LabelSchemaOptions>({
           instruction.properties?.some((property) => property.name === label)
         ) {
           silence(stageName(current));
-          state[current] = 'good';
+          setGood(current);
         }
       }
       return dockerfile.stages

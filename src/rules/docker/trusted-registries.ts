@@ -50,7 +50,7 @@ export const trustedRegistries = defineDockerRule<TrustedRegistriesOptions>({
     const flagImage = (instruction: DockerInstruction, image: string) => {
       if (!image || image === 'scratch' || image.includes('$')) return;
       const before = instruction.keyword === 'FROM' ? instruction.stage : instruction.stage + 1;
-      if (isStageName(image, dockerfile.stages, before)) return;
+      if (isStageName(image, dockerfile, before)) return;
       const registry = registryOf(image);
       if (!trusted(registry, patterns)) {
         violations.push(

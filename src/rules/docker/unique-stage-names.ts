@@ -13,10 +13,7 @@ export const uniqueStageNames = defineDockerRule({
   },
   check: (dockerfile) =>
     dockerfile.stages
-      .filter((stage, index) =>
-        dockerfile.stages
-          .slice(0, index)
-          .some((earlier) => stage.alias && earlier.alias === stage.alias),
-      )
+      // A name whose first stage is an earlier one.
+      .filter(({ alias, index }) => alias && dockerfile.stageNames.get(alias) !== index)
       .map((stage) => at(stage.from, `Duplicate FROM alias \`${stage.alias}\`.`)),
 });

@@ -1,9 +1,10 @@
 // A chart on disk as the renderer and the source map need it: its name (the prefix of helm's
 // `# Source:` comments), its vendored subcharts (with aliases), and its values files.
 import type { Dirent } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { readRegularFile, resolveInside } from '../read-file.js';
 
 export interface ChartInfo {
   /** Repository-relative chart directory (`/`-separated). */
@@ -26,9 +27,21 @@ export interface ChartMetadata {
   dependencies: { name: string; alias?: string; line: number }[];
 }
 
-/** Reads Chart.yaml: name, type, dependencies (with the line each starts on). */
-export async function readChartMetadata(absoluteDir: string): Promise<ChartMetadata> {
-  const text = await readFile(path.join(absoluteDir, 'Chart.yaml'), 'utf8');
+/** Chart.yaml is small; a bigger one (or /dev/zero behind a link) is refused, not read. */
+const MAX_CHART_YAML_BYTES = 1024 * 1024;
+
+/**
+ * Reads Chart.yaml: name, type, dependencies (with the line each starts on). Only a regular file
+ * of bounded size; with `root`, only one inside the repository.
+ */
+export async function readChartMetadata(
+  absoluteDir: string,
+  root?: string,
+): Promise<ChartMetadata> {
+  const file = root
+    ? resolveInside(root, absoluteDir, 'Chart.yaml')
+    : path.join(absoluteDir, 'Chart.yaml');
+  const text = readRegularFile(file, MAX_CHART_YAML_BYTES).toString('utf8');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
   const json = (doc.toJS() ?? {}) as Record<string, unknown>;
@@ -69,7 +82,7 @@ export async function loadChartInfo(
   valuesKey = '',
 ): Promise<ChartInfo> {
   const absolute = path.join(root, dir);
-  const metadata = await readChartMetadata(absolute);
+  const metadata = await readChartMetadata(absolute, root);
   const info: ChartInfo = {
     dir,
     name: name ?? metadata.name,
@@ -93,7 +106,7 @@ export async function loadChartInfo(
     if (!entry.isDirectory()) continue;
     let childName: string;
     try {
-      childName = (await readChartMetadata(path.join(root, childDir))).name;
+      childName = (await readChartMetadata(path.join(root, childDir), root)).name;
     } catch {
       continue; // not a chart; helm reports it if it matters
     }

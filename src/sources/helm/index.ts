@@ -1,17 +1,28 @@
 // The render stage for Helm charts: every chart rendered with the real `helm template` for every
 // values set, each rendered document parsed into resources whose positions map back to the
-// values or template line a human changes. A chart that fails to render becomes one KPG002
-// finding; the other charts are still scanned.
-import { availableParallelism } from 'node:os';
+// values or template line a human changes. A chart that fails to render is returned as data
+// (one failure per chart, place and message, listing its values sets) for the engine to report;
+// the other charts are still scanned. Rendering is fenced in (render.ts, chart-copy.ts).
+import { writeFile } from 'node:fs/promises';
 import pLimit from 'p-limit';
-import type { Finding, ScanError } from '../../model.js';
-import { chartRenderFailed } from '../../rules/engine-rules.js';
-import { fileFinding } from '../../rules/evaluate.js';
+import type { ScanError } from '../../model.js';
 import { findHelm, helmVersion } from '../helm-binary.js';
 import { parseManifests } from '../manifests.js';
+import { readRegularFile, resolveInside, UnsafeFileError } from '../read-file.js';
 import type { K8sResource } from '../resource.js';
 import { loadChartInfo, resolveSource, type ChartInfo } from './chart.js';
-import { errorPosition, missingDependencies, renderChart, type RenderResult } from './render.js';
+import { copyChart, type LeftOut } from './chart-copy.js';
+import {
+  createRenderWorkspace,
+  errorPosition,
+  INSTALL_NAMESPACE,
+  missingDependencies,
+  renderChart,
+  renderConcurrency,
+  writeSetValues,
+  type RenderResult,
+  type RenderWorkspace,
+} from './render.js';
 import {
   DocumentAlignment,
   helmOrigin,
@@ -29,7 +40,7 @@ import {
 import { setPairsTree, ValuesFiles, type ValuesNode } from './values-tree.js';
 
 export type { ConfiguredValuesSet, ValuesSet } from './values-sets.js';
-export { configuredValuesSets } from './values-sets.js';
+export { configuredValuesSets, DEFAULT_KUBERNETES_VERSION } from './values-sets.js';
 export { mergeAcrossValuesSets } from './merge.js';
 
 export interface RenderChartsOptions {
@@ -40,16 +51,30 @@ export interface RenderChartsOptions {
   helm?: string;
   /** Values sets from the policy file, added to each matching chart's default and ci/ sets. */
   extraSets?: readonly ConfiguredValuesSet[];
-  /** Parallel `helm template` processes (default: the number of CPUs). */
+  /** `--kube-version` unless a values set names its own (default: a recent release). */
+  kubernetesVersion?: string;
+  /** Parallel `helm template` processes (default: one per core, fewer when memory is short). */
   concurrency?: number;
   /** Per render (default 120 s). */
   timeoutMs?: number;
 }
 
+/** A chart that could not be rendered: where to fix it, and in which values sets it failed. */
+export interface RenderFailure {
+  chart: string;
+  file: string;
+  line: number;
+  message: string;
+  valuesSets: string[];
+}
+
 export interface RenderedCharts {
   resources: K8sResource[];
-  /** KPG002 findings: charts (and values sets) that failed to render. */
-  findings: Finding[];
+  /** Charts (and values sets) that failed to render: the engine reports them (KPG002). */
+  failures: RenderFailure[];
+  /** Chart entries left out of the render (symlinks leaving the repository, FIFOs, ...):
+   *  the engine reports them as unreadable (KPG001). */
+  leftOut: LeftOut[];
   errors: ScanError[];
 }
 
@@ -59,82 +84,176 @@ export class HelmUnavailableError extends Error {
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
+/** Values files are small; a bigger one is refused rather than handed to helm. */
+const MAX_VALUES_BYTES = 16 * 1024 * 1024;
+/** Shown as the namespace of resources whose namespace is chosen at install time. */
+export const RELEASE_NAMESPACE = '{{ .Release.Namespace }}';
 const INSTALL_HINT =
   'install helm (https://helm.sh/docs/intro/install/; in GitHub Actions add a step `uses: azure/setup-helm@v4`), or pass --helm PATH / set HELM_BIN';
 
 export async function renderCharts(options: RenderChartsOptions): Promise<RenderedCharts> {
-  const rendered: RenderedCharts = { resources: [], findings: [], errors: [] };
+  const rendered: RenderedCharts = { resources: [], failures: [], leftOut: [], errors: [] };
   if (options.charts.length === 0) return rendered;
+  const helm = await usableHelm(options.helm);
+  const workspace = await createRenderWorkspace();
+  try {
+    await renderInto(rendered, helm, workspace, options);
+  } finally {
+    await workspace.remove();
+  }
+  return rendered;
+}
+
+async function renderInto(
+  rendered: RenderedCharts,
+  helm: string,
+  workspace: RenderWorkspace,
+  options: RenderChartsOptions,
+): Promise<void> {
   const { root } = options;
   const files = new ValuesFiles(root);
   const templates = new TemplateFiles(root);
-  const limit = pLimit(Math.max(1, options.concurrency ?? availableParallelism()));
+  const limit = pLimit(Math.max(1, options.concurrency ?? renderConcurrency()));
+  const failures: Failure[] = [];
 
-  const [helm, charts] = await Promise.all([
-    usableHelm(options.helm),
-    Promise.all(
-      options.charts.map(async (dir) => {
-        try {
-          const info = await loadChartInfo(root, dir);
-          return { dir, info, sets: await valuesSetsFor(root, dir, options.extraSets) };
-        } catch (error) {
-          return { dir, problem: `cannot read ${dir}/Chart.yaml: ${(error as Error).message}` };
-        }
-      }),
-    ),
-  ]);
-  for (const chart of charts) {
-    if (chart.problem) {
-      rendered.findings.push(
-        fileFinding(
-          chartRenderFailed,
-          `${chart.dir}/Chart.yaml`,
-          1,
-          chart.problem,
-          'helm-template',
-          {
-            chart: chart.dir,
-          },
-        ),
-      );
-    }
-  }
+  const charts = await Promise.all(
+    options.charts.map(async (dir) => {
+      const fail = (message: string) => {
+        failures.push({ chart: dir, file: `${dir}/Chart.yaml`, line: 1, message, set: '' });
+        return undefined;
+      };
+      let info: ChartInfo;
+      try {
+        info = await loadChartInfo(root, dir);
+      } catch (error) {
+        return fail(`cannot read ${dir}/Chart.yaml: ${(error as Error).message}`);
+      }
+      try {
+        const copy = await copyChart(root, dir, workspace.path(dir.split('/').pop() || 'chart'));
+        rendered.leftOut.push(...copy.leftOut);
+        return { dir, info, copy, sets: await valuesSetsFor(root, dir, options.extraSets) };
+      } catch (error) {
+        return fail(`not rendered: ${(error as Error).message}`);
+      }
+    }),
+  );
   // Each output is parsed as soon as it arrives, while the other renders run; results are kept
   // in job order so the report does not depend on which render finished first.
   const jobs = charts.flatMap((chart) =>
-    chart.info ? chart.sets.map((set) => ({ chart: chart.info, set })) : [],
+    chart ? chart.sets.map((set) => ({ chart: chart.info, copy: chart.copy.dir, set })) : [],
   );
   const shared: Shared = { templates, files, documents: new Map() };
   const outcomes = await Promise.all(
-    jobs.map(({ chart, set }) =>
-      limit(() =>
-        renderChart({
+    jobs.map(({ chart, copy, set }) =>
+      limit(async () => {
+        const values = await valuesFilesFor(root, workspace, chart, set);
+        if ('failure' in values) return values;
+        const result = await renderChart({
           helm,
-          root,
-          chartDir: chart.dir,
+          workspace,
+          chartPath: copy,
           chartName: chart.name,
           valuesSet: set,
+          valuesFiles: values.files,
+          kubernetesVersion: options.kubernetesVersion,
           timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        }),
-      ).then((result) =>
+        });
+        return { result: withoutWorkspace(result, workspace, copy, chart.dir) };
+      }).then((outcome) =>
         // After the next render has been started: parsing must not keep a CPU waiting for it.
         afterPendingIo(() =>
-          result.ok
-            ? documentsOf(result.output, chart, set, shared)
-            : renderFailure(chart, set, result),
+          'failure' in outcome
+            ? outcome
+            : outcome.result.ok
+              ? documentsOf(outcome.result.output, chart, set, shared)
+              : { failure: renderFailure(chart, set, outcome.result) },
         ),
       ),
     ),
   );
   for (const outcome of outcomes) {
-    if ('ruleId' in outcome) {
-      rendered.findings.push(outcome);
+    if ('failure' in outcome) {
+      failures.push(outcome.failure);
     } else {
       rendered.resources.push(...outcome.resources);
       rendered.errors.push(...outcome.errors);
     }
   }
-  return rendered;
+  rendered.failures = groupFailures(failures);
+}
+
+type Failure = { chart: string; file: string; line: number; message: string; set: string };
+
+/** The same failure in several values sets is one, listing the sets (in render order). */
+function groupFailures(failures: readonly Failure[]): RenderFailure[] {
+  const byKey = new Map<string, RenderFailure>();
+  for (const failure of failures) {
+    const key = JSON.stringify([failure.chart, failure.file, failure.line, failure.message]);
+    const known = byKey.get(key);
+    if (!known) {
+      const { set, ...rest } = failure;
+      byKey.set(key, { ...rest, valuesSets: set ? [set] : [] });
+    } else if (failure.set && !known.valuesSets.includes(failure.set)) {
+      known.valuesSets.push(failure.set);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * The set's values files, read (bounded, inside the repository, regular files only) and written
+ * into the workspace, then its `set` pairs as one more values file. A file that cannot be used
+ * is a failure on the policy line that names it, else on the file itself.
+ */
+async function valuesFilesFor(
+  root: string,
+  workspace: RenderWorkspace,
+  chart: ChartInfo,
+  set: ValuesSet,
+): Promise<{ files: string[] } | { failure: Failure }> {
+  const files: string[] = [];
+  for (const file of set.valuesFiles) {
+    let content: Buffer;
+    try {
+      content = readRegularFile(resolveInside(root, root, file), MAX_VALUES_BYTES);
+    } catch (error) {
+      if (!(error instanceof UnsafeFileError)) throw error;
+      const at = set.declaredAt;
+      return {
+        failure: {
+          chart: chart.dir,
+          file: at?.file ?? file,
+          line: (at && at.line) ?? 1,
+          message: `values file ${file}${at ? ` (${at.key}.values)` : ''} ${error.message}`,
+          set: set.name,
+        },
+      };
+    }
+    const copy = workspace.path(`values-${files.length}.yaml`);
+    await writeFile(copy, content, { flag: 'wx' });
+    files.push(copy);
+  }
+  const setFile = await writeSetValues(workspace, set.set);
+  if (setFile) files.push(setFile);
+  return { files };
+}
+
+/** Helm names the chart copy and our values files in its messages: show repository paths. */
+function withoutWorkspace(
+  result: RenderResult,
+  workspace: RenderWorkspace,
+  copy: string,
+  chartDir: string,
+): RenderResult {
+  if (result.ok) return result;
+  const error = result.error
+    .split(copy)
+    .join(chartDir)
+    .split(`${workspace.dir}/work/`)
+    .join('')
+    .split(workspace.dir)
+    .join('<helm workspace>');
+  return { ok: false, error };
 }
 
 function afterPendingIo<T>(work: () => T): Promise<T> {
@@ -215,7 +334,7 @@ function documentsOf(
     for (const base of parsed.resources) {
       // Rules only read resources, so sets share the parsed object; each has its own origin.
       const origin = helmOrigin(scope, parsed.alignment, base.origin, base.object);
-      resources.push({ ...base, origin });
+      resources.push({ ...base, ref: releaseNamespace(base.ref, set.namespace), origin });
     }
     for (const error of parsed.errors) {
       errors.push({ ...error, message: `rendered with ${set.name}: ${error.message}` });
@@ -224,12 +343,56 @@ function documentsOf(
   return { resources, errors };
 }
 
-/** One KPG002 finding, on the template line helm's error names (else on Chart.yaml). */
+/**
+ * A chart's namespaced resources land where `helm install -n` puts them: those written with
+ * `{{ .Release.Namespace }}` and those without a namespace. With a configured namespace that is
+ * it (`default` included); without one it is chosen at install time, not `default` (KSV110,
+ * KPG203 must not count them there). A literal `namespace: default` is default.
+ */
+function releaseNamespace(ref: K8sResource['ref'], configured?: string): K8sResource['ref'] {
+  const release = configured ?? RELEASE_NAMESPACE;
+  if (ref.namespace === INSTALL_NAMESPACE) return { ...ref, namespace: release };
+  if (ref.namespace === undefined && !CLUSTER_SCOPED.has(ref.kind)) {
+    return { ...ref, namespace: release };
+  }
+  return ref;
+}
+
+/** Built-in kinds that have no namespace. */
+const CLUSTER_SCOPED = new Set([
+  'APIService',
+  'CertificateSigningRequest',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'ComponentStatus',
+  'CSIDriver',
+  'CSINode',
+  'CustomResourceDefinition',
+  'FlowSchema',
+  'IngressClass',
+  'MutatingAdmissionPolicy',
+  'MutatingAdmissionPolicyBinding',
+  'MutatingWebhookConfiguration',
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'PodSecurityPolicy',
+  'PriorityClass',
+  'PriorityLevelConfiguration',
+  'RuntimeClass',
+  'StorageClass',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'ValidatingWebhookConfiguration',
+  'VolumeAttachment',
+]);
+
+/** One failure, on the template line helm's error names (else on Chart.yaml). */
 function renderFailure(
   chart: ChartInfo,
   set: ValuesSet,
   result: Extract<RenderResult, { ok: false }>,
-): Finding {
+): Failure {
   let file = `${chart.dir}/Chart.yaml`;
   let line = 1;
   let message = `helm template failed: ${result.error}`;
@@ -246,8 +409,5 @@ function renderFailure(
     file = template.file;
     line = template.onDisk ? (position.line ?? 1) : 1;
   }
-  return fileFinding(chartRenderFailed, file, line, message, 'helm-template', {
-    chart: chart.dir,
-    valuesSet: set.name,
-  });
+  return { chart: chart.dir, file, line, message, set: set.name };
 }

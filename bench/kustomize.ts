@@ -1,0 +1,112 @@
+// Kustomize: plain `kubectl kustomize` of every root (the floor) vs a full scan() of the same
+// overlays, with the same concurrency. The layout is written once: a base of services, a
+// component, and overlays each with a strategic-merge patch, a JSON 6902 patch and an
+// `images:` override (the shapes test/fixtures/kustomize covers), so the scan also places
+// findings on patch and base lines.
+import { execFile } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import type { Policy } from '../src/config/policy.js';
+import { scan } from '../src/scan.js';
+
+const SERVICES = 12;
+const OVERLAYS = 8;
+
+/** Writes the layout under `dir`; returns its roots (repository-relative). */
+export async function writeKustomizeLayout(dir: string): Promise<string[]> {
+  const write = async (file: string, text: string) => {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await writeFile(path.join(dir, file), text);
+  };
+  const services = Array.from({ length: SERVICES }, (_, i) => `service-${i}`);
+  for (const name of services) {
+    await write(
+      `base/${name}.yaml`,
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        `metadata:\n  name: ${name}\n  labels:\n    app: ${name}`,
+        `spec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: ${name}`,
+        `  template:\n    metadata:\n      labels:\n        app: ${name}`,
+        '    spec:\n      containers:\n        - name: server',
+        `          image: registry.example.com/${name}:1.0.0`,
+        '          ports:\n            - containerPort: 8080',
+        '          resources:\n            requests:\n              cpu: 100m\n              memory: 64Mi',
+        '---',
+        `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}`,
+        `spec:\n  selector:\n    app: ${name}\n  ports:\n    - port: 80\n      targetPort: 8080`,
+        '',
+      ].join('\n'),
+    );
+  }
+  await write(
+    'base/kustomization.yaml',
+    `resources:\n${services.map((name) => `  - ${name}.yaml`).join('\n')}\n`,
+  );
+  await write(
+    'components/debug/kustomization.yaml',
+    'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n' +
+      '  - target:\n      kind: Deployment\n      name: service-0\n    patch: |-\n' +
+      '      - op: add\n        path: /spec/template/spec/hostPID\n        value: true\n',
+  );
+  const roots: string[] = [];
+  for (let o = 0; o < OVERLAYS; o++) {
+    const overlay = `overlays/env-${o}`;
+    roots.push(overlay);
+    await write(
+      `${overlay}/kustomization.yaml`,
+      [
+        `namespace: env-${o}`,
+        `namePrefix: e${o}-`,
+        'resources:\n  - ../../base',
+        ...(o % 2 === 0 ? ['components:\n  - ../../components/debug'] : []),
+        'patches:\n  - path: privileged.yaml',
+        '  - path: host-network.yaml\n    target:\n      kind: Deployment\n      name: service-1',
+        `images:\n  - name: registry.example.com/service-2\n    newTag: "${o}.0.0"`,
+        '',
+      ].join('\n'),
+    );
+    await write(
+      `${overlay}/privileged.yaml`,
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: service-3\nspec:\n  template:\n' +
+        '    spec:\n      containers:\n        - name: server\n          securityContext:\n' +
+        '            privileged: true\n',
+    );
+    await write(
+      `${overlay}/host-network.yaml`,
+      '- op: add\n  path: /spec/template/spec/hostNetwork\n  value: true\n',
+    );
+  }
+  return roots;
+}
+
+/** Every root through kubectl kustomize with the concurrency scan() uses. */
+export async function plainKustomize(kubectl: string, root: string, roots: readonly string[]) {
+  const limit = pLimit(availableParallelism());
+  await Promise.all(
+    roots.map((dir) =>
+      limit(
+        () =>
+          new Promise<void>((resolve, reject) =>
+            execFile(
+              kubectl,
+              ['kustomize', path.join(root, dir)],
+              { maxBuffer: 512 * 1024 * 1024 },
+              (error) => (error ? reject(error) : resolve()),
+            ),
+          ),
+      ),
+    ),
+  );
+}
+
+/** A full scan of the layout (kubectl found on PATH, as scan() finds it). */
+export async function kustomizeScan(root: string, policy: Policy) {
+  const result = await scan({ root, paths: [], policy });
+  if (result.findings.some((finding) => finding.ruleId === 'KPG003')) {
+    throw new Error('a bench overlay failed to render');
+  }
+  return result;
+}

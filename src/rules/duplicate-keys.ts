@@ -1,0 +1,35 @@
+// KPG004: keys the loader saw more than once in one mapping (src/sources/yaml-load.ts). The
+// finding is on the occurrence that applies, which is where `locate` leads (for a chart, the
+// template or values line that wrote it).
+import type { Finding } from '../model.js';
+import type { K8sResource } from '../sources/resource.js';
+import { duplicateKey } from './engine-rules.js';
+import { fileFinding } from './evaluate.js';
+
+export function duplicateKeyFindings(resources: readonly K8sResource[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const resource of resources) {
+    if (!resource.duplicateKeys) continue;
+    const { origin, ref } = resource;
+    for (const { path, lines, overwrittenByMerge } of resource.duplicateKeys) {
+      const key = String(path[path.length - 1]);
+      const where = path.join('.');
+      const message = overwrittenByMerge
+        ? `\`${where}\` is overwritten by a later \`<<\` merge: the merged value applies (go-yaml, as kubectl and the API server read it), not the one written first`
+        : `\`${key}\` is set ${lines.length} times in one mapping (\`${where}\`): kubectl's strict field validation rejects this; otherwise the last one applies`;
+      const location = origin.locate(path);
+      const chart = origin.chart ? { chart: origin.chart, valuesSet: origin.valuesSet } : {};
+      const finding = fileFinding(
+        duplicateKey,
+        location.file ?? origin.file,
+        location.line,
+        message,
+        location.source ?? origin.source,
+        { ...chart, resource: ref },
+      );
+      if (location.rendered) finding.rendered = location.rendered;
+      findings.push(finding);
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,175 @@
+// The chart helm renders is a copy in which nothing leads outside the repository. Helm's loader
+// follows symlinks: `.Files.Get` on a link to /proc/self/environ would put the environment
+// (the token) into the report, and a FIFO in the chart would block it. The copy keeps
+// directories and regular files; a symlink whose target stays inside the repository is replaced
+// by what it points to; a symlink leaving the repository, a dangling one, and anything that is
+// not a regular file are left out and reported.
+import type { Stats } from 'node:fs';
+import { copyFile, lstat, mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { isInside } from '../read-file.js';
+
+export interface LeftOut {
+  /** Repository-relative path of the entry that was not copied. */
+  file: string;
+  message: string;
+}
+
+export interface ChartCopy {
+  /** Absolute path of the copy. */
+  dir: string;
+  leftOut: LeftOut[];
+}
+
+/** Far beyond a real chart; a chart past them is refused rather than copied. */
+const MAX_FILES = 20_000;
+const MAX_BYTES = 256 * 1024 * 1024;
+const MAX_DEPTH = 64;
+
+export class ChartTooLargeError extends Error {
+  override name = 'ChartTooLargeError';
+}
+
+/** Copies the chart at repository-relative `chartDir` to `target` (which must not exist). */
+export async function copyChart(
+  root: string,
+  chartDir: string,
+  target: string,
+): Promise<ChartCopy> {
+  const realRoot = await realpath(root);
+  const leftOut: LeftOut[] = [];
+  const budget = { files: 0, bytes: 0 };
+  const relative = (absolute: string) =>
+    path.relative(root, absolute).split(path.sep).join('/') || '.';
+
+  const copyEntry = async (
+    source: string,
+    shown: string,
+    destination: string,
+    ancestors: ReadonlySet<string>,
+    depth: number,
+  ): Promise<void> => {
+    let stats: Stats = await lstat(source);
+    let from = source;
+    if (stats.isSymbolicLink()) {
+      let target: string;
+      try {
+        target = await realpath(source);
+      } catch {
+        leftOut.push({
+          file: shown,
+          message: 'symlink that points nowhere; left out of the chart',
+        });
+        return;
+      }
+      if (!isInside(target, realRoot)) {
+        leftOut.push({
+          file: shown,
+          message:
+            'symlink to a place outside the repository; left out of the chart helm renders, so nothing outside the repository is read',
+        });
+        return;
+      }
+      from = target;
+      stats = await stat(target);
+    }
+    if (stats.isDirectory()) {
+      const real = await realpath(from);
+      if (ancestors.has(real) || depth > MAX_DEPTH) {
+        leftOut.push({ file: shown, message: 'symlink loop; left out of the chart' });
+        return;
+      }
+      await mkdir(destination, { recursive: true });
+      const inner = new Set(ancestors).add(real);
+      // A chart at the repository root would otherwise copy the repository's history too.
+      const entries = (await readdir(from)).filter((name) => name !== '.git').sort();
+      for (const name of entries) {
+        await copyEntry(
+          path.join(from, name),
+          `${shown}/${name}`,
+          path.join(destination, name),
+          inner,
+          depth + 1,
+        );
+      }
+      return;
+    }
+    if (!stats.isFile()) {
+      leftOut.push({
+        file: shown,
+        message: 'not a regular file (a FIFO, socket or device); left out of the chart',
+      });
+      return;
+    }
+    budget.files += 1;
+    budget.bytes += stats.size;
+    if (budget.files > MAX_FILES || budget.bytes > MAX_BYTES) {
+      throw new ChartTooLargeError(
+        `chart ${chartDir} has more than ${MAX_FILES} files or ${MAX_BYTES / (1024 * 1024)} MB; refusing to render it`,
+      );
+    }
+    if (path.basename(from) === 'values.schema.json') {
+      const problem = await schemaReference(from);
+      if (problem) {
+        leftOut.push({
+          file: shown,
+          message: `refers to ${problem}, which helm would fetch or read: left out, so helm does not validate values against it`,
+        });
+        return;
+      }
+    }
+    await copyFile(from, destination);
+  };
+
+  const source = path.resolve(root, chartDir);
+  const shown = relative(source);
+  const realSource = await realpath(source);
+  if (!isInside(realSource, realRoot)) {
+    throw new ChartOutsideError(`${shown} leads outside the repository; not rendered`);
+  }
+  await copyEntry(source, shown, target, new Set(), 0);
+  return { dir: target, leftOut };
+}
+
+/** Meta-schemas helm knows without fetching them. */
+const KNOWN_META_SCHEMA =
+  /^https?:\/\/json-schema\.org\/(draft-0[4-7]\/schema|draft\/20(19-09|20-12)\/schema)#?$/;
+const REFERENCE_KEYS = new Set(['$ref', '$dynamicRef', '$recursiveRef', '$id', 'id', '$schema']);
+
+/**
+ * A values.schema.json `$ref` (or `$id`, `$schema`) that leads out of the file: helm's JSON
+ * Schema libraries load `file://` and `http(s)://` references, so a schema could read
+ * /proc/self/environ or reach the network. Only references inside the document (`#/...`) and
+ * the standard meta-schemas pass. Returns the first other one, or undefined.
+ */
+async function schemaReference(file: string): Promise<string | undefined> {
+  let schema: unknown;
+  try {
+    schema = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return undefined; // not JSON: helm reports it, and reads nothing else because of it
+  }
+  const pending: unknown[] = [schema];
+  while (pending.length) {
+    const node = pending.pop();
+    if (Array.isArray(node)) {
+      pending.push(...node);
+    } else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (REFERENCE_KEYS.has(key) && typeof value === 'string') {
+          const local = value === '' || value.startsWith('#');
+          const meta = key === '$schema' && KNOWN_META_SCHEMA.test(value);
+          // `id`/`$id` name a schema without loading anything unless it is a URL elsewhere.
+          const naming = (key === 'id' || key === '$id') && !/^[a-z][a-z0-9+.-]*:/i.test(value);
+          if (!local && !meta && !naming) return `${key} ${JSON.stringify(value).slice(0, 200)}`;
+        }
+        if (typeof value === 'object') pending.push(value);
+      }
+    }
+  }
+  return undefined;
+}
+
+export class ChartOutsideError extends Error {
+  override name = 'ChartOutsideError';
+}
