@@ -41,6 +41,20 @@ const separateShellParser: Plugin = {
   },
 };
 
+// The Kubernetes client (some 19 MB bundled) is a file of its own too: src/sources/cluster.ts imports
+// it only when a cluster is read.
+const KUBE_CLIENT = 'kube-client.js';
+const separateKubeClient: Plugin = {
+  name: 'separate-kube-client',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^\.\/kube-client\.js$/ }, () => ({
+      path: `./${KUBE_CLIENT}`,
+      external: true,
+    }));
+  },
+};
+const kubeClientsBuilt = new Set<string>();
+
 // Some bundled CommonJS dependencies call require() for Node built-ins.
 const requireShim =
   "import { createRequire as __kpgCreateRequire } from 'node:module';\nconst require = __kpgCreateRequire(import.meta.url);";
@@ -56,7 +70,7 @@ export async function bundle(entry: string, outfile: string, shebang = false): P
     format: 'esm',
     target: 'node22',
     banner: { js: shebang ? `#!/usr/bin/env node\n${requireShim}` : requireShim },
-    plugins: [rawText, separateShellParser],
+    plugins: [rawText, separateShellParser, separateKubeClient],
     legalComments: 'eof',
     logLevel: 'warning',
   });
@@ -64,4 +78,20 @@ export async function bundle(entry: string, outfile: string, shebang = false): P
   const beside = (name: string) => path.resolve(ROOT, path.dirname(outfile), name);
   await copyFile(require.resolve('mvdan-sh'), beside(SHELL_PARSER));
   await copyFile(require.resolve('mvdan-sh/LICENSE'), beside(`${SHELL_PARSER}.LICENSE`));
+  const kubeClient = beside(KUBE_CLIENT);
+  if (!kubeClientsBuilt.has(kubeClient)) {
+    kubeClientsBuilt.add(kubeClient);
+    await build({
+      absWorkingDir: ROOT,
+      entryPoints: ['src/sources/kube-client.ts'],
+      outfile: kubeClient,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      banner: { js: requireShim },
+      legalComments: 'eof',
+      logLevel: 'warning',
+    });
+  }
 }

@@ -20,10 +20,14 @@ import { HelmUnavailableError } from './sources/helm/index.js';
 import { KustomizeUnavailableError } from './sources/kustomize/index.js';
 import { findRoot } from './sources/root.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
+import { readFileSync } from 'node:fs';
+import { evalExpression, readObjectText } from './rules/cel/eval-expression.js';
+import { DEFAULT_KUBERNETES_VERSION, parseKubernetesMinor } from './rules/cel/environment.js';
 
 const FORMATS = ['table', 'json', 'markdown', 'sarif'] as const;
 
 const HELP = `Usage: ${TOOL_NAME} scan [PATH...] [options]
+       ${TOOL_NAME} eval EXPRESSION --object FILE [--namespace-object FILE] [--kubernetes-version 1.NN]
 
 Scans Kubernetes manifests, Helm charts (rendered with helm template for each values set) and
 Dockerfiles under PATH (default: .) against security policies.
@@ -42,7 +46,13 @@ Options:
   --base GIT-REF                 compare with this commit: findings are new or existing
   --gate new|all                 with --base, fail on new findings only, or on all (default: all)
   --helm PATH                    helm binary that renders charts (default: $HELM_BIN, else helm on PATH)
+  --cluster                      also apply the live cluster's admission policies, bindings, params and
+                                 Namespaces (read only, list calls; kubeconfig: $KUBECONFIG or ~/.kube/config)
+  --kubeconfig FILE              with --cluster, the kubeconfig to use
   --show-suppressed              list suppressed findings in the table
+  --object FILE                  (eval) the YAML or JSON object bound to \`object\`
+  --namespace-object FILE        (eval) the Namespace bound to \`namespaceObject\` (default null)
+  --kubernetes-version 1.NN      (eval) the release whose CEL libraries apply (default ${DEFAULT_KUBERNETES_VERSION})
   --version                      print the version
   --help                         print this help
 
@@ -78,6 +88,11 @@ async function run(argv: string[]): Promise<number> {
       helm: { type: 'string' },
       gate: { type: 'string' },
       'show-suppressed': { type: 'boolean' },
+      cluster: { type: 'boolean' },
+      kubeconfig: { type: 'string' },
+      object: { type: 'string' },
+      'namespace-object': { type: 'string' },
+      'kubernetes-version': { type: 'string' },
       version: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -91,7 +106,9 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command === undefined && !values.help ? 2 : 0;
   }
-  if (command !== 'scan') throw new UsageError(`unknown command '${command}' (try 'scan')`);
+  if (command === 'eval') return runEval(paths, values);
+  if (command !== 'scan')
+    throw new UsageError(`unknown command '${command}' (try 'scan' or 'eval')`);
 
   const format = oneOf('format', values.format, FORMATS) ?? 'table';
   const failOn = oneOf<FailOn>('fail-on', values['fail-on'], FAIL_ON_VALUES);
@@ -108,6 +125,7 @@ async function run(argv: string[]): Promise<number> {
   const relativePaths = paths.map((p) => path.relative(root, path.resolve(cwd, p)) || '.');
   const gate = oneOf('gate', values.gate, ['new', 'all'] as const);
   if (gate && !values.base) throw new UsageError('--gate needs --base');
+  if (values.kubeconfig && !values.cluster) throw new UsageError('--kubeconfig needs --cluster');
   // A bare name (`--helm helm3`) is looked up on PATH; a path is taken relative to here.
   const helm =
     values.helm && (/[\\/]/.test(values.helm) ? path.resolve(cwd, values.helm) : values.helm);
@@ -118,6 +136,9 @@ async function run(argv: string[]): Promise<number> {
     base: values.base,
     gate,
     helm,
+    ...(values.cluster
+      ? { cluster: { kubeconfig: values.kubeconfig && path.resolve(cwd, values.kubeconfig) } }
+      : {}),
   });
 
   const toFile = values.output !== undefined;
@@ -147,6 +168,45 @@ async function run(argv: string[]): Promise<number> {
     });
   }
   return result.summary.failed ? 1 : 0;
+}
+
+/** `eval EXPRESSION --object FILE`: prints the value (exit 0) or the error with its position. */
+function runEval(
+  args: string[],
+  values: { object?: string; 'namespace-object'?: string; 'kubernetes-version'?: string },
+): number {
+  if (args.length !== 1) throw new UsageError('eval takes one expression (quote it)');
+  const read = (file: string | undefined) => {
+    if (file === undefined) return { object: null };
+    let text: string;
+    try {
+      text = readFileSync(path.resolve(process.cwd(), file), 'utf8');
+    } catch (error) {
+      throw new UsageError(
+        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+      );
+    }
+    const { object, error } = readObjectText(text, file);
+    if (error) throw new UsageError(error);
+    return { object };
+  };
+  if (!values.object) throw new UsageError('eval needs --object FILE');
+  const version = values['kubernetes-version'] ?? DEFAULT_KUBERNETES_VERSION;
+  try {
+    parseKubernetesMinor(version);
+  } catch (error) {
+    throw new UsageError(`--kubernetes-version: ${(error as Error).message}`);
+  }
+  const outcome = evalExpression(
+    args[0]!,
+    {
+      object: read(values.object).object,
+      namespaceObject: read(values['namespace-object']).object,
+    },
+    version,
+  );
+  (outcome.ok ? process.stdout : process.stderr).write(`${outcome.text}\n`);
+  return outcome.ok ? 0 : outcome.phase === 'runtime' ? 1 : 2;
 }
 
 function fail(message: string): number {

@@ -52,6 +52,7 @@ import { mapLazily } from './report/stream.js';
 import { ReportFileError, writeReportFile } from './report/write-file.js';
 import type { ScanResult } from './scan.js';
 import { scanInWorker, serveScanWorker } from './scan-worker.js';
+import { workflowKubeconfig } from './sources/cluster.js';
 import { HelmUnavailableError } from './sources/helm/index.js';
 import { KustomizeUnavailableError } from './sources/kustomize/index.js';
 
@@ -90,6 +91,8 @@ interface Inputs {
   sarifFile?: string;
   jsonFile?: string;
   helm?: string;
+  /** A kubeconfig the workflow wrote: the live cluster's admission configuration applies too. */
+  kubeconfig?: string;
   token: string;
 }
 
@@ -106,6 +109,7 @@ function readInputs(): Inputs {
     sarifFile: core.getInput('sarif-file') || undefined,
     jsonFile: core.getInput('json-file') || undefined,
     helm: core.getInput('helm') || undefined,
+    kubeconfig: core.getInput('kubeconfig') || undefined,
     token: core.getInput('github-token'),
   };
 }
@@ -435,6 +439,9 @@ async function runScan(inputs: Inputs, event: EventContext): Promise<void> {
     paths: inputs.paths,
     policy,
     helm: inputs.helm,
+    ...(inputs.kubeconfig
+      ? { cluster: { kubeconfig: workflowKubeconfig(inputs.kubeconfig, root) } }
+      : {}),
     ...(pr ? { base: pr.baseSha, gate: gateOn } : {}),
   });
 

@@ -11,6 +11,7 @@ import {
   type ScanError,
   type Severity,
 } from './model.js';
+import { evaluateAdmission } from './rules/admission/index.js';
 import { duplicateKeyFindings } from './rules/duplicate-keys.js';
 import { chartRenderFailed, kustomizeRenderFailed, unreadableFile } from './rules/engine-rules.js';
 import { evaluateDockerfiles, evaluateResources, fileFinding } from './rules/evaluate.js';
@@ -23,6 +24,7 @@ import {
 } from './sources/helm/index.js';
 import { mergeAcrossOverlays, renderKustomizations } from './sources/kustomize/index.js';
 import { loadDockerfiles, loadManifestFiles } from './sources/load.js';
+import { mergeClusterResources, readCluster, type ClusterOptions } from './sources/cluster.js';
 import { annotationExceptions } from './suppress/annotations.js';
 import { hadolintExceptions } from './suppress/hadolint.js';
 import { suppressFindings, type SuppressedFinding } from './suppress/suppress.js';
@@ -41,6 +43,8 @@ export interface ScanOptions {
   now?: Date;
   /** `--helm PATH`: the helm binary rendering charts (default: $HELM_BIN, else PATH). */
   helm?: string;
+  /** `--cluster` / the `kubeconfig` input: the live cluster's admission configuration applies too. */
+  cluster?: ClusterOptions;
 }
 
 export interface Summary {
@@ -111,6 +115,14 @@ async function check(options: ScanOptions): Promise<Checked> {
 
   const resources = [...manifests.items, ...charts.resources, ...kustomize.resources];
   const unreadable = [...inputs.unreadable, ...manifests.errors, ...dockerfiles.errors];
+  const cluster = options.cluster
+    ? await readCluster(options.cluster)
+    : { resources: [], errors: [] };
+  const admission = evaluateAdmission(
+    resources,
+    policy,
+    mergeClusterResources(resources, cluster.resources),
+  );
   const findings = sortFindings([
     ...inputs.unreadable.map((e) => unreadableFinding(e, 'manifest')),
     ...manifests.errors.map((e) => unreadableFinding(e, 'manifest')),
@@ -124,7 +136,7 @@ async function check(options: ScanOptions): Promise<Checked> {
         }),
       ),
       ...mergeAcrossValuesSets([
-        ...evaluateResources(resources, policy),
+        ...admission.merge(evaluateResources(resources, policy)),
         ...duplicateKeyFindings(resources),
       ]),
     ]),
@@ -141,6 +153,8 @@ async function check(options: ScanOptions): Promise<Checked> {
     ...manifests.warnings,
     ...charts.errors,
     ...kustomize.errors,
+    ...cluster.errors,
+    ...admission.warnings,
     ...annotations.warnings,
     ...accepted.warnings,
   ];

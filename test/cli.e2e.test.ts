@@ -187,7 +187,7 @@ describe('dist/cli.js', () => {
     const badConfig = await cli(['scan', dir, '--config', path.join(dir, 'policy.yaml')], dir);
     expect(badConfig.code).toBe(2);
     expect(badConfig.stderr).toBe(
-      "kube-policy-gate: policy.yaml:2: rulez: unknown key (did you mean 'rules'?); known keys: extends, failOn, rules, paths, exclude, charts, kustomize, ignore, requireReason, kubernetesVersion\n",
+      "kube-policy-gate: policy.yaml:2: rulez: unknown key (did you mean 'rules'?); known keys: extends, failOn, rules, paths, exclude, charts, kustomize, ignore, requireReason, kubernetesVersion, customRules, admission\n",
     );
     for (const run of [badFlag, badFormat, badConfig]) expect(run.stderr).not.toMatch(/\n\s+at /);
   });

@@ -1,3 +1,4 @@
+import { DEFAULT_KUBERNETES_VERSION } from '../src/model.js';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -93,7 +94,7 @@ describe('loadPolicy', () => {
         ].join('\n'),
       }),
     ).toEqual([
-      ".kube-policy-gate.yaml:1: rulez: unknown key (did you mean 'rules'?); known keys: extends, failOn, rules, paths, exclude, charts, kustomize, ignore, requireReason, kubernetesVersion",
+      ".kube-policy-gate.yaml:1: rulez: unknown key (did you mean 'rules'?); known keys: extends, failOn, rules, paths, exclude, charts, kustomize, ignore, requireReason, kubernetesVersion, customRules, admission",
       ".kube-policy-gate.yaml:3: failOn: must be one of critical, high, medium, low, none (did you mean 'high'?)",
       ".kube-policy-gate.yaml:5: rules.KSV1017: unknown rule (did you mean 'KSV017'?)",
       '.kube-policy-gate.yaml:6: rules.KSV009: must be off, on, one of critical, high, medium, low, info, or { severity, options }',
@@ -140,7 +141,7 @@ describe('loadPolicy', () => {
 
   it('rejects a policy file of the wrong type and broken YAML with a line', () => {
     expect(problems({ '.kube-policy-gate.yaml': '- just\n- a list\n' })).toEqual([
-      '.kube-policy-gate.yaml:1: must be a mapping with keys extends, failOn, rules, paths, exclude, charts, kustomize, ignore, requireReason, kubernetesVersion',
+      '.kube-policy-gate.yaml:1: must be a mapping with keys extends, failOn, rules, paths, exclude, charts, kustomize, ignore, requireReason, kubernetesVersion, customRules, admission',
     ]);
     expect(problems({ '.kube-policy-gate.yaml': 'rules:\n  KSV017: [off\n' })[0]).toMatch(
       /^\.kube-policy-gate\.yaml:2: /,
@@ -295,6 +296,6 @@ describe('loadPolicy', () => {
   it('reads kubernetesVersion', () => {
     const root = repo({ '.kube-policy-gate.yaml': 'kubernetesVersion: "1.31.4"\n' });
     expect(loadPolicy({ root }).kubernetesVersion).toBe('1.31.4');
-    expect(loadPolicy({ root: repo({}) }).kubernetesVersion).toBeUndefined();
+    expect(loadPolicy({ root: repo({}) }).kubernetesVersion).toBe(DEFAULT_KUBERNETES_VERSION);
   });
 });

@@ -18,9 +18,17 @@ const valid = [
   'requireReason: false\nignore:\n  - id: "*"\n',
   'ignore:\n  - id: [KSV017, AVD-KSV-0009]\n    paths: [a/**]\n    resources: Pod/x\n    containers: [app]\n    charts: [c]\n    valuesSets: [default]\n    expires: 2027-01-01\n    reason: r\n',
   'charts:\n  charts/app:\n    replaceDiscovered: true\n    valuesSets:\n      - name: prod\n        values: [v.yaml]\n        set: { a.b: c }\n        releaseName: r\n        namespace: n\n        kubeVersion: "1.31"\n        apiVersions: [x/v1]\n',
+
+  'kubernetesVersion: "1.33"\ncustomRules:\n  - id: ACME001\n    severity: low\n    title: t\n    match: { kinds: [Deployment] }\n    expression: "has(object.metadata.labels)"\n    message: m\n  - id: ACME-2\n    severity: high\n    title: t\n    expression: "true"\n    messageExpression: "\'x\'"\nadmission:\n  namespaces:\n    payments: { labels: { env: prod } }\n',
 ];
 
 const invalid = [
+  'customRules:\n  - id: acme\n    severity: low\n    title: t\n    expression: "true"\n',
+  'customRules:\n  - id: ACME\n    severity: low\n    title: t\n',
+  'customRules:\n  - id: ACME\n    severity: low\n    title: t\n    expression: "true"\n    match: { kind: [Pod] }\n',
+  'admission:\n  namespaces:\n    a: { labels: { x: 1 } }\n',
+  'admission:\n  namespace: {}\n',
+  'kubernetesVersion: latest\n',
   'rulez: {}\n',
   'failOn: severe\n',
   'rules:\n  KSV017: sometimes\n',

@@ -4,6 +4,8 @@
 export interface ConfigProblem {
   file: string;
   line?: number;
+  /** 1-based, when the problem is inside a value (a CEL expression). */
+  column?: number;
   key?: string;
   message: string;
 }
@@ -22,7 +24,9 @@ export class ConfigError extends Error {
 }
 
 export function formatProblem(problem: ConfigProblem): string {
-  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  const where = problem.line
+    ? `${problem.file}:${problem.line}${problem.column ? `:${problem.column}` : ''}`
+    : problem.file;
   return problem.key
     ? `${where}: ${problem.key}: ${problem.message}`
     : `${where}: ${problem.message}`;

@@ -5,10 +5,18 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pai
 import { FAIL_ON_VALUES, SEVERITIES, type FailOn, type Severity } from '../model.js';
 import { allRuleKeys, findRuleMeta } from '../rules/index.js';
 import { validateOptions } from '../rules/options.js';
-import { helmValueProblems, isKubeVersion } from '../sources/helm/values-sets.js';
+import { helmValueProblems } from '../sources/helm/values-sets.js';
 import type { Exception } from '../suppress/exception.js';
 import { isValidDate } from '../suppress/trivyignore.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
+import {
+  parseAdmission,
+  parseCustomRules,
+  parseKubernetesVersion,
+  type AdmissionConfig,
+} from './admission-config.js';
+import { DEFAULT_KUBERNETES_VERSION } from '../rules/cel/environment.js';
+import type { CustomRuleDefinition } from '../rules/custom/custom-rules.js';
 
 /** A rule setting as written: `off`, `on`, a severity, or `{ severity, options }`. */
 export type RuleSetting =
@@ -54,6 +62,8 @@ export interface PolicyDocument {
   kubernetesVersion?: string;
   /** Lines of keys whose values are paths, for problems found after parsing. */
   lines: { extends: (number | undefined)[] };
+  customRules?: CustomRuleDefinition[];
+  admission?: AdmissionConfig;
 }
 
 export interface KustomizeConfig {
@@ -71,6 +81,8 @@ export const POLICY_KEYS = [
   'ignore',
   'requireReason',
   'kubernetesVersion',
+  'customRules',
+  'admission',
 ];
 export const PACK_KEYS = ['name', 'description', 'extends', 'rules'];
 export const IGNORE_KEYS = [
@@ -144,9 +156,25 @@ export function parsePolicyText(text: string, file: string, keys: string[]): Pol
     throw new ConfigError(problems);
   }
 
+  // The CEL keys first: custom rules compile for kubernetesVersion, and `rules:` or `ignore:` may
+  // name them wherever they are written.
+  const celContext = { file, lineCounter, problems, text };
+  const pairOf = (name: string) =>
+    keys.includes(name) ? contents.items.find((pair) => keyOf(pair) === name) : undefined;
+  const versionPair = pairOf('kubernetesVersion');
+  if (versionPair) result.kubernetesVersion = parseKubernetesVersion(versionPair.value, celContext);
+  const customPair = pairOf('customRules');
+  if (customPair) {
+    const kubernetesVersion = result.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+    result.customRules = parseCustomRules(customPair.value, { ...celContext, kubernetesVersion });
+  }
+  const admissionPair = pairOf('admission');
+  if (admissionPair) result.admission = parseAdmission(admissionPair.value, celContext);
+
   for (const pair of contents.items) {
     const key = keyOf(pair);
     const value = pair.value;
+    if (key === 'kubernetesVersion' || key === 'customRules' || key === 'admission') continue;
     if (!keys.includes(key)) {
       report(pair.key, key, `unknown key${didYouMean(key, keys)}; known keys: ${keys.join(', ')}`);
       continue;
@@ -158,13 +186,6 @@ export function parsePolicyText(text: string, file: string, keys: string[]): Pol
           ? value.items.map((item) => lineOf(item))
           : [lineOf(value)];
         break;
-      case 'kubernetesVersion': {
-        const version = plain(value);
-        if (typeof version === 'string' && isKubeVersion(version))
-          result.kubernetesVersion = version;
-        else report(value ?? pair.key, key, 'must be a Kubernetes version such as "1.33.0"');
-        break;
-      }
       case 'paths':
       case 'exclude':
         result[key] = stringList(value, key, report);

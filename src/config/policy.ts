@@ -5,9 +5,13 @@ import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import type { FailOn, Severity } from '../model.js';
-import { findRuleMeta, ruleById } from '../rules/index.js';
+import { findRuleMeta, ruleById, setCustomRuleMetas } from '../rules/index.js';
+import { DEFAULT_KUBERNETES_VERSION } from '../rules/cel/environment.js';
+import { customRuleMeta, type CustomRuleDefinition } from '../rules/custom/custom-rules.js';
+import type { AdmissionConfig } from './admission-config.js';
 import { isInside, readRegularFile, resolveInside, UnsafeFileError } from '../sources/read-file.js';
 import { chartValuesProblems } from './charts.js';
+import type { EnabledRule } from '../rules/types.js';
 import type { Exception } from '../suppress/exception.js';
 import {
   hadolintRuleOptions,
@@ -33,10 +37,7 @@ import {
 
 export type { ChartConfig, ValuesSetConfig } from './parse.js';
 
-export interface EnabledRule {
-  severity: Severity;
-  options?: Record<string, unknown>;
-}
+export type { EnabledRule } from '../rules/types.js';
 
 export interface Policy {
   failOn: FailOn;
@@ -53,15 +54,21 @@ export interface Policy {
   charts: Map<string, ChartConfig>;
   /** `kustomize.roots` of the policy file: the roots to render (empty: the discovered ones). */
   kustomize?: KustomizeConfig;
-  /** The Kubernetes version charts are rendered for (`helm template --kube-version`);
-   *  absent: DEFAULT_KUBERNETES_VERSION. */
-  kubernetesVersion?: string;
   /** The policy file in force, repository-relative, if any. */
   file?: string;
   /** `.hadolint.yaml` at the root: its `ignored` list and pragmas suppress DL findings. */
   hadolint?: HadolintConfig;
   /** hadolint's `failure-threshold`: the fail-on threshold for Dockerfile findings. */
   dockerfileFailOn?: FailOn;
+  /** The Kubernetes release checked for: charts render for it (`helm template --kube-version`),
+   *  CEL expressions and admission are evaluated for it (`"1.35"`). */
+  kubernetesVersion?: string;
+  /** `customRules:` of the policy files (enabled in `rules` unless turned off there). */
+  customRules?: CustomRuleDefinition[];
+  /** `admission:`: namespace labels the repository does not hold. */
+  admission?: AdmissionConfig;
+  /** `rules:` settings of `vap/<policy>` IDs: a severity replacing the action's, or off. */
+  admissionRules?: Record<string, Severity | 'off'>;
 }
 
 export interface PolicyOptions {
@@ -101,6 +108,7 @@ const display = (root: string, file: string) =>
 
 export function loadPolicy(options: PolicyOptions): Policy {
   const { root } = options;
+  setCustomRuleMetas([]);
   const file = findPolicyFile(options);
   const own = file ? readPolicyDocument(file, root, POLICY_KEYS) : undefined;
   const packs = options.packs?.length ? options.packs : (own?.extends ?? ['default']);
@@ -116,7 +124,18 @@ export function loadPolicy(options: PolicyOptions): Policy {
 
   const layers = own ? [...extended, own] : extended;
   const rules = new Map<string, EnabledRule>();
+  const customRules = layers.flatMap((layer) => layer.customRules ?? []);
+  setCustomRuleMetas(customRules.map(customRuleMeta));
+  for (const rule of customRules) rules.set(rule.id, { severity: rule.severity });
   for (const layer of layers) applyRules(layer.rules, rules);
+  const admissionRules: Record<string, Severity | 'off'> = {};
+  for (const layer of layers)
+    for (const [id, setting] of layer.rules)
+      if (id.startsWith('vap/')) {
+        const severity = setting.enabled ? setting.severity : 'off';
+        if (severity) admissionRules[id] = severity;
+        else delete admissionRules[id];
+      }
   const hadolint = readHadolintConfig(options);
   if (hadolint) applyHadolintConfig(hadolint, rules);
   return {
@@ -128,8 +147,13 @@ export function loadPolicy(options: PolicyOptions): Policy {
     requireReason: own?.requireReason ?? true,
     charts: own?.charts ?? new Map(),
     ...(own?.kustomize ? { kustomize: own.kustomize } : {}),
-    ...(own?.kubernetesVersion ? { kubernetesVersion: own.kubernetesVersion } : {}),
     file: own?.file,
+    kubernetesVersion: own?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+    customRules,
+    admissionRules,
+    admission: {
+      namespaces: Object.assign({}, ...layers.map((layer) => layer.admission?.namespaces ?? {})),
+    },
     ...(hadolint ? { hadolint } : {}),
     ...(hadolint?.failureThreshold ? { dockerfileFailOn: hadolint.failureThreshold } : {}),
   };

@@ -96,7 +96,7 @@ export function policySchema(
         type: 'string',
         pattern: KUBE_VERSION.source,
         description:
-          'Kubernetes version charts are rendered for (helm template --kube-version), so helm v3 and v4 agree. Default: a recent release.',
+          'The Kubernetes release to check for: charts render for it (helm template --kube-version, so helm v3 and v4 agree) and custom rules and ValidatingAdmissionPolicies compile with its CEL libraries (default 1.35).',
       },
       requireReason: {
         type: 'boolean',
@@ -126,6 +126,64 @@ export function policySchema(
           roots: stringOrList(
             'Kustomization directories to render (default: every kustomization no other one refers to).',
           ),
+        },
+      },
+      customRules: {
+        type: 'array',
+        description:
+          'Your own rules: a CEL expression over `object` (and `namespaceObject`), true when the object complies.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['id', 'severity', 'title', 'expression'],
+          properties: {
+            id: {
+              type: 'string',
+              pattern: '^[A-Z][A-Z0-9_-]*$',
+              description: 'Rule ID; must not be a builtin ID or alias.',
+            },
+            severity: { enum: [...SEVERITIES] },
+            title: { type: 'string', minLength: 1 },
+            description: { type: 'string', minLength: 1 },
+            match: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                kinds: {
+                  type: 'array',
+                  items: { type: 'string', minLength: 1 },
+                  description: 'Kinds the rule applies to (default: every kind).',
+                },
+              },
+            },
+            expression: { type: 'string', minLength: 1, description: 'CEL; true = compliant.' },
+            message: { type: 'string', minLength: 1 },
+            messageExpression: {
+              type: 'string',
+              minLength: 1,
+              description: 'CEL returning the message (falls back to message on error).',
+            },
+          },
+        },
+      },
+      admission: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'Admission preview settings.',
+        properties: {
+          namespaces: {
+            type: 'object',
+            description:
+              'Labels of namespaces the repository does not define (namespaceSelector, namespaceObject, Pod Security Admission).',
+            additionalProperties: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['labels'],
+              properties: {
+                labels: { type: 'object', additionalProperties: { type: 'string' } },
+              },
+            },
+          },
         },
       },
       ignore: {

@@ -1,6 +1,5 @@
 // The evaluate stage: enabled rules over resources and Dockerfiles, each violation turned into
 // a positioned Finding.
-import type { Policy } from '../config/policy.js';
 import type { Finding, ResourceRef, Severity, SourceKind } from '../model.js';
 import type { DockerfileModel } from '../sources/dockerfile.js';
 import type { K8sResource } from '../sources/resource.js';
@@ -13,11 +12,19 @@ import {
 } from './fingerprint.js';
 import { dockerRules } from './docker/index.js';
 import { k8sRules } from './k8s/index.js';
-import type { K8sRule, K8sViolation, RuleMeta } from './types.js';
+import { customK8sRules } from './custom/custom-rules.js';
+import { DEFAULT_KUBERNETES_VERSION } from './cel/environment.js';
+import type { K8sRule, K8sViolation, RuleMeta, RuleSelection } from './types.js';
 
-export function evaluateResources(resources: readonly K8sResource[], policy: Policy): Finding[] {
+export function evaluateResources(
+  resources: readonly K8sResource[],
+  policy: RuleSelection,
+): Finding[] {
   const activeRules: ActiveRule[] = [];
-  for (const rule of k8sRules) {
+  const custom = policy.customRules?.length
+    ? customK8sRules(policy.customRules, policy.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION)
+    : [];
+  for (const rule of custom.length ? [...k8sRules, ...custom] : k8sRules) {
     const enabled = policy.rules.get(rule.meta.id);
     if (!enabled) continue;
     const options = { ...(rule.defaultOptions as object), ...enabled.options };
@@ -84,6 +91,16 @@ interface Reporter {
   title: string;
 }
 
+/** A finding of a rule the engine does not list (admission policies), on a path of a resource. */
+export function findingOnResource(
+  rule: { ruleId: string; title: string; severity: Severity },
+  resource: K8sResource,
+  violation: K8sViolation,
+): Finding {
+  const report = { ruleId: rule.ruleId, aliases: [], severity: rule.severity, title: rule.title };
+  return resourceFinding(report, resource, violation, resourceScope(resource));
+}
+
 function reporter(meta: RuleMeta, severity: Severity): Reporter {
   return { ruleId: meta.id, aliases: [meta.name, ...meta.aliases], severity, title: meta.title };
 }
@@ -100,7 +117,7 @@ function resourceFinding(
   scope: FingerprintScope,
 ): Finding {
   const { origin } = resource;
-  const location = origin.locate(violation.path);
+  const location = origin.locate(violation.path, violation.part);
   const result = finding(report, violation.message, {
     file: location.file ?? origin.file,
     line: location.line,
@@ -119,7 +136,7 @@ function resourceFinding(
 
 export function evaluateDockerfiles(
   dockerfiles: readonly DockerfileModel[],
-  policy: Policy,
+  policy: RuleSelection,
 ): Finding[] {
   const findings: Finding[] = [];
   for (const rule of dockerRules) {

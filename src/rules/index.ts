@@ -13,9 +13,44 @@ for (const meta of allRuleMetas) {
   for (const key of [meta.id, meta.name, ...meta.aliases]) byKey.set(key.toLowerCase(), meta);
 }
 
+// The policy file's custom rules, registered when it is read (and again in the scan worker).
+let customByKey = new Map<string, RuleMeta>();
+let customMetas: readonly RuleMeta[] = [];
+export function setCustomRuleMetas(metas: readonly RuleMeta[]): void {
+  customMetas = metas;
+  customByKey = new Map(
+    metas.flatMap((meta) => [meta.id, meta.name].map((key) => [key.toLowerCase(), meta] as const)),
+  );
+}
+
+/** A builtin rule an ID, alias or name refers to (custom rules must not collide with these). */
+export function findBuiltinRuleMeta(key: string): RuleMeta | undefined {
+  return byKey.get(key.trim().toLowerCase());
+}
+
+/** `vap/<policy>`: the findings of a ValidatingAdmissionPolicy (severity from the binding's action). */
+export const ADMISSION_POLICY_PREFIX = 'vap/';
+
+function admissionPolicyMeta(id: string): RuleMeta {
+  const policy = id.slice(ADMISSION_POLICY_PREFIX.length);
+  return {
+    id,
+    name: id,
+    aliases: [],
+    severity: 'high',
+    title: policy,
+    description: `What the ValidatingAdmissionPolicy '${policy}' and its bindings would deny, warn about or audit on a CREATE.`,
+    rationale: 'The cluster applies this policy: what it denies cannot be deployed.',
+    fix: "Change the object so that the policy's validations hold, or the policy or its binding.",
+  };
+}
+
 /** The rule an ID, alias (`AVD-KSV-0001`, `KSV-0001`) or readable name refers to. */
 export function findRuleMeta(key: string): RuleMeta | undefined {
-  return byKey.get(key.trim().toLowerCase());
+  const lower = key.trim().toLowerCase();
+  if (lower.startsWith(ADMISSION_POLICY_PREFIX) && lower.length > ADMISSION_POLICY_PREFIX.length)
+    return admissionPolicyMeta(key.trim());
+  return byKey.get(lower) ?? customByKey.get(lower);
 }
 
 export function ruleById(id: string): Rule | undefined {
@@ -24,5 +59,5 @@ export function ruleById(id: string): Rule | undefined {
 
 /** Every key that names some rule, for "did you mean" suggestions. */
 export function allRuleKeys(): string[] {
-  return allRuleMetas.flatMap((meta) => [meta.id, meta.name]);
+  return [...allRuleMetas, ...customMetas].flatMap((meta) => [meta.id, meta.name]);
 }

@@ -1,8 +1,9 @@
 // The shape of a rule: metadata as data plus a small pure check, as ESLint rules
 // (`meta` + `create`) and hadolint's one-module-per-DLxxxx are built.
 import type { Severity } from '../model.js';
-import type { K8sResource, Path } from '../sources/resource.js';
+import type { K8sResource, Path, ValuePart } from '../sources/resource.js';
 import type { DockerfileModel } from '../sources/dockerfile.js';
+import type { CustomRuleDefinition } from './custom/custom-rules.js';
 import type { OptionsSchema } from './options.js';
 
 export interface RuleMeta {
@@ -40,6 +41,9 @@ export interface K8sViolation {
    *  when the field is missing (the container entry, or the pod spec). */
   path: Path;
   container?: string;
+  /** Which characters of the string at `path` the problem is about (an image's registry or
+   *  tag): a Helm finding goes to the values key that supplied them. */
+  part?: ValuePart;
 }
 
 export interface K8sRule<Options = unknown> {
@@ -71,3 +75,16 @@ export interface DockerRule<Options = unknown> {
 }
 
 export type Rule = K8sRule | DockerRule;
+
+/** A rule the policy turns on, with the severity and options it gives it. */
+export interface EnabledRule {
+  severity: Severity;
+  options?: Record<string, unknown>;
+}
+
+/** What evaluation needs of a policy: the enabled rules and the user's CEL rules. */
+export interface RuleSelection {
+  rules: ReadonlyMap<string, EnabledRule>;
+  customRules?: readonly CustomRuleDefinition[];
+  kubernetesVersion?: string;
+}

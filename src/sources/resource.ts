@@ -17,14 +17,22 @@ export interface Location extends Span {
   rendered?: { file: string; line: number };
 }
 
+/** The characters [start, end) of a string field's value a finding is about (the registry or
+ *  the tag of an image): where a source composed the value from pieces (a Helm template writing
+ *  `{{ .repository }}:{{ .tag }}`), the piece that supplied them is the place to change. */
+export interface ValuePart {
+  start: number;
+  end: number;
+}
+
 /** Where a resource came from, and how to turn a path inside it into a position. */
 export interface ResourceOrigin {
   /** Repository-relative file the document was read from (for Helm: the template). */
   file: string;
   source: SourceKind;
   /** Position of a path inside the resource (the nearest existing node), in `file` unless the
-   *  location names another. */
-  locate(path: Path): Location;
+   *  location names another. `part`: which characters of the value at `path` matter. */
+  locate(path: Path, part?: ValuePart): Location;
   chart?: string;
   valuesSet?: string;
   /** The kustomization root whose build holds the resource. */

@@ -352,7 +352,7 @@ describe.each([3, 4] as const)('real-repository behaviour, helm v%i', (major) =>
       });
       return rendered.resources[0].object.data;
     };
-    expect(await versionOf()).toEqual({ version: 'v1.34.0', policyV1: 'true' });
+    expect(await versionOf()).toEqual({ version: 'v1.35.0', policyV1: 'true' });
     expect(await versionOf('1.29.3')).toEqual({ version: 'v1.29.3', policyV1: 'true' });
   });
 

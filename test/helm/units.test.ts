@@ -12,7 +12,7 @@ import {
   helmTemplateArgs,
   missingDependencies,
 } from '../../src/sources/helm/render.js';
-import { align } from '../../src/sources/helm/source-map.js';
+import { align, segments } from '../../src/sources/helm/source-map.js';
 import { splitRendered } from '../../src/sources/helm/split.js';
 import { configuredValuesSets, valuesSetsFor } from '../../src/sources/helm/values-sets.js';
 import { matchesLine, parseTemplate } from '../../src/sources/helm/template-model.js';
@@ -242,6 +242,36 @@ describe('parseTemplate', () => {
     // One iteration of the range anchors; the other is matched to the same line when located.
     expect(anchors.slice(6, 8).sort()).toEqual([-1, 9]);
     expect(anchors[8]).toBe(11);
+  });
+});
+
+describe('segments', () => {
+  it('splits a template where helm splits documents: at --- lines, not indented ones', () => {
+    const model = parseTemplate(
+      [
+        '{{- if .Values.a }}', // 0
+        'kind: A', // 1
+        '---', // 2
+        '{{- end }}', // 3
+        'kind: B', // 4
+        'data:', // 5
+        '  x: |', // 6
+        '    ---', // 7: inside a block scalar
+        '---   ', // 8
+        '{{- range .Values.c }}', // 9: no literal text, no document
+        '---', // 10
+        'kind: C', // 11
+        '{{- end }}', // 12
+      ].join('\n'),
+    );
+    expect(model.lines.map((line) => line.separator)).toEqual(
+      [2, 8, 10].reduce((flags, j) => flags.with(j, true), Array<boolean>(13).fill(false)),
+    );
+    expect(segments(model, 0, model.lines.length)).toEqual([
+      [0, 2],
+      [3, 8],
+      [11, 13],
+    ]);
   });
 });
 

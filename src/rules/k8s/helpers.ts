@@ -33,7 +33,12 @@ export function containerViolations(
     const violation = check(entry);
     if (!violation) continue;
     // Not a spread copy: this runs for every violation of every container rule.
-    violations.push({ message: violation.message, path: violation.path, container: entry.name });
+    violations.push({
+      message: violation.message,
+      path: violation.path,
+      container: entry.name,
+      part: violation.part,
+    });
   }
   return violations;
 }

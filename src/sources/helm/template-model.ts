@@ -19,6 +19,8 @@ export interface TemplateLine {
   refs: ValuesPath[];
   /** Helpers this line's output actions `include`. */
   includes: string[];
+  /** A literal `---` at the start of the line: helm starts a new document there. */
+  separator: boolean;
 }
 
 export interface Define {
@@ -40,6 +42,9 @@ interface Action {
   body: string;
 }
 
+/** Where helm splits its output into documents: `---` at the start of a line (an indented one
+ *  is text inside a block scalar). */
+const DOCUMENT_SEPARATOR = /^---[ \t]*\r?\n?$/;
 const CONTROL = /^(?:if|else|end|range|with|define|block|break|continue)\b/;
 const ASSIGNMENT = /^\$\w*\s*:?=/;
 const BUILTIN_ROOTS = new Set([
@@ -52,6 +57,9 @@ const BUILTIN_ROOTS = new Set([
 ]);
 const TOKEN = /\$\w*(?:\.[A-Za-z_]\w*)*|\.[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*|(?<![\w)\]])\.(?![\w.])/g;
 const INDEX_VALUES = /\bindex\s+(?:\$|\.\w+)?\.Values((?:\s+"[^"\\]*")+)/g;
+/** String literals in an action, blanked before looking for references in it. */
+const STRING_LITERALS = /"(?:[^"\\]|\\.)*"|`[^`]*`/g;
+const VARIABLE = /\$\w+/g;
 const INCLUDE = /\b(?:include|template)\s+"([^"]+)"/g;
 
 /** `{{ ... }}` actions, skipping `}}` inside string literals and comments. */
@@ -92,19 +100,35 @@ function actions(text: string): Action[] {
   return found;
 }
 
+/** What each `$variable` may hold: the values paths its assignment read. */
+type Variables = Map<string, ValuesPath[]>;
+/** A variable built up step by step (`$x = merge $x .Values.a`) keeps only its first sources:
+ *  a value is written from one of a few, and the list must not grow with every step. */
+const MAX_VARIABLE_REFS = 4;
+
+function distinct(refs: readonly ValuesPath[]): ValuesPath[] {
+  const seen = new Set<string>();
+  return refs.filter((ref) => {
+    const key = ref.join('\0');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 type Frame = { kind: 'with' | 'range' | 'if' | 'define'; context?: ValuesPath; define?: string };
 
 /** Values path an expression reads, relative to the current context. */
 function referencesIn(
   body: string,
   context: ValuesPath | undefined,
-  variables: Map<string, ValuesPath>,
+  variables: Variables,
 ): ValuesPath[] {
   const refs: ValuesPath[] = [];
   for (const match of body.matchAll(INDEX_VALUES)) {
     refs.push([...match[1].matchAll(/"([^"\\]*)"/g)].map((m) => m[1]));
   }
-  const code = body.replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, '""');
+  const code = body.replace(STRING_LITERALS, '""');
   for (const [token] of code.matchAll(TOKEN)) {
     const segments = token.split('.');
     const head = segments[0]; // '' for `.x`, '$' or '$name' for variables
@@ -115,7 +139,7 @@ function referencesIn(
     } else if (head === '' && context && !BUILTIN_ROOTS.has(rest[0])) {
       refs.push([...context, ...rest]);
     } else if (head.startsWith('$') && head.length > 1 && variables.has(head)) {
-      refs.push([...variables.get(head)!, ...rest]);
+      for (const base of variables.get(head)!) refs.push([...base, ...rest]);
     }
   }
   return refs.filter((ref) => ref.length > 0);
@@ -124,7 +148,7 @@ function referencesIn(
 function firstReference(
   expression: string,
   context: ValuesPath | undefined,
-  variables: Map<string, ValuesPath>,
+  variables: Variables,
 ): ValuesPath | undefined {
   return referencesIn(expression, context, variables)[0];
 }
@@ -150,7 +174,9 @@ export function parseTemplate(text: string): TemplateModel {
   const lineIncludes: string[][] = lineStarts.map(() => []);
   const defines = new Map<string, Define>();
   const stack: Frame[] = [];
-  const variables = new Map<string, ValuesPath>();
+  const variables: Variables = new Map();
+  /** Variables holding a helper's output, and the helpers. */
+  const includedBy = new Map<string, string[]>();
   const context = () => {
     for (let i = stack.length - 1; i >= 0; i--) {
       if (stack[i].kind === 'define') return undefined;
@@ -198,7 +224,7 @@ export function parseTemplate(text: string): TemplateModel {
         const assignment = /^\s*(\$\w+)\s*(?:,\s*(\$\w+)\s*)?:=(.*)$/s.exec(rest);
         const target = firstReference(assignment ? assignment[3] : rest, context(), variables);
         const items = target && [...target, '*'];
-        if (assignment && items) variables.set(assignment[2] ?? assignment[1], items);
+        if (assignment && items) variables.set(assignment[2] ?? assignment[1], [items]);
         stack.push({ kind: 'range', context: items });
       }
       continue;
@@ -207,10 +233,17 @@ export function parseTemplate(text: string): TemplateModel {
     const refs = referencesIn(body, context(), variables);
     const includes = [...body.matchAll(INCLUDE)].map((match) => match[1]);
     if (assignment) {
-      // `$x := .Values.a` lets later `$x.b` resolve to `a.b`.
+      // `$x := .Values.a` lets later `$x.b` resolve to `a.b` (`$x := .Values.a | default
+      // .Values.c`: to either); `$x := include "h" .` lets a
+      // later `{{ $x | nindent 6 }}` be followed into `h`.
       const name = /^\$\w*/.exec(body)![0];
-      if (refs[0] && name.length > 1) variables.set(name, refs[0]);
+      if (refs.length && name.length > 1)
+        variables.set(name, distinct(refs).slice(0, MAX_VARIABLE_REFS));
+      if (includes.length && name.length > 1) includedBy.set(name, includes);
       continue;
+    }
+    for (const [variable] of body.replace(STRING_LITERALS, '""').matchAll(VARIABLE)) {
+      includes.push(...(includedBy.get(variable) ?? []));
     }
     const define = currentDefine();
     if (define) {
@@ -265,6 +298,11 @@ export function parseTemplate(text: string): TemplateModel {
       weight,
       refs: lineRefs[index],
       includes: lineIncludes[index],
+      separator:
+        kind === 'literal' &&
+        DOCUMENT_SEPARATOR.test(
+          text.slice(lineStarts[index], lineStarts[index + 1] ?? text.length),
+        ),
     };
   });
   return { lines, defines };

@@ -75,8 +75,8 @@ export function configuredValuesSets(
 }
 
 export const DEFAULT_SET_NAME = 'default';
-/** A recent Kubernetes release, named because helm v3 and v4 default to different ones. */
-export const DEFAULT_KUBERNETES_VERSION = '1.34.0';
+// Named because helm v3 and v4 default to different releases.
+export { DEFAULT_KUBERNETES_VERSION } from '../../model.js';
 
 export function setPairs(set: ValuesSet['set']): [string, string][] {
   return (Array.isArray(set) ? set : Object.entries(set)).map(([key, value]) => [key, value]);

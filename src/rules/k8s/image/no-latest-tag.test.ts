@@ -1,4 +1,5 @@
-import { pod, ruleTester } from '../../../../test/support/rules.js';
+import { expect, it } from 'vitest';
+import { pod, ruleTester, runK8sRule } from '../../../../test/support/rules.js';
 import { noLatestTag } from './no-latest-tag.js';
 
 ruleTester(noLatestTag, {
@@ -76,4 +77,9 @@ ruleTester(noLatestTag, {
       ],
     },
   ],
+});
+
+it('says the tag is what it is about (a Helm finding goes to the tag: values line)', () => {
+  const code = pod({ containers: '\n  - name: app\n    image: quay.io/acme/app:latest\n' });
+  expect(runK8sRule(noLatestTag, code)[0].part).toEqual({ start: 17, end: 23 });
 });

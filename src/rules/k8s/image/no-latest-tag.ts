@@ -1,6 +1,6 @@
 import { defineK8sRule } from '../../define.js';
 import { containerViolations, describe } from '../helpers.js';
-import { parseImageReference } from '../../image-reference.js';
+import { imagePart, parseImageReference } from '../../image-reference.js';
 
 export const noLatestTag = defineK8sRule({
   meta: {
@@ -25,6 +25,7 @@ export const noLatestTag = defineK8sRule({
       return {
         message: `${describe(resource, entry)} should specify an image tag other than 'latest' (image '${image}')`,
         path: [...entry.path, 'image'],
+        part: imagePart(image, 'tag'),
       };
     }),
 });

@@ -1,6 +1,6 @@
 import { defineK8sRule } from '../../define.js';
 import { containerViolations, describe } from '../helpers.js';
-import { parseImageReference } from '../../image-reference.js';
+import { imagePart, parseImageReference } from '../../image-reference.js';
 
 export const pullPolicyForMutableTags = defineK8sRule({
   meta: {
@@ -38,6 +38,7 @@ export const pullPolicyForMutableTags = defineK8sRule({
           imagePullPolicy === undefined
             ? [...entry.path, 'image']
             : [...entry.path, 'imagePullPolicy'],
+        part: imagePullPolicy === undefined ? imagePart(image, 'tag') : undefined,
       };
     }),
 });

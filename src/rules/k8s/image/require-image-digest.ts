@@ -1,6 +1,6 @@
 import { defineK8sRule } from '../../define.js';
 import { containerViolations, describe } from '../helpers.js';
-import { parseImageReference } from '../../image-reference.js';
+import { imagePart, parseImageReference } from '../../image-reference.js';
 
 export const requireImageDigest = defineK8sRule({
   meta: {
@@ -28,6 +28,8 @@ export const requireImageDigest = defineK8sRule({
       return {
         message: `${describe(resource, entry)} should pin its image by digest (image '${image}')`,
         path: [...entry.path, 'image'],
+        // A digest is pinned where the tag is (`app:1.4.2@sha256:...`).
+        part: imagePart(image, 'tag'),
       };
     }),
 });

@@ -1,4 +1,5 @@
-import { pod, ruleTester } from '../../../../test/support/rules.js';
+import { expect, it } from 'vitest';
+import { pod, ruleTester, runK8sRule } from '../../../../test/support/rules.js';
 import { trustedRegistries } from './trusted-registries.js';
 
 ruleTester(trustedRegistries, {
@@ -143,4 +144,9 @@ ruleTester(trustedRegistries, {
       ],
     },
   ],
+});
+
+it('says the registry is what it is about (a Helm finding goes to the registry values line)', () => {
+  const code = pod({ containers: '\n  - name: c1\n    image: quay.io/evil/app:1\n' });
+  expect(runK8sRule(trustedRegistries, code)[0].part).toEqual({ start: 0, end: 7 });
 });

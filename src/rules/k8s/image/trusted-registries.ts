@@ -1,7 +1,7 @@
 import { defineK8sRule } from '../../define.js';
 import { Minimatch } from 'minimatch';
 import { containerViolations, describe } from '../helpers.js';
-import { parseImageReference, type ImageReference } from '../../image-reference.js';
+import { imagePart, parseImageReference, type ImageReference } from '../../image-reference.js';
 
 export interface TrustedRegistriesOptions {
   /**
@@ -132,6 +132,7 @@ export const trustedRegistries = defineK8sRule<TrustedRegistriesOptions>({
       return {
         message: `${describe(resource, entry)} uses an image from an untrusted registry: '${image}'`,
         path: [...entry.path, 'image'],
+        part: imagePart(image, 'registry'),
       };
     });
   },

@@ -1,0 +1,55 @@
+// The admission preview: what the API server's admission would say about a CREATE of each scanned
+// object: the ValidatingAdmissionPolicies in the tree and Pod Security Admission by namespace label.
+import type { Finding, ScanError, Severity } from '../../model.js';
+import type { K8sResource } from '../../sources/resource.js';
+import { DEFAULT_KUBERNETES_VERSION } from '../cel/environment.js';
+import { Namespaces, type ChartNamespaces } from './namespaces.js';
+import {
+  evaluatePodSecurityAdmission,
+  mergePodSecurityFindings,
+} from './pod-security-admission.js';
+import { evaluateAdmissionPolicies } from './validating-admission-policy.js';
+
+/** What admission reads from the policy (structurally, the Policy's fields). */
+export interface AdmissionPolicyView {
+  kubernetesVersion?: string;
+  admission?: { namespaces: Record<string, { labels: Record<string, string> }> };
+  charts?: ChartNamespaces;
+  /** `rules:` settings of `vap/<policy>` IDs. */
+  admissionRules?: Record<string, Severity | 'off'>;
+}
+
+export interface Admission {
+  findings: Finding[];
+  warnings: ScanError[];
+  /** The rules' findings with those Pod Security Admission reports too replaced by its own. */
+  merge(ruleFindings: Finding[]): Finding[];
+}
+
+/**
+ * `context`: admission configuration read elsewhere (the live cluster's policies, bindings, params and
+ * Namespaces); it applies to the scanned resources but is not itself evaluated.
+ */
+export function evaluateAdmission(
+  resources: readonly K8sResource[],
+  policy: AdmissionPolicyView,
+  context: readonly K8sResource[] = [],
+): Admission {
+  const known = context.length ? [...context, ...resources] : resources;
+  const namespaces = new Namespaces(known, policy.admission?.namespaces ?? {}, policy.charts);
+  const settings = {
+    kubernetesVersion: policy.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+    ruleSettings: policy.admissionRules ?? {},
+  };
+  const vap = evaluateAdmissionPolicies(resources, settings, namespaces, context);
+  const psa = evaluatePodSecurityAdmission(
+    resources,
+    (name) => namespaces.labels(name),
+    (resource) => namespaces.namespaceOf(resource),
+  );
+  return {
+    findings: vap.findings,
+    warnings: vap.warnings,
+    merge: (ruleFindings) => [...mergePodSecurityFindings(ruleFindings, psa), ...vap.findings],
+  };
+}

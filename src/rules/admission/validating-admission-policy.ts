@@ -1,0 +1,659 @@
+// ValidatingAdmissionPolicies, their bindings and params found in the scanned tree, applied to a CREATE of
+// every scanned object as the API server applies them: matchConstraints and the binding's matchResources
+// (resource rules through the REST mapping, exclude rules, namespace and object selectors), matchConditions,
+// variables, validations with their messages, failurePolicy, paramKind/paramRef and validationActions,
+// on the object after the API server's defaults.
+import type { Finding, ScanError, Severity } from '../../model.js';
+import type { K8sResource, KubeObject, Path } from '../../sources/resource.js';
+import { attributeFailure } from '../cel/attribution.js';
+import { PER_EXPRESSION_COST_LIMIT } from '../cel/cost.js';
+import {
+  CelError,
+  isNode,
+  kubernetesCel,
+  toCel,
+  type CompiledExpression,
+  type KubernetesCel,
+} from '../cel/environment.js';
+import { CelObjects, evaluateFor } from '../custom/custom-rules.js';
+import { findingOnResource } from '../evaluate.js';
+import { withApiServerDefaults } from './defaults.js';
+import { project, readSet, type ReadSet } from '../cel/projection.js';
+import { RestMapper, type ResourceMapping } from './kinds.js';
+import { isEmptySelector, labelsOf, selectorMatches } from './selectors.js';
+import type { Namespaces } from './namespaces.js';
+
+export const VAP_VARIABLES = [
+  'object',
+  'oldObject',
+  'request',
+  'params',
+  'namespaceObject',
+  'variables',
+] as const;
+const ADMISSION_GROUP = 'admissionregistration.k8s.io/';
+
+export interface AdmissionSettings {
+  kubernetesVersion: string;
+  /** `rules:` settings of `vap/<policy>` IDs: a severity replacing the action's, or off. */
+  ruleSettings?: Record<string, Severity | 'off'>;
+}
+
+type Action = 'Deny' | 'Warn' | 'Audit';
+const ACTION_SEVERITY: Record<Action, Severity> = { Deny: 'high', Warn: 'medium', Audit: 'low' };
+
+interface Expression {
+  compiled: CompiledExpression;
+  path: Path;
+}
+interface Validation extends Expression {
+  index: number;
+  message?: string;
+  messageExpression?: CompiledExpression;
+}
+interface Policy {
+  resource: K8sResource;
+  name: string;
+  spec: KubeObject;
+  failurePolicy: 'Fail' | 'Ignore';
+  paramKind?: { apiVersion: string; kind: string };
+  matchConditions: (Expression & { name: string })[];
+  variables: (Expression & { name: string })[];
+  validations: Validation[];
+  auditAnnotations: Expression[];
+  /** The first expression that does not compile: the API server rejects every request it matches. */
+  compileError?: { path: Path; message: string };
+  readsNamespaceObject: boolean;
+  /** What the policy's expressions read of `object`: only that is converted for them. */
+  reads: ReadSet;
+}
+interface Binding {
+  resource: K8sResource;
+  name: string;
+  policy: Policy;
+  actions: Action[];
+  spec: KubeObject;
+}
+
+const isObject = (v: unknown): v is KubeObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const isKind = (r: K8sResource, kind: string) =>
+  r.ref.kind === kind && r.ref.apiVersion.startsWith(ADMISSION_GROUP);
+
+function readsVariable(ast: unknown, name: string): boolean {
+  let found = false;
+  const visit = (node: unknown): void => {
+    if (found) return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!isNode(node)) return;
+    if (node.op === 'id' && node.args === name) found = true;
+    else if (node.args && typeof node.args === 'object')
+      Object.values(node.args as object).forEach(visit);
+  };
+  visit(ast);
+  return found;
+}
+
+/** cel-go's wording for the errors users search for. */
+function goErrorText(message: string): string {
+  return message.replace(/^No such key: /, 'no such key: ');
+}
+
+function compilePolicy(resource: K8sResource, cel: KubernetesCel): Policy {
+  const spec = isObject(resource.object.spec) ? resource.object.spec : {};
+  const policy: Policy = {
+    resource,
+    name: resource.ref.name,
+    spec,
+    failurePolicy: spec.failurePolicy === 'Ignore' ? 'Ignore' : 'Fail',
+    matchConditions: [],
+    variables: [],
+    validations: [],
+    auditAnnotations: [],
+    readsNamespaceObject: false,
+    reads: [],
+  };
+  const paramKind = spec.paramKind;
+  if (isObject(paramKind)) {
+    // v1 writes apiVersion; v1alpha1 wrote group + version.
+    const apiVersion =
+      str(paramKind.apiVersion) ||
+      [str(paramKind.group), str(paramKind.version)].filter(Boolean).join('/');
+    policy.paramKind = { apiVersion, kind: str(paramKind.kind) };
+  }
+  const compile = (source: unknown, path: Path): CompiledExpression | undefined => {
+    if (policy.compileError) return undefined;
+    if (typeof source !== 'string' || !source.trim()) {
+      policy.compileError = { path, message: 'expression is required' };
+      return undefined;
+    }
+    try {
+      const compiled = cel.compile(source);
+      if (readsVariable(compiled.ast, 'namespaceObject')) policy.readsNamespaceObject = true;
+      return compiled;
+    } catch (error) {
+      if (!(error instanceof CelError)) throw error;
+      const where = error.position
+        ? `<input>:${error.position.line}:${error.position.column}: `
+        : '';
+      policy.compileError = {
+        path,
+        message: `compilation failed: ERROR: ${where}${error.message}`,
+      };
+      return undefined;
+    }
+  };
+  const list = (key: string) => (Array.isArray(spec[key]) ? (spec[key] as unknown[]) : []);
+  list('matchConditions').forEach((c, i) => {
+    const compiled = compile((c as KubeObject)?.expression, [
+      'spec',
+      'matchConditions',
+      i,
+      'expression',
+    ]);
+    if (compiled)
+      policy.matchConditions.push({
+        compiled,
+        path: ['spec', 'matchConditions', i],
+        name: str((c as KubeObject).name),
+      });
+  });
+  list('variables').forEach((v, i) => {
+    const compiled = compile((v as KubeObject)?.expression, ['spec', 'variables', i, 'expression']);
+    if (compiled)
+      policy.variables.push({
+        compiled,
+        path: ['spec', 'variables', i],
+        name: str((v as KubeObject).name),
+      });
+  });
+  list('validations').forEach((v, index) => {
+    const entry = isObject(v) ? v : {};
+    const path: Path = ['spec', 'validations', index];
+    const compiled = compile(entry.expression, [...path, 'expression']);
+    const messageExpression =
+      entry.messageExpression === undefined
+        ? undefined
+        : compile(entry.messageExpression, [...path, 'messageExpression']);
+    if (compiled)
+      policy.validations.push({
+        compiled,
+        path,
+        index,
+        message:
+          typeof entry.message === 'string' && entry.message.trim() ? entry.message : undefined,
+        messageExpression,
+      });
+  });
+  list('auditAnnotations').forEach((a, i) => {
+    const compiled = compile((a as KubeObject)?.valueExpression, [
+      'spec',
+      'auditAnnotations',
+      i,
+      'valueExpression',
+    ]);
+    if (compiled) policy.auditAnnotations.push({ compiled, path: ['spec', 'auditAnnotations', i] });
+  });
+  if (!policy.compileError && !policy.validations.length && !policy.auditAnnotations.length)
+    policy.compileError = {
+      path: ['spec'],
+      message: 'a policy needs validations or auditAnnotations',
+    };
+  policy.reads = readSet(
+    [
+      ...policy.matchConditions,
+      ...policy.variables,
+      ...policy.validations,
+      ...policy.auditAnnotations,
+      ...policy.validations.flatMap((v) =>
+        v.messageExpression ? [{ compiled: v.messageExpression }] : [],
+      ),
+    ].map((e) => e.compiled.ast),
+    'object',
+  );
+  return policy;
+}
+
+function resourceRuleMatches(
+  rule: unknown,
+  mapping: ResourceMapping & { version: string },
+  name: string,
+  exact: boolean,
+): boolean {
+  if (!isObject(rule)) return false;
+  const has = (key: string, value: string) => {
+    const list = Array.isArray(rule[key]) ? (rule[key] as unknown[]).map(String) : [];
+    return list.includes('*') || list.includes(value);
+  };
+  if (!has('operations', 'CREATE') || !has('apiGroups', mapping.group)) return false;
+  if (exact && !has('apiVersions', mapping.version)) return false;
+  const resources = Array.isArray(rule.resources) ? (rule.resources as unknown[]).map(String) : [];
+  if (!resources.some((r) => r === '*' || r === '*/*' || r === mapping.resource)) return false;
+  const scope = str(rule.scope) || '*';
+  if (scope === 'Cluster' && mapping.namespaced) return false;
+  if (scope === 'Namespaced' && !mapping.namespaced) return false;
+  const names = Array.isArray(rule.resourceNames)
+    ? (rule.resourceNames as unknown[]).map(String)
+    : [];
+  return !names.length || names.includes(name);
+}
+
+type Match = 'yes' | 'no' | { missingNamespace: string };
+
+export class AdmissionEvaluator {
+  private readonly cel: KubernetesCel;
+  private readonly mapper: RestMapper;
+  private readonly objects: CelObjects;
+  private readonly bindings: Binding[] = [];
+  readonly warnings: ScanError[] = [];
+  readonly findings: Finding[] = [];
+
+  constructor(
+    private readonly resources: readonly K8sResource[],
+    settings: AdmissionSettings,
+    private readonly namespaces: Namespaces,
+  ) {
+    this.cel = kubernetesCel(settings.kubernetesVersion, VAP_VARIABLES);
+    this.mapper = new RestMapper(resources);
+    this.objects = new CelObjects(resources);
+    const policies = new Map<string, Policy>();
+    for (const r of resources)
+      if (isKind(r, 'ValidatingAdmissionPolicy'))
+        policies.set(r.ref.name, compilePolicy(r, this.cel));
+    for (const r of resources) {
+      if (!isKind(r, 'ValidatingAdmissionPolicyBinding')) continue;
+      const spec = isObject(r.object.spec) ? r.object.spec : {};
+      const policy = policies.get(str(spec.policyName));
+      if (!policy) {
+        this.warnings.push({
+          file: r.origin.file,
+          line: r.origin.locate(['spec', 'policyName']).line,
+          level: 'warning',
+          message: `ValidatingAdmissionPolicyBinding '${r.ref.name}': policy '${str(spec.policyName)}' is not in the scanned files; the binding has no effect`,
+        });
+        continue;
+      }
+      const actions = (Array.isArray(spec.validationActions) ? spec.validationActions : []).filter(
+        (a): a is Action => a === 'Deny' || a === 'Warn' || a === 'Audit',
+      );
+      const binding: Binding = {
+        resource: r,
+        name: r.ref.name,
+        policy,
+        actions: actions.length ? actions : ['Deny'],
+        spec,
+      };
+      if (this.invalidBinding(binding)) continue;
+      this.bindings.push(binding);
+      if (policy.compileError)
+        this.misconfigured(
+          binding,
+          policy.resource,
+          policy.compileError.path,
+          policy.compileError.message,
+        );
+    }
+  }
+
+  /** The binding problems the API server's validation rejects: reported on the binding, which is ignored. */
+  private invalidBinding(binding: Binding): boolean {
+    const { spec } = binding;
+    const paramRef = spec.paramRef;
+    let problem: { path: Path; message: string } | undefined;
+    if (!Array.isArray(spec.validationActions) || !spec.validationActions.length)
+      problem = { path: ['spec'], message: 'spec.validationActions: Required value' };
+    else if (isObject(paramRef) && paramRef.parameterNotFoundAction === undefined)
+      problem = {
+        path: ['spec', 'paramRef'],
+        message: 'spec.paramRef.parameterNotFoundAction: Required value',
+      };
+    else if (binding.policy.paramKind && !isObject(paramRef))
+      problem = {
+        path: ['spec'],
+        message: `policy '${binding.policy.name}' has a paramKind: spec.paramRef is required`,
+      };
+    if (!problem) return false;
+    this.findings.push(
+      findingOnResource(this.rule(binding), binding.resource, {
+        path: problem.path,
+        message: `ValidatingAdmissionPolicyBinding '${binding.name}' is invalid and has no effect: ${problem.message}`,
+      }),
+    );
+    return true;
+  }
+
+  private rule(binding: Binding, severity = this.severity(binding)) {
+    return { ruleId: `vap/${binding.policy.name}`, title: binding.policy.name, severity };
+  }
+
+  private severity(binding: Binding): Severity {
+    return ACTION_SEVERITY[
+      binding.actions.includes('Deny')
+        ? 'Deny'
+        : binding.actions.includes('Warn')
+          ? 'Warn'
+          : 'Audit'
+    ];
+  }
+
+  private misconfigured(
+    binding: Binding,
+    resource: K8sResource,
+    path: Path,
+    message: string,
+  ): void {
+    this.findings.push(
+      findingOnResource(this.rule(binding), resource, {
+        path,
+        message: `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' cannot be applied: ${message}; the API server rejects every request it matches`,
+      }),
+    );
+  }
+
+  /** The API server's text for a failed validation under the binding's actions. */
+  private denial(binding: Binding, message: string): string {
+    const who = `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}'`;
+    if (binding.actions.includes('Deny')) return `${who} denied request: ${message}`;
+    const warning = `Validation failed for ${who}: ${message}`;
+    return binding.actions.includes('Warn')
+      ? warning
+      : `${warning} (Audit: recorded in the audit log)`;
+  }
+
+  private namespaceOf(resource: K8sResource, mapping: ResourceMapping): string | undefined {
+    return mapping.namespaced ? this.namespaces.namespaceOf(resource) : undefined;
+  }
+
+  private matches(
+    constraints: unknown,
+    resource: K8sResource,
+    mapping: ResourceMapping & { version: string },
+    namespace: string | undefined,
+    object: KubeObject,
+  ): Match {
+    if (!isObject(constraints)) return 'yes';
+    const exact = constraints.matchPolicy === 'Exact';
+    const name = resource.ref.name;
+    const rules = Array.isArray(constraints.resourceRules) ? constraints.resourceRules : undefined;
+    if (rules && !rules.some((rule) => resourceRuleMatches(rule, mapping, name, exact)))
+      return 'no';
+    const excluded = Array.isArray(constraints.excludeResourceRules)
+      ? constraints.excludeResourceRules
+      : [];
+    if (excluded.some((rule) => resourceRuleMatches(rule, mapping, name, exact))) return 'no';
+    if (!selectorMatches(constraints.objectSelector, labelsOf(object))) return 'no';
+    const selector = constraints.namespaceSelector;
+    if (isEmptySelector(selector)) return 'yes';
+    // A Namespace is matched by its own labels; other cluster-scoped objects ignore namespaceSelector.
+    if (resource.ref.kind === 'Namespace' && resource.ref.apiVersion === 'v1')
+      return selectorMatches(selector, { ...labelsOf(object), 'kubernetes.io/metadata.name': name })
+        ? 'yes'
+        : 'no';
+    if (namespace === undefined) return 'yes';
+    const labels = this.namespaces.labels(namespace);
+    if (!labels) return { missingNamespace: namespace };
+    return selectorMatches(selector, labels) ? 'yes' : 'no';
+  }
+
+  private indeterminate(
+    binding: Binding,
+    resource: K8sResource,
+    namespace: string,
+    what: string,
+  ): void {
+    this.findings.push(
+      findingOnResource(this.rule(binding, 'low'), resource, {
+        path: ['metadata', 'namespace'],
+        message: `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' cannot be evaluated offline: ${what} needs namespace '${namespace}', which the scanned files do not define; add its Namespace manifest or declare its labels in the policy file (admission: { namespaces: { ${namespace}: { labels: {...} } } })`,
+      }),
+    );
+  }
+
+  private paramsFor(binding: Binding, namespace: string | undefined): unknown[] | undefined {
+    const { paramKind } = binding.policy;
+    if (!paramKind) return [null];
+    const ref = binding.spec.paramRef as KubeObject;
+    const wantedNamespace = str(ref.namespace) || namespace;
+    const candidates = this.resources.filter(
+      (r) =>
+        r.ref.apiVersion === paramKind.apiVersion &&
+        r.ref.kind === paramKind.kind &&
+        // A param written without a namespace is created in the default one.
+        (wantedNamespace === undefined || (r.ref.namespace ?? 'default') === wantedNamespace),
+    );
+    const found =
+      typeof ref.name === 'string' && ref.name
+        ? candidates.filter((r) => r.ref.name === ref.name)
+        : candidates.filter((r) => selectorMatches(ref.selector ?? {}, labelsOf(r.object)));
+    return found.length ? found.map((r) => this.objects.object(r)) : undefined;
+  }
+
+  /** Every binding applied to one scanned object. */
+  evaluate(resource: K8sResource): void {
+    // The API server never sends admission configuration (policies, bindings, webhooks) through admission.
+    if (!this.bindings.length || resource.ref.apiVersion.startsWith(ADMISSION_GROUP)) return;
+    const { apiVersion, kind } = resource.ref;
+    const mapping = this.mapper.map(apiVersion, kind) ?? {
+      // The API server's guess for an unknown kind (a CRD that is not in the repository).
+      group: apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '',
+      versions: [],
+      version: apiVersion.slice(apiVersion.indexOf('/') + 1),
+      resource: /(s|x|z|ch|sh)$/.test(kind.toLowerCase())
+        ? `${kind.toLowerCase()}es`
+        : /y$/.test(kind)
+          ? `${kind.toLowerCase().slice(0, -1)}ies`
+          : `${kind.toLowerCase()}s`,
+      namespaced: resource.ref.namespace !== undefined,
+    };
+    const namespace = this.namespaceOf(resource, mapping);
+    // Matching reads kind, name and labels, which the defaults do not change: the source object.
+    const object = resource.object;
+    const celObjects = new Map<Policy, unknown>();
+    for (const binding of this.bindings) {
+      const policyMatch = this.matches(
+        binding.policy.spec.matchConstraints,
+        resource,
+        mapping,
+        namespace,
+        object,
+      );
+      const bindingMatch =
+        policyMatch === 'yes'
+          ? this.matches(binding.spec.matchResources, resource, mapping, namespace, object)
+          : policyMatch;
+      if (bindingMatch === 'no') continue;
+      if (typeof bindingMatch === 'object') {
+        this.indeterminate(
+          binding,
+          resource,
+          bindingMatch.missingNamespace,
+          'its namespaceSelector',
+        );
+        continue;
+      }
+      const { policy } = binding;
+      const namespaceObject = namespace === undefined ? null : this.namespaces.object(namespace);
+      if (namespaceObject === undefined && policy.readsNamespaceObject) {
+        this.indeterminate(binding, resource, namespace!, 'namespaceObject');
+        continue;
+      }
+      const params = this.paramsFor(binding, namespace);
+      if (!params) {
+        const ref = binding.spec.paramRef as KubeObject;
+        if (ref.parameterNotFoundAction === 'Deny')
+          this.report(
+            binding,
+            resource,
+            ['kind'],
+            'failed to configure binding: no params found for policy binding with `Deny` parameterNotFoundAction',
+          );
+        continue;
+      }
+      let celObject = celObjects.get(policy);
+      if (celObject === undefined)
+        celObjects.set(
+          policy,
+          (celObject = withApiServerDefaults(
+            toCel(project(object, policy.reads)) as KubeObject,
+            namespace,
+            true,
+          )),
+        );
+      for (const param of params)
+        this.apply(
+          binding,
+          resource,
+          celObject,
+          namespaceObject ?? null,
+          param,
+          mapping,
+          namespace,
+        );
+    }
+  }
+
+  private report(binding: Binding, resource: K8sResource, path: Path, message: string): void {
+    this.findings.push(
+      findingOnResource(this.rule(binding), resource, {
+        path,
+        message: this.denial(binding, message),
+      }),
+    );
+  }
+
+  private apply(
+    binding: Binding,
+    resource: K8sResource,
+    object: unknown,
+    namespaceObject: unknown,
+    params: unknown,
+    mapping: ResourceMapping & { version: string },
+    namespace: string | undefined,
+  ): void {
+    const { policy } = binding;
+    const gvr = { group: mapping.group, version: mapping.version, resource: mapping.resource };
+    const gvk = { group: mapping.group, version: mapping.version, kind: resource.ref.kind };
+    const request = toCel({
+      kind: gvk,
+      resource: gvr,
+      subResource: '',
+      requestKind: gvk,
+      requestResource: gvr,
+      name: resource.ref.name,
+      namespace: namespace ?? '',
+      operation: 'CREATE',
+      userInfo: { username: 'kube-policy-gate', groups: ['system:authenticated'] },
+      dryRun: false,
+      options: { apiVersion: 'meta.k8s.io/v1', kind: 'CreateOptions' },
+    });
+    const variables: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const failed = new Map<string, string>();
+    const context = { object, oldObject: null, request, params, namespaceObject, variables };
+    const run = (compiled: CompiledExpression) => {
+      for (const name of failed.keys())
+        if (readsVariable(compiled.ast, 'variables') && compiled.expression.includes(name))
+          throw new CelError(failed.get(name)!, 'runtime');
+      try {
+        return evaluateFor(this.objects, resource, compiled, context);
+      } catch (error) {
+        throw new CelError(
+          `expression '${compiled.expression.trim()}' resulted in error: ${goErrorText((error as Error).message)}`,
+          'runtime',
+        );
+      }
+    };
+    // failurePolicy Fail turns an error into the binding's action; Ignore skips the policy.
+    const onError = (error: unknown) => {
+      if (policy.failurePolicy === 'Fail')
+        this.report(binding, resource, ['kind'], (error as Error).message);
+    };
+    const conditionsCompiled =
+      !policy.compileError || policy.compileError.path[1] !== 'matchConditions';
+    try {
+      if (conditionsCompiled)
+        for (const condition of policy.matchConditions)
+          if (run(condition.compiled) !== true) return;
+    } catch (error) {
+      return onError(error);
+    }
+    if (policy.compileError)
+      return onError(new Error(`compilation error: ${policy.compileError.message}`));
+    for (const variable of policy.variables) {
+      try {
+        variables[variable.name] = run(variable.compiled);
+      } catch (error) {
+        failed.set(variable.name, (error as Error).message);
+      }
+    }
+    for (const validation of policy.validations) {
+      let value: unknown;
+      try {
+        value = run(validation.compiled);
+      } catch (error) {
+        onError(error);
+        continue;
+      }
+      if (value === true) continue;
+      if (value !== false) {
+        onError(new Error(`validation expression returned ${typeof value}, not bool`));
+        continue;
+      }
+      let message =
+        validation.message ?? `failed expression: ${validation.compiled.expression.trim()}`;
+      if (validation.messageExpression) {
+        try {
+          const text = run(validation.messageExpression);
+          if (
+            typeof text === 'string' &&
+            text.trim() &&
+            !text.includes('\n') &&
+            text.length <= 5120
+          )
+            message = text;
+        } catch {
+          // The API server keeps the static message (or the default) when messageExpression fails.
+        }
+      }
+      const path = attributeFailure({
+        cel: this.cel,
+        expression: validation.compiled.expression,
+        ast: validation.compiled.ast,
+        variables: context,
+        root: 'object',
+        budget: PER_EXPRESSION_COST_LIMIT,
+      });
+      this.report(binding, resource, path ?? ['kind'], message);
+    }
+    for (const annotation of policy.auditAnnotations) {
+      try {
+        run(annotation.compiled);
+      } catch (error) {
+        onError(error);
+      }
+    }
+  }
+}
+
+/** Findings (and warnings) of the ValidatingAdmissionPolicies in the scanned resources. */
+export function evaluateAdmissionPolicies(
+  resources: readonly K8sResource[],
+  settings: AdmissionSettings,
+  namespaces: Namespaces,
+  /** Admission configuration from elsewhere (the live cluster): applied, not evaluated. */
+  context: readonly K8sResource[] = [],
+): { findings: Finding[]; warnings: ScanError[] } {
+  const all = context.length ? [...resources, ...context] : resources;
+  if (!all.some((r) => isKind(r, 'ValidatingAdmissionPolicyBinding')))
+    return { findings: [], warnings: [] };
+  const evaluator = new AdmissionEvaluator(all, settings, namespaces);
+  for (const resource of resources) evaluator.evaluate(resource);
+  // `rules: { vap/<policy>: low }` or `off`, like any rule.
+  const ruleSettings = settings.ruleSettings ?? {};
+  const findings = evaluator.findings.flatMap((finding) => {
+    const setting = ruleSettings[finding.ruleId];
+    if (setting === 'off') return [];
+    return setting ? [{ ...finding, severity: setting }] : [finding];
+  });
+  return { findings, warnings: evaluator.warnings };
+}
