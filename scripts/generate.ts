@@ -1,12 +1,16 @@
 // Generates everything derived from rule metadata, so it is never written twice: the pss,
 // trivy and hadolint packs in policies/, docs/rules/<ID>.md, and the README's rules table.
 // `tsx scripts/generate.ts` writes them; test/generated.test.ts fails when they are stale.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { stringify } from 'yaml';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PACK_KEYS, parsePolicyText } from '../src/config/parse.js';
 import { policySchema } from '../src/config/schema.js';
 import { allRuleMetas } from '../src/rules/index.js';
+import { optionsJsonSchema, type OptionSchema } from '../src/rules/options.js';
+import type { RuleExample } from './rule-examples.js';
 import type { RuleMeta } from '../src/rules/types.js';
 import * as prettier from 'prettier';
 
@@ -31,7 +35,78 @@ function pack(
 
 const isPss = (level: 'baseline' | 'restricted') => (meta: RuleMeta) => meta.pss?.level === level;
 
-function rulePage(meta: RuleMeta, packs: string[]): string {
+/** Each rule's flagged and passing example, from its own tests (scripts/rule-examples.ts runs
+ *  in a child process: it loads the test modules outside vitest). */
+function ruleExamples(): Record<string, { bad?: RuleExample; good?: RuleExample }> {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/rule-examples.ts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`scripts/rule-examples.ts failed: ${child.stderr}`);
+  return JSON.parse(child.stdout);
+}
+
+function optionType(option: OptionSchema): string {
+  switch (option.type) {
+    case 'array':
+      return 'list of strings';
+    case 'object':
+      return `mapping of name to ${option.additionalProperties.enum.map((v) => `\`${v}\``).join(' \\| ')}`;
+    case 'string':
+      return option.enum ? option.enum.map((v) => `\`${v}\``).join(' \\| ') : 'string';
+    default:
+      return option.type;
+  }
+}
+
+function optionsSection(meta: RuleMeta): string {
+  if (!meta.options) return '## Options\n\nThis rule has no options.';
+  const rows = Object.entries(meta.options).map(
+    ([key, option]) =>
+      `| \`${key}\` | ${optionType(option)} | \`${JSON.stringify(option.default)}\` | ${option.description.replace(/\|/g, '\\|')} |`,
+  );
+  const example = Object.fromEntries(
+    Object.entries(meta.options).map(([key, option]) => [key, option.default]),
+  );
+  return [
+    '## Options',
+    'Set in the policy file (unknown options and wrong types are configuration errors):',
+    '```yaml\n' + stringify({ rules: { [meta.id]: { options: example } } }).trimEnd() + '\n```',
+    '| Option | Type | Default | Description |\n| --- | --- | --- | --- |\n' + rows.join('\n'),
+  ].join('\n\n');
+}
+
+function exampleBlock(meta: RuleMeta, example: RuleExample): string {
+  const language = meta.id.startsWith('DL') ? 'dockerfile' : 'yaml';
+  const parts: string[] = [];
+  if (example.options !== undefined) {
+    const policy = stringify({ rules: { [meta.id]: { options: example.options } } }).trimEnd();
+    parts.push(`With these options:\n\n\`\`\`yaml\n${policy}\n\`\`\``);
+  }
+  parts.push(`\`\`\`${language}\n${example.code.trimEnd()}\n\`\`\``);
+  if (example.findings?.length) {
+    parts.push(example.findings.map((f) => `- line ${f.line}: ${f.message}`).join('\n'));
+  }
+  return parts.join('\n\n');
+}
+
+function examplesSection(
+  meta: RuleMeta,
+  examples: { bad?: RuleExample; good?: RuleExample } | undefined,
+): string[] {
+  if (!examples?.bad && !examples?.good) return [];
+  const parts = ['## Examples', "_Taken from the rule's own test cases._"];
+  if (examples.bad) parts.push('### Flagged', exampleBlock(meta, examples.bad));
+  if (examples.good) parts.push('### Passes', exampleBlock(meta, examples.good));
+  return [parts.join('\n\n')];
+}
+
+function rulePage(
+  meta: RuleMeta,
+  packs: string[],
+  examples?: { bad?: RuleExample; good?: RuleExample },
+): string {
   const rows = [
     ['ID', `\`${meta.id}\``],
     ['Name', `\`${meta.name}\``],
@@ -46,7 +121,9 @@ function rulePage(meta: RuleMeta, packs: string[]): string {
     '| | |\n| --- | --- |\n' + rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n'),
     `## What it checks\n\n${meta.description}`,
     `## Why it matters\n\n${meta.rationale}`,
+    ...examplesSection(meta, examples),
     `## How to fix\n\n${meta.fix}`,
+    optionsSection(meta),
   ];
   if (meta.references?.length)
     parts.push(`## References\n\n${meta.references.map(referenceItem).join('\n')}`);
@@ -145,11 +222,23 @@ function rawGeneratedFiles(): Map<string, string> {
     ),
   );
   const membership = packMembership(files);
+  const examples = ruleExamples();
   for (const meta of rules) {
-    files.set(`docs/rules/${meta.id}.md`, rulePage(meta, membership.get(meta.id) ?? []));
+    files.set(
+      `docs/rules/${meta.id}.md`,
+      rulePage(meta, membership.get(meta.id) ?? [], examples[meta.id]),
+    );
   }
   const ruleKeys = rules.flatMap((m) => [m.id, m.name]);
-  files.set('policies/schema.json', JSON.stringify(policySchema(ruleKeys, PACKS), null, 2) + '\n');
+  const ruleOptions = rules.flatMap((m) =>
+    m.options
+      ? [{ keys: [m.id, m.name, ...m.aliases], options: optionsJsonSchema(m.options) }]
+      : [],
+  );
+  files.set(
+    'policies/schema.json',
+    JSON.stringify(policySchema(ruleKeys, PACKS, ruleOptions), null, 2) + '\n',
+  );
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const start = readme.indexOf(README_START);
   const end = readme.indexOf(README_END);

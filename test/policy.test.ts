@@ -105,6 +105,34 @@ describe('loadPolicy', () => {
     ]);
   });
 
+  it("checks rule options against the rule's schema, with did-you-mean", () => {
+    expect(
+      problems({
+        '.kube-policy-gate.yaml': [
+          'rules:',
+          '  KSV0125:',
+          '    options:',
+          '      trustedRegistry: [ghcr.io]', //          4
+          '  trusted-registries:',
+          '    options: { trustedRegistries: ghcr.io }', // 6
+          '  DL3049:',
+          '    options:',
+          '      labelSchema:',
+          '        owner: txt', //                        10
+          '      strictLabels: 1', //                     11
+          '  KSV001: { options: { x: 1 } }', //           12
+          '  KSV039: { severity: low, options: { requirePerNamespace: true } }',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      ".kube-policy-gate.yaml:4: rules.KSV0125.options.trustedRegistry: unknown option (did you mean 'trustedRegistries'?); this rule takes trustedRegistries",
+      '.kube-policy-gate.yaml:6: rules.trusted-registries.options.trustedRegistries: must be a list of strings',
+      ".kube-policy-gate.yaml:10: rules.DL3049.options.labelSchema.owner: must be one of text, url, rfc3339, spdx, hash, semver, email (did you mean 'text'?)",
+      '.kube-policy-gate.yaml:11: rules.DL3049.options.strictLabels: must be true or false',
+      '.kube-policy-gate.yaml:12: rules.KSV001.options.x: unknown option; this rule takes no options',
+    ]);
+  });
+
   it('names an unknown pack', () => {
     expect(problems({ '.kube-policy-gate.yaml': 'extends: [pss-restrictd]\n' })).toEqual([
       ".kube-policy-gate.yaml:1: extends: unknown pack 'pss-restrictd' (did you mean 'pss-restricted'? builtin packs: default, pss-baseline, pss-restricted, trivy, hadolint)",

@@ -13,7 +13,7 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 const valid = [
   '{}',
   'extends: [default, ./base.yaml]\nfailOn: none\n',
-  'extends: trivy\nrules:\n  KSV017: off\n  no-host-network: critical\n  KSV013: { severity: low, options: { x: 1 } }\n  KSV009: on\n',
+  'extends: trivy\nrules:\n  KSV017: off\n  no-host-network: critical\n  KSV013: { severity: low }\n  KSV0125: { options: { trustedRegistries: [ghcr.io] } }\n  KSV009: on\n',
   'paths: [deploy]\nexclude: vendor/**\n',
   'requireReason: false\nignore:\n  - id: "*"\n',
   'ignore:\n  - id: [KSV017, AVD-KSV-0009]\n    paths: [a/**]\n    resources: Pod/x\n    containers: [app]\n    charts: [c]\n    valuesSets: [default]\n    expires: 2027-01-01\n    reason: r\n',
@@ -33,6 +33,9 @@ const invalid = [
   'failOn: severe\n',
   'rules:\n  KSV017: sometimes\n',
   'rules:\n  KSV017: { level: high }\n',
+  'rules:\n  KSV0125: { options: { trustedRegistry: [ghcr.io] } }\n',
+  'rules:\n  trusted-registries: { options: { trustedRegistries: ghcr.io } }\n',
+  'rules:\n  DL3049: { options: { labelSchema: { owner: txt } } }\n',
   'paths: 3\n',
   'requireReason: maybe\n',
   'ignore:\n  - reason: r\n',

@@ -4,6 +4,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { FAIL_ON_VALUES, SEVERITIES, type FailOn, type Severity } from '../model.js';
 import { allRuleKeys, findRuleMeta } from '../rules/index.js';
+import { validateOptions } from '../rules/options.js';
 import { helmValueProblems } from '../sources/helm/values-sets.js';
 import type { Exception } from '../suppress/exception.js';
 import { isValidDate } from '../suppress/trivyignore.js';
@@ -285,8 +286,29 @@ function ruleSettings(node: unknown, report: Report): Map<string, RuleSetting> {
     const setting = ruleSetting(plain(pair.value));
     if (typeof setting === 'string') report(pair.value ?? pair.key, `rules.${key}`, setting);
     else settings.set(meta.id, setting);
+    if (typeof setting === 'string' || !setting.enabled || !setting.options) continue;
+    for (const { path, message, suggest, detail = '' } of validateOptions(
+      meta.options,
+      setting.options,
+    )) {
+      const hint = suggest ? didYouMean(suggest.value, suggest.candidates) : '';
+      const where = keyNodeAt(pair.value, ['options', ...path]);
+      report(where, `rules.${key}.options.${path.join('.')}`, message + hint + detail);
+    }
   }
   return settings;
+}
+
+/** The key node of the deepest mapping entry along `path` under `node`, for its line. */
+function keyNodeAt(node: unknown, path: readonly string[]): unknown {
+  let found: unknown = node;
+  for (const [index, key] of path.entries()) {
+    const pair = isMap(found) ? found.items.find((item) => keyOf(item) === key) : undefined;
+    if (!pair) return found;
+    if (index === path.length - 1) return pair.key;
+    found = pair.value;
+  }
+  return found;
 }
 
 /** A rule's setting, or the message saying why it is invalid. */

@@ -10,9 +10,19 @@ const stringOrList = (description: string) => ({
 });
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
 
-export function policySchema(ruleKeys: readonly string[], packs: readonly string[]): object {
+/** A rule that takes options: every key that names it, and the JSON Schema of its options. */
+export interface RuleOptionsSchema {
+  keys: readonly string[];
+  options: object;
+}
+
+export function policySchema(
+  ruleKeys: readonly string[],
+  packs: readonly string[],
+  ruleOptions: readonly RuleOptionsSchema[] = [],
+): object {
   const ruleKey = { anyOf: [{ enum: [...ruleKeys] }, { type: 'string' }] };
-  const ruleSetting = {
+  const ruleSetting = (options: object) => ({
     description: 'off, on, a severity, or { severity, options }',
     anyOf: [
       { enum: ['off', 'on', ...SEVERITIES] },
@@ -20,13 +30,15 @@ export function policySchema(ruleKeys: readonly string[], packs: readonly string
       {
         type: 'object',
         additionalProperties: false,
-        properties: {
-          severity: { enum: ['off', ...SEVERITIES] },
-          options: { type: 'object', description: 'Rule options, e.g. trusted registries.' },
-        },
+        properties: { severity: { enum: ['off', ...SEVERITIES] }, options },
       },
     ],
-  };
+  });
+  // Rules written by a key listed here get their own options checked; any other key, the
+  // generic shape (the loader, which matches keys case-insensitively, checks every rule's).
+  const perRule = Object.fromEntries(
+    ruleOptions.flatMap(({ keys, options }) => keys.map((key) => [key, ruleSetting(options)])),
+  );
   const valuesSet = {
     type: 'object',
     additionalProperties: false,
@@ -72,7 +84,11 @@ export function policySchema(ruleKeys: readonly string[], packs: readonly string
         description:
           'Per rule (ID, alias or readable name): off, on, a severity or { severity, options }.',
         propertyNames: ruleKey,
-        additionalProperties: ruleSetting,
+        properties: perRule,
+        additionalProperties: ruleSetting({
+          type: 'object',
+          description: 'Rule options (see the rule page).',
+        }),
       },
       paths: stringOrList('Paths (relative to the repository root) to scan.'),
       exclude: stringOrList('Globs (minimatch) of paths not to scan.'),

@@ -41,10 +41,7 @@ export function evaluateResources(
     const kind = resource.ref.kind;
     let rules = checkedByKind.get(kind);
     if (!rules) {
-      const lowerKind = kind.toLowerCase();
-      rules = checked.filter(
-        ({ rule }) => !rule.kinds || rule.kinds.some((name) => name.toLowerCase() === lowerKind),
-      );
+      rules = checked.filter(({ rule }) => checksKind(rule, kind));
       checkedByKind.set(kind, rules);
     }
     // What the fingerprints of this resource's findings share, built with its first finding.
@@ -68,6 +65,14 @@ export function evaluateResources(
     }
   }
   return findings;
+}
+
+/** Whether `rule.check` looks at resources of `kind`: its `kinds` are binding (compared
+ *  case-insensitively, as Trivy reads binding kinds), so a check never tests the kind itself. */
+export function checksKind(rule: K8sRule, kind: string): boolean {
+  if (!rule.kinds) return true;
+  const lowerKind = kind.toLowerCase();
+  return rule.kinds.some((name) => name.toLowerCase() === lowerKind);
 }
 
 interface ActiveRule {

@@ -4,6 +4,7 @@ import type { Severity } from '../model.js';
 import type { K8sResource, Path, ValuePart } from '../sources/resource.js';
 import type { DockerfileModel } from '../sources/dockerfile.js';
 import type { CustomRuleDefinition } from './custom/custom-rules.js';
+import type { OptionsSchema } from './options.js';
 
 export interface RuleMeta {
   /** Canonical ID: Trivy's (`KSV001`) or hadolint's (`DL3008`) where they have the check, else `KPGnnn`. */
@@ -27,6 +28,10 @@ export interface RuleMeta {
   /** Off in the upstream tool's default set (hadolint's `ignore` level): no generated pack
    *  enables it; a policy file can, by name. */
   optional?: boolean;
+  /** This rule's page in our docs. */
+  url?: string;
+  /** The rule's options: types, allowed values, defaults, descriptions. */
+  options?: OptionsSchema;
 }
 
 /** One problem a check found, before the engine turns it into a positioned Finding. */
@@ -45,8 +50,8 @@ export interface K8sRule<Options = unknown> {
   meta: RuleMeta & { target: 'kubernetes' };
   defaultOptions?: Options;
   /** The only kinds `check` can find anything in, when it looks at a few (RBAC rules): the
-   *  engine does not call it for other resources (compared case-insensitively, as Trivy reads
-   *  binding kinds). `check` still tests the kind itself. */
+   *  engine calls it for no other resource (compared case-insensitively, as Trivy reads
+   *  binding kinds), so `check` does not test the kind again. */
   kinds?: readonly string[];
   /** Checks one resource. */
   check?(resource: K8sResource, options: Options): K8sViolation[];

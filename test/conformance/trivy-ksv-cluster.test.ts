@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checksKind } from '../../src/rules/evaluate.js';
 import { clusterRules } from '../../src/rules/k8s/cluster/index.js';
 import { imageRules } from '../../src/rules/k8s/image/index.js';
 import type { K8sRule, K8sViolation } from '../../src/rules/types.js';
@@ -60,7 +61,9 @@ function violations(rule: K8sRule, text: string, file: string, options?: object)
   const { resources, errors } = parseManifests(text, { file });
   expect(errors).toEqual([]);
   const merged = { ...(rule.defaultOptions as object), ...options };
-  const found = resources.flatMap((resource) => rule.check?.(resource, merged) ?? []);
+  const found = resources
+    .filter((resource) => checksKind(rule, resource.ref.kind))
+    .flatMap((resource) => rule.check?.(resource, merged) ?? []);
   found.push(...(rule.checkAll?.(resources, merged) ?? []));
   return found;
 }

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { devHelm } from '../../scripts/dev-helm.js';
+import { checksKind } from '../../src/rules/evaluate.js';
 import { k8sRules } from '../../src/rules/k8s/index.js';
 import { renderCharts, type RenderedCharts } from '../../src/sources/helm/index.js';
 import { getIn, type K8sResource } from '../../src/sources/resource.js';
@@ -44,7 +45,7 @@ function placements(resources: readonly K8sResource[]): Placement[] {
   };
   const seen = new Map<string, Placement>();
   for (const resource of resources) {
-    for (const rule of k8sRules) {
+    for (const rule of k8sRules.filter((r) => checksKind(r, resource.ref.kind))) {
       for (const violation of rule.check?.(resource, rule.defaultOptions as never) ?? []) {
         const location = resource.origin.locate(violation.path);
         const file = location.file ?? resource.origin.file;

@@ -8,6 +8,7 @@ import { parseDockerfile } from '../../src/sources/dockerfile.js';
 import { parseManifests } from '../../src/sources/manifests.js';
 import type { K8sResource, Path } from '../../src/sources/resource.js';
 import { loadShellParser } from '../../src/sources/shell.js';
+import { checksKind } from '../../src/rules/evaluate.js';
 import type { DockerRule, K8sRule, K8sViolation } from '../../src/rules/types.js';
 
 export function resourcesFromYaml(yaml: string, file = 'test.yaml'): K8sResource[] {
@@ -21,7 +22,9 @@ export function runK8sRule(rule: K8sRule, yaml: string, options?: unknown): K8sV
   const resources = resourcesFromYaml(yaml);
   const merged = { ...(rule.defaultOptions as object), ...(options as object) };
   const violations: K8sViolation[] = [];
-  for (const resource of resources) violations.push(...(rule.check?.(resource, merged) ?? []));
+  for (const resource of resources.filter((r) => checksKind(rule, r.ref.kind))) {
+    violations.push(...(rule.check?.(resource, merged) ?? []));
+  }
   violations.push(...(rule.checkAll?.(resources, merged) ?? []));
   return violations;
 }
@@ -68,6 +71,15 @@ export interface Found {
   path?: Path;
 }
 
+/** Where scripts/rule-examples.ts collects the cases instead of running them. */
+export const RULE_CASES = Symbol.for('kube-policy-gate.ruleCases');
+
+export interface RuleCases {
+  rule: K8sRule | DockerRule;
+  valid: Array<string | ValidCase>;
+  invalid: InvalidCase[];
+}
+
 /**
  * A describe block for `rule`: one test per valid case (no finding) and per invalid case (the
  * findings, in line order, are exactly `errors`: same count, each line and message).
@@ -76,6 +88,13 @@ export function ruleTester(
   rule: K8sRule | DockerRule,
   cases: { valid: Array<string | ValidCase>; invalid: InvalidCase[] },
 ): void {
+  // scripts/rule-examples.ts loads the rule tests outside vitest to take each rule page's
+  // examples from these cases: then the cases are only handed over.
+  const collector = (globalThis as { [RULE_CASES]?: Map<string, RuleCases> })[RULE_CASES];
+  if (collector) {
+    collector.set(rule.meta.id, { rule, ...cases });
+    return;
+  }
   const run = (testCase: ValidCase) => ruleFindings(rule, testCase.code, testCase.options);
   const title = (testCase: ValidCase) => testCase.name ?? JSON.stringify(testCase.code);
   describe(`${rule.meta.id} ${rule.meta.name}`, () => {
@@ -119,9 +138,8 @@ export function ruleFindings(rule: K8sRule | DockerRule, code: string, options?:
         ...(violation.container === undefined ? {} : { container: violation.container }),
         path: violation.path,
       });
-    const kinds = k8sRule.kinds?.map((kind) => kind.toLowerCase());
     for (const resource of resources) {
-      if (kinds && !kinds.includes(resource.ref.kind.toLowerCase())) continue;
+      if (!checksKind(k8sRule, resource.ref.kind)) continue;
       for (const violation of k8sRule.check?.(resource, merged) ?? []) place(resource, violation);
     }
     for (const { resource, ...violation } of k8sRule.checkAll?.(resources, merged) ?? []) {

@@ -1,7 +1,8 @@
+import { defineDockerRule } from '../define.js';
 import type { DockerfileModel } from '../../sources/dockerfile.js';
 import { argsWithoutFlags, type ShellCommand } from '../../sources/shell.js';
-import type { DockerRule, DockerViolation } from '../types.js';
-import { argsOf, at, hadolintMeta } from './helpers.js';
+import type { DockerViolation } from '../types.js';
+import { argsOf, at } from './helpers.js';
 import { flag } from '../../sources/dockerfile.js';
 
 // Archive suffixes `ADD` extracts (case matters, as in hadolint).
@@ -80,8 +81,8 @@ function check(dockerfile: DockerfileModel): DockerViolation[] {
   return violations;
 }
 
-export const addToExtractArchives: DockerRule = {
-  meta: hadolintMeta({
+export const addToExtractArchives = defineDockerRule({
+  meta: {
     id: 'DL3010',
     name: 'add-to-extract-archives',
     severity: 'low',
@@ -91,6 +92,6 @@ export const addToExtractArchives: DockerRule = {
     rationale:
       '`COPY` then `RUN tar -x` stores the archive in one layer and its contents in another; `ADD` extracts a local archive in a single step, and the archive itself never lands in the image.',
     fix: '```dockerfile\nADD app.tar.gz /usr/src/app/\n```',
-  }),
+  },
   check,
-};
+});

@@ -1,9 +1,8 @@
 import { argsWithoutFlags, dropFlagValues, isCommand } from '../../sources/shell.js';
 import { commandRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 
 export const apkPinVersions = commandRule(
-  hadolintMeta({
+  {
     id: 'DL3018',
     name: 'apk-pin-versions',
     severity: 'medium',
@@ -13,7 +12,7 @@ export const apkPinVersions = commandRule(
     rationale:
       'Without a pinned version each build installs whatever the repository has that day: builds stop being reproducible and an update can break the image unnoticed.',
     fix: '```dockerfile\nRUN apk add --no-cache curl=8.5.0-r0\n```',
-  }),
+  },
   'Pin versions in apk add. Instead of `apk add <package>` use `apk add <package>=<version>`',
   (command) =>
     isCommand(command, 'apk', 'add') &&

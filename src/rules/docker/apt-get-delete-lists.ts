@@ -1,13 +1,12 @@
+import { defineDockerRule } from '../define.js';
 import { isCommand } from '../../sources/shell.js';
-import type { DockerRule } from '../types.js';
-import { hadolintMeta } from './helpers.js';
 import { hasCacheMount, inShippedStages } from './run.js';
 import { removesDirectory } from './rpm-packages.js';
 
 const MESSAGE = 'Delete the apt-get lists after installing something.';
 
-export const aptGetDeleteLists: DockerRule = {
-  meta: hadolintMeta({
+export const aptGetDeleteLists = defineDockerRule({
+  meta: {
     id: 'DL3009',
     name: 'apt-get-delete-lists',
     severity: 'low',
@@ -17,7 +16,7 @@ export const aptGetDeleteLists: DockerRule = {
     rationale:
       'The package lists are tens of megabytes that nothing in the running container needs; removed in a later `RUN` they still ship in the earlier layer.',
     fix: '```dockerfile\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5 \\\n && rm -rf /var/lib/apt/lists/*\n```',
-  }),
+  },
   check: (dockerfile) =>
     inShippedStages(
       dockerfile,
@@ -32,4 +31,4 @@ export const aptGetDeleteLists: DockerRule = {
         ),
       MESSAGE,
     ),
-};
+});

@@ -1,9 +1,8 @@
 import { hasFlag, isCommand } from '../../sources/shell.js';
 import { commandRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 
 export const aptGetNoInstallRecommends = commandRule(
-  hadolintMeta({
+  {
     id: 'DL3015',
     name: 'apt-get-no-install-recommends',
     severity: 'low',
@@ -13,7 +12,7 @@ export const aptGetNoInstallRecommends = commandRule(
     rationale:
       'Recommended packages are not needed for the package to work; they make the image bigger and add software that must be patched.',
     fix: '```dockerfile\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5\n```',
-  }),
+  },
   'Avoid additional packages by specifying `--no-install-recommends`',
   (command) =>
     isCommand(command, 'apt-get', 'install') &&

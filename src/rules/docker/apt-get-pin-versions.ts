@@ -1,7 +1,6 @@
 import { argsWithoutFlags, dropFlagValues, isCommand } from '../../sources/shell.js';
 import type { ShellCommand } from '../../sources/shell.js';
 import { commandRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 
 /** Packages named by `apt-get install` (not the values of `-t`/`--target-release` or `-o`). */
 export function aptGetPackages(command: ShellCommand): string[] {
@@ -15,7 +14,7 @@ export function aptGetPackages(command: ShellCommand): string[] {
 const pinned = (pkg: string) => pkg.includes('=') || pkg.includes('/') || pkg.endsWith('.deb');
 
 export const aptGetPinVersions = commandRule(
-  hadolintMeta({
+  {
     id: 'DL3008',
     name: 'apt-get-pin-versions',
     severity: 'medium',
@@ -24,7 +23,7 @@ export const aptGetPinVersions = commandRule(
     rationale:
       'Without a pinned version each build installs whatever the mirror has that day: builds stop being reproducible and an update can break the image without any change to the Dockerfile.',
     fix: '```dockerfile\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5 \\\n && rm -rf /var/lib/apt/lists/*\n```',
-  }),
+  },
   'Pin versions in apt get install. Instead of `apt-get install <package>` use `apt-get install <package>=<version>`',
   (command) => aptGetPackages(command).some((pkg) => !pinned(pkg)),
 );

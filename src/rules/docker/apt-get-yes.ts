@@ -1,6 +1,5 @@
 import { hasFlag, isCommand, type ShellCommand } from '../../sources/shell.js';
 import { commandRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 
 /** apt-get's quiet level: `-q` is 1, `-qq` or `-q -q` is 2, `-q=2` / `--quiet=2` say it. Level 2
  *  implies `--assume-yes`. */
@@ -16,7 +15,7 @@ function quietLevel(command: ShellCommand): number {
 }
 
 export const aptGetYes = commandRule(
-  hadolintMeta({
+  {
     id: 'DL3014',
     name: 'apt-get-yes',
     severity: 'medium',
@@ -26,7 +25,7 @@ export const aptGetYes = commandRule(
     rationale:
       'A build has no one to answer apt-get\'s "Do you want to continue?": without `-y` the step aborts as soon as a package pulls in dependencies.',
     fix: '```dockerfile\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5\n```',
-  }),
+  },
   'Use the `-y` switch to avoid manual input `apt-get -y install <package>`',
   (command) =>
     isCommand(command, 'apt-get', 'install') &&

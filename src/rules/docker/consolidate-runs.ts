@@ -1,14 +1,15 @@
+import { defineDockerRule } from '../define.js';
 import type { DockerInstruction } from '../../sources/dockerfile.js';
-import type { DockerRule, DockerViolation } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import type { DockerViolation } from '../types.js';
+import { at } from './helpers.js';
 
 /** Commands in a RUN (0 when the body did not parse). */
 const commandCount = (instruction: DockerInstruction) => instruction.shell?.commands.length ?? 0;
 const sameFlags = (a: DockerInstruction, b: DockerInstruction) =>
   JSON.stringify(a.flags) === JSON.stringify(b.flags);
 
-export const consolidateRuns: DockerRule = {
-  meta: hadolintMeta({
+export const consolidateRuns = defineDockerRule({
+  meta: {
     id: 'DL3059',
     name: 'consolidate-runs',
     severity: 'low',
@@ -18,7 +19,7 @@ export const consolidateRuns: DockerRule = {
     rationale:
       'Every `RUN` adds a layer; consecutive one-command `RUN`s usually belong together, and merging them makes the image smaller and the build faster.',
     fix: '```dockerfile\nRUN ./configure \\\n && make \\\n && make install\n```',
-  }),
+  },
   check: (dockerfile) => {
     const violations: DockerViolation[] = [];
     let previous: DockerInstruction | undefined;
@@ -41,4 +42,4 @@ export const consolidateRuns: DockerRule = {
     }
     return violations;
   },
-};
+});

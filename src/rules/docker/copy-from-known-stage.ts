@@ -1,8 +1,8 @@
-import type { DockerRule } from '../types.js';
-import { at, flagValue, hadolintMeta, isStageName } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at, flagValue, isStageName } from './helpers.js';
 
-export const copyFromKnownStage: DockerRule = {
-  meta: hadolintMeta({
+export const copyFromKnownStage = defineDockerRule({
+  meta: {
     id: 'DL3022',
     name: 'copy-from-known-stage',
     severity: 'medium',
@@ -12,7 +12,7 @@ export const copyFromKnownStage: DockerRule = {
     rationale:
       'A name that is neither an earlier stage nor an image is almost always a typo; Docker then tries to pull it as an image.',
     fix: '```dockerfile\nFROM golang:1.23 AS build\nRUN go build -o /out/app ./cmd/app\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app\n```',
-  }),
+  },
   check: (dockerfile) =>
     dockerfile.instructions
       .filter((instruction) => instruction.keyword === 'COPY')
@@ -30,4 +30,4 @@ export const copyFromKnownStage: DockerRule = {
           ? []
           : [at(instruction, '`COPY --from` should reference a previously defined `FROM` alias')];
       }),
-};
+});

@@ -1,8 +1,8 @@
-import type { DockerRule } from '../types.js';
-import { argsOf, at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { argsOf, at, instructionsOf } from './helpers.js';
 
-export const copyMultipleSourcesDir: DockerRule = {
-  meta: hadolintMeta({
+export const copyMultipleSourcesDir = defineDockerRule({
+  meta: {
     id: 'DL3021',
     name: 'copy-multiple-sources-dir',
     severity: 'high',
@@ -11,13 +11,12 @@ export const copyMultipleSourcesDir: DockerRule = {
       'When `COPY` has several sources, the destination must be a directory ending in `/`.',
     rationale: 'Docker refuses to build otherwise: several files cannot be copied onto one file.',
     fix: '```dockerfile\nCOPY package.json package-lock.json /app/\n```',
-  }),
+  },
   check: (dockerfile) =>
-    dockerfile.instructions
-      .map((instruction) => instruction.trigger ?? instruction)
-      .filter((instruction) => instruction.keyword === 'COPY' && argsOf(instruction).length > 2)
+    instructionsOf(dockerfile, 'COPY')
+      .filter((instruction) => argsOf(instruction).length > 2)
       .filter((instruction) => !argsOf(instruction).at(-1)!.endsWith('/'))
       .map((instruction) =>
         at(instruction, 'COPY with more than 2 arguments requires the last argument to end with /'),
       ),
-};
+});

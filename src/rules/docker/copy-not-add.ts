@@ -1,11 +1,11 @@
-import type { DockerRule } from '../types.js';
-import { argsOf, at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { argsOf, at, instructionsOf } from './helpers.js';
 
 const ARCHIVE = /\.(tar|gz|tgz|bz2|tbz|tbz2|tb2|xz|txz|zst|tzst|lz|lzma|tlz|z|Z)$/i;
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 
-export const copyNotAdd: DockerRule = {
-  meta: hadolintMeta({
+export const copyNotAdd = defineDockerRule({
+  meta: {
     id: 'DL3020',
     name: 'copy-not-add',
     severity: 'high',
@@ -15,15 +15,14 @@ export const copyNotAdd: DockerRule = {
     rationale:
       '`ADD` silently extracts archives and fetches URLs; `COPY` does exactly one thing, so the result is predictable.',
     fix: '```dockerfile\nCOPY requirements.txt /app/\n```',
-  }),
+  },
   check: (dockerfile) =>
-    dockerfile.instructions
-      .map((instruction) => instruction.trigger ?? instruction)
-      .filter((instruction) => instruction.keyword === 'ADD' && argsOf(instruction).length >= 2)
+    instructionsOf(dockerfile, 'ADD')
+      .filter((instruction) => argsOf(instruction).length >= 2)
       .filter((instruction) =>
         argsOf(instruction)
           .slice(0, -1)
           .some((source) => !URL.test(source) && !ARCHIVE.test(source)),
       )
       .map((instruction) => at(instruction, 'Use COPY instead of ADD for files and folders')),
-};
+});

@@ -1,8 +1,9 @@
-import type { DockerRule, DockerViolation } from '../types.js';
-import { argsOf, at, hadolintMeta, isAbsolutePath } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import type { DockerViolation } from '../types.js';
+import { argsOf, at, isAbsolutePath } from './helpers.js';
 
-export const copyRelativeNeedsWorkdir: DockerRule = {
-  meta: hadolintMeta({
+export const copyRelativeNeedsWorkdir = defineDockerRule({
+  meta: {
     id: 'DL3045',
     name: 'copy-relative-needs-workdir',
     severity: 'medium',
@@ -12,7 +13,7 @@ export const copyRelativeNeedsWorkdir: DockerRule = {
     rationale:
       "Without a `WORKDIR` the destination is relative to the base image's working directory, which can change with any base image update.",
     fix: '```dockerfile\nWORKDIR /app\nCOPY package.json ./\n```',
-  }),
+  },
   check: (dockerfile) => {
     const violations: DockerViolation[] = [];
     const hasWorkdir: boolean[] = [];
@@ -39,4 +40,4 @@ export const copyRelativeNeedsWorkdir: DockerRule = {
     }
     return violations;
   },
-};
+});

@@ -1,6 +1,5 @@
 import { isCommand } from '../../sources/shell.js';
 import { hasCacheMount, runRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 import { cleansAfterInstall, removesDirectory } from './rpm-packages.js';
 
 // dnf sub-commands (and their aliases) that download packages into the cache.
@@ -17,7 +16,7 @@ const INSTALLS = [
 const CACHE_DIRECTORIES = ['/var/cache/yum', '/var/cache/dnf', '/var/cache/libdnf5'];
 
 export const dnfCleanAll = runRule(
-  hadolintMeta({
+  {
     id: 'DL3040',
     name: 'dnf-clean-all',
     severity: 'medium',
@@ -27,7 +26,7 @@ export const dnfCleanAll = runRule(
     rationale:
       'dnf keeps metadata and downloaded packages in its cache directory; unless the same `RUN` removes them they stay in the layer and bloat the image.',
     fix: '```dockerfile\nRUN dnf install -y httpd-2.4.57 && dnf clean all\n```',
-  }),
+  },
   '`dnf clean all` missing after dnf command.',
   (shell, instruction) =>
     !CACHE_DIRECTORIES.some((directory) => hasCacheMount(instruction, directory)) &&

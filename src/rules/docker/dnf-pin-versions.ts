@@ -1,12 +1,11 @@
 import { isCommand } from '../../sources/shell.js';
 import { commandRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 import { installedPackages, rpmVersionPinned } from './rpm-packages.js';
 
 const DNF = ['dnf', 'microdnf'];
 
 export const dnfPinVersions = commandRule(
-  hadolintMeta({
+  {
     id: 'DL3041',
     name: 'dnf-pin-versions',
     severity: 'medium',
@@ -16,7 +15,7 @@ export const dnfPinVersions = commandRule(
     rationale:
       'Without a pinned version each build installs whatever the repository has that day: builds stop being reproducible and an update can break the image unnoticed.',
     fix: '```dockerfile\nRUN dnf install -y httpd-2.4.57 && dnf clean all\n```',
-  }),
+  },
   'Specify version with `dnf install -y <package>-<version>`.',
   (command) =>
     isCommand(command, DNF, 'module')

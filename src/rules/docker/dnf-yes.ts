@@ -1,9 +1,8 @@
 import { hasFlag, isCommand } from '../../sources/shell.js';
 import { commandRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 
 export const dnfYes = commandRule(
-  hadolintMeta({
+  {
     id: 'DL3038',
     name: 'dnf-yes',
     severity: 'medium',
@@ -12,7 +11,7 @@ export const dnfYes = commandRule(
       'Flags `dnf`/`microdnf` `install`/`groupinstall`/`localinstall` without `-y`/`--assumeyes`.',
     rationale: "A build has no one to answer dnf's prompt: without `-y` the step aborts.",
     fix: '```dockerfile\nRUN dnf install -y httpd-2.4.57 && dnf clean all\n```',
-  }),
+  },
   'Use the -y switch to avoid manual input `dnf install -y <package>`.',
   (command) =>
     isCommand(command, ['dnf', 'microdnf'], 'install', 'groupinstall', 'localinstall') &&

@@ -1,8 +1,8 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta, referencesVariable } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at, referencesVariable, instructionsOf } from './helpers.js';
 
-export const envNoSelfReference: DockerRule = {
-  meta: hadolintMeta({
+export const envNoSelfReference = defineDockerRule({
+  meta: {
     id: 'DL3044',
     name: 'env-no-self-reference',
     severity: 'high',
@@ -12,19 +12,17 @@ export const envNoSelfReference: DockerRule = {
     rationale:
       'Docker expands the whole `ENV` with the values from before it, so `$a` is the old value (often empty), not the one just set.',
     fix: '```dockerfile\nENV APP_HOME=/app\nENV APP_BIN=$APP_HOME/bin\n```',
-  }),
+  },
   check: (dockerfile) =>
-    dockerfile.instructions
-      .map((instruction) => instruction.trigger ?? instruction)
-      .filter((instruction) => instruction.keyword === 'ENV' && instruction.properties)
-      .filter((instruction) => selfReferences(instruction.properties!))
+    instructionsOf(dockerfile, 'ENV')
+      .filter((instruction) => instruction.properties && selfReferences(instruction.properties))
       .map((instruction) =>
         at(
           instruction,
           'Do not refer to an environment variable within the same `ENV` statement where it is defined.',
         ),
       ),
-};
+});
 
 const WORD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const REFERENCE = /\$(?:\{([A-Za-z0-9_]+)(?=[:}+\-?=])|([A-Za-z0-9_]+))/g;

@@ -1,6 +1,6 @@
+import { defineDockerRule } from '../define.js';
 import type { DockerInstruction } from '../../sources/dockerfile.js';
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { at, instructionsOf } from './helpers.js';
 
 function isJsonArray(text: string): boolean {
   try {
@@ -19,8 +19,8 @@ function commandText(instruction: DockerInstruction): string | undefined {
   return match?.[1];
 }
 
-export const execFormCmdEntrypoint: DockerRule = {
-  meta: hadolintMeta({
+export const execFormCmdEntrypoint = defineDockerRule({
+  meta: {
     id: 'DL3025',
     name: 'exec-form-cmd-entrypoint',
     severity: 'medium',
@@ -29,10 +29,9 @@ export const execFormCmdEntrypoint: DockerRule = {
     rationale:
       'In shell form the process runs under `/bin/sh -c`, which does not forward signals: the container ignores `docker stop` until it is killed.',
     fix: '```dockerfile\nENTRYPOINT ["/usr/local/bin/app"]\nCMD ["--port", "8080"]\n```',
-  }),
+  },
   check: (dockerfile) =>
-    dockerfile.instructions
-      .map((instruction) => instruction.trigger ?? instruction)
+    instructionsOf(dockerfile)
       .filter((instruction) => {
         const command = commandText(instruction);
         return command !== undefined && command !== '' && !isJsonArray(command);
@@ -40,4 +39,4 @@ export const execFormCmdEntrypoint: DockerRule = {
       .map((instruction) =>
         at(instruction, 'Use arguments JSON notation for CMD and ENTRYPOINT arguments'),
       ),
-};
+});

@@ -1,13 +1,13 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at, instructionsOf } from './helpers.js';
 
 function invalidPort(port: string): boolean {
   if (port.includes('$')) return false;
   return !/^\d+$/.test(port) || Number(port) > 65535;
 }
 
-export const exposeValidPort: DockerRule = {
-  meta: hadolintMeta({
+export const exposeValidPort = defineDockerRule({
+  meta: {
     id: 'DL3011',
     name: 'expose-valid-port',
     severity: 'high',
@@ -16,13 +16,11 @@ export const exposeValidPort: DockerRule = {
     rationale:
       'A port outside the range cannot be bound; the `EXPOSE` documents something impossible.',
     fix: '```dockerfile\nEXPOSE 8080/tcp\n```',
-  }),
+  },
   check: (dockerfile) =>
-    dockerfile.instructions
-      .map((instruction) => instruction.trigger ?? instruction)
-      .filter((instruction) => instruction.keyword === 'EXPOSE')
+    instructionsOf(dockerfile, 'EXPOSE')
       .filter((instruction) =>
         instruction.words.some((word) => word.split('/')[0].split('-').some(invalidPort)),
       )
       .map((instruction) => at(instruction, 'Valid UNIX ports range from 0 to 65535')),
-};
+});

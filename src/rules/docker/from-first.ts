@@ -1,8 +1,8 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at } from './helpers.js';
 
-export const fromFirst: DockerRule = {
-  meta: hadolintMeta({
+export const fromFirst = defineDockerRule({
+  meta: {
     id: 'DL3061',
     name: 'from-first',
     severity: 'high',
@@ -10,7 +10,7 @@ export const fromFirst: DockerRule = {
     description: 'A Dockerfile must begin with `FROM`, `ARG` or a comment.',
     rationale: 'Docker rejects any other instruction before the first `FROM`.',
     fix: '```dockerfile\nARG BASE=debian:12\nFROM ${BASE}\nLABEL org.opencontainers.image.source="https://github.com/acme/app"\n```',
-  }),
+  },
   check: (dockerfile) =>
     dockerfile.instructions
       .filter((instruction) => instruction.stage < 0 && instruction.keyword !== 'ARG')
@@ -20,4 +20,4 @@ export const fromFirst: DockerRule = {
           'Invalid instruction order. Dockerfile must begin with `FROM`, `ARG` or comment.',
         ),
       ),
-};
+});

@@ -1,8 +1,9 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta, parseImage } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { parseImageReference } from '../image-reference.js';
+import { at } from './helpers.js';
 
-export const fromNoLatest: DockerRule = {
-  meta: hadolintMeta({
+export const fromNoLatest = defineDockerRule({
+  meta: {
     id: 'DL3007',
     name: 'from-no-latest',
     severity: 'medium',
@@ -11,11 +12,11 @@ export const fromNoLatest: DockerRule = {
     rationale:
       '`latest` moves whenever the image is republished, so the same Dockerfile builds different images over time.',
     fix: '```dockerfile\nFROM node:22.11-alpine\n```',
-  }),
+  },
   check: (dockerfile) =>
     dockerfile.stages
       .filter(({ image }) => {
-        const reference = parseImage(image);
+        const reference = parseImageReference(image);
         return reference.tag === 'latest' && !reference.digest;
       })
       .map((stage) =>
@@ -24,4 +25,4 @@ export const fromNoLatest: DockerRule = {
           'Using latest is prone to errors if the image will ever update. Pin the version explicitly to a release tag',
         ),
       ),
-};
+});

@@ -1,8 +1,8 @@
-import type { DockerRule } from '../types.js';
-import { at, flagValue, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at, flagValue } from './helpers.js';
 
-export const fromNoPlatform: DockerRule = {
-  meta: hadolintMeta({
+export const fromNoPlatform = defineDockerRule({
+  meta: {
     id: 'DL3029',
     name: 'from-no-platform',
     severity: 'medium',
@@ -12,7 +12,7 @@ export const fromNoPlatform: DockerRule = {
     rationale:
       'A fixed platform makes the Dockerfile build the wrong architecture for everyone else; choose the platform at build time with `docker build --platform`.',
     fix: '```dockerfile\nFROM --platform=$BUILDPLATFORM golang:1.23 AS build\n```',
-  }),
+  },
   check: (dockerfile) =>
     dockerfile.stages
       .filter((stage) => {
@@ -20,4 +20,4 @@ export const fromNoPlatform: DockerRule = {
         return platform !== undefined && !platform.includes('$');
       })
       .map((stage) => at(stage.from, 'Do not use --platform flag with FROM')),
-};
+});

@@ -1,8 +1,9 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta, isStageName, parseImage } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { parseImageReference } from '../image-reference.js';
+import { at, isStageName } from './helpers.js';
 
-export const fromTagImage: DockerRule = {
-  meta: hadolintMeta({
+export const fromTagImage = defineDockerRule({
+  meta: {
     id: 'DL3006',
     name: 'from-tag-image',
     severity: 'medium',
@@ -12,16 +13,16 @@ export const fromTagImage: DockerRule = {
     rationale:
       'Without a tag Docker pulls `latest`, which changes under you: builds stop being reproducible and can break without any change to the Dockerfile.',
     fix: '```dockerfile\nFROM debian:12.7-slim\n```',
-  }),
+  },
   check: (dockerfile) =>
     dockerfile.stages
       .filter(({ image, index }) => {
         if (!image || image === 'scratch' || image.includes('$')) return false;
         if (isStageName(image, dockerfile, index)) return false;
-        const reference = parseImage(image);
+        const reference = parseImageReference(image);
         return reference.tag === undefined && reference.digest === undefined;
       })
       .map((stage) =>
         at(stage.from, `Always tag the version of an image explicitly: ${stage.image}`),
       ),
-};
+});

@@ -1,6 +1,5 @@
 import { isCommand, type ShellCommand } from '../../sources/shell.js';
 import { commandRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 
 // `gem install` options that take no value: the word after any other `--option` is its value.
 const BOOLEAN_OPTIONS = new Set([
@@ -50,7 +49,7 @@ function gems(command: ShellCommand): string[] {
 }
 
 export const gemPinVersions = commandRule(
-  hadolintMeta({
+  {
     id: 'DL3028',
     name: 'gem-pin-versions',
     severity: 'medium',
@@ -60,7 +59,7 @@ export const gemPinVersions = commandRule(
     rationale:
       'Without a pinned version each build installs the newest release: builds stop being reproducible and a new major version can break the image.',
     fix: '```dockerfile\nRUN gem install bundler:2.5.6\n```',
-  }),
+  },
   'Pin versions in gem install. Instead of `gem install <gem>` use `gem install <gem>:<version>`.',
   (command) =>
     isCommand(command, 'gem', 'install', 'i') &&

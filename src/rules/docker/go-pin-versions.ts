@@ -1,6 +1,5 @@
 import { argsWithoutFlags, type ShellCommand } from '../../sources/shell.js';
 import { commandRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 
 /** Module paths fetched by `go install`/`go get` (all of them) and `go run` (the first). */
 function modules(command: ShellCommand): string[] {
@@ -20,7 +19,7 @@ function pinned(module: string): boolean {
 }
 
 export const goPinVersions = commandRule(
-  hadolintMeta({
+  {
     id: 'DL3062',
     name: 'go-pin-versions',
     severity: 'medium',
@@ -30,7 +29,7 @@ export const goPinVersions = commandRule(
     rationale:
       'Without a pinned version each build fetches the newest release: builds stop being reproducible and a new release can break the image unnoticed.',
     fix: '```dockerfile\nRUN go install golang.org/x/tools/gopls@v0.16.2\n```',
-  }),
+  },
   'Pin versions in go install. Instead of `go install <package>` use `go install <package>@<version>`',
   (command) => modules(command).some((module) => !pinned(module)),
 );

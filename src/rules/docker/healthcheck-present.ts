@@ -1,8 +1,8 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at } from './helpers.js';
 
-export const healthcheckPresent: DockerRule = {
-  meta: hadolintMeta({
+export const healthcheckPresent = defineDockerRule({
+  meta: {
     id: 'DL3057',
     name: 'healthcheck-present',
     severity: 'info',
@@ -13,7 +13,7 @@ export const healthcheckPresent: DockerRule = {
     rationale:
       'Docker and Swarm only know a container is healthy, not merely running, when the image says how to check it. Kubernetes ignores it, so the rule is off by default.',
     fix: '```dockerfile\nHEALTHCHECK --interval=30s --timeout=3s CMD ["/app/healthcheck"]\n```',
-  }),
+  },
   check: (dockerfile) => {
     // A stage another stage builds on is not shipped itself: only the leaves need a HEALTHCHECK,
     // their own or one inherited from a stage they build on.
@@ -31,4 +31,4 @@ export const healthcheckPresent: DockerRule = {
       .filter((stage) => !bases.has(stage.index) && !hasHealthcheck[stage.index])
       .map((stage) => at(stage.from, '`HEALTHCHECK` instruction missing.'));
   },
-};
+});

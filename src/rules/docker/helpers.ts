@@ -1,25 +1,7 @@
-// Shared pieces of the hadolint rules: metadata defaults, placing a violation on an instruction,
-// and reading image references the way hadolint does.
+// Shared pieces of the hadolint rules: placing a violation on an instruction,
+// stage names, paths, flags.
 import type { DockerfileModel, DockerInstruction } from '../../sources/dockerfile.js';
-import type { DockerRule, DockerViolation, RuleMeta } from '../types.js';
-
-type HadolintMeta = Omit<RuleMeta, 'aliases' | 'references'> & {
-  aliases?: string[];
-  references?: string[];
-};
-
-/** Rule metadata with hadolint's wiki page as the first reference. */
-export function hadolintMeta(meta: HadolintMeta): DockerRule['meta'] {
-  return {
-    target: 'dockerfile',
-    ...meta,
-    aliases: meta.aliases ?? [],
-    references: [
-      `https://github.com/hadolint/hadolint/wiki/${meta.id}`,
-      ...(meta.references ?? []),
-    ],
-  };
-}
+import type { DockerViolation } from '../types.js';
 
 /** A violation on the whole instruction (first to last line). */
 export function at(instruction: DockerInstruction, message: string): DockerViolation {
@@ -27,47 +9,6 @@ export function at(instruction: DockerInstruction, message: string): DockerViola
     message,
     line: instruction.line,
     ...(instruction.endLine > instruction.line ? { endLine: instruction.endLine } : {}),
-  };
-}
-
-export interface ImageReference {
-  registry?: string;
-  /** Repository path without registry, tag or digest. */
-  name: string;
-  tag?: string;
-  digest?: string;
-}
-
-/** Splits `registry/name:tag@digest` as Docker does: the first path component is a registry
- *  when it has a `.` or `:` or is `localhost`. */
-export function parseImage(reference: string): ImageReference {
-  let rest = reference;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let registry: string | undefined;
-  const slash = rest.indexOf('/');
-  if (slash >= 0) {
-    const first = rest.slice(0, slash);
-    if (first.includes('.') || first.includes(':') || first === 'localhost') {
-      registry = first;
-      rest = rest.slice(slash + 1);
-    }
-  }
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  return {
-    ...(registry ? { registry } : {}),
-    name: rest,
-    ...(tag !== undefined ? { tag } : {}),
-    ...(digest ? { digest } : {}),
   };
 }
 
@@ -102,4 +43,33 @@ export function flagValue(instruction: DockerInstruction, name: string): string 
   const found = instruction.flags.find((candidate) => candidate.name === name);
   if (!found) return undefined;
   return (found.value ?? '').replace(/^(["'])(.*)\1$/s, '$2');
+}
+
+/** Violations for every `keyword` instruction of a stage after its first: only the last of a
+ *  stage takes effect (CMD, ENTRYPOINT, HEALTHCHECK). */
+export function repeatedInStage(
+  dockerfile: DockerfileModel,
+  keyword: string,
+  message: string,
+): DockerViolation[] {
+  return dockerfile.stages.flatMap((stage) =>
+    stage.instructions
+      .filter((instruction) => instruction.keyword === keyword)
+      .slice(1)
+      .map((instruction) => at(instruction, message)),
+  );
+}
+
+/** The instructions rules look at, an `ONBUILD`'s trigger in its place (it runs in a child
+ *  image, and is placed on the ONBUILD line), optionally only those of the given keywords. */
+export function instructionsOf(
+  dockerfile: DockerfileModel,
+  ...keywords: string[]
+): DockerInstruction[] {
+  const effective = dockerfile.instructions.map(
+    (instruction) => instruction.trigger ?? instruction,
+  );
+  return keywords.length
+    ? effective.filter((instruction) => keywords.includes(instruction.keyword))
+    : effective;
 }

@@ -1,14 +1,7 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
-import {
-  defaultLabelOptions,
-  labelOptionsFix,
-  labelsOfType,
-  type LabelSchemaOptions,
-} from './label-schema.js';
+import { labelFormatRule, labelOptionsFix } from './label-schema.js';
 
-export const labelGitHash: DockerRule<LabelSchemaOptions> = {
-  meta: hadolintMeta({
+export const labelGitHash = labelFormatRule(
+  {
     id: 'DL3055',
     name: 'label-git-hash',
     severity: 'medium',
@@ -18,15 +11,8 @@ export const labelGitHash: DockerRule<LabelSchemaOptions> = {
     rationale:
       'Tools that read image labels (registries, scanners, inventories) rely on their format.',
     fix: labelOptionsFix,
-  }),
-  defaultOptions: defaultLabelOptions,
-  check: (dockerfile, options) =>
-    labelsOfType(dockerfile, options, 'hash')
-      .filter(({ value }) => !/^([0-9a-f]{7,40}|[0-9a-f]{64})$/i.test(value))
-      .map((label) =>
-        at(
-          label.instruction,
-          'Label `<label>` is not a valid git hash.'.replace('<label>', label.name),
-        ),
-      ),
-};
+  },
+  'hash',
+  (value) => /^([0-9a-f]{7,40}|[0-9a-f]{64})$/i.test(value),
+  'Label `<label>` is not a valid git hash.',
+);

@@ -1,5 +1,5 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at } from './helpers.js';
 import { labels } from './label-schema.js';
 
 const RESERVED = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
@@ -13,8 +13,8 @@ function validKey(key: string): boolean {
   );
 }
 
-export const labelKeyValid: DockerRule = {
-  meta: hadolintMeta({
+export const labelKeyValid = defineDockerRule({
+  meta: {
     id: 'DL3048',
     name: 'label-key-valid',
     severity: 'info',
@@ -25,9 +25,9 @@ export const labelKeyValid: DockerRule = {
       "Docker's label guidelines keep keys portable and reserve `com.docker.*`, `io.docker.*` and `org.dockerproject.*` for Docker itself.",
     fix: '```dockerfile\nLABEL org.opencontainers.image.source="https://github.com/acme/app"\n```',
     references: ['https://docs.docker.com/engine/manage-resources/labels/'],
-  }),
+  },
   check: (dockerfile) =>
     labels(dockerfile)
       .filter((label) => !validKey(label.name))
       .map((label) => at(label.instruction, `Invalid label key \`${label.name}\``)),
-};
+});

@@ -1,9 +1,9 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
-import { defaultLabelOptions, labelOptionsFix, type LabelSchemaOptions } from './label-schema.js';
+import { defineDockerRule } from '../define.js';
+import { at, instructionsOf } from './helpers.js';
+import { labelSchemaOptions, labelOptionsFix, type LabelSchemaOptions } from './label-schema.js';
 
-export const labelNoExtra: DockerRule<LabelSchemaOptions> = {
-  meta: hadolintMeta({
+export const labelNoExtra = defineDockerRule<LabelSchemaOptions>({
+  meta: {
     id: 'DL3050',
     name: 'label-no-extra',
     severity: 'low',
@@ -11,13 +11,11 @@ export const labelNoExtra: DockerRule<LabelSchemaOptions> = {
     description: 'With `strictLabels`, a `LABEL` may only set labels of the label schema.',
     rationale: 'A closed set of labels keeps image metadata consistent across teams.',
     fix: labelOptionsFix,
-  }),
-  defaultOptions: defaultLabelOptions,
+  },
+  options: labelSchemaOptions,
   check: (dockerfile, { labelSchema, strictLabels }) =>
     strictLabels
-      ? dockerfile.instructions
-          .map((instruction) => instruction.trigger ?? instruction)
-          .filter((instruction) => instruction.keyword === 'LABEL')
+      ? instructionsOf(dockerfile, 'LABEL')
           .filter((instruction) =>
             (instruction.properties ?? []).some(
               (property) => !(property.name in (labelSchema ?? {})),
@@ -25,4 +23,4 @@ export const labelNoExtra: DockerRule<LabelSchemaOptions> = {
           )
           .map((instruction) => at(instruction, 'Superfluous label(s) present.'))
       : [],
-};
+});

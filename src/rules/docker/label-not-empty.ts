@@ -1,14 +1,7 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
-import {
-  defaultLabelOptions,
-  labelOptionsFix,
-  labelsOfType,
-  type LabelSchemaOptions,
-} from './label-schema.js';
+import { labelFormatRule, labelOptionsFix } from './label-schema.js';
 
-export const labelNotEmpty: DockerRule<LabelSchemaOptions> = {
-  meta: hadolintMeta({
+export const labelNotEmpty = labelFormatRule(
+  {
     id: 'DL3051',
     name: 'label-not-empty',
     severity: 'medium',
@@ -17,12 +10,8 @@ export const labelNotEmpty: DockerRule<LabelSchemaOptions> = {
     rationale:
       'Tools that read image labels (registries, scanners, inventories) rely on their format.',
     fix: labelOptionsFix,
-  }),
-  defaultOptions: defaultLabelOptions,
-  check: (dockerfile, options) =>
-    labelsOfType(dockerfile, options, 'text')
-      .filter(({ value }) => value === '')
-      .map((label) =>
-        at(label.instruction, 'Label `<label>` is empty.'.replace('<label>', label.name)),
-      ),
-};
+  },
+  'text',
+  (value) => value !== '',
+  'Label `<label>` is empty.',
+);

@@ -1,11 +1,12 @@
-import type { DockerRule, DockerViolation } from '../types.js';
-import { at, flagValue, hadolintMeta } from './helpers.js';
-import { defaultLabelOptions, labelOptionsFix, type LabelSchemaOptions } from './label-schema.js';
+import { defineDockerRule } from '../define.js';
+import type { DockerViolation } from '../types.js';
+import { at, flagValue } from './helpers.js';
+import { labelSchemaOptions, labelOptionsFix, type LabelSchemaOptions } from './label-schema.js';
 
 type StageState = 'bad' | 'silent' | 'good';
 
-export const labelRequired: DockerRule<LabelSchemaOptions> = {
-  meta: hadolintMeta({
+export const labelRequired = defineDockerRule<LabelSchemaOptions>({
+  meta: {
     id: 'DL3049',
     name: 'label-required',
     severity: 'low',
@@ -15,8 +16,8 @@ export const labelRequired: DockerRule<LabelSchemaOptions> = {
     rationale:
       'Required labels (source, revision, owner) are how images are traced back to code and teams.',
     fix: labelOptionsFix,
-  }),
-  defaultOptions: defaultLabelOptions,
+  },
+  options: labelSchemaOptions,
   check: (dockerfile, { labelSchema }) =>
     Object.keys(labelSchema ?? {}).flatMap((label) => {
       const state: StageState[] = [];
@@ -66,4 +67,4 @@ export const labelRequired: DockerRule<LabelSchemaOptions> = {
         .filter((_, index) => state[index] === 'bad')
         .map((stage): DockerViolation => at(stage.from, `Label \`${label}\` is missing.`));
     }),
-};
+});

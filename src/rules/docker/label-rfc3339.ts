@@ -1,16 +1,9 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
-import {
-  defaultLabelOptions,
-  labelOptionsFix,
-  labelsOfType,
-  type LabelSchemaOptions,
-} from './label-schema.js';
+import { labelFormatRule, labelOptionsFix } from './label-schema.js';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
-export const labelRfc3339: DockerRule<LabelSchemaOptions> = {
-  meta: hadolintMeta({
+export const labelRfc3339 = labelFormatRule(
+  {
     id: 'DL3053',
     name: 'label-rfc3339',
     severity: 'medium',
@@ -19,18 +12,8 @@ export const labelRfc3339: DockerRule<LabelSchemaOptions> = {
     rationale:
       'Tools that read image labels (registries, scanners, inventories) rely on their format.',
     fix: labelOptionsFix,
-  }),
-  defaultOptions: defaultLabelOptions,
-  check: (dockerfile, options) =>
-    labelsOfType(dockerfile, options, 'rfc3339')
-      .filter(({ value }) => !RFC3339.test(value))
-      .map((label) =>
-        at(
-          label.instruction,
-          'Label `<label>` is not a valid time format - must conform to RFC3339.'.replace(
-            '<label>',
-            label.name,
-          ),
-        ),
-      ),
-};
+  },
+  'rfc3339',
+  (value) => RFC3339.test(value),
+  'Label `<label>` is not a valid time format - must conform to RFC3339.',
+);

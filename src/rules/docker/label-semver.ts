@@ -1,18 +1,11 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
-import {
-  defaultLabelOptions,
-  labelOptionsFix,
-  labelsOfType,
-  type LabelSchemaOptions,
-} from './label-schema.js';
+import { labelFormatRule, labelOptionsFix } from './label-schema.js';
 
 // https://semver.org/#is-there-a-suggested-regular-expression-regex-to-check-a-semver-string
 const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
-export const labelSemver: DockerRule<LabelSchemaOptions> = {
-  meta: hadolintMeta({
+export const labelSemver = labelFormatRule(
+  {
     id: 'DL3056',
     name: 'label-semver',
     severity: 'medium',
@@ -21,15 +14,8 @@ export const labelSemver: DockerRule<LabelSchemaOptions> = {
     rationale:
       'Tools that read image labels (registries, scanners, inventories) rely on their format.',
     fix: labelOptionsFix,
-  }),
-  defaultOptions: defaultLabelOptions,
-  check: (dockerfile, options) =>
-    labelsOfType(dockerfile, options, 'semver')
-      .filter(({ value }) => !SEMVER.test(value))
-      .map((label) =>
-        at(
-          label.instruction,
-          'Label `<label>` does not conform to semantic versioning.'.replace('<label>', label.name),
-        ),
-      ),
-};
+  },
+  'semver',
+  (value) => SEMVER.test(value),
+  'Label `<label>` does not conform to semantic versioning.',
+);

@@ -1,16 +1,9 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
-import {
-  defaultLabelOptions,
-  labelOptionsFix,
-  labelsOfType,
-  type LabelSchemaOptions,
-} from './label-schema.js';
+import { labelFormatRule, labelOptionsFix } from './label-schema.js';
 
 import { isSpdxExpression } from './spdx.js';
 
-export const labelSpdx: DockerRule<LabelSchemaOptions> = {
-  meta: hadolintMeta({
+export const labelSpdx = labelFormatRule(
+  {
     id: 'DL3054',
     name: 'label-spdx',
     severity: 'medium',
@@ -20,15 +13,8 @@ export const labelSpdx: DockerRule<LabelSchemaOptions> = {
     rationale:
       'Tools that read image labels (registries, scanners, inventories) rely on their format.',
     fix: labelOptionsFix,
-  }),
-  defaultOptions: defaultLabelOptions,
-  check: (dockerfile, options) =>
-    labelsOfType(dockerfile, options, 'spdx')
-      .filter(({ value }) => !isSpdxExpression(value))
-      .map((label) =>
-        at(
-          label.instruction,
-          'Label `<label>` is not a valid SPDX license identifier.'.replace('<label>', label.name),
-        ),
-      ),
-};
+  },
+  'spdx',
+  (value) => isSpdxExpression(value),
+  'Label `<label>` is not a valid SPDX license identifier.',
+);

@@ -1,18 +1,11 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
-import {
-  defaultLabelOptions,
-  labelOptionsFix,
-  labelsOfType,
-  type LabelSchemaOptions,
-} from './label-schema.js';
+import { labelFormatRule, labelOptionsFix } from './label-schema.js';
 
 function isUrl(value: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(value) && URL.canParse(value);
 }
 
-export const labelUrl: DockerRule<LabelSchemaOptions> = {
-  meta: hadolintMeta({
+export const labelUrl = labelFormatRule(
+  {
     id: 'DL3052',
     name: 'label-url',
     severity: 'medium',
@@ -21,12 +14,8 @@ export const labelUrl: DockerRule<LabelSchemaOptions> = {
     rationale:
       'Tools that read image labels (registries, scanners, inventories) rely on their format.',
     fix: labelOptionsFix,
-  }),
-  defaultOptions: defaultLabelOptions,
-  check: (dockerfile, options) =>
-    labelsOfType(dockerfile, options, 'url')
-      .filter(({ value }) => !isUrl(value))
-      .map((label) =>
-        at(label.instruction, 'Label `<label>` is not a valid URL.'.replace('<label>', label.name)),
-      ),
-};
+  },
+  'url',
+  isUrl,
+  'Label `<label>` is not a valid URL.',
+);

@@ -1,8 +1,7 @@
 import { commandRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 
 export const noApt = commandRule(
-  hadolintMeta({
+  {
     id: 'DL3027',
     name: 'no-apt',
     severity: 'medium',
@@ -11,7 +10,7 @@ export const noApt = commandRule(
     rationale:
       '`apt` is the interactive front end: its command-line interface is not stable and it warns when used in scripts. `apt-get` and `apt-cache` are meant for scripts.',
     fix: '```dockerfile\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10 \\\n && rm -rf /var/lib/apt/lists/*\n```',
-  }),
+  },
   'Do not use apt as it is meant to be a end-user tool, use apt-get or apt-cache instead',
   (command) => command.name === 'apt',
 );

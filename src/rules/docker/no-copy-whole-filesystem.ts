@@ -1,8 +1,8 @@
-import type { DockerRule } from '../types.js';
-import { argsOf, at, flagValue, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { argsOf, at, flagValue, instructionsOf } from './helpers.js';
 
-export const noCopyWholeFilesystem: DockerRule = {
-  meta: hadolintMeta({
+export const noCopyWholeFilesystem = defineDockerRule({
+  meta: {
     id: 'DL3067',
     name: 'no-copy-whole-filesystem',
     severity: 'medium',
@@ -12,14 +12,13 @@ export const noCopyWholeFilesystem: DockerRule = {
     rationale:
       'The point of a multi-stage build is a small final image; copying the root filesystem brings back what the stages were meant to leave behind.',
     fix: '```dockerfile\nCOPY --from=build /out/app /usr/local/bin/app\n```',
-  }),
+  },
   check: (dockerfile) =>
-    dockerfile.instructions
-      .map((instruction) => instruction.trigger ?? instruction)
-      .filter((instruction) => instruction.keyword === 'COPY' && flagValue(instruction, 'from'))
+    instructionsOf(dockerfile, 'COPY')
+      .filter((instruction) => flagValue(instruction, 'from'))
       .filter((instruction) => {
         const args = argsOf(instruction);
         return args.length === 2 && args.every((arg) => arg === '/');
       })
       .map((instruction) => at(instruction, 'Do not copy an entire filesystem from another stage')),
-};
+});

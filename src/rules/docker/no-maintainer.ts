@@ -1,8 +1,8 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at } from './helpers.js';
 
-export const noMaintainer: DockerRule = {
-  meta: hadolintMeta({
+export const noMaintainer = defineDockerRule({
+  meta: {
     id: 'DL4000',
     name: 'no-maintainer',
     severity: 'high',
@@ -10,9 +10,9 @@ export const noMaintainer: DockerRule = {
     description: '`MAINTAINER` should be replaced by a label.',
     rationale: 'Docker deprecated `MAINTAINER`; tools read the maintainer from labels.',
     fix: '```dockerfile\nLABEL org.opencontainers.image.authors="team@example.com"\n```',
-  }),
+  },
   check: (dockerfile) =>
     dockerfile.instructions
       .filter((instruction) => instruction.keyword === 'MAINTAINER')
       .map((instruction) => at(instruction, 'MAINTAINER is deprecated')),
-};
+});

@@ -1,8 +1,8 @@
-import type { DockerRule } from '../types.js';
-import { at, flagValue, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at, flagValue } from './helpers.js';
 
-export const noRedundantTargetPlatform: DockerRule = {
-  meta: hadolintMeta({
+export const noRedundantTargetPlatform = defineDockerRule({
+  meta: {
     id: 'DL3065',
     name: 'no-redundant-target-platform',
     severity: 'medium',
@@ -10,7 +10,7 @@ export const noRedundantTargetPlatform: DockerRule = {
     description: '`FROM --platform=$TARGETPLATFORM` repeats the default.',
     rationale: 'Stages already build for the target platform; the flag only adds noise.',
     fix: '```dockerfile\nFROM alpine:3.20\n```',
-  }),
+  },
   check: (dockerfile) =>
     dockerfile.stages
       .filter((stage) =>
@@ -22,4 +22,4 @@ export const noRedundantTargetPlatform: DockerRule = {
           'Setting FROM --platform to predefined $TARGETPLATFORM is redundant as this is the default behavior',
         ),
       ),
-};
+});

@@ -1,5 +1,5 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at, instructionsOf } from './helpers.js';
 
 // Well-known variable names for credentials, and name fragments that suggest one.
 const SENSITIVE_NAMES = new Set([
@@ -69,8 +69,8 @@ export function isSensitiveName(name: string): boolean {
   );
 }
 
-export const noSecretsInArgEnv: DockerRule = {
-  meta: hadolintMeta({
+export const noSecretsInArgEnv = defineDockerRule({
+  meta: {
     id: 'DL3064',
     name: 'no-secrets-in-arg-env',
     severity: 'medium',
@@ -80,10 +80,9 @@ export const noSecretsInArgEnv: DockerRule = {
       'Build arguments and environment variables are stored in the image metadata and history: anyone who can pull the image can read them.',
     fix: 'Use a build secret instead:\n\n```dockerfile\nRUN --mount=type=secret,id=npm_token NPM_TOKEN=$(cat /run/secrets/npm_token) npm ci\n```',
     references: ['https://docs.docker.com/build/building/secrets/'],
-  }),
+  },
   check: (dockerfile) =>
-    dockerfile.instructions
-      .map((instruction) => instruction.trigger ?? instruction)
+    instructionsOf(dockerfile)
       .filter((instruction) => {
         if (instruction.keyword === 'ARG') {
           return isSensitiveName((instruction.words[0] ?? '').split('=')[0]);
@@ -99,4 +98,4 @@ export const noSecretsInArgEnv: DockerRule = {
           'Potentially sensitive data should not be used in the `ARG` or `ENV` commands',
         ),
       ),
-};
+});

@@ -1,9 +1,8 @@
 import { isCommand } from '../../sources/shell.js';
 import { commandRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 
 export const noZypperDistUpgrade = commandRule(
-  hadolintMeta({
+  {
     id: 'DL3035',
     name: 'no-zypper-dist-upgrade',
     severity: 'medium',
@@ -12,7 +11,7 @@ export const noZypperDistUpgrade = commandRule(
     rationale:
       'A distribution upgrade inside an image build changes the base image unpredictably; pick a newer base image instead, and update single packages where needed.',
     fix: '```dockerfile\nFROM opensuse/leap:15.6\nRUN zypper install -y httpd=2.4.58 && zypper clean\n```',
-  }),
+  },
   'Do not use `zypper dist-upgrade`.',
   (command) => isCommand(command, 'zypper', 'dist-upgrade', 'dup'),
 );

@@ -5,7 +5,6 @@ import {
   type ShellCommand,
 } from '../../sources/shell.js';
 import { commandRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 
 // npm options that take a value in the next word.
 const VALUE_OPTIONS = [
@@ -46,7 +45,7 @@ function packages(command: ShellCommand): string[] {
 }
 
 export const npmPinVersions = commandRule(
-  hadolintMeta({
+  {
     id: 'DL3016',
     name: 'npm-pin-versions',
     severity: 'medium',
@@ -56,7 +55,7 @@ export const npmPinVersions = commandRule(
     rationale:
       'Without a pinned version each build installs the newest release: builds stop being reproducible and a new release can break the image unnoticed.',
     fix: '```dockerfile\nRUN npm install -g typescript@5.6.3\n```',
-  }),
+  },
   'Pin versions in npm. Instead of `npm install <package>` use `npm install <package>@<version>`',
   (command) => packages(command).some((pkg) => !pinned(pkg)),
 );

@@ -1,10 +1,10 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at } from './helpers.js';
 
 const FORBIDDEN = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);
 
-export const onbuildValidTrigger: DockerRule = {
-  meta: hadolintMeta({
+export const onbuildValidTrigger = defineDockerRule({
+  meta: {
     id: 'DL3043',
     name: 'onbuild-valid-trigger',
     severity: 'high',
@@ -12,7 +12,7 @@ export const onbuildValidTrigger: DockerRule = {
     description: '`ONBUILD` must not trigger `ONBUILD`, `FROM` or `MAINTAINER`.',
     rationale: 'Docker rejects these triggers; the image builds, and breaks whoever builds on it.',
     fix: '```dockerfile\nONBUILD COPY . /app/src\n```',
-  }),
+  },
   check: (dockerfile) =>
     dockerfile.instructions
       .filter((instruction) => instruction.trigger && FORBIDDEN.has(instruction.trigger.keyword))
@@ -22,4 +22,4 @@ export const onbuildValidTrigger: DockerRule = {
           '`ONBUILD`, `FROM` or `MAINTAINER` triggered from within `ONBUILD` instruction.',
         ),
       ),
-};
+});

@@ -1,6 +1,7 @@
+import { defineDockerRule } from '../define.js';
 import type { DockerInstruction, DockerfileModel } from '../../sources/dockerfile.js';
-import type { DockerRule, DockerViolation } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import type { DockerViolation } from '../types.js';
+import { at } from './helpers.js';
 import { isPipInstall, isPipWrapper } from './pip.js';
 import { hasCacheMount } from './run.js';
 
@@ -49,8 +50,8 @@ function check(instructions: readonly DockerInstruction[]): DockerViolation[] {
   return violations;
 }
 
-export const pipNoCacheDir: DockerRule = {
-  meta: hadolintMeta({
+export const pipNoCacheDir = defineDockerRule({
+  meta: {
     id: 'DL3042',
     name: 'pip-no-cache-dir',
     severity: 'medium',
@@ -60,10 +61,10 @@ export const pipNoCacheDir: DockerRule = {
     rationale:
       'pip keeps downloaded and built packages in `~/.cache/pip`; in an image that cache is never used again and only makes the layer bigger.',
     fix: '```dockerfile\nRUN pip install --no-cache-dir requests==2.32.3\n# or\nENV PIP_NO_CACHE_DIR=1\n```',
-  }),
+  },
   check: (dockerfile: DockerfileModel) => [
     ...check(dockerfile.instructions.filter((instruction) => !instruction.trigger)),
     // ONBUILD triggers run in a child image: checked on their own, without stages.
     ...check(dockerfile.instructions.flatMap((instruction) => instruction.trigger ?? [])),
   ],
-};
+});

@@ -5,7 +5,6 @@ import {
   type ShellCommand,
 } from '../../sources/shell.js';
 import { commandRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 import { isPipInstall } from './pip.js';
 
 // pip (and pipx) install options that take a value in the next word.
@@ -70,7 +69,7 @@ function installsFromFile(command: ShellCommand): boolean {
 }
 
 export const pipPinVersions = commandRule(
-  hadolintMeta({
+  {
     id: 'DL3013',
     name: 'pip-pin-versions',
     severity: 'medium',
@@ -80,7 +79,7 @@ export const pipPinVersions = commandRule(
     rationale:
       'Without a pinned version each build installs the newest release: builds stop being reproducible and a new release can break the image unnoticed.',
     fix: '```dockerfile\nRUN pip install --no-cache-dir requests==2.32.3\n# or\nRUN pip install --no-cache-dir -r requirements.txt\n```',
-  }),
+  },
   'Pin versions in pip. Instead of `pip install <package>` use `pip install <package>==<version>` or `pip install --requirement <requirements file>`.',
   (command) =>
     isPipInstall(command) &&

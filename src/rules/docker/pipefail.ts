@@ -1,7 +1,8 @@
+import { defineDockerRule } from '../define.js';
 import type { ParsedShell } from '../../sources/shell.js';
 import { basename, hasFlag } from '../../sources/shell.js';
-import type { DockerRule, DockerViolation } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import type { DockerViolation } from '../types.js';
+import { at } from './helpers.js';
 
 const NON_POSIX = ['pwsh', 'powershell', 'cmd'];
 
@@ -15,8 +16,8 @@ function setsPipefail(shell: ParsedShell): boolean {
   );
 }
 
-export const pipefail: DockerRule = {
-  meta: hadolintMeta({
+export const pipefail = defineDockerRule({
+  meta: {
     id: 'DL4006',
     name: 'pipefail',
     severity: 'medium',
@@ -26,7 +27,7 @@ export const pipefail: DockerRule = {
     rationale:
       'A pipeline fails only if its last command fails: `wget -O - https://x | tar -x` succeeds when the download fails, and the build goes on with a broken image. `pipefail` makes any failing command fail the step.',
     fix: '```dockerfile\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN wget -O - https://example.com/app.tar.gz | tar -xz\n```',
-  }),
+  },
   check: (dockerfile) => {
     const violations: DockerViolation[] = [];
     let safe = false;
@@ -47,4 +48,4 @@ export const pipefail: DockerRule = {
     }
     return violations;
   },
-};
+});

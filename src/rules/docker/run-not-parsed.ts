@@ -1,10 +1,10 @@
+import { defineDockerRule } from '../define.js';
 import { POSIX_SHELLS } from '../../sources/dockerfile.js';
-import type { DockerRule, DockerViolation } from '../types.js';
+import type { DockerViolation } from '../types.js';
 import { at } from './helpers.js';
 
-export const runNotParsed: DockerRule = {
+export const runNotParsed = defineDockerRule({
   meta: {
-    target: 'dockerfile',
     id: 'KPG301',
     name: 'run-not-parsed',
     // ShellCheck's codes for a script it cannot parse, which hadolint reports for such a RUN.
@@ -41,4 +41,4 @@ export const runNotParsed: DockerRule = {
     }
     return violations;
   },
-};
+});

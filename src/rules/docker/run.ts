@@ -2,6 +2,7 @@
 // a rule built from a per-RUN predicate, and BuildKit cache mounts.
 import type { DockerInstruction, DockerfileModel } from '../../sources/dockerfile.js';
 import type { ParsedShell, ShellCommand } from '../../sources/shell.js';
+import { defineDockerRule, type RuleMetaInput } from '../define.js';
 import type { DockerRule, DockerViolation } from '../types.js';
 import { at } from './helpers.js';
 
@@ -27,22 +28,22 @@ export function runInstructions(dockerfile: DockerfileModel): RunInstruction[] {
 /** A rule that looks at each RUN on its own (hadolint's `simpleRule`, with its `onbuild`
  *  variant): one violation per RUN for which `violates` holds. */
 export function runRule(
-  meta: DockerRule['meta'],
+  meta: RuleMetaInput,
   message: string,
   violates: (shell: ParsedShell, instruction: DockerInstruction) => boolean,
 ): DockerRule {
-  return {
+  return defineDockerRule({
     meta,
     check: (dockerfile): DockerViolation[] =>
       runInstructions(dockerfile)
         .filter((run) => violates(run.shell, run.instruction))
         .map((run) => at(run.instruction, message)),
-  };
+  });
 }
 
 /** A rule that flags a RUN when any of its commands matches `violates`. */
 export function commandRule(
-  meta: DockerRule['meta'],
+  meta: RuleMetaInput,
   message: string,
   violates: (command: ShellCommand) => boolean,
 ): DockerRule {
@@ -53,6 +54,8 @@ export interface RunMount {
   /** `bind` (Docker's default), `cache`, `tmpfs`, `secret`, `ssh`. */
   type: string;
   target?: string;
+  /** The stage or image a mount reads from (`from=`). */
+  from?: string;
 }
 
 /** The `--mount=` flags of a RUN, parsed. */
@@ -72,7 +75,12 @@ export function mountsOf(instruction: DockerInstruction): RunMount[] {
           }),
       );
       const target = options.get('target') ?? options.get('dst') ?? options.get('destination');
-      return { type: options.get('type') ?? 'bind', ...(target ? { target } : {}) };
+      const from = options.get('from');
+      return {
+        type: options.get('type') ?? 'bind',
+        ...(target ? { target } : {}),
+        ...(from ? { from } : {}),
+      };
     });
 }
 

@@ -1,8 +1,8 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { repeatedInStage } from './helpers.js';
 
-export const singleCmd: DockerRule = {
-  meta: hadolintMeta({
+export const singleCmd = defineDockerRule({
+  meta: {
     id: 'DL4003',
     name: 'single-cmd',
     severity: 'medium',
@@ -10,17 +10,11 @@ export const singleCmd: DockerRule = {
     description: 'A build stage should have at most one `CMD`.',
     rationale: 'Only the last `CMD` of a stage takes effect; the earlier ones mislead the reader.',
     fix: 'Keep only the one that applies:\n\n```dockerfile\nCMD ["/usr/local/bin/app"]\n```',
-  }),
+  },
   check: (dockerfile) =>
-    dockerfile.stages.flatMap((stage) =>
-      stage.instructions
-        .filter((instruction) => instruction.keyword === 'CMD')
-        .slice(1)
-        .map((instruction) =>
-          at(
-            instruction,
-            'Multiple `CMD` instructions found. If you list more than one `CMD` then only the last `CMD` will take effect',
-          ),
-        ),
+    repeatedInStage(
+      dockerfile,
+      'CMD',
+      'Multiple `CMD` instructions found. If you list more than one `CMD` then only the last `CMD` will take effect',
     ),
-};
+});

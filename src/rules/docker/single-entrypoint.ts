@@ -1,8 +1,8 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { repeatedInStage } from './helpers.js';
 
-export const singleEntrypoint: DockerRule = {
-  meta: hadolintMeta({
+export const singleEntrypoint = defineDockerRule({
+  meta: {
     id: 'DL4004',
     name: 'single-entrypoint',
     severity: 'high',
@@ -11,17 +11,11 @@ export const singleEntrypoint: DockerRule = {
     rationale:
       'Only the last `ENTRYPOINT` of a stage takes effect; the earlier ones mislead the reader.',
     fix: 'Keep only the one that applies:\n\n```dockerfile\nENTRYPOINT ["/usr/local/bin/app"]\n```',
-  }),
+  },
   check: (dockerfile) =>
-    dockerfile.stages.flatMap((stage) =>
-      stage.instructions
-        .filter((instruction) => instruction.keyword === 'ENTRYPOINT')
-        .slice(1)
-        .map((instruction) =>
-          at(
-            instruction,
-            'Multiple `ENTRYPOINT` instructions found. If you list more than one `ENTRYPOINT` then only the last `ENTRYPOINT` will take effect',
-          ),
-        ),
+    repeatedInStage(
+      dockerfile,
+      'ENTRYPOINT',
+      'Multiple `ENTRYPOINT` instructions found. If you list more than one `ENTRYPOINT` then only the last `ENTRYPOINT` will take effect',
     ),
-};
+});

@@ -1,8 +1,8 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { repeatedInStage } from './helpers.js';
 
-export const singleHealthcheck: DockerRule = {
-  meta: hadolintMeta({
+export const singleHealthcheck = defineDockerRule({
+  meta: {
     id: 'DL3012',
     name: 'single-healthcheck',
     severity: 'high',
@@ -10,12 +10,7 @@ export const singleHealthcheck: DockerRule = {
     description: 'A build stage may have at most one `HEALTHCHECK`.',
     rationale: 'Only the last `HEALTHCHECK` takes effect; the others mislead the reader.',
     fix: 'Keep one:\n\n```dockerfile\nHEALTHCHECK --interval=30s CMD ["/app/healthcheck"]\n```',
-  }),
+  },
   check: (dockerfile) =>
-    dockerfile.stages.flatMap((stage) =>
-      stage.instructions
-        .filter((instruction) => instruction.keyword === 'HEALTHCHECK')
-        .slice(1)
-        .map((instruction) => at(instruction, 'Multiple `HEALTHCHECK` instructions')),
-    ),
-};
+    repeatedInStage(dockerfile, 'HEALTHCHECK', 'Multiple `HEALTHCHECK` instructions'),
+});

@@ -1,10 +1,10 @@
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import { defineDockerRule } from '../define.js';
+import { at } from './helpers.js';
 
 const RESERVED = new Set(['scratch', 'context']);
 
-export const stageNameNotReserved: DockerRule = {
-  meta: hadolintMeta({
+export const stageNameNotReserved = defineDockerRule({
+  meta: {
     id: 'DL3063',
     name: 'stage-name-not-reserved',
     severity: 'medium',
@@ -13,9 +13,9 @@ export const stageNameNotReserved: DockerRule = {
     rationale:
       '`scratch` is the empty image and `context` the build context in BuildKit: a stage with either name shadows them or is refused.',
     fix: '```dockerfile\nFROM alpine:3.20 AS build-base\n```',
-  }),
+  },
   check: (dockerfile) =>
     dockerfile.stages
       .filter((stage) => stage.alias && RESERVED.has(stage.alias))
       .map((stage) => at(stage.from, `Stage name \`${stage.alias}\` is a reserved word.`)),
-};
+});

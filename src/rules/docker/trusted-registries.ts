@@ -1,6 +1,9 @@
+import { defineDockerRule } from '../define.js';
 import type { DockerInstruction } from '../../sources/dockerfile.js';
-import type { DockerRule, DockerViolation } from '../types.js';
-import { at, flagValue, hadolintMeta, isStageName, parseImage } from './helpers.js';
+import type { DockerViolation } from '../types.js';
+import { parseImageReference } from '../image-reference.js';
+import { mountsOf } from './run.js';
+import { at, flagValue, isStageName, instructionsOf } from './helpers.js';
 
 export interface TrustedRegistriesOptions {
   /** Registries images may come from; `*.example.com` matches subdomains, `*` anything. Empty: off. */
@@ -17,11 +20,11 @@ function trusted(registry: string, patterns: readonly string[]): boolean {
 
 /** The registry an image reference pulls from; Docker Hub when none is named. */
 function registryOf(image: string): string {
-  return parseImage(image).registry ?? 'docker.io';
+  return parseImageReference(image).registry;
 }
 
-export const trustedRegistries: DockerRule<TrustedRegistriesOptions> = {
-  meta: hadolintMeta({
+export const trustedRegistries = defineDockerRule<TrustedRegistriesOptions>({
+  meta: {
     id: 'DL3026',
     name: 'trusted-registries',
     severity: 'high',
@@ -31,8 +34,16 @@ export const trustedRegistries: DockerRule<TrustedRegistriesOptions> = {
     rationale:
       'Pulling from arbitrary registries bypasses the scanning, signing and availability guarantees of the registries your organisation trusts.',
     fix: '```yaml\nrules:\n  DL3026:\n    options:\n      trustedRegistries: [registry.example.com, "*.gcr.io"]\n```\n\n```dockerfile\nFROM registry.example.com/base/debian:12\n```',
-  }),
-  defaultOptions: { trustedRegistries: [] },
+  },
+  options: {
+    trustedRegistries: {
+      type: 'array',
+      items: { type: 'string' },
+      default: [],
+      description:
+        "Registries images may come from (hadolint's `trustedRegistries`); `*.example.com` matches subdomains, `*` anything. Empty: the rule is off.",
+    },
+  },
   check: (dockerfile, { trustedRegistries: patterns }) => {
     if (!patterns?.length) return [];
     const violations: DockerViolation[] = [];
@@ -47,19 +58,18 @@ export const trustedRegistries: DockerRule<TrustedRegistriesOptions> = {
         );
       }
     };
-    for (const instruction of dockerfile.instructions.map((i) => i.trigger ?? i)) {
+    for (const instruction of instructionsOf(dockerfile)) {
       if (instruction.keyword === 'FROM') {
         flagImage(instruction, instruction.words[0] ?? '');
       } else if (instruction.keyword === 'COPY') {
         const from = flagValue(instruction, 'from');
         if (from && (from.includes(':') || from.includes('/'))) flagImage(instruction, from);
       } else if (instruction.keyword === 'RUN') {
-        for (const mount of instruction.flags.filter((flag) => flag.name === 'mount')) {
-          const from = /(?:^|,)from=([^,]+)/.exec(mount.value ?? '')?.[1];
+        for (const { from } of mountsOf(instruction)) {
           if (from && (from.includes(':') || from.includes('/'))) flagImage(instruction, from);
         }
       }
     }
     return violations;
   },
-};
+});

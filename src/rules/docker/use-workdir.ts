@@ -1,8 +1,7 @@
 import { commandRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 
 export const useWorkdir = commandRule(
-  hadolintMeta({
+  {
     id: 'DL3003',
     name: 'use-workdir',
     severity: 'medium',
@@ -11,7 +10,7 @@ export const useWorkdir = commandRule(
     rationale:
       '`cd` only lasts for the one `RUN`; `WORKDIR` sets the directory for every later instruction and for the container, and is visible to anyone reading the Dockerfile.',
     fix: '```dockerfile\nWORKDIR /usr/src/app\nRUN make install\n```',
-  }),
+  },
   'Use WORKDIR to switch to a directory',
   (command) => command.name === 'cd',
 );

@@ -1,9 +1,8 @@
 import { flagValues, hasFlag } from '../../sources/shell.js';
 import { commandRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 
 export const useraddNoLogInit = commandRule(
-  hadolintMeta({
+  {
     id: 'DL3046',
     name: 'useradd-no-log-init',
     severity: 'medium',
@@ -13,7 +12,7 @@ export const useraddNoLogInit = commandRule(
     rationale:
       '`useradd` reserves space for the user in the sparse files `/var/log/lastlog` and `/var/log/faillog`; with a large UID these become huge, and image layers store them in full.',
     fix: '```dockerfile\nRUN useradd -l -u 123456 app\n```',
-  }),
+  },
   '`useradd` without flag `-l` and high UID will result in excessively large Image.',
   (command) =>
     command.name === 'useradd' &&

@@ -1,6 +1,7 @@
+import { defineDockerRule } from '../define.js';
 import type { DockerInstruction } from '../../sources/dockerfile.js';
-import type { DockerRule, DockerViolation } from '../types.js';
-import { at, hadolintMeta } from './helpers.js';
+import type { DockerViolation } from '../types.js';
+import { at } from './helpers.js';
 
 const MESSAGE = 'Either use Wget or Curl but not both';
 
@@ -20,8 +21,8 @@ function check(instructions: readonly DockerInstruction[]): DockerViolation[] {
   return violations;
 }
 
-export const wgetOrCurl: DockerRule = {
-  meta: hadolintMeta({
+export const wgetOrCurl = defineDockerRule({
+  meta: {
     id: 'DL4001',
     name: 'wget-or-curl',
     severity: 'medium',
@@ -30,9 +31,9 @@ export const wgetOrCurl: DockerRule = {
     rationale:
       'Two download tools do the same job: installing both makes the image bigger and gives attackers one more tool; pick one.',
     fix: '```dockerfile\nRUN curl -fsSL -o /tmp/app.tar.gz https://example.com/app.tar.gz\n```',
-  }),
+  },
   check: (dockerfile) => [
     ...check(dockerfile.instructions.filter((instruction) => !instruction.trigger)),
     ...check(dockerfile.instructions.flatMap((instruction) => instruction.trigger ?? [])),
   ],
-};
+});

@@ -1,9 +1,8 @@
 import { hasFlag, isCommand } from '../../sources/shell.js';
 import { commandRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 
 export const wgetProgress = commandRule(
-  hadolintMeta({
+  {
     id: 'DL3047',
     name: 'wget-progress',
     severity: 'low',
@@ -13,7 +12,7 @@ export const wgetProgress = commandRule(
     rationale:
       'Without a terminal, `wget` prints a progress line every few kilobytes: a large download fills the build log with thousands of lines.',
     fix: '```dockerfile\nRUN wget --progress=dot:giga https://example.com/big.tar.gz\n```',
-  }),
+  },
   'Avoid use of wget without progress bar. Use `wget --progress=dot:giga <url>`.Or consider using `-q` or `-nv` (shorthands for `--quiet` or `--no-verbose`).',
   (command) =>
     command.name === 'wget' &&

@@ -1,9 +1,9 @@
+import { defineDockerRule } from '../define.js';
 import { unquote } from '../../sources/dockerfile.js';
-import type { DockerRule } from '../types.js';
-import { at, hadolintMeta, isAbsolutePath } from './helpers.js';
+import { at, isAbsolutePath } from './helpers.js';
 
-export const workdirAbsolute: DockerRule = {
-  meta: hadolintMeta({
+export const workdirAbsolute = defineDockerRule({
+  meta: {
     id: 'DL3000',
     name: 'workdir-absolute',
     severity: 'high',
@@ -12,10 +12,10 @@ export const workdirAbsolute: DockerRule = {
     rationale:
       'A relative `WORKDIR` depends on every earlier `WORKDIR`, including those of the base image, so the directory is hard to know when reading the file.',
     fix: '```dockerfile\nWORKDIR /usr/src/app\n```',
-  }),
+  },
   check: (dockerfile) =>
     dockerfile.instructions
       .filter((instruction) => instruction.keyword === 'WORKDIR')
       .filter((instruction) => !isAbsolutePath(unquote(instruction.text)))
       .map((instruction) => at(instruction, 'Use absolute WORKDIR')),
-};
+});

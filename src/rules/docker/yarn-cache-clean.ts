@@ -1,14 +1,13 @@
+import { defineDockerRule } from '../define.js';
 import { isCommand } from '../../sources/shell.js';
-import type { DockerRule } from '../types.js';
-import { hadolintMeta } from './helpers.js';
 import { hasCacheMount, inShippedStages } from './run.js';
 import { cleansAfterInstall } from './rpm-packages.js';
 
 const MESSAGE = '`yarn cache clean` missing after `yarn install` was run.';
 const CACHE_DIRECTORIES = ['/root/.cache/yarn', '/usr/local/share/.cache/yarn'];
 
-export const yarnCacheClean: DockerRule = {
-  meta: hadolintMeta({
+export const yarnCacheClean = defineDockerRule({
+  meta: {
     id: 'DL3060',
     name: 'yarn-cache-clean',
     severity: 'low',
@@ -18,7 +17,7 @@ export const yarnCacheClean: DockerRule = {
     rationale:
       "yarn's cache holds a copy of every package it installed; in an image it is never used again and can be larger than `node_modules` itself.",
     fix: '```dockerfile\nRUN yarn install --frozen-lockfile && yarn cache clean\n```',
-  }),
+  },
   check: (dockerfile) =>
     inShippedStages(
       dockerfile,
@@ -31,4 +30,4 @@ export const yarnCacheClean: DockerRule = {
         ),
       MESSAGE,
     ),
-};
+});

@@ -1,10 +1,9 @@
 import { isCommand } from '../../sources/shell.js';
 import { hasCacheMount, runRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 import { cleansAfterInstall, removesDirectory } from './rpm-packages.js';
 
 export const yumCleanAll = runRule(
-  hadolintMeta({
+  {
     id: 'DL3032',
     name: 'yum-clean-all',
     severity: 'medium',
@@ -14,7 +13,7 @@ export const yumCleanAll = runRule(
     rationale:
       'yum keeps its metadata and downloaded packages in `/var/cache/yum`; unless the same `RUN` removes them they stay in the layer and bloat the image.',
     fix: '```dockerfile\nRUN yum install -y httpd-2.4.57 && yum clean all\n```',
-  }),
+  },
   '`yum clean all` missing after yum command.',
   (shell, instruction) =>
     !hasCacheMount(instruction, '/var/cache/yum') &&

@@ -1,10 +1,9 @@
 import { isCommand } from '../../sources/shell.js';
 import { commandRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 import { installedPackages, rpmVersionPinned } from './rpm-packages.js';
 
 export const yumPinVersions = commandRule(
-  hadolintMeta({
+  {
     id: 'DL3033',
     name: 'yum-pin-versions',
     severity: 'medium',
@@ -14,7 +13,7 @@ export const yumPinVersions = commandRule(
     rationale:
       'Without a pinned version each build installs whatever the repository has that day: builds stop being reproducible and an update can break the image unnoticed.',
     fix: '```dockerfile\nRUN yum install -y httpd-2.4.57 && yum clean all\n```',
-  }),
+  },
   'Specify version with `yum install -y <package>-<version>`.',
   (command) =>
     isCommand(command, 'yum', 'module')

@@ -1,9 +1,8 @@
 import { hasFlag, isCommand } from '../../sources/shell.js';
 import { commandRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 
 export const yumYes = commandRule(
-  hadolintMeta({
+  {
     id: 'DL3030',
     name: 'yum-yes',
     severity: 'medium',
@@ -11,7 +10,7 @@ export const yumYes = commandRule(
     description: 'Flags `yum install`/`groupinstall`/`localinstall` without `-y`/`--assumeyes`.',
     rationale: "A build has no one to answer yum's prompt: without `-y` the step aborts.",
     fix: '```dockerfile\nRUN yum install -y httpd-2.4.57 && yum clean all\n```',
-  }),
+  },
   'Use the -y switch to avoid manual input `yum install -y <package`',
   (command) =>
     isCommand(command, 'yum', 'install', 'groupinstall', 'localinstall') &&

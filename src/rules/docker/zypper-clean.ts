@@ -1,10 +1,9 @@
 import { isCommand } from '../../sources/shell.js';
 import { hasCacheMount, runRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 import { cleansAfterInstall } from './rpm-packages.js';
 
 export const zypperClean = runRule(
-  hadolintMeta({
+  {
     id: 'DL3036',
     name: 'zypper-clean',
     severity: 'medium',
@@ -14,7 +13,7 @@ export const zypperClean = runRule(
     rationale:
       'zypper keeps repository metadata and packages in `/var/cache/zypp`; unless the same `RUN` cleans them they stay in the layer and bloat the image.',
     fix: '```dockerfile\nRUN zypper install -y httpd=2.4.57 && zypper clean\n```',
-  }),
+  },
   '`zypper clean` missing after zypper use.',
   (shell, instruction) =>
     !hasCacheMount(instruction, '/var/cache/zypp') &&

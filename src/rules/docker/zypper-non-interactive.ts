@@ -1,9 +1,8 @@
 import { hasFlag, isCommand } from '../../sources/shell.js';
 import { commandRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 
 export const zypperNonInteractive = commandRule(
-  hadolintMeta({
+  {
     id: 'DL3034',
     name: 'zypper-non-interactive',
     severity: 'medium',
@@ -12,7 +11,7 @@ export const zypperNonInteractive = commandRule(
       'Flags `zypper install`/`remove`/`source-install`/`patch` without `-y`/`--no-confirm` or `-n`/`--non-interactive`.',
     rationale: "A build has no one to answer zypper's prompt: without the switch the step aborts.",
     fix: '```dockerfile\nRUN zypper install -y httpd=2.4.57 && zypper clean\n```',
-  }),
+  },
   'Non-interactive switch missing from `zypper` command: `zypper install -y`',
   (command) =>
     isCommand(

@@ -1,9 +1,8 @@
 import { commandRule } from './run.js';
-import { hadolintMeta } from './helpers.js';
 import { installedPackages } from './rpm-packages.js';
 
 export const zypperPinVersions = commandRule(
-  hadolintMeta({
+  {
     id: 'DL3037',
     name: 'zypper-pin-versions',
     severity: 'medium',
@@ -13,7 +12,7 @@ export const zypperPinVersions = commandRule(
     rationale:
       'Without a pinned version each build installs whatever the repository has that day: builds stop being reproducible and an update can break the image unnoticed.',
     fix: '```dockerfile\nRUN zypper install -y httpd=2.4.57 && zypper clean\n```',
-  }),
+  },
   'Specify version with `zypper install -y <package>=<version>`.',
   (command) =>
     installedPackages(command, ['zypper'], ['install', 'in']).some(

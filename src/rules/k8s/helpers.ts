@@ -139,9 +139,3 @@ export function isWindowsPod(pod: PodTemplate): boolean {
 export function usesUserNamespace(pod: PodTemplate): boolean {
   return pod.spec.hostUsers === false;
 }
-
-/** Trivy's other names for a KSV check: `KSV-0001`, `AVD-KSV-0001` and its long ID. */
-export function trivyAliases(id: string, longId: string): string[] {
-  const canonical = `KSV-${id.slice(3).padStart(4, '0')}`;
-  return [canonical, `AVD-${canonical}`, longId];
-}

@@ -2,9 +2,8 @@
 import type { K8sResource } from '../../../sources/resource.js';
 import { isObject } from '../../../sources/resource.js';
 
-/** The string entries of a ConfigMap's `data`, or none for any other resource. */
+/** The string entries of a ConfigMap's `data` (the rules' `kinds` keep other resources away). */
 export function configMapData(resource: K8sResource): Array<[string, string]> {
-  if (resource.ref.kind !== 'ConfigMap') return [];
   const data = resource.object.data;
   if (!isObject(data)) return [];
   return Object.entries(data).filter(

@@ -1,4 +1,4 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { isObject, type K8sResource } from '../../../sources/resource.js';
 import { firstWorkloadByNamespace, namespacePath, namespacesWith } from './namespaces.js';
 
@@ -23,12 +23,11 @@ function isComplete(resource: K8sResource): boolean {
   );
 }
 
-export const limitRangeUsage: K8sRule<LimitRangeOptions> = {
+export const limitRangeUsage = defineK8sRule<LimitRangeOptions>({
   meta: {
-    target: 'kubernetes',
     id: 'KSV039',
     name: 'limit-range-usage',
-    aliases: ['KSV-0039', 'AVD-KSV-0039', 'kubernetes-limit-range-usage'],
+    trivyId: 'kubernetes-limit-range-usage',
     severity: 'low',
     title: 'limit range usage',
     description:
@@ -36,15 +35,19 @@ export const limitRangeUsage: K8sRule<LimitRangeOptions> = {
     rationale:
       'Defaults and bounds per container keep one workload without requests or limits from starving its neighbours, and give the scheduler numbers to plan with.',
     fix: "```yaml\nkind: LimitRange\nspec:\n  limits:\n    - type: Container\n      default: { cpu: 500m, memory: 256Mi }\n      defaultRequest: { cpu: 100m, memory: 128Mi }\n      min: { cpu: 50m, memory: 64Mi }\n      max: { cpu: '2', memory: 1Gi }\n```",
-    references: [
-      'https://kubernetes.io/docs/concepts/policy/limit-range/',
-      'https://avd.aquasec.com/misconfig/ksv039',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/policy/limit-range/'],
   },
-  defaultOptions: { requirePerNamespace: false },
+  options: {
+    requirePerNamespace: {
+      type: 'boolean',
+      default: false,
+      description:
+        'Also report namespaces that run workloads but have no LimitRange in the scanned set.',
+    },
+  },
   kinds: ['LimitRange'],
   check: (resource) => {
-    if (resource.ref.kind !== 'LimitRange' || isComplete(resource)) return [];
+    if (isComplete(resource)) return [];
     return [
       {
         message: `LimitRange '${resource.ref.name}' should configure default requests and limits, min and max for each container`,
@@ -63,4 +66,4 @@ export const limitRangeUsage: K8sRule<LimitRangeOptions> = {
         path: namespacePath(resource),
       }));
   },
-};
+});

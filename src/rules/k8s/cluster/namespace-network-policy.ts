@@ -1,9 +1,8 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { firstWorkloadByNamespace, namespacePath, namespacesWith } from './namespaces.js';
 
-export const namespaceNetworkPolicy: K8sRule = {
+export const namespaceNetworkPolicy = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG203',
     name: 'namespace-network-policy',
     aliases: ['require-network-policy'],
@@ -29,4 +28,4 @@ export const namespaceNetworkPolicy: K8sRule = {
         path: namespacePath(resource),
       }));
   },
-};
+});

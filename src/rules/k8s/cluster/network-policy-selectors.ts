@@ -1,4 +1,4 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { isObject } from '../../../sources/resource.js';
 
 /** Present and not `false`: Rego's truthiness, which Trivy's `has_field` relies on. */
@@ -16,12 +16,11 @@ function peersHaveSelector(rules: unknown, peersKey: 'from' | 'to'): boolean {
   });
 }
 
-export const networkPolicySelectors: K8sRule = {
+export const networkPolicySelectors = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV038',
     name: 'network-policy-selectors',
-    aliases: ['KSV-0038', 'AVD-KSV-0038', 'kubernetes-selector-usage-in-network-policies'],
+    trivyId: 'kubernetes-selector-usage-in-network-policies',
     severity: 'medium',
     title: 'Selector usage in network policies',
     description:
@@ -29,13 +28,10 @@ export const networkPolicySelectors: K8sRule = {
     rationale:
       'A policy that selects nothing restricts nothing: traffic inside the pod network stays open while the manifest suggests otherwise.',
     fix: '```yaml\nkind: NetworkPolicy\nspec:\n  podSelector:\n    matchLabels:\n      app: db\n  ingress:\n    - from:\n        - podSelector:\n            matchLabels:\n              app: api\n```',
-    references: [
-      'https://kubernetes.io/docs/concepts/services-networking/network-policies/',
-      'https://avd.aquasec.com/misconfig/ksv038',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/services-networking/network-policies/'],
   },
+  kinds: ['NetworkPolicy'],
   check: (resource) => {
-    if (resource.ref.kind.toLowerCase() !== 'networkpolicy') return [];
     const spec = resource.object.spec;
     const selects =
       has(spec, 'podSelector') ||
@@ -50,4 +46,4 @@ export const networkPolicySelectors: K8sRule = {
       },
     ];
   },
-};
+});

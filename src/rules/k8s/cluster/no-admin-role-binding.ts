@@ -1,19 +1,14 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { isObject } from '../../../sources/resource.js';
-import { BINDING_KINDS, bindingLabel, isBinding } from './rbac.js';
+import { BINDING_KINDS, bindingLabel } from './rbac.js';
 
 const ADMIN_ROLES = ['cluster-admin', 'admin', 'edit'];
 
-export const noAdminRoleBinding: K8sRule = {
+export const noAdminRoleBinding = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV111',
     name: 'no-admin-role-binding',
-    aliases: [
-      'KSV-0111',
-      'AVD-KSV-0111',
-      'kubernetes-cluster-admin0-role-only-used-where-required',
-    ],
+    trivyId: 'kubernetes-cluster-admin0-role-only-used-where-required',
     severity: 'medium',
     title: 'User with admin access',
     description:
@@ -21,14 +16,10 @@ export const noAdminRoleBinding: K8sRule = {
     rationale:
       'These roles grant broad write access (`edit` includes secrets and workloads, `admin` adds RBAC in the namespace, `cluster-admin` everything). Use them only where required, and bind a narrower role everywhere else.',
     fix: 'Bind a role scoped to what the subject does:\n\n```yaml\nkind: RoleBinding\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: deployer\n```',
-    references: [
-      'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles',
-      'https://avd.aquasec.com/misconfig/ksv111',
-    ],
+    references: ['https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles'],
   },
   kinds: BINDING_KINDS,
   check: (resource) => {
-    if (!isBinding(resource)) return [];
     const roleRef = resource.object.roleRef;
     if (!isObject(roleRef) || typeof roleRef.name !== 'string') return [];
     if (!ADMIN_ROLES.includes(roleRef.name)) return [];
@@ -39,4 +30,4 @@ export const noAdminRoleBinding: K8sRule = {
       },
     ];
   },
-};
+});

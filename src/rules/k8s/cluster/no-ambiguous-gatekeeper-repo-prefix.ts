@@ -1,4 +1,5 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
 import { getIn } from '../../../sources/resource.js';
 
 /** A prefix that also matches other registries or organisations: `gcr.io` matches
@@ -9,12 +10,11 @@ function isOpenEnded(repo: string): boolean {
   return parts[0] === 'docker.io' && parts.length <= 2;
 }
 
-export const noAmbiguousGatekeeperRepoPrefix: K8sRule = {
+export const noAmbiguousGatekeeperRepoPrefix = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV0124',
     name: 'no-ambiguous-gatekeeper-repo-prefix',
-    aliases: ['KSV-0124', 'AVD-KSV-0124', 'kubernetes-repo-ambiguous-prefix', 'KSV124'],
+    trivyId: 'kubernetes-repo-ambiguous-prefix',
     severity: 'high',
     title: 'Gatekeeper repo reference is ambiguously open-ended',
     description:
@@ -24,11 +24,10 @@ export const noAmbiguousGatekeeperRepoPrefix: K8sRule = {
     fix: 'End every entry with a slash:\n\n```yaml\nspec:\n  parameters:\n    repos:\n      - gcr.io/my-project/\n      - docker.io/acme/\n```',
     references: [
       'https://open-policy-agent.github.io/gatekeeper-library/website/validation/allowedrepos/',
-      'https://avd.aquasec.com/misconfig/ksv0124',
     ],
   },
+  kinds: ['K8sAllowedRepos'],
   check: (resource) => {
-    if (resource.ref.kind !== 'K8sAllowedRepos') return [];
     if (resource.ref.apiVersion !== 'constraints.gatekeeper.sh/v1beta1') return [];
     const repos = getIn(resource.object, ['spec', 'parameters', 'repos']);
     if (!Array.isArray(repos)) return [];
@@ -43,4 +42,4 @@ export const noAmbiguousGatekeeperRepoPrefix: K8sRule = {
     });
     return violations;
   },
-};
+});

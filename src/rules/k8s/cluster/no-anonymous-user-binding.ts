@@ -1,14 +1,13 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { BINDING_KINDS, bindingLabel, subjectViolations } from './rbac.js';
 
 const ANONYMOUS = ['system:unauthenticated', 'system:anonymous'];
 
-export const noAnonymousUserBinding: K8sRule = {
+export const noAnonymousUserBinding = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV122',
     name: 'no-anonymous-user-binding',
-    aliases: ['KSV-0122', 'AVD-KSV-0122', 'kubernetes-no-anonymous-user-bind'],
+    trivyId: 'kubernetes-no-anonymous-user-bind',
     severity: 'critical',
     title: 'Anonymous user access binding',
     description:
@@ -18,7 +17,6 @@ export const noAnonymousUserBinding: K8sRule = {
     fix: 'Bind a specific user, group or service account:\n\n```yaml\nsubjects:\n  - kind: ServiceAccount\n    name: app\n    namespace: app\n```',
     references: [
       'https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests',
-      'https://avd.aquasec.com/misconfig/ksv122',
     ],
   },
   kinds: BINDING_KINDS,
@@ -28,4 +26,4 @@ export const noAnonymousUserBinding: K8sRule = {
       ANONYMOUS,
       (subject) => `${bindingLabel(resource)} should not bind to '${subject}'`,
     ),
-};
+});

@@ -1,12 +1,11 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { hasAny, ROLE_KINDS, rulePairViolations } from './rbac.js';
 
-export const noAttachToPods: K8sRule = {
+export const noAttachToPods = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV054',
     name: 'no-attach-to-pods',
-    aliases: ['KSV-0054', 'AVD-KSV-0054', 'kubernetes-no-attaching-shell-pods'],
+    trivyId: 'kubernetes-no-attaching-shell-pods',
     severity: 'high',
     title: 'Do not allow attaching to shell on pods',
     description:
@@ -14,10 +13,7 @@ export const noAttachToPods: K8sRule = {
     rationale:
       "Attaching to a running container gives its shell and its service account's permissions, like exec does.",
     fix: "Remove `pods/attach`:\n\n```yaml\nrules:\n  - apiGroups: ['']\n    resources: ['pods']\n    verbs: ['get', 'list']\n```",
-    references: [
-      'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
-      'https://avd.aquasec.com/misconfig/ksv054',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
   },
   kinds: ROLE_KINDS,
   check: (resource) =>
@@ -33,4 +29,4 @@ export const noAttachToPods: K8sRule = {
         hasAny(rule.verbs, ['get']),
       `${resource.ref.kind} '${resource.ref.name}' permits attaching to shell on pods`,
     ),
-};
+});

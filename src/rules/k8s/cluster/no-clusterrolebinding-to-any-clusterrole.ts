@@ -1,16 +1,11 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { hasAny, ROLE_KINDS, rulePairViolations } from './rbac.js';
 
-export const noClusterRoleBindingToAnyClusterRole: K8sRule = {
+export const noClusterRoleBindingToAnyClusterRole = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV052',
     name: 'no-clusterrolebinding-to-any-clusterrole',
-    aliases: [
-      'KSV-0052',
-      'AVD-KSV-0052',
-      'kubernetes-allow-role-clusterrolebindings-associate-privileged-cluster-role',
-    ],
+    trivyId: 'kubernetes-allow-role-clusterrolebindings-associate-privileged-cluster-role',
     severity: 'high',
     title: 'Do not allow role to create ClusterRoleBindings and association with privileged role',
     description:
@@ -20,7 +15,6 @@ export const noClusterRoleBindingToAnyClusterRole: K8sRule = {
     fix: "Name the ClusterRoles that may be bound:\n\n```yaml\nrules:\n  - apiGroups: ['rbac.authorization.k8s.io']\n    resources: ['clusterrolebindings']\n    verbs: ['create']\n  - apiGroups: ['rbac.authorization.k8s.io']\n    resources: ['clusterroles']\n    resourceNames: ['view']\n    verbs: ['bind']\n```",
     references: [
       'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#restrictions-on-role-binding-creation-or-update',
-      'https://avd.aquasec.com/misconfig/ksv052',
     ],
   },
   kinds: ROLE_KINDS,
@@ -38,4 +32,4 @@ export const noClusterRoleBindingToAnyClusterRole: K8sRule = {
         hasAny(rule.resourceNames, ['*']),
       `${resource.ref.kind} '${resource.ref.name}' permits creation of cluster role binding and association with privileged cluster role`,
     ),
-};
+});

@@ -1,4 +1,4 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { namespaceOf, namespacePath } from './namespaces.js';
 
 const WORKLOAD_KINDS = new Set([
@@ -12,12 +12,11 @@ const WORKLOAD_KINDS = new Set([
   'job',
 ]);
 
-export const noDefaultNamespace: K8sRule = {
+export const noDefaultNamespace = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV110',
     name: 'no-default-namespace',
-    aliases: ['KSV-0110', 'AVD-KSV-0110', 'kubernetes-default-namespace-should-not-be-used'],
+    trivyId: 'kubernetes-default-namespace-should-not-be-used',
     severity: 'low',
     title: 'Workloads in the default namespace',
     description:
@@ -25,10 +24,7 @@ export const noDefaultNamespace: K8sRule = {
     rationale:
       'The default namespace is shared by everything nobody placed deliberately: quotas, NetworkPolicies and RBAC cannot be scoped to one application there.',
     fix: 'Set the namespace (in a Helm chart, `{{ .Release.Namespace }}`):\n\n```yaml\nmetadata:\n  name: web\n  namespace: shop\n```',
-    references: [
-      'https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/',
-      'https://avd.aquasec.com/misconfig/ksv110',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/'],
   },
   check: (resource) => {
     if (!resource.pod || !WORKLOAD_KINDS.has(resource.ref.kind.toLowerCase())) return [];
@@ -40,4 +36,4 @@ export const noDefaultNamespace: K8sRule = {
       },
     ];
   },
-};
+});

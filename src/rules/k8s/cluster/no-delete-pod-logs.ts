@@ -1,14 +1,13 @@
-import type { K8sRule } from '../../types.js';
-import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
+import { defineK8sRule } from '../../define.js';
+import { grants, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
 
 const VERBS = ['delete', 'deletecollection', '*'];
 
-export const noDeletePodLogs: K8sRule = {
+export const noDeletePodLogs = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV042',
     name: 'no-delete-pod-logs',
-    aliases: ['KSV-0042', 'AVD-KSV-0042', 'kubernetes-no-delete-pod-logs'],
+    trivyId: 'kubernetes-no-delete-pod-logs',
     severity: 'medium',
     title: 'Delete pod logs',
     description:
@@ -16,18 +15,14 @@ export const noDeletePodLogs: K8sRule = {
     rationale:
       "Deleting pod logs covers an attacker's tracks (though most clusters ship logs off-cluster quickly).",
     fix: "Grant read access only:\n\n```yaml\nrules:\n  - apiGroups: ['']\n    resources: ['pods/log']\n    verbs: ['get', 'list']\n```",
-    references: [
-      'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
-      'https://avd.aquasec.com/misconfig/ksv042',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
   },
   kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
-      (rule) => hasAny(rule.resources, ['pods/log']) && hasAny(rule.verbs, VERBS),
+      (rule) => grants(rule, ['pods/log'], VERBS),
       () =>
         `${roleLabel(resource)} should not have access to resource 'pods/log' for verbs delete, deletecollection, *`,
     ),
-};
+});

@@ -1,4 +1,4 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 
 interface RemovedApi {
   /** Kubernetes minor release that no longer serves it. */
@@ -105,12 +105,11 @@ removed(
   'flowcontrol.apiserver.k8s.io/v1',
 );
 
-export const noDeprecatedApiVersions: K8sRule = {
+export const noDeprecatedApiVersions = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV107',
     name: 'no-deprecated-api-versions',
-    aliases: ['KSV-0107', 'AVD-KSV-0107', 'kubernetes-evaluate-k8s-deprecated-removed-apis'],
+    trivyId: 'kubernetes-evaluate-k8s-deprecated-removed-apis',
     severity: 'low',
     title: "The deprecated 'apiVersion' and 'kind' should not be used",
     description:
@@ -118,10 +117,7 @@ export const noDeprecatedApiVersions: K8sRule = {
     rationale:
       'The API server of a current cluster rejects a removed API version: the manifest fails to apply at the next upgrade, usually in the middle of a rollout.',
     fix: 'Move to the replacement apiVersion, checking the fields that changed:\n\n```yaml\napiVersion: apps/v1   # was extensions/v1beta1\nkind: Deployment\nspec:\n  selector:           # required in apps/v1\n    matchLabels: { app: web }\n```',
-    references: [
-      'https://kubernetes.io/docs/reference/using-api/deprecation-guide/',
-      'https://avd.aquasec.com/misconfig/ksv107',
-    ],
+    references: ['https://kubernetes.io/docs/reference/using-api/deprecation-guide/'],
   },
   check: (resource) => {
     const { apiVersion, kind } = resource.ref;
@@ -134,4 +130,4 @@ export const noDeprecatedApiVersions: K8sRule = {
       },
     ];
   },
-};
+});

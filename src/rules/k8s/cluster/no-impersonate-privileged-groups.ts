@@ -1,12 +1,11 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
 
-export const noImpersonatePrivilegedGroups: K8sRule = {
+export const noImpersonatePrivilegedGroups = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV043',
     name: 'no-impersonate-privileged-groups',
-    aliases: ['KSV-0043', 'AVD-KSV-0043', 'kubernetes-no-impersonate-privileged-groups'],
+    trivyId: 'kubernetes-no-impersonate-privileged-groups',
     severity: 'critical',
     title: 'Do not allow impersonation of privileged groups',
     description:
@@ -14,20 +13,16 @@ export const noImpersonatePrivilegedGroups: K8sRule = {
     rationale:
       'Whoever can impersonate any group can act as `system:masters` and so bypass RBAC altogether.',
     fix: "Remove the rule, or limit impersonation to named, unprivileged groups:\n\n```yaml\nrules:\n  - apiGroups: ['']\n    resources: ['groups']\n    resourceNames: ['developers']\n    verbs: ['impersonate']\n```",
-    references: [
-      'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
-      'https://avd.aquasec.com/misconfig/ksv043',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
   },
   kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
       (rule) =>
         hasAny(rule.apiGroups, ['*']) &&
         hasAny(rule.resources, ['groups']) &&
         hasAny(rule.verbs, ['impersonate']),
       () => `${roleLabel(resource)} permits impersonation of privileged groups`,
     ),
-};
+});

@@ -1,30 +1,25 @@
-import type { K8sRule } from '../../types.js';
-import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations, WRITE_VERBS } from './rbac.js';
+import { defineK8sRule } from '../../define.js';
+import { grants, ROLE_KINDS, roleLabel, ruleEntryViolations, WRITE_VERBS } from './rbac.js';
 
-export const noManageConfigmaps: K8sRule = {
+export const noManageConfigmaps = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV049',
     name: 'no-manage-configmaps',
-    aliases: ['KSV-0049', 'AVD-KSV-0049', 'kubernetes-no-manage-configmaps'],
+    trivyId: 'kubernetes-no-manage-configmaps',
     severity: 'medium',
     title: 'Manage configmaps',
     description: `A Role or ClusterRole must not grant write verbs (${WRITE_VERBS.join(', ')}) on \`configmaps\`.`,
     rationale:
       'Workloads keep sensitive data and runtime behaviour in ConfigMaps; whoever can change them can change what the workload does, or combine it with another weakness to take it over.',
     fix: "Grant read access, limited to the ConfigMaps needed:\n\n```yaml\nrules:\n  - apiGroups: ['']\n    resources: ['configmaps']\n    resourceNames: ['app-settings']\n    verbs: ['get', 'watch']\n```",
-    references: [
-      'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
-      'https://avd.aquasec.com/misconfig/ksv049',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
   },
   kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
-      (rule) => hasAny(rule.resources, ['configmaps']) && hasAny(rule.verbs, WRITE_VERBS),
+      (rule) => grants(rule, ['configmaps'], WRITE_VERBS),
       () =>
         `${roleLabel(resource)} should not have access to resource 'configmaps' for verbs ${WRITE_VERBS.join(', ')}`,
     ),
-};
+});

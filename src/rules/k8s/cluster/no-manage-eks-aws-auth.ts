@@ -1,28 +1,23 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations, WRITE_VERBS } from './rbac.js';
 
-export const noManageEksAwsAuth: K8sRule = {
+export const noManageEksAwsAuth = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV115',
     name: 'no-manage-eks-aws-auth',
-    aliases: ['KSV-0115', 'AVD-KSV-0115', 'kubernetes-eks-iam-configmap'],
+    trivyId: 'kubernetes-eks-iam-configmap',
     severity: 'critical',
     title: 'Manage EKS IAM Auth ConfigMap',
     description: `A Role or ClusterRole must not grant write verbs (${WRITE_VERBS.join(', ')}) on \`configmaps\` with \`resourceNames\` including \`aws-auth\`.`,
     rationale:
       'On EKS the `aws-auth` ConfigMap maps AWS IAM identities to Kubernetes users and groups: writing it can map any IAM role to `system:masters`.',
     fix: "Remove write access to `aws-auth`; manage it with EKS access entries or from infrastructure code:\n\n```yaml\nrules:\n  - apiGroups: ['']\n    resources: ['configmaps']\n    resourceNames: ['aws-auth']\n    verbs: ['get']\n```",
-    references: [
-      'https://docs.aws.amazon.com/eks/latest/userguide/auth-configmap.html',
-      'https://avd.aquasec.com/misconfig/ksv115',
-    ],
+    references: ['https://docs.aws.amazon.com/eks/latest/userguide/auth-configmap.html'],
   },
   kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
       (rule) =>
         hasAny(rule.resources, ['configmaps']) &&
         hasAny(rule.verbs, WRITE_VERBS) &&
@@ -30,4 +25,4 @@ export const noManageEksAwsAuth: K8sRule = {
       () =>
         `${roleLabel(resource)} should not have access to resource 'configmaps' named 'aws-auth' for verbs ${WRITE_VERBS.join(', ')}`,
     ),
-};
+});

@@ -1,35 +1,30 @@
-import type { K8sRule } from '../../types.js';
-import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
+import { defineK8sRule } from '../../define.js';
+import { grants, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
 
 const RBAC_RESOURCES = ['roles', 'rolebindings'];
 /** The verbs that get around RBAC's own escalation check; plain create/update/delete do not,
  *  because the API server refuses a Role granting more than its author holds. */
 const VERBS = ['escalate', 'bind', 'impersonate', '*'];
 
-export const noManageRbacResources: K8sRule = {
+export const noManageRbacResources = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV050',
     name: 'no-manage-rbac-resources',
-    aliases: ['KSV-0050', 'AVD-KSV-0050', 'kubernetes-no-privilege-escalation-rbac'],
+    trivyId: 'kubernetes-no-privilege-escalation-rbac',
     severity: 'critical',
     title: 'Do not allow privilege escalation via RBAC resources',
     description: `A Role or ClusterRole must not grant ${VERBS.join(', ')} on \`roles\` or \`rolebindings\`.`,
     rationale:
       'RBAC stops a subject from granting more than it holds, unless it has `escalate` (write Roles with any permission), `bind` (bind any Role) or `impersonate`: with those, access to Roles and RoleBindings is an effective level equivalent to cluster-admin.',
     fix: "Remove escalate, bind, impersonate and `*` on RBAC objects:\n\n```yaml\nrules:\n  - apiGroups: ['rbac.authorization.k8s.io']\n    resources: ['roles', 'rolebindings']\n    verbs: ['get', 'list', 'watch', 'create', 'update']\n```",
-    references: [
-      'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
-      'https://avd.aquasec.com/misconfig/ksv050',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
   },
   kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
-      (rule) => hasAny(rule.resources, RBAC_RESOURCES) && hasAny(rule.verbs, VERBS),
+      (rule) => grants(rule, RBAC_RESOURCES, VERBS),
       () =>
         `${roleLabel(resource)} should not have access to resources ${RBAC_RESOURCES.join(', ')} for verbs ${VERBS.join(', ')} as they can lead to privilege escalation`,
     ),
-};
+});

@@ -1,5 +1,5 @@
-import type { K8sRule } from '../../types.js';
-import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations, WRITE_VERBS } from './rbac.js';
+import { defineK8sRule } from '../../define.js';
+import { grants, ROLE_KINDS, roleLabel, ruleEntryViolations, WRITE_VERBS } from './rbac.js';
 
 const WORKLOADS = [
   'pods',
@@ -12,30 +12,25 @@ const WORKLOADS = [
   'replicationcontrollers',
 ];
 
-export const noManageWorkloads: K8sRule = {
+export const noManageWorkloads = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV048',
     name: 'no-manage-workloads',
-    aliases: ['KSV-0048', 'AVD-KSV-0048', 'kubernetes-deny-create-update-malicious-pod'],
+    trivyId: 'kubernetes-deny-create-update-malicious-pod',
     severity: 'medium',
     title: 'Manage Kubernetes workloads and pods',
     description: `A Role or ClusterRole must not grant write verbs (${WRITE_VERBS.join(', ')}) on ${WORKLOADS.map((w) => `\`${w}\``).join(', ')}.`,
     rationale:
       'Depending on the admission policies in force, creating or changing workloads ranges from stealing compute to running a pod that escapes to the node as root and escalates to cluster-admin.',
     fix: "Grant read access, and let a deployment pipeline (not a long-lived subject) write:\n\n```yaml\nrules:\n  - apiGroups: ['apps']\n    resources: ['deployments']\n    verbs: ['get', 'list', 'watch']\n```",
-    references: [
-      'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
-      'https://avd.aquasec.com/misconfig/ksv048',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
   },
   kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
-      (rule) => hasAny(rule.resources, WORKLOADS) && hasAny(rule.verbs, WRITE_VERBS),
+      (rule) => grants(rule, WORKLOADS, WRITE_VERBS),
       () =>
         `${roleLabel(resource)} should not have access to resources ${WORKLOADS.join(', ')} for verbs ${WRITE_VERBS.join(', ')}`,
     ),
-};
+});

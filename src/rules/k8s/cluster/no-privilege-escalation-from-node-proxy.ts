@@ -1,29 +1,24 @@
-import type { K8sRule } from '../../types.js';
-import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
+import { defineK8sRule } from '../../define.js';
+import { grants, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
 
-export const noPrivilegeEscalationFromNodeProxy: K8sRule = {
+export const noPrivilegeEscalationFromNodeProxy = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV047',
     name: 'no-privilege-escalation-from-node-proxy',
-    aliases: ['KSV-0047', 'AVD-KSV-0047', 'kubernetes-no-privilege-escalation-from-node-proxy'],
+    trivyId: 'kubernetes-no-privilege-escalation-from-node-proxy',
     severity: 'high',
     title: 'Do not allow privilege escalation from node proxy',
     description: 'A Role or ClusterRole must not grant `get` or `create` on `nodes/proxy`.',
     rationale:
       "`nodes/proxy` reaches the kubelet API directly: it can exec into any pod on the node, and the kubelet's requests bypass admission control and audit logging.",
     fix: "Remove `nodes/proxy` from the rule; monitoring agents usually need only `nodes/metrics` or `nodes/stats`:\n\n```yaml\nrules:\n  - apiGroups: ['']\n    resources: ['nodes/metrics']\n    verbs: ['get']\n```",
-    references: [
-      'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
-      'https://avd.aquasec.com/misconfig/ksv047',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
   },
   kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
-      (rule) => hasAny(rule.resources, ['nodes/proxy']) && hasAny(rule.verbs, ['get', 'create']),
+      (rule) => grants(rule, ['nodes/proxy'], ['get', 'create']),
       () => `${roleLabel(resource)} permits privilege escalation from node proxy`,
     ),
-};
+});

@@ -1,18 +1,13 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { hasAny, ROLE_KINDS, rulePairViolations } from './rbac.js';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
-export const noRoleBindingToAnyRole: K8sRule = {
+export const noRoleBindingToAnyRole = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV051',
     name: 'no-rolebinding-to-any-role',
-    aliases: [
-      'KSV-0051',
-      'AVD-KSV-0051',
-      'kubernetes-do-not-allow-role-binding-associate-privileged-role',
-    ],
+    trivyId: 'kubernetes-do-not-allow-role-binding-associate-privileged-role',
     severity: 'high',
     title: 'Do not allow role binding creation and association with privileged role/clusterrole',
     description:
@@ -22,7 +17,6 @@ export const noRoleBindingToAnyRole: K8sRule = {
     fix: "Name the roles that may be bound:\n\n```yaml\nrules:\n  - apiGroups: ['rbac.authorization.k8s.io']\n    resources: ['rolebindings']\n    verbs: ['create']\n  - apiGroups: ['rbac.authorization.k8s.io']\n    resources: ['clusterroles']\n    resourceNames: ['view']\n    verbs: ['bind']\n```",
     references: [
       'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#restrictions-on-role-binding-creation-or-update',
-      'https://avd.aquasec.com/misconfig/ksv051',
     ],
   },
   kinds: ROLE_KINDS,
@@ -40,4 +34,4 @@ export const noRoleBindingToAnyRole: K8sRule = {
         hasAny(rule.resourceNames, ['*']),
       `${resource.ref.kind} '${resource.ref.name}' permits creation of role binding and association with privileged role`,
     ),
-};
+});

@@ -1,4 +1,5 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
 import { configMapData, configMapLabel } from './configmap-data.js';
 
 // Trivy's word list, for keys ("password") and for assignments inside values ("PASSWORD=x").
@@ -22,12 +23,11 @@ function assignsSecret(line: string): boolean {
   });
 }
 
-export const noSecretsInConfigMaps: K8sRule = {
+export const noSecretsInConfigMaps = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV0109',
     name: 'no-secrets-in-configmaps',
-    aliases: ['KSV-0109', 'AVD-KSV-0109', 'kubernetes-configMap-with-secrets', 'KSV109'],
+    trivyId: 'kubernetes-configMap-with-secrets',
     severity: 'high',
     title: 'ConfigMap with secrets',
     description:
@@ -35,10 +35,7 @@ export const noSecretsInConfigMaps: K8sRule = {
     rationale:
       'ConfigMaps are not secret: they are readable by anyone with `get configmaps`, shown in plain text by tooling, not encrypted at rest by default, and often committed alongside the chart.',
     fix: 'Move the value into a Secret (or an external secret store) and reference it:\n\n```yaml\nenv:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: db\n        key: password\n```',
-    references: [
-      'https://kubernetes.io/docs/concepts/configuration/secret/',
-      'https://avd.aquasec.com/misconfig/ksv0109',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/configuration/secret/'],
   },
   kinds: ['ConfigMap'],
   check: (resource) => {
@@ -53,4 +50,4 @@ export const noSecretsInConfigMaps: K8sRule = {
     }
     return violations;
   },
-};
+});

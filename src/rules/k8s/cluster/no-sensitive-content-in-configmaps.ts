@@ -1,4 +1,5 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
 import { configMapData, configMapLabel } from './configmap-data.js';
 
 const EMAIL =
@@ -43,12 +44,11 @@ function hasSensitiveLine(value: string): boolean {
     );
 }
 
-export const noSensitiveContentInConfigMaps: K8sRule = {
+export const noSensitiveContentInConfigMaps = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV01010',
     name: 'no-sensitive-content-in-configmaps',
-    aliases: ['KSV-01010', 'AVD-KSV-01010', 'kubernetes-configMap-with-sensitive'],
+    trivyId: 'kubernetes-configMap-with-sensitive',
     severity: 'medium',
     title: 'ConfigMap with sensitive content',
     description:
@@ -56,10 +56,7 @@ export const noSensitiveContentInConfigMaps: K8sRule = {
     rationale:
       'ConfigMaps are readable by anyone with `get configmaps` and are not encrypted at rest by default; personal data and key material belong in a Secret or outside the cluster.',
     fix: 'Move the value into a Secret and mount or reference it:\n\n```yaml\nkind: Secret\nmetadata:\n  name: smtp\nstringData:\n  username: mailer\n```',
-    references: [
-      'https://kubernetes.io/docs/concepts/configuration/secret/',
-      'https://avd.aquasec.com/misconfig/ksv01010',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/configuration/secret/'],
   },
   kinds: ['ConfigMap'],
   check: (resource) => {
@@ -74,4 +71,4 @@ export const noSensitiveContentInConfigMaps: K8sRule = {
     }
     return violations;
   },
-};
+});

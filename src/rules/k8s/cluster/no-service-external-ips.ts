@@ -1,4 +1,5 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
 import { isObject } from '../../../sources/resource.js';
 
 export interface ExternalIpOptions {
@@ -8,12 +9,11 @@ export interface ExternalIpOptions {
   allowedExternalNames: string[];
 }
 
-export const noServiceExternalIps: K8sRule<ExternalIpOptions> = {
+export const noServiceExternalIps = defineK8sRule<ExternalIpOptions>({
   meta: {
-    target: 'kubernetes',
     id: 'KSV0108',
     name: 'no-service-external-ips',
-    aliases: ['KSV-0108', 'AVD-KSV-0108', 'kubernetes-no-svc-with-extip', 'KSV108'],
+    trivyId: 'kubernetes-no-svc-with-extip',
     severity: 'high',
     title: 'Service with External IP',
     description:
@@ -24,13 +24,25 @@ export const noServiceExternalIps: K8sRule<ExternalIpOptions> = {
     references: [
       'https://github.com/kubernetes/kubernetes/issues/97076',
       'https://kubernetes.io/docs/concepts/services-networking/service/#external-ips',
-      'https://avd.aquasec.com/misconfig/ksv0108',
     ],
   },
-  defaultOptions: { allowedExternalIPs: [], allowedExternalNames: [] },
+  options: {
+    allowedExternalIPs: {
+      type: 'array',
+      items: { type: 'string' },
+      default: [],
+      description: "External IPs a Service may use (Trivy's `allowedIPs`).",
+    },
+    allowedExternalNames: {
+      type: 'array',
+      items: { type: 'string' },
+      default: [],
+      description:
+        "`spec.externalName` values a Service may use (Trivy's `allowedNames`); `'*'` allows any.",
+    },
+  },
   kinds: ['Service'],
   check: (resource, options) => {
-    if (resource.ref.kind !== 'Service') return [];
     const spec = resource.object.spec;
     if (!isObject(spec)) return [];
     const label = `Service '${resource.ref.name}' in '${resource.ref.namespace ?? 'default'}' namespace`;
@@ -58,4 +70,4 @@ export const noServiceExternalIps: K8sRule<ExternalIpOptions> = {
     }
     return violations;
   },
-};
+});

@@ -1,12 +1,11 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { BINDING_KINDS, bindingLabel, subjectViolations } from './rbac.js';
 
-export const noSystemAuthenticatedBinding: K8sRule = {
+export const noSystemAuthenticatedBinding = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV01011',
     name: 'no-system-authenticated-binding',
-    aliases: ['KSV-01011', 'AVD-KSV-01011', 'kubernetes-no-system-authenticated-group-bind'],
+    trivyId: 'kubernetes-no-system-authenticated-group-bind',
     severity: 'critical',
     title: 'system:authenticate group access binding',
     description:
@@ -14,10 +13,7 @@ export const noSystemAuthenticatedBinding: K8sRule = {
     rationale:
       '`system:authenticated` is every identity the API server accepts: on GKE that includes any Google account, elsewhere every service account of every namespace. Binding a role to it hands that role to all of them.',
     fix: 'Bind the specific group or service accounts that need the role:\n\n```yaml\nsubjects:\n  - kind: Group\n    name: developers\n    apiGroup: rbac.authorization.k8s.io\n```',
-    references: [
-      'https://orca.security/resources/blog/sys-all-google-kubernetes-engine-risk/',
-      'https://avd.aquasec.com/misconfig/ksv01011',
-    ],
+    references: ['https://orca.security/resources/blog/sys-all-google-kubernetes-engine-risk/'],
   },
   kinds: BINDING_KINDS,
   check: (resource) =>
@@ -26,4 +22,4 @@ export const noSystemAuthenticatedBinding: K8sRule = {
       ['system:authenticated'],
       () => `${bindingLabel(resource)} should not bind to 'system:authenticated'`,
     ),
-};
+});

@@ -1,12 +1,11 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { BINDING_KINDS, bindingLabel, subjectViolations } from './rbac.js';
 
-export const noSystemMastersBinding: K8sRule = {
+export const noSystemMastersBinding = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV0123',
     name: 'no-system-masters-binding',
-    aliases: ['KSV-0123', 'AVD-KSV-0123', 'kubernetes-no-system-masters-group-bind', 'KSV123'],
+    trivyId: 'kubernetes-no-system-masters-group-bind',
     severity: 'critical',
     title: 'system:masters group access binding',
     description:
@@ -16,7 +15,6 @@ export const noSystemMastersBinding: K8sRule = {
     fix: 'Bind a dedicated group instead:\n\n```yaml\nsubjects:\n  - kind: Group\n    name: platform-admins\n    apiGroup: rbac.authorization.k8s.io\n```',
     references: [
       'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege',
-      'https://avd.aquasec.com/misconfig/ksv0123',
     ],
   },
   kinds: BINDING_KINDS,
@@ -26,4 +24,4 @@ export const noSystemMastersBinding: K8sRule = {
       ['system:masters'],
       () => `${bindingLabel(resource)} should not bind to 'system:masters'`,
     ),
-};
+});

@@ -1,4 +1,4 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { isObject, type KubeObject } from '../../../sources/resource.js';
 
 const CORE_COMPONENTS = ['kube-apiserver', 'etcd', 'kube-controller-manager', 'kube-scheduler'];
@@ -17,17 +17,12 @@ function isCoreComponent(object: KubeObject): boolean {
   );
 }
 
-export const noUserResourcesInSystemNamespace: K8sRule = {
+export const noUserResourcesInSystemNamespace = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV037',
     name: 'no-user-resources-in-system-namespace',
-    aliases: [
-      'KSV-0037',
-      'AVD-KSV-0037',
-      'kubernetes-no-user-resources-in-system-namespace',
-      'no-user-pods-in-system-namespace',
-    ],
+    trivyId: 'kubernetes-no-user-resources-in-system-namespace',
+    aliases: ['no-user-pods-in-system-namespace'],
     severity: 'medium',
     title: 'User resources should not be placed in kube-system namespace',
     description:
@@ -37,7 +32,6 @@ export const noUserResourcesInSystemNamespace: K8sRule = {
     fix: 'Deploy into a namespace of your own:\n\n```yaml\nmetadata:\n  name: app\n  namespace: app\n```',
     references: [
       'https://kubernetes.io/docs/reference/setup-tools/kubeadm/implementation-details/',
-      'https://avd.aquasec.com/misconfig/ksv037',
     ],
   },
   check: (resource) => {
@@ -49,4 +43,4 @@ export const noUserResourcesInSystemNamespace: K8sRule = {
       },
     ];
   },
-};
+});

@@ -1,23 +1,11 @@
-import type { K8sRule } from '../../types.js';
-import { hasAny, ruleEntryViolations } from './rbac.js';
+import { defineK8sRule } from '../../define.js';
+import { grants, ruleEntryViolations, WILDCARD_RESOURCE_VERBS } from './rbac.js';
 
-export const ALL_RESOURCES_VERBS = [
-  'create',
-  'update',
-  'delete',
-  'deletecollection',
-  'impersonate',
-  '*',
-  'list',
-  'get',
-];
-
-export const noWildcardResourceClusterRole: K8sRule = {
+export const noWildcardResourceClusterRole = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV046',
     name: 'no-wildcard-resource-clusterrole',
-    aliases: ['KSV-0046', 'AVD-KSV-0046', 'kubernetes-no-wildcard-resource-clusterrole'],
+    trivyId: 'kubernetes-no-wildcard-resource-clusterrole',
     severity: 'critical',
     title: 'Manage all resources',
     description:
@@ -25,17 +13,13 @@ export const noWildcardResourceClusterRole: K8sRule = {
     rationale:
       'Full control of all cluster resources is root on every node that runs workloads, with access to all pods, secrets and data.',
     fix: "List the resources the subject needs:\n\n```yaml\nkind: ClusterRole\nrules:\n  - apiGroups: ['']\n    resources: ['configmaps']\n    verbs: ['get', 'list', 'watch']\n```",
-    references: [
-      'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
-      'https://avd.aquasec.com/misconfig/ksv046',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
   },
   kinds: ['ClusterRole'],
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ['ClusterRole'],
-      (rule) => hasAny(rule.resources, ['*']) && hasAny(rule.verbs, ALL_RESOURCES_VERBS),
+      (rule) => grants(rule, ['*'], WILDCARD_RESOURCE_VERBS),
       () => `ClusterRole '${resource.ref.name}' shouldn't manage all resources`,
     ),
-};
+});

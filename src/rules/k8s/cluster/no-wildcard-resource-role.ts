@@ -1,13 +1,11 @@
-import type { K8sRule } from '../../types.js';
-import { hasAny, ruleEntryViolations } from './rbac.js';
-import { ALL_RESOURCES_VERBS } from './no-wildcard-resource-clusterrole.js';
+import { defineK8sRule } from '../../define.js';
+import { grants, ruleEntryViolations, WILDCARD_RESOURCE_VERBS } from './rbac.js';
 
-export const noWildcardResourceRole: K8sRule = {
+export const noWildcardResourceRole = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV112',
     name: 'no-wildcard-resource-role',
-    aliases: ['KSV-0112', 'AVD-KSV-0112', 'kubernetes-no-wildcard-resource-role'],
+    trivyId: 'kubernetes-no-wildcard-resource-role',
     severity: 'critical',
     title: 'Manage all resources at the namespace',
     description:
@@ -15,18 +13,14 @@ export const noWildcardResourceRole: K8sRule = {
     rationale:
       'Full control of every resource in a namespace includes its secrets and the ability to run any pod there. Normal for a GitOps operator, excessive for anything else.',
     fix: "List the resources the subject needs:\n\n```yaml\nkind: Role\nrules:\n  - apiGroups: ['apps']\n    resources: ['deployments']\n    verbs: ['get', 'list', 'watch', 'update']\n```",
-    references: [
-      'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
-      'https://avd.aquasec.com/misconfig/ksv112',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
   },
   kinds: ['Role'],
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ['Role'],
-      (rule) => hasAny(rule.resources, ['*']) && hasAny(rule.verbs, ALL_RESOURCES_VERBS),
+      (rule) => grants(rule, ['*'], WILDCARD_RESOURCE_VERBS),
       () =>
         `Role '${resource.ref.name}' shouldn't manage all resources at the namespace '${resource.ref.namespace ?? 'default'}'`,
     ),
-};
+});

@@ -1,12 +1,11 @@
-import type { K8sRule } from '../../types.js';
-import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
+import { defineK8sRule } from '../../define.js';
+import { grants, hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
 
-export const noWildcardVerbResourceRole: K8sRule = {
+export const noWildcardVerbResourceRole = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV044',
     name: 'no-wildcard-verb-resource-role',
-    aliases: ['KSV-0044', 'AVD-KSV-0044', 'kubernetes-no-wildcard-verb-resource-role'],
+    trivyId: 'kubernetes-no-wildcard-verb-resource-role',
     severity: 'critical',
     title: 'No wildcard verb and resource roles',
     description:
@@ -14,18 +13,13 @@ export const noWildcardVerbResourceRole: K8sRule = {
     rationale:
       'A `*`/`*`/`*` rule is cluster-admin (or namespace-admin) under another name, and it silently grows with every new resource type installed.',
     fix: "List the resources and verbs the subject needs:\n\n```yaml\nrules:\n  - apiGroups: ['apps']\n    resources: ['deployments']\n    verbs: ['get', 'list', 'watch']\n```",
-    references: [
-      'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
-      'https://avd.aquasec.com/misconfig/ksv044',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
   },
   kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
-      (rule) =>
-        hasAny(rule.apiGroups, ['*']) && hasAny(rule.resources, ['*']) && hasAny(rule.verbs, ['*']),
+      (rule) => hasAny(rule.apiGroups, ['*']) && grants(rule, ['*'], ['*']),
       () => `${roleLabel(resource)} permits wildcard verb on wildcard resource`,
     ),
-};
+});

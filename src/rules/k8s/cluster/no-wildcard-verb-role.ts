@@ -1,5 +1,5 @@
-import type { K8sRule } from '../../types.js';
-import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
+import { defineK8sRule } from '../../define.js';
+import { grants, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
 
 /** Resources where "every verb" amounts to control of workloads, secrets or RBAC itself. */
 const SENSITIVE_RESOURCES = [
@@ -20,29 +20,24 @@ const SENSITIVE_RESOURCES = [
   'groups',
 ];
 
-export const noWildcardVerbRole: K8sRule = {
+export const noWildcardVerbRole = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV045',
     name: 'no-wildcard-verb-role',
-    aliases: ['KSV-0045', 'AVD-KSV-0045', 'kubernetes-no-wildcard-verb-role'],
+    trivyId: 'kubernetes-no-wildcard-verb-role',
     severity: 'critical',
     title: 'No wildcard verb roles',
     description: `A Role or ClusterRole must not grant \`verbs: ['*']\` on any of: ${SENSITIVE_RESOURCES.map((r) => `\`${r}\``).join(', ')}.`,
     rationale:
       'The wildcard verb includes `escalate`, `bind`, `impersonate` and every verb added later; on workloads, secrets or RBAC objects that is a path to cluster-admin.',
     fix: "Name the verbs:\n\n```yaml\nrules:\n  - apiGroups: ['apps']\n    resources: ['deployments']\n    verbs: ['get', 'list', 'watch', 'update']\n```",
-    references: [
-      'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
-      'https://avd.aquasec.com/misconfig/ksv045',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
   },
   kinds: ROLE_KINDS,
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      ROLE_KINDS,
-      (rule) => hasAny(rule.resources, SENSITIVE_RESOURCES) && hasAny(rule.verbs, ['*']),
+      (rule) => grants(rule, SENSITIVE_RESOURCES, ['*']),
       () => `${roleLabel(resource)} permits wildcard verb on specific resources`,
     ),
-};
+});

@@ -18,6 +18,21 @@ export const WRITE_VERBS: readonly string[] = [
   '*',
 ];
 
+/** Every verb that reads or changes (the secrets checks: reading a secret is enough to use it). */
+export const READ_AND_WRITE_VERBS: readonly string[] = ['get', 'list', 'watch', ...WRITE_VERBS];
+
+/** The verbs Trivy's wildcard-resource checks (KSV046, KSV112) look for. */
+export const WILDCARD_RESOURCE_VERBS: readonly string[] = [
+  'create',
+  'update',
+  'delete',
+  'deletecollection',
+  'impersonate',
+  '*',
+  'list',
+  'get',
+];
+
 /** One entry of a Role's `rules`, its lists read as strings (anything else is ignored). */
 export interface PolicyRule {
   index: number;
@@ -29,9 +44,8 @@ export interface PolicyRule {
 
 const list = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
 
-/** The `rules` of a Role/ClusterRole of one of `kinds`, or none for any other resource. */
-export function policyRules(resource: K8sResource, kinds: readonly string[]): PolicyRule[] {
-  if (!kinds.includes(resource.ref.kind)) return [];
+/** The `rules` of a Role/ClusterRole (the rule's `kinds` keep other resources away). */
+export function policyRules(resource: K8sResource): PolicyRule[] {
   const rules = resource.object.rules;
   if (!Array.isArray(rules)) return [];
   const result: PolicyRule[] = [];
@@ -53,6 +67,15 @@ export function hasAny(values: readonly unknown[], wanted: readonly string[]): b
   return values.some((value) => typeof value === 'string' && wanted.includes(value));
 }
 
+/** Whether a rule entry grants any of `verbs` on any of `resources`. */
+export function grants(
+  rule: PolicyRule,
+  resources: readonly string[],
+  verbs: readonly string[],
+): boolean {
+  return hasAny(rule.resources, resources) && hasAny(rule.verbs, verbs);
+}
+
 /** "ClusterRole 'name'", "Role 'name' in 'ns' namespace" */
 export function roleLabel(resource: K8sResource): string {
   const { kind, name, namespace } = resource.ref;
@@ -64,12 +87,11 @@ export function roleLabel(resource: K8sResource): string {
 /** One violation per entry of `rules` that `matches`, placed on that entry. */
 export function ruleEntryViolations(
   resource: K8sResource,
-  kinds: readonly string[],
   matches: (rule: PolicyRule) => boolean,
   message: (rule: PolicyRule) => string,
 ): K8sViolation[] {
   const violations: K8sViolation[] = [];
-  for (const rule of policyRules(resource, kinds)) {
+  for (const rule of policyRules(resource)) {
     if (matches(rule)) violations.push({ message: message(rule), path: ['rules', rule.index] });
   }
   return violations;
@@ -83,7 +105,7 @@ export function rulePairViolations(
   second: (rule: PolicyRule) => boolean,
   message: string,
 ): K8sViolation[] {
-  const rules = policyRules(resource, ROLE_KINDS);
+  const rules = policyRules(resource);
   const violations: K8sViolation[] = [];
   rules.forEach((rule, position) => {
     if (first(rule) && rules.slice(position + 1).some(second)) {
@@ -93,19 +115,9 @@ export function rulePairViolations(
   return violations;
 }
 
+/** RoleBinding and ClusterRoleBinding. The engine compares `kinds` case-insensitively, as
+ *  Trivy reads binding kinds, so `ClusterRolebinding` counts too. */
 export const BINDING_KINDS: readonly string[] = ['RoleBinding', 'ClusterRoleBinding'];
-const LOWER_CASE_BINDING_KINDS = new Set(BINDING_KINDS.map((kind) => kind.toLowerCase()));
-
-/** Whether the resource is a RoleBinding or ClusterRoleBinding. Trivy compares the kind
- *  case-insensitively here, so `ClusterRolebinding` counts too. */
-export function isBinding(resource: K8sResource): boolean {
-  const kind = resource.ref.kind;
-  if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') return true;
-  // Lower-casing builds a string: only for kinds of the right length (every resource gets here).
-  return (
-    (kind.length === 11 || kind.length === 18) && LOWER_CASE_BINDING_KINDS.has(kind.toLowerCase())
-  );
-}
 
 /** Violations for each subject of a binding whose name is one of `names`. */
 export function subjectViolations(
@@ -113,7 +125,6 @@ export function subjectViolations(
   names: readonly string[],
   message: (subject: string) => string,
 ): K8sViolation[] {
-  if (!isBinding(resource)) return [];
   const subjects = resource.object.subjects;
   if (!Array.isArray(subjects)) return [];
   const violations: K8sViolation[] = [];

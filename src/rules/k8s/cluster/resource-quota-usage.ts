@@ -1,4 +1,4 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { isObject } from '../../../sources/resource.js';
 import { firstWorkloadByNamespace, namespacePath, namespacesWith } from './namespaces.js';
 
@@ -9,12 +9,11 @@ export interface ResourceQuotaOptions {
   requirePerNamespace: boolean;
 }
 
-export const resourceQuotaUsage: K8sRule<ResourceQuotaOptions> = {
+export const resourceQuotaUsage = defineK8sRule<ResourceQuotaOptions>({
   meta: {
-    target: 'kubernetes',
     id: 'KSV040',
     name: 'resource-quota-usage',
-    aliases: ['KSV-0040', 'AVD-KSV-0040', 'kubernetes-resource-quota-usage'],
+    trivyId: 'kubernetes-resource-quota-usage',
     severity: 'low',
     title: 'resource quota usage',
     description:
@@ -22,15 +21,18 @@ export const resourceQuotaUsage: K8sRule<ResourceQuotaOptions> = {
     rationale:
       'A quota caps what one namespace can take from the cluster in total, so a runaway deployment or a compromised tenant cannot exhaust it.',
     fix: "```yaml\nkind: ResourceQuota\nspec:\n  hard:\n    requests.cpu: '4'\n    requests.memory: 8Gi\n    limits.cpu: '8'\n    limits.memory: 16Gi\n```",
-    references: [
-      'https://kubernetes.io/docs/concepts/policy/resource-quotas/',
-      'https://avd.aquasec.com/misconfig/ksv040',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/policy/resource-quotas/'],
   },
-  defaultOptions: { requirePerNamespace: false },
+  options: {
+    requirePerNamespace: {
+      type: 'boolean',
+      default: false,
+      description:
+        'Also report namespaces that run workloads but have no ResourceQuota in the scanned set.',
+    },
+  },
   kinds: ['ResourceQuota'],
   check: (resource) => {
-    if (resource.ref.kind !== 'ResourceQuota') return [];
     const spec = resource.object.spec;
     const hard = isObject(spec) ? spec.hard : undefined;
     const missing = REQUIRED.filter(
@@ -55,4 +57,4 @@ export const resourceQuotaUsage: K8sRule<ResourceQuotaOptions> = {
         path: namespacePath(resource),
       }));
   },
-};
+});

@@ -1,13 +1,12 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { containerViolations, describe } from '../helpers.js';
-import { imagePart, parseImageReference } from './image-reference.js';
+import { imagePart, parseImageReference } from '../../image-reference.js';
 
-export const noLatestTag: K8sRule = {
+export const noLatestTag = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV013',
     name: 'no-latest-tag',
-    aliases: ['KSV-0013', 'AVD-KSV-0013', 'kubernetes-use-specific-tags'],
+    trivyId: 'kubernetes-use-specific-tags',
     severity: 'medium',
     title: 'Image tag ":latest" used',
     description:
@@ -15,7 +14,6 @@ export const noLatestTag: K8sRule = {
     rationale:
       'A mutable tag makes a rollout unrepeatable: two nodes can run different code under the same manifest, and a rollback may not roll anything back.',
     fix: '```yaml\ncontainers:\n  - name: app\n    image: ghcr.io/acme/app:1.4.2   # or ghcr.io/acme/app@sha256:...\n```',
-    references: ['https://avd.aquasec.com/misconfig/ksv013'],
   },
   check: (resource) =>
     containerViolations(resource, (entry) => {
@@ -30,4 +28,4 @@ export const noLatestTag: K8sRule = {
         part: imagePart(image, 'tag'),
       };
     }),
-};
+});

@@ -2,10 +2,6 @@ import { expect, it } from 'vitest';
 import { pod, ruleTester } from '../../../../test/support/rules.js';
 import { pullPolicyForMutableTags } from './pull-policy-for-mutable-tags.js';
 
-it('is off by default (no generated pack enables it)', () => {
-  expect(pullPolicyForMutableTags.meta.optional).toBe(true);
-});
-
 ruleTester(pullPolicyForMutableTags, {
   valid: [
     {
@@ -75,4 +71,8 @@ ruleTester(pullPolicyForMutableTags, {
       ],
     },
   ],
+});
+
+it('is off by default (no generated pack enables it)', () => {
+  expect(pullPolicyForMutableTags.meta.optional).toBe(true);
 });

@@ -1,10 +1,9 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { containerViolations, describe } from '../helpers.js';
-import { imagePart, parseImageReference } from './image-reference.js';
+import { imagePart, parseImageReference } from '../../image-reference.js';
 
-export const pullPolicyForMutableTags: K8sRule = {
+export const pullPolicyForMutableTags = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG202',
     name: 'pull-policy-for-mutable-tags',
     aliases: ['image-pull-policy-always'],
@@ -42,4 +41,4 @@ export const pullPolicyForMutableTags: K8sRule = {
         part: imagePullPolicy === undefined ? imagePart(image, 'tag') : undefined,
       };
     }),
-};
+});

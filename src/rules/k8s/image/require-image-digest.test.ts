@@ -2,10 +2,6 @@ import { expect, it } from 'vitest';
 import { pod, ruleTester } from '../../../../test/support/rules.js';
 import { requireImageDigest } from './require-image-digest.js';
 
-it('is off by default (no generated pack enables it)', () => {
-  expect(requireImageDigest.meta.optional).toBe(true);
-});
-
 ruleTester(requireImageDigest, {
   valid: [
     {
@@ -79,4 +75,8 @@ ruleTester(requireImageDigest, {
       ],
     },
   ],
+});
+
+it('is off by default (no generated pack enables it)', () => {
+  expect(requireImageDigest.meta.optional).toBe(true);
 });

@@ -1,10 +1,9 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { containerViolations, describe } from '../helpers.js';
-import { imagePart, parseImageReference } from './image-reference.js';
+import { imagePart, parseImageReference } from '../../image-reference.js';
 
-export const requireImageDigest: K8sRule = {
+export const requireImageDigest = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG201',
     name: 'require-image-digest',
     aliases: ['image-digest'],
@@ -33,4 +32,4 @@ export const requireImageDigest: K8sRule = {
         part: imagePart(image, 'tag'),
       };
     }),
-};
+});

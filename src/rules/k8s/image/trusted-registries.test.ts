@@ -3,7 +3,27 @@ import { pod, ruleTester, runK8sRule } from '../../../../test/support/rules.js';
 import { trustedRegistries } from './trusted-registries.js';
 
 ruleTester(trustedRegistries, {
-  valid: [],
+  valid: [
+    {
+      name: 'passes images from the configured registries',
+      code: pod({
+        containers: `
+          - name: app
+            image: ghcr.io/acme/app:1.4.2
+        `,
+      }),
+      options: { trustedRegistries: ['ghcr.io/acme'] },
+    },
+    {
+      name: "passes Trivy's default registries when no list is configured",
+      code: pod({
+        containers: `
+          - name: app
+            image: acme.azurecr.io/app:1
+        `,
+      }),
+    },
+  ],
   invalid: [
     {
       name: "uses Trivy's defaults (ACR, ECR, GCR) when no list is configured",

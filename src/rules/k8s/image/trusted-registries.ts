@@ -1,7 +1,7 @@
+import { defineK8sRule } from '../../define.js';
 import { Minimatch } from 'minimatch';
-import type { K8sRule } from '../../types.js';
 import { containerViolations, describe } from '../helpers.js';
-import { imagePart, parseImageReference, type ImageReference } from './image-reference.js';
+import { imagePart, parseImageReference, type ImageReference } from '../../image-reference.js';
 
 export interface TrustedRegistriesOptions {
   /**
@@ -96,18 +96,12 @@ function matchersFor(list: readonly string[]): Matcher[] {
   return matchers;
 }
 
-export const trustedRegistries: K8sRule<TrustedRegistriesOptions> = {
+export const trustedRegistries = defineK8sRule<TrustedRegistriesOptions>({
   meta: {
-    target: 'kubernetes',
     id: 'KSV0125',
     name: 'trusted-image-registries',
-    aliases: [
-      'KSV-0125',
-      'AVD-KSV-0125',
-      'kubernetes-use-trusted-registry',
-      'KSV125',
-      'allowed-registries',
-    ],
+    trivyId: 'kubernetes-use-trusted-registry',
+    aliases: ['allowed-registries'],
     severity: 'medium',
     title: 'Restrict container images to trusted registries',
     description:
@@ -115,12 +109,17 @@ export const trustedRegistries: K8sRule<TrustedRegistriesOptions> = {
     rationale:
       "An image from an unvetted registry is code nobody reviewed running with the pod's credentials. This one rule carries both Trivy's registry list and glob patterns, so a `.trivyignore` entry and a migrated Trivy configuration keep working, and one image is never reported twice by two overlapping rules.",
     fix: "Pull from your registry (mirror public images into it), or trust the registry in the policy file:\n\n```yaml\nrules:\n  KSV0125:\n    options:\n      trustedRegistries:\n        - ghcr.io/acme/**\n        - '*.dkr.ecr.eu-west-1.amazonaws.com'\n```",
-    references: [
-      'https://kubernetes.io/docs/concepts/containers/images/',
-      'https://avd.aquasec.com/misconfig/ksv0125',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/containers/images/'],
   },
-  defaultOptions: { trustedRegistries: [] },
+  options: {
+    trustedRegistries: {
+      type: 'array',
+      items: { type: 'string' },
+      default: [],
+      description:
+        "Trusted registries (Trivy's `trusted_registries`). A host without `/` is trusted with its subdomains (`azurecr.io`) or is a glob over the host (`*.dkr.ecr.*.amazonaws.com`); a pattern with `/` is a glob over `registry/repository` (`ghcr.io/acme/**`), and without glob characters trusts that path and everything below it. Empty: Trivy's defaults (Azure Container Registry, Amazon ECR, Google Container Registry).",
+    },
+  },
   check: (resource, options) => {
     if (!resource.pod) return [];
     const list = Array.isArray(options.trustedRegistries) ? options.trustedRegistries : [];
@@ -137,4 +136,4 @@ export const trustedRegistries: K8sRule<TrustedRegistriesOptions> = {
       };
     });
   },
-};
+});

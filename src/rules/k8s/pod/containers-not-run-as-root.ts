@@ -1,17 +1,12 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
-import {
-  containerSecurityContext,
-  describe,
-  podSecurityContext,
-  trivyAliases,
-} from '../helpers.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
+import { containerSecurityContext, describe, podSecurityContext } from '../helpers.js';
 
-export const containersNotRunAsRoot: K8sRule = {
+export const containersNotRunAsRoot = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV105',
     name: 'containers-not-run-as-root',
-    aliases: trivyAliases('KSV105', 'kubernetes-containers-not-run-as-root'),
+    trivyId: 'kubernetes-containers-not-run-as-root',
     severity: 'low',
     title: 'Containers must not set runAsUser to 0',
     description:
@@ -19,7 +14,7 @@ export const containersNotRunAsRoot: K8sRule = {
     rationale:
       'UID 0 in the container is root; with host user namespaces it is root on the node too.',
     fix: '```yaml\nspec:\n  securityContext:\n    runAsUser: 10001\n    runAsNonRoot: true\n```',
-    references: ['https://avd.aquasec.com/misconfig/ksv105', 'KPG112'],
+    references: ['KPG112'],
   },
   check: (resource) => {
     const pod = resource.pod;
@@ -43,4 +38,4 @@ export const containersNotRunAsRoot: K8sRule = {
     }
     return violations;
   },
-};
+});

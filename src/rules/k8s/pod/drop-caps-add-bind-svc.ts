@@ -1,12 +1,12 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
-import { containerSecurityContext, describe, listAt, objectAt, trivyAliases } from '../helpers.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
+import { containerSecurityContext, describe, listAt, objectAt } from '../helpers.js';
 
-export const dropCapsAddBindSvc: K8sRule = {
+export const dropCapsAddBindSvc = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV106',
     name: 'drop-caps-add-bind-svc',
-    aliases: trivyAliases('KSV106', 'kubernetes-drop-caps-add-bind-svc'),
+    trivyId: 'kubernetes-drop-caps-add-bind-svc',
     severity: 'low',
     title: 'Container capabilities must only include NET_BIND_SERVICE',
     description:
@@ -14,7 +14,7 @@ export const dropCapsAddBindSvc: K8sRule = {
     rationale:
       'Dropping every capability and adding back only the one a web server may need (binding ports below 1024) is the least-privilege capability set.',
     fix: '```yaml\ncontainers:\n  - name: app\n    securityContext:\n      capabilities:\n        drop: ["ALL"]\n        add: ["NET_BIND_SERVICE"]   # only if needed\n```',
-    references: ['https://avd.aquasec.com/misconfig/ksv106', 'KPG114'],
+    references: ['KPG114'],
   },
   check: (resource) => {
     const pod = resource.pod;
@@ -45,4 +45,4 @@ export const dropCapsAddBindSvc: K8sRule = {
     }
     return violations;
   },
-};
+});

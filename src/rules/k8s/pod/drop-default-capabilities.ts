@@ -1,19 +1,17 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import {
   containerSecurityContext,
   containerViolations,
   describe,
   listAt,
   objectAt,
-  trivyAliases,
 } from '../helpers.js';
 
-export const dropDefaultCapabilities: K8sRule = {
+export const dropDefaultCapabilities = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV003',
     name: 'drop-default-capabilities',
-    aliases: trivyAliases('KSV003', 'kubernetes-drop-default-capabilities'),
+    trivyId: 'kubernetes-drop-default-capabilities',
     severity: 'low',
     title: 'Default capabilities: some containers do not drop all',
     description:
@@ -21,7 +19,7 @@ export const dropDefaultCapabilities: K8sRule = {
     rationale:
       'The default capability set (NET_RAW, CHOWN, SETUID, ...) is more than most processes need; dropping all and adding back only what is required shrinks what an attacker inherits.',
     fix: '```yaml\ncontainers:\n  - name: app\n    securityContext:\n      capabilities:\n        drop: ["ALL"]\n```',
-    references: ['https://avd.aquasec.com/misconfig/ksv003', 'KPG114'],
+    references: ['KPG114'],
   },
   check: (resource) =>
     containerViolations(resource, (entry) => {
@@ -36,4 +34,4 @@ export const dropDefaultCapabilities: K8sRule = {
           : entry.path,
       };
     }),
-};
+});

@@ -1,14 +1,13 @@
-import type { K8sRule } from '../../types.js';
-import { describe, listAt, trivyAliases } from '../helpers.js';
+import { defineK8sRule } from '../../define.js';
+import { describe, listAt } from '../helpers.js';
 
 const TOKEN_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 
-export const noAutoMountServiceToken: K8sRule = {
+export const noAutoMountServiceToken = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV036',
     name: 'no-auto-mount-service-token',
-    aliases: trivyAliases('KSV036', 'kubernetes-no-auto-mount-service-token'),
+    trivyId: 'kubernetes-no-auto-mount-service-token',
     severity: 'medium',
     title: 'Protecting Pod service account tokens',
     description:
@@ -17,7 +16,6 @@ export const noAutoMountServiceToken: K8sRule = {
       'A mounted service account token is a credential for the Kubernetes API; if the workload does not need the API, an intruder should not find one in the container.',
     fix: '```yaml\nspec:\n  automountServiceAccountToken: false\n```',
     references: [
-      'https://avd.aquasec.com/misconfig/ksv036',
       'https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting',
     ],
   },
@@ -48,4 +46,4 @@ export const noAutoMountServiceToken: K8sRule = {
     }
     return [];
   },
-};
+});

@@ -1,17 +1,11 @@
-import type { K8sRule } from '../../types.js';
-import {
-  containerSecurityContext,
-  containerViolations,
-  describe,
-  trivyAliases,
-} from '../helpers.js';
+import { defineK8sRule } from '../../define.js';
+import { containerSecurityContext, containerViolations, describe } from '../helpers.js';
 
-export const noCustomProcMask: K8sRule = {
+export const noCustomProcMask = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV027',
     name: 'no-custom-proc-mask',
-    aliases: trivyAliases('KSV027', 'kubernetes-no-custom-proc-mask'),
+    trivyId: 'kubernetes-no-custom-proc-mask',
     severity: 'medium',
     title: 'Non-default /proc masks set',
     description:
@@ -19,7 +13,7 @@ export const noCustomProcMask: K8sRule = {
     rationale:
       'The default /proc masks hide kernel interfaces a container has no business with; `Unmasked` exposes them.',
     fix: 'Remove `securityContext.procMount`.',
-    references: ['https://avd.aquasec.com/misconfig/ksv027', 'KPG105', 'KPG115'],
+    references: ['KPG105', 'KPG115'],
   },
   check: (resource) =>
     containerViolations(resource, (entry) => {
@@ -30,4 +24,4 @@ export const noCustomProcMask: K8sRule = {
         path: [...entry.path, 'securityContext', 'procMount'],
       };
     }),
-};
+});

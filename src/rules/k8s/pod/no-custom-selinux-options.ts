@@ -1,12 +1,7 @@
+import { defineK8sRule } from '../../define.js';
 import type { KubeObject, Path } from '../../../sources/resource.js';
-import type { K8sRule, K8sViolation } from '../../types.js';
-import {
-  containerSecurityContext,
-  describe,
-  objectAt,
-  podSecurityContext,
-  trivyAliases,
-} from '../helpers.js';
+import type { K8sViolation } from '../../types.js';
+import { containerSecurityContext, describe, objectAt, podSecurityContext } from '../helpers.js';
 
 const ALLOWED_TYPES: ReadonlySet<unknown> = new Set([
   'container_t',
@@ -14,12 +9,11 @@ const ALLOWED_TYPES: ReadonlySet<unknown> = new Set([
   'container_kvm_t',
 ]);
 
-export const noCustomSelinuxOptions: K8sRule = {
+export const noCustomSelinuxOptions = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV025',
     name: 'no-custom-selinux-options',
-    aliases: trivyAliases('KSV025', 'kubernetes-no-custom-selinux-options'),
+    trivyId: 'kubernetes-no-custom-selinux-options',
     severity: 'medium',
     title: 'SELinux custom options set',
     description:
@@ -27,7 +21,7 @@ export const noCustomSelinuxOptions: K8sRule = {
     rationale:
       'Custom SELinux users, roles or types can give a container a less confined domain than the runtime default, undoing the isolation SELinux provides.',
     fix: 'Remove `seLinuxOptions.user` and `seLinuxOptions.role`, and use one of the container types (or leave `type` unset).',
-    references: ['https://avd.aquasec.com/misconfig/ksv025', 'KPG104'],
+    references: ['KPG104'],
   },
   check: (resource) => {
     const pod = resource.pod;
@@ -70,4 +64,4 @@ export const noCustomSelinuxOptions: K8sRule = {
     }
     return violations;
   },
-};
+});

@@ -1,22 +1,21 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
 import {
   containerSecurityContext,
   describe,
   INHERITED_SECURITY_CONTEXT_FIELDS,
   podSecurityContext,
-  trivyAliases,
 } from '../helpers.js';
 import type { KubeObject } from '../../../sources/resource.js';
 
 const isEmpty = (context: KubeObject | undefined) =>
   !context || Object.values(context).every((value) => value === undefined || value === null);
 
-export const noDefaultSecurityContext: K8sRule = {
+export const noDefaultSecurityContext = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV118',
     name: 'no-default-security-context',
-    aliases: trivyAliases('KSV118', 'kubernetes-no-default-security-context'),
+    trivyId: 'kubernetes-no-default-security-context',
     severity: 'high',
     title: 'Default security context configured',
     description:
@@ -24,7 +23,6 @@ export const noDefaultSecurityContext: K8sRule = {
     rationale:
       'Relying on the default security context means running as the image user (often root) with the default capabilities and no seccomp profile; stating the security parameters explicitly is the first step of hardening.',
     fix: '```yaml\nspec:\n  securityContext:\n    runAsNonRoot: true\n    seccompProfile:\n      type: RuntimeDefault\n  containers:\n    - name: app\n      securityContext:\n        allowPrivilegeEscalation: false\n        capabilities:\n          drop: ["ALL"]\n```',
-    references: ['https://avd.aquasec.com/misconfig/ksv118'],
   },
   check: (resource) => {
     const pod = resource.pod;
@@ -53,4 +51,4 @@ export const noDefaultSecurityContext: K8sRule = {
     }
     return violations;
   },
-};
+});

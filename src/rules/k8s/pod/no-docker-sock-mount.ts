@@ -1,19 +1,18 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
-import { describe, listAt, objectAt, trivyAliases } from '../helpers.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
+import { describe, listAt, objectAt } from '../helpers.js';
 
-export const noDockerSockMount: K8sRule = {
+export const noDockerSockMount = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV006',
     name: 'no-docker-sock-mount',
-    aliases: trivyAliases('KSV006', 'kubernetes-no-docker-sock-mount'),
+    trivyId: 'kubernetes-no-docker-sock-mount',
     severity: 'high',
     title: 'hostPath volume mounted with docker.sock',
     description: 'No volume may be a `hostPath` of `/var/run/docker.sock`.',
     rationale:
       "Whoever can talk to the container runtime's socket can start a privileged container on the node: full root access to the host.",
     fix: "Remove the volume; use the Kubernetes API, or a rootless image builder (kaniko, buildkit rootless) instead of the node's Docker daemon.",
-    references: ['https://avd.aquasec.com/misconfig/ksv006'],
   },
   check: (resource) => {
     const pod = resource.pod;
@@ -28,4 +27,4 @@ export const noDockerSockMount: K8sRule = {
     });
     return violations;
   },
-};
+});

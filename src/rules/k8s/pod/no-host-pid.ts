@@ -1,12 +1,11 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { podFlagViolation } from '../helpers.js';
 
-export const noHostPid: K8sRule = {
+export const noHostPid = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV010',
     name: 'no-host-pid',
-    aliases: ['KSV-0010', 'AVD-KSV-0010', 'kubernetes-no-host-pid'],
+    trivyId: 'kubernetes-no-host-pid',
     severity: 'high',
     title: 'Access to host PID',
     description: 'The pod must not set `spec.hostPID: true`.',
@@ -14,10 +13,7 @@ export const noHostPid: K8sRule = {
       "A pod in the host's PID namespace sees and can signal every process on the node, and read their environment and memory through /proc.",
     fix: '```yaml\nspec:\n  hostPID: false   # or leave it unset\n```',
     pss: { level: 'baseline', control: 'Host Namespaces' },
-    references: [
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
-      'https://avd.aquasec.com/misconfig/ksv010',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
   check: (resource) => podFlagViolation(resource, 'hostPID'),
-};
+});

@@ -1,12 +1,11 @@
-import type { K8sRule } from '../../types.js';
-import { containerViolations, describe, listAt, trivyAliases } from '../helpers.js';
+import { defineK8sRule } from '../../define.js';
+import { containerViolations, describe, listAt } from '../helpers.js';
 
-export const noHostPortAccess: K8sRule = {
+export const noHostPortAccess = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV024',
     name: 'no-host-port-access',
-    aliases: trivyAliases('KSV024', 'kubernetes-no-host-port-access'),
+    trivyId: 'kubernetes-no-host-port-access',
     severity: 'high',
     title: 'Access to host ports',
     description:
@@ -14,7 +13,7 @@ export const noHostPortAccess: K8sRule = {
     rationale:
       "A host port binds the container to the node's network interface, bypassing Services and NetworkPolicies and limiting scheduling.",
     fix: 'Remove `ports[].hostPort` and expose the container through a Service.',
-    references: ['https://avd.aquasec.com/misconfig/ksv024', 'KPG102'],
+    references: ['KPG102'],
   },
   check: (resource) =>
     containerViolations(resource, (entry) => {
@@ -31,4 +30,4 @@ export const noHostPortAccess: K8sRule = {
         path: [...entry.path, 'ports', index, 'hostPort'],
       };
     }),
-};
+});

@@ -1,19 +1,17 @@
-import type { K8sRule } from '../../types.js';
-import { describe, trivyAliases } from '../helpers.js';
+import { defineK8sRule } from '../../define.js';
+import { describe } from '../helpers.js';
 
-export const noHostaliases: K8sRule = {
+export const noHostaliases = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV007',
     name: 'no-hostaliases',
-    aliases: trivyAliases('KSV007', 'kubernetes-no-hostaliases'),
+    trivyId: 'kubernetes-no-hostaliases',
     severity: 'low',
     title: 'Manages /etc/hosts',
     description: 'The pod must not set `spec.hostAliases`.',
     rationale:
       "Managing /etc/hosts aliases can prevent the container engine from modifying the file after a pod's containers have already been started, and hides name resolution from DNS-based controls.",
     fix: 'Remove `spec.hostAliases`; publish the names in DNS (a Service, or an ExternalName Service) instead.',
-    references: ['https://avd.aquasec.com/misconfig/ksv007'],
   },
   check: (resource) => {
     const pod = resource.pod;
@@ -25,4 +23,4 @@ export const noHostaliases: K8sRule = {
       },
     ];
   },
-};
+});

@@ -1,18 +1,12 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
-import {
-  containerSecurityContext,
-  describe,
-  objectAt,
-  podSecurityContext,
-  trivyAliases,
-} from '../helpers.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
+import { containerSecurityContext, describe, objectAt, podSecurityContext } from '../helpers.js';
 
-export const noHostprocessContainers: K8sRule = {
+export const noHostprocessContainers = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV103',
     name: 'no-hostprocess-containers',
-    aliases: trivyAliases('KSV103', 'kubernetes-no-hostprocess-containers'),
+    trivyId: 'kubernetes-no-hostprocess-containers',
     severity: 'medium',
     title: 'Access to host process',
     description:
@@ -21,10 +15,7 @@ export const noHostprocessContainers: K8sRule = {
       'A Windows HostProcess container runs directly on the node with host networking and the privileges of the node: the Windows equivalent of a privileged container.',
     fix: '```yaml\nspec:\n  securityContext:\n    windowsOptions:\n      hostProcess: false   # or leave it unset\n```',
     pss: { level: 'baseline', control: 'HostProcess' },
-    references: [
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
-      'https://avd.aquasec.com/misconfig/ksv103',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
   check: (resource) => {
     const pod = resource.pod;
@@ -47,4 +38,4 @@ export const noHostprocessContainers: K8sRule = {
     }
     return violations;
   },
-};
+});

@@ -1,5 +1,6 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
-import { describe, listAt, objectAt, trivyAliases } from '../helpers.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
+import { describe, listAt, objectAt } from '../helpers.js';
 
 const DISALLOWED_HOST_PATHS: ReadonlySet<unknown> = new Set([
   '/',
@@ -13,12 +14,11 @@ const DISALLOWED_HOST_PATHS: ReadonlySet<unknown> = new Set([
   '/var/lib/docker',
 ]);
 
-export const noK8sWithDisallowedVolumes: K8sRule = {
+export const noK8sWithDisallowedVolumes = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV121',
     name: 'no-k8s-with-disallowed-volumes',
-    aliases: trivyAliases('KSV121', 'kubernetes-no-k8s-with-disallowed-volumes'),
+    trivyId: 'kubernetes-no-k8s-with-disallowed-volumes',
     severity: 'high',
     title: 'Kubernetes resource with disallowed volumes mounted',
     description:
@@ -26,7 +26,6 @@ export const noK8sWithDisallowedVolumes: K8sRule = {
     rationale:
       "These paths hold the node's kernel interfaces, devices, configuration, binaries and container storage: write access to any of them is a node takeover.",
     fix: 'Remove the hostPath volume; if node data is really needed, mount the narrowest read-only subdirectory through a dedicated, reviewed DaemonSet.',
-    references: ['https://avd.aquasec.com/misconfig/ksv121'],
   },
   check: (resource) => {
     const pod = resource.pod;
@@ -42,4 +41,4 @@ export const noK8sWithDisallowedVolumes: K8sRule = {
     });
     return violations;
   },
-};
+});

@@ -1,12 +1,12 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
-import { describe, listAt, objectAt, trivyAliases } from '../helpers.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
+import { describe, listAt, objectAt } from '../helpers.js';
 
-export const noMountedHostpath: K8sRule = {
+export const noMountedHostpath = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV023',
     name: 'no-mounted-hostpath',
-    aliases: trivyAliases('KSV023', 'kubernetes-no-mounted-hostpath'),
+    trivyId: 'kubernetes-no-mounted-hostpath',
     severity: 'medium',
     title: 'hostPath volumes mounted',
     description: 'No volume may be a `hostPath` volume.',
@@ -14,10 +14,7 @@ export const noMountedHostpath: K8sRule = {
       "A hostPath volume exposes the node's file system to the container: node credentials, other pods' data, the container runtime's socket.",
     fix: 'Use an `emptyDir`, a ConfigMap/Secret, or a PersistentVolumeClaim instead of `hostPath`.',
     pss: { level: 'baseline', control: 'HostPath Volumes' },
-    references: [
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
-      'https://avd.aquasec.com/misconfig/ksv023',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
   check: (resource) => {
     const pod = resource.pod;
@@ -32,4 +29,4 @@ export const noMountedHostpath: K8sRule = {
     });
     return violations;
   },
-};
+});

@@ -1,13 +1,12 @@
-import type { K8sRule } from '../../types.js';
-import { containerViolations, describe, trivyAliases } from '../helpers.js';
+import { defineK8sRule } from '../../define.js';
+import { containerViolations, describe } from '../helpers.js';
 import { addedCapabilities } from './capabilities.js';
 
-export const noNonDefaultCapabilities: K8sRule = {
+export const noNonDefaultCapabilities = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV022',
     name: 'no-non-default-capabilities',
-    aliases: trivyAliases('KSV022', 'kubernetes-no-non-default-capabilities'),
+    trivyId: 'kubernetes-no-non-default-capabilities',
     severity: 'medium',
     title: 'Specific capabilities added',
     description:
@@ -15,7 +14,7 @@ export const noNonDefaultCapabilities: K8sRule = {
     rationale:
       'Every added capability widens what a compromised process may do in the kernel; adding none beyond the defaults keeps the container close to an ordinary user process.',
     fix: '```yaml\ncontainers:\n  - name: app\n    securityContext:\n      capabilities:\n        drop: ["ALL"]\n        # no add: list\n```',
-    references: ['https://avd.aquasec.com/misconfig/ksv022', 'KPG101'],
+    references: ['KPG101'],
   },
   check: (resource) =>
     containerViolations(resource, (entry) => {
@@ -26,4 +25,4 @@ export const noNonDefaultCapabilities: K8sRule = {
         path: [...entry.path, 'securityContext', 'capabilities', 'add'],
       };
     }),
-};
+});

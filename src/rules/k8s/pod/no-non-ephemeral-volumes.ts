@@ -1,5 +1,6 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
-import { describe, listAt, objectAt, trivyAliases } from '../helpers.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
+import { describe, listAt, objectAt } from '../helpers.js';
 
 // Trivy's list, spelled as Trivy spells it (`cephFS`; the API field is `cephfs`, which Trivy misses).
 const DISALLOWED_TYPES = [
@@ -24,12 +25,11 @@ const DISALLOWED_TYPES = [
   'storageos',
 ];
 
-export const noNonEphemeralVolumes: K8sRule = {
+export const noNonEphemeralVolumes = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV028',
     name: 'no-non-ephemeral-volumes',
-    aliases: trivyAliases('KSV028', 'kubernetes-no-non-ephemeral-volumes'),
+    trivyId: 'kubernetes-no-non-ephemeral-volumes',
     severity: 'low',
     title: 'Non-core volume types used.',
     description:
@@ -37,7 +37,7 @@ export const noNonEphemeralVolumes: K8sRule = {
     rationale:
       'In-tree network and cloud volume types are mounted by the node with node credentials, bypassing PersistentVolume access control; several (gitRepo) have had node-escape vulnerabilities.',
     fix: 'Use a PersistentVolumeClaim (backed by a CSI driver), or configMap/secret/emptyDir/projected volumes.',
-    references: ['https://avd.aquasec.com/misconfig/ksv028', 'KPG109'],
+    references: ['KPG109'],
   },
   check: (resource) => {
     const pod = resource.pod;
@@ -53,4 +53,4 @@ export const noNonEphemeralVolumes: K8sRule = {
     });
     return violations;
   },
-};
+});

@@ -1,12 +1,11 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { containerViolations, describe, field } from '../helpers.js';
 
-export const noPrivilegeEscalation: K8sRule = {
+export const noPrivilegeEscalation = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV001',
     name: 'no-privilege-escalation',
-    aliases: ['KSV-0001', 'AVD-KSV-0001', 'kubernetes-no-self-privesc'],
+    trivyId: 'kubernetes-no-self-privesc',
     severity: 'medium',
     title: 'Can elevate its own privileges',
     description:
@@ -15,7 +14,6 @@ export const noPrivilegeEscalation: K8sRule = {
       'A process that can gain more privileges than its parent (through setuid binaries or file capabilities) turns a compromised container into a stronger foothold.',
     fix: '```yaml\ncontainers:\n  - name: app\n    securityContext:\n      allowPrivilegeEscalation: false\n```',
     references: [
-      'https://avd.aquasec.com/misconfig/ksv001',
       // Trivy does not exempt Windows pods; the PSS control is KPG110 pss-privilege-escalation.
       'KPG110',
     ],
@@ -32,4 +30,4 @@ export const noPrivilegeEscalation: K8sRule = {
             : [...entry.path, 'securityContext', 'allowPrivilegeEscalation'],
       };
     }),
-};
+});

@@ -1,19 +1,17 @@
-import type { K8sRule } from '../../types.js';
-import { containerViolations, describe, listAt, trivyAliases } from '../helpers.js';
+import { defineK8sRule } from '../../define.js';
+import { containerViolations, describe, listAt } from '../helpers.js';
 
-export const noPrivilegePortBinding: K8sRule = {
+export const noPrivilegePortBinding = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV117',
     name: 'no-privilege-port-binding',
-    aliases: trivyAliases('KSV117', 'kubernetes-no-privilege-port-binding'),
+    trivyId: 'kubernetes-no-privilege-port-binding',
     severity: 'medium',
     title: 'Prevent binding to privileged ports',
     description: 'No container may declare a `containerPort` below 1024.',
     rationale:
       'Binding a port below 1024 needs root or NET_BIND_SERVICE inside the container; listening on an unprivileged port lets the container drop both.',
     fix: '```yaml\ncontainers:\n  - name: app\n    ports:\n      - containerPort: 8080   # expose 80 through the Service instead\n```',
-    references: ['https://avd.aquasec.com/misconfig/ksv117'],
   },
   check: (resource) =>
     containerViolations(resource, (entry) => {
@@ -27,4 +25,4 @@ export const noPrivilegePortBinding: K8sRule = {
         path: [...entry.path, 'ports', index, 'containerPort'],
       };
     }),
-};
+});

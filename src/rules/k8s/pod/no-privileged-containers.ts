@@ -1,12 +1,11 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { containerViolations, describe, field } from '../helpers.js';
 
-export const noPrivilegedContainers: K8sRule = {
+export const noPrivilegedContainers = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV017',
     name: 'no-privileged-containers',
-    aliases: ['KSV-0017', 'AVD-KSV-0017', 'kubernetes-no-privileged-containers'],
+    trivyId: 'kubernetes-no-privileged-containers',
     severity: 'high',
     title: 'Privileged',
     description: 'No container may set `securityContext.privileged: true`.',
@@ -14,10 +13,7 @@ export const noPrivilegedContainers: K8sRule = {
       'A privileged container has every capability and access to all host devices: it is root on the node.',
     fix: '```yaml\ncontainers:\n  - name: app\n    securityContext:\n      privileged: false   # or leave it unset\n```',
     pss: { level: 'baseline', control: 'Privileged Containers' },
-    references: [
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
-      'https://avd.aquasec.com/misconfig/ksv017',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
   check: (resource) =>
     containerViolations(resource, (entry) =>
@@ -28,4 +24,4 @@ export const noPrivilegedContainers: K8sRule = {
           }
         : undefined,
     ),
-};
+});

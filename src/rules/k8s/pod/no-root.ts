@@ -1,18 +1,16 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import {
   containerViolations,
   describe,
   effectiveSecurityContextValue,
   podSecurityContext,
-  trivyAliases,
 } from '../helpers.js';
 
-export const noRoot: K8sRule = {
+export const noRoot = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV012',
     name: 'no-root',
-    aliases: trivyAliases('KSV012', 'kubernetes-no-root'),
+    trivyId: 'kubernetes-no-root',
     severity: 'medium',
     title: 'Runs as root user',
     description:
@@ -20,7 +18,7 @@ export const noRoot: K8sRule = {
     rationale:
       'A container running as root is one kernel or runtime bug away from root on the node; `runAsNonRoot` makes the kubelet refuse to start an image that would run as UID 0.',
     fix: '```yaml\nspec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001\n```',
-    references: ['https://avd.aquasec.com/misconfig/ksv012', 'KPG111'],
+    references: ['KPG111'],
   },
   check: (resource) => {
     const pod = resource.pod;
@@ -36,4 +34,4 @@ export const noRoot: K8sRule = {
       };
     });
   },
-};
+});

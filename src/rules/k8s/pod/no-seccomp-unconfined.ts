@@ -1,20 +1,18 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import {
   containerViolations,
   describe,
   effectiveSecurityContextValue,
   objectAt,
-  trivyAliases,
 } from '../helpers.js';
 
 const CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
 
-export const noSeccompUnconfined: K8sRule = {
+export const noSeccompUnconfined = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV104',
     name: 'no-seccomp-unconfined',
-    aliases: trivyAliases('KSV104', 'kubernetes-no-seccomp-unconfined'),
+    trivyId: 'kubernetes-no-seccomp-unconfined',
     severity: 'medium',
     title: 'Seccomp policies disabled',
     description:
@@ -22,7 +20,7 @@ export const noSeccompUnconfined: K8sRule = {
     rationale:
       'Unconfined seccomp lets a container make every system call, including those most kernel exploits need; the runtime default profile blocks them at no cost to ordinary workloads.',
     fix: '```yaml\nspec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n```',
-    references: ['https://avd.aquasec.com/misconfig/ksv104', 'KPG106'],
+    references: ['KPG106'],
   },
   check: (resource) => {
     const pod = resource.pod;
@@ -46,4 +44,4 @@ export const noSeccompUnconfined: K8sRule = {
       };
     });
   },
-};
+});

@@ -1,12 +1,11 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
 import { describe, listAt, objectAt } from '../helpers.js';
 
-export const noSecretsInEnv: K8sRule = {
+export const noSecretsInEnv = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG120',
     name: 'no-secrets-in-env',
-    aliases: [],
     severity: 'low',
     title: 'Secret exposed as environment variable',
     description:
@@ -43,4 +42,4 @@ export const noSecretsInEnv: K8sRule = {
     }
     return violations;
   },
-};
+});

@@ -1,12 +1,11 @@
-import type { K8sRule } from '../../types.js';
-import { podFlagViolation, trivyAliases } from '../helpers.js';
+import { defineK8sRule } from '../../define.js';
+import { podFlagViolation } from '../helpers.js';
 
-export const noSharedIpcNamespace: K8sRule = {
+export const noSharedIpcNamespace = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV008',
     name: 'no-shared-ipc-namespace',
-    aliases: trivyAliases('KSV008', 'kubernetes-no-shared-ipc-namespace'),
+    trivyId: 'kubernetes-no-shared-ipc-namespace',
     severity: 'high',
     title: 'Access to host IPC namespace',
     description: 'The pod must not set `spec.hostIPC: true`.',
@@ -14,10 +13,7 @@ export const noSharedIpcNamespace: K8sRule = {
       "Sharing the host's IPC namespace lets container processes read and write the shared memory and message queues of every process on the node.",
     fix: '```yaml\nspec:\n  hostIPC: false   # or leave it unset\n```',
     pss: { level: 'baseline', control: 'Host Namespaces' },
-    references: [
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
-      'https://avd.aquasec.com/misconfig/ksv008',
-    ],
+    references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
   check: (resource) => podFlagViolation(resource, 'hostIPC'),
-};
+});

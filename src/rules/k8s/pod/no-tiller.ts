@@ -1,6 +1,7 @@
+import { defineK8sRule } from '../../define.js';
 import type { K8sResource, KubeObject } from '../../../sources/resource.js';
-import type { K8sRule, K8sViolation } from '../../types.js';
-import { describe, objectAt, trivyAliases } from '../helpers.js';
+import type { K8sViolation } from '../../types.js';
+import { describe, objectAt } from '../helpers.js';
 
 /** Tiller by name, `app: helm` label or `name: tiller` label, as Trivy recognises it. */
 function looksLikeTiller(metadata: KubeObject | undefined): boolean {
@@ -16,12 +17,11 @@ function looksLikeTiller(metadata: KubeObject | undefined): boolean {
 const tillerMessage = (resource: K8sResource) =>
   `${describe(resource)} shouldn't have tiller deployed`;
 
-export const noTiller: K8sRule = {
+export const noTiller = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV102',
     name: 'no-tiller',
-    aliases: trivyAliases('KSV102', 'kubernetes-no-tiller'),
+    trivyId: 'kubernetes-no-tiller',
     severity: 'critical',
     title: 'Tiller Is Deployed',
     description:
@@ -29,7 +29,6 @@ export const noTiller: K8sRule = {
     rationale:
       'Tiller runs with cluster-admin rights and, by default, serves an unauthenticated gRPC API inside the cluster: any pod can use it to take over the cluster. Helm 3 has no Tiller.',
     fix: 'Migrate to Helm 3 and delete the Tiller deployment (`helm 2to3 cleanup`).',
-    references: ['https://avd.aquasec.com/misconfig/ksv102'],
   },
   check: (resource) => {
     const pod = resource.pod;
@@ -52,4 +51,4 @@ export const noTiller: K8sRule = {
     }
     return violations;
   },
-};
+});

@@ -1,12 +1,12 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
-import { describe, listAt, podSecurityContext, trivyAliases } from '../helpers.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
+import { describe, listAt, podSecurityContext } from '../helpers.js';
 
-export const primarySupplementaryGid: K8sRule = {
+export const primarySupplementaryGid = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV116',
     name: 'primary-supplementary-gid',
-    aliases: trivyAliases('KSV116', 'kubernetes-primary-supplementary-gid'),
+    trivyId: 'kubernetes-primary-supplementary-gid',
     severity: 'low',
     title: 'Runs with a root primary or supplementary GID',
     description:
@@ -14,7 +14,6 @@ export const primarySupplementaryGid: K8sRule = {
     rationale:
       'Group 0 owns many sensitive files in images and on the node; a process in the root group can read or write them even as a non-root user.',
     fix: '```yaml\nspec:\n  securityContext:\n    runAsGroup: 10001\n    fsGroup: 10001\n```',
-    references: ['https://avd.aquasec.com/misconfig/ksv116'],
   },
   check: (resource) => {
     const pod = resource.pod;
@@ -29,4 +28,4 @@ export const primarySupplementaryGid: K8sRule = {
     if (context.fsGroup === 0) violations.push({ message, path: [...base, 'fsGroup'] });
     return violations;
   },
-};
+});

@@ -1,4 +1,5 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
 import { containerSecurityContext, describe, objectAt, podSecurityContext } from '../helpers.js';
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
@@ -11,12 +12,10 @@ const allowedAnnotation = (value: unknown) =>
   value === 'runtime/default' ||
   (typeof value === 'string' && value.startsWith('localhost/'));
 
-export const pssApparmor: K8sRule = {
+export const pssApparmor = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG103',
     name: 'pss-apparmor',
-    aliases: [],
     severity: 'high',
     title: 'AppArmor profile overridden',
     description:
@@ -59,4 +58,4 @@ export const pssApparmor: K8sRule = {
     }
     return violations;
   },
-};
+});

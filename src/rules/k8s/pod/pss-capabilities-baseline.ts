@@ -1,4 +1,4 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { containerViolations, describe } from '../helpers.js';
 import { findAddedCapability } from './capabilities.js';
 
@@ -19,12 +19,10 @@ const BASELINE_CAPABILITIES: ReadonlySet<unknown> = new Set([
   'SYS_CHROOT',
 ]);
 
-export const pssCapabilitiesBaseline: K8sRule = {
+export const pssCapabilitiesBaseline = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG101',
     name: 'pss-capabilities-baseline',
-    aliases: [],
     severity: 'high',
     title: 'Capabilities beyond the default set added',
     description:
@@ -50,4 +48,4 @@ export const pssCapabilitiesBaseline: K8sRule = {
         path: [...entry.path, 'securityContext', 'capabilities', 'add', added.index],
       };
     }),
-};
+});

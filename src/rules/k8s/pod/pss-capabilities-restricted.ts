@@ -1,12 +1,11 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
 import { containerSecurityContext, describe, isWindowsPod, listAt, objectAt } from '../helpers.js';
 
-export const pssCapabilitiesRestricted: K8sRule = {
+export const pssCapabilitiesRestricted = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG114',
     name: 'pss-capabilities-restricted',
-    aliases: [],
     severity: 'medium',
     title: 'Capabilities not dropped',
     description:
@@ -48,4 +47,4 @@ export const pssCapabilitiesRestricted: K8sRule = {
     }
     return violations;
   },
-};
+});

@@ -1,12 +1,10 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { containerViolations, describe, listAt } from '../helpers.js';
 
-export const pssHostPorts: K8sRule = {
+export const pssHostPorts = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG102',
     name: 'pss-host-ports',
-    aliases: [],
     severity: 'high',
     title: 'Host ports used',
     description:
@@ -32,4 +30,4 @@ export const pssHostPorts: K8sRule = {
         path: [...entry.path, 'ports', index, 'hostPort'],
       };
     }),
-};
+});

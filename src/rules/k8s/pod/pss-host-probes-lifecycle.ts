@@ -1,5 +1,5 @@
+import { defineK8sRule } from '../../define.js';
 import type { Path } from '../../../sources/resource.js';
-import type { K8sRule } from '../../types.js';
 import { containerViolations, describe, objectAt } from '../helpers.js';
 
 const HANDLERS: readonly (readonly string[])[] = [
@@ -12,12 +12,10 @@ const HANDLERS: readonly (readonly string[])[] = [
 
 const ACTIONS: readonly string[] = ['httpGet', 'tcpSocket'];
 
-export const pssHostProbesLifecycle: K8sRule = {
+export const pssHostProbesLifecycle = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG108',
     name: 'pss-host-probes-lifecycle',
-    aliases: [],
     severity: 'high',
     title: 'Probe or lifecycle hook targets another host',
     description:
@@ -45,4 +43,4 @@ export const pssHostProbesLifecycle: K8sRule = {
       }
       return undefined;
     }),
-};
+});

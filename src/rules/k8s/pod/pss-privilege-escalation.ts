@@ -1,4 +1,4 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import {
   containerSecurityContext,
   containerViolations,
@@ -6,12 +6,10 @@ import {
   isWindowsPod,
 } from '../helpers.js';
 
-export const pssPrivilegeEscalation: K8sRule = {
+export const pssPrivilegeEscalation = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG110',
     name: 'pss-privilege-escalation',
-    aliases: [],
     severity: 'medium',
     title: 'Privilege escalation allowed',
     description:
@@ -39,4 +37,4 @@ export const pssPrivilegeEscalation: K8sRule = {
       };
     });
   },
-};
+});

@@ -1,12 +1,10 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { procMountViolations } from './proc-mount.js';
 
-export const pssProcMountRestricted: K8sRule = {
+export const pssProcMountRestricted = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG115',
     name: 'pss-proc-mount-restricted',
-    aliases: [],
     severity: 'medium',
     title: 'Unmasked /proc mount (restricted)',
     description:
@@ -21,4 +19,4 @@ export const pssProcMountRestricted: K8sRule = {
     ],
   },
   check: (resource) => procMountViolations(resource),
-};
+});

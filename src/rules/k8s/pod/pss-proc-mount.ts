@@ -1,13 +1,11 @@
-import type { K8sRule } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
 import { usesUserNamespace } from '../helpers.js';
 import { procMountViolations } from './proc-mount.js';
 
-export const pssProcMount: K8sRule = {
+export const pssProcMount = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG105',
     name: 'pss-proc-mount',
-    aliases: [],
     severity: 'high',
     title: 'Unmasked /proc mount',
     description:
@@ -23,4 +21,4 @@ export const pssProcMount: K8sRule = {
   },
   check: (resource) =>
     resource.pod && !usesUserNamespace(resource.pod) ? procMountViolations(resource) : [],
-};
+});

@@ -1,4 +1,5 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
 import {
   containerSecurityContext,
   describe,
@@ -6,12 +7,10 @@ import {
   usesUserNamespace,
 } from '../helpers.js';
 
-export const pssRunningAsNonRootUser: K8sRule = {
+export const pssRunningAsNonRootUser = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG112',
     name: 'pss-running-as-non-root-user',
-    aliases: [],
     severity: 'medium',
     title: 'Runs as UID 0',
     description:
@@ -44,4 +43,4 @@ export const pssRunningAsNonRootUser: K8sRule = {
     }
     return violations;
   },
-};
+});

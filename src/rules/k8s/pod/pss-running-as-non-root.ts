@@ -1,4 +1,5 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
 import {
   containerSecurityContext,
   describe,
@@ -6,12 +7,10 @@ import {
   usesUserNamespace,
 } from '../helpers.js';
 
-export const pssRunningAsNonRoot: K8sRule = {
+export const pssRunningAsNonRoot = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG111',
     name: 'pss-running-as-non-root',
-    aliases: [],
     severity: 'medium',
     title: 'Not required to run as non-root',
     description:
@@ -51,4 +50,4 @@ export const pssRunningAsNonRoot: K8sRule = {
     }
     return violations;
   },
-};
+});

@@ -1,14 +1,13 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
 import { containerSecurityContext, describe, objectAt, podSecurityContext } from '../helpers.js';
 
 const VALID_TYPES: ReadonlySet<unknown> = new Set(['RuntimeDefault', 'Localhost']);
 
-export const pssSeccompBaseline: K8sRule = {
+export const pssSeccompBaseline = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG106',
     name: 'pss-seccomp-baseline',
-    aliases: [],
     severity: 'high',
     title: 'Seccomp profile set to Unconfined',
     description:
@@ -44,4 +43,4 @@ export const pssSeccompBaseline: K8sRule = {
     }
     return violations;
   },
-};
+});

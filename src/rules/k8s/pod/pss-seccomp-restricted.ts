@@ -1,4 +1,5 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
 import {
   containerSecurityContext,
   describe,
@@ -9,12 +10,10 @@ import {
 
 const VALID_TYPES: ReadonlySet<unknown> = new Set(['RuntimeDefault', 'Localhost']);
 
-export const pssSeccompRestricted: K8sRule = {
+export const pssSeccompRestricted = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG113',
     name: 'pss-seccomp-restricted',
-    aliases: [],
     severity: 'medium',
     title: 'Seccomp profile not required',
     description:
@@ -53,4 +52,4 @@ export const pssSeccompRestricted: K8sRule = {
     }
     return violations;
   },
-};
+});

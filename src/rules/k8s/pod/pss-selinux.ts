@@ -1,5 +1,6 @@
+import { defineK8sRule } from '../../define.js';
 import type { KubeObject } from '../../../sources/resource.js';
-import type { K8sRule, K8sViolation } from '../../types.js';
+import type { K8sViolation } from '../../types.js';
 import { containerSecurityContext, describe, objectAt, podSecurityContext } from '../helpers.js';
 
 const ALLOWED_TYPES: ReadonlySet<unknown> = new Set([
@@ -24,12 +25,10 @@ function disallowedField(options: KubeObject | undefined): 'type' | 'user' | 'ro
 const message = (who: string, options: KubeObject, field: string) =>
   `${who} must not set 'securityContext.seLinuxOptions.${field}' to '${String(options[field])}'`;
 
-export const pssSelinux: K8sRule = {
+export const pssSelinux = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG104',
     name: 'pss-selinux',
-    aliases: [],
     severity: 'high',
     title: 'Custom SELinux options set',
     description:
@@ -67,4 +66,4 @@ export const pssSelinux: K8sRule = {
     }
     return violations;
   },
-};
+});

@@ -1,16 +1,13 @@
-import { isObject } from '../../../sources/resource.js';
-import type { K8sRule, K8sViolation } from '../../types.js';
-import { describe, listAt, podSecurityContext } from '../helpers.js';
-import { SAFE_SYSCTLS_1_37 } from './sysctls.js';
+import { defineK8sRule } from '../../define.js';
+import { describe } from '../helpers.js';
+import { disallowedSysctls, SAFE_SYSCTLS_1_37 } from './sysctls.js';
 
 const ALLOWED: ReadonlySet<unknown> = new Set(SAFE_SYSCTLS_1_37);
 
-export const pssSysctls: K8sRule = {
+export const pssSysctls = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG107',
     name: 'pss-sysctls',
-    aliases: [],
     severity: 'high',
     title: 'Unsafe sysctls set',
     description: `Pod Security Standards baseline, Sysctls: every name in \`spec.securityContext.sysctls\` must be one of the safe sysctls of the latest policy version (1.37): ${SAFE_SYSCTLS_1_37.map((name) => `\`${name}\``).join(', ')}.`,
@@ -23,18 +20,10 @@ export const pssSysctls: K8sRule = {
       'KSV026',
     ],
   },
-  check: (resource) => {
-    const pod = resource.pod;
-    if (!pod) return [];
-    const violations: K8sViolation[] = [];
-    listAt(podSecurityContext(pod), 'sysctls').forEach((sysctl, index) => {
-      const name = isObject(sysctl) ? sysctl.name : undefined;
-      if (ALLOWED.has(name)) return;
-      violations.push({
-        message: `${describe(resource)} must not set sysctl '${String(name)}'`,
-        path: [...pod.specPath, 'securityContext', 'sysctls', index],
-      });
-    });
-    return violations;
-  },
-};
+  check: (resource) =>
+    disallowedSysctls(
+      resource,
+      ALLOWED,
+      (name) => `${describe(resource)} must not set sysctl '${name}'`,
+    ),
+});

@@ -1,4 +1,5 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
 import { describe, listAt } from '../helpers.js';
 import { isObject } from '../../../sources/resource.js';
 
@@ -15,12 +16,10 @@ const ALLOWED_SOURCES: ReadonlySet<string> = new Set([
   'secret',
 ]);
 
-export const pssVolumeTypes: K8sRule = {
+export const pssVolumeTypes = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KPG109',
     name: 'pss-volume-types',
-    aliases: [],
     severity: 'medium',
     title: 'Restricted volume type used',
     description:
@@ -52,4 +51,4 @@ export const pssVolumeTypes: K8sRule = {
     });
     return violations;
   },
-};
+});

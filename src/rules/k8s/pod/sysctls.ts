@@ -1,5 +1,9 @@
 // The sysctls Pod Security Admission's baseline policy allows, by the policy version that added
-// them (k8s.io/pod-security-admission policy/check_sysctls.go).
+// them (k8s.io/pod-security-admission policy/check_sysctls.go), and the check KSV026 and KPG107
+// share: every sysctl a pod sets must be on one of these lists.
+import { isObject, type K8sResource } from '../../../sources/resource.js';
+import type { K8sViolation } from '../../types.js';
+import { listAt, podSecurityContext } from '../helpers.js';
 export const SAFE_SYSCTLS_1_0 = [
   'kernel.shm_rmid_forced',
   'net.ipv4.ip_local_port_range',
@@ -21,3 +25,24 @@ export const SAFE_SYSCTLS_1_37 = [
   'net.ipv4.tcp_slow_start_after_idle',
   'net.ipv4.tcp_notsent_lowat',
 ];
+
+/** A violation for each `spec.securityContext.sysctls` entry whose name is not `allowed`,
+ *  worded by `message` and placed on the entry. */
+export function disallowedSysctls(
+  resource: K8sResource,
+  allowed: ReadonlySet<unknown>,
+  message: (name: string) => string,
+): K8sViolation[] {
+  const pod = resource.pod;
+  if (!pod) return [];
+  const violations: K8sViolation[] = [];
+  listAt(podSecurityContext(pod), 'sysctls').forEach((sysctl, index) => {
+    const name = isObject(sysctl) ? sysctl.name : undefined;
+    if (allowed.has(name)) return;
+    violations.push({
+      message: message(String(name)),
+      path: [...pod.specPath, 'securityContext', 'sysctls', index],
+    });
+  });
+  return violations;
+}

@@ -1,14 +1,13 @@
-import type { K8sRule } from '../../types.js';
-import { containerViolations, describe, objectAt, trivyAliases } from '../helpers.js';
+import { defineK8sRule } from '../../define.js';
+import { containerViolations, describe, objectAt } from '../helpers.js';
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 
-export const useDefaultApparmorProfile: K8sRule = {
+export const useDefaultApparmorProfile = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV002',
     name: 'use-default-apparmor-profile',
-    aliases: trivyAliases('KSV002', 'kubernetes-use-default-apparmor-profile'),
+    trivyId: 'kubernetes-use-default-apparmor-profile',
     severity: 'low',
     title: 'Runtime/Default AppArmor profile not set',
     description:
@@ -16,7 +15,7 @@ export const useDefaultApparmorProfile: K8sRule = {
     rationale:
       'AppArmor confines what a process may touch on the node; an `unconfined` or custom profile removes or weakens that confinement.',
     fix: '```yaml\nmetadata:\n  annotations:\n    container.apparmor.security.beta.kubernetes.io/app: runtime/default\n# or, on Kubernetes 1.30+:\nspec:\n  securityContext:\n    appArmorProfile:\n      type: RuntimeDefault\n```',
-    references: ['https://avd.aquasec.com/misconfig/ksv002', 'KPG103'],
+    references: ['KPG103'],
   },
   check: (resource) => {
     const pod = resource.pod;
@@ -32,4 +31,4 @@ export const useDefaultApparmorProfile: K8sRule = {
       };
     });
   },
-};
+});

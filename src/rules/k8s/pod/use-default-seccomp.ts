@@ -1,21 +1,20 @@
-import type { K8sRule, K8sViolation } from '../../types.js';
+import { defineK8sRule } from '../../define.js';
+import type { K8sViolation } from '../../types.js';
 import {
   containerViolations,
   describe,
   effectiveSecurityContextValue,
   objectAt,
-  trivyAliases,
 } from '../helpers.js';
 
 const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const VALID_TYPES: ReadonlySet<unknown> = new Set(['RuntimeDefault', 'Localhost']);
 
-export const useDefaultSeccomp: K8sRule = {
+export const useDefaultSeccomp = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV030',
     name: 'use-default-seccomp',
-    aliases: trivyAliases('KSV030', 'kubernetes-use-default-seccomp'),
+    trivyId: 'kubernetes-use-default-seccomp',
     severity: 'low',
     title: 'Runtime/Default Seccomp profile not set',
     description:
@@ -23,7 +22,7 @@ export const useDefaultSeccomp: K8sRule = {
     rationale:
       'Without a seccomp profile a container may call every system call, including the rarely used ones most kernel exploits go through.',
     fix: '```yaml\nspec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n```',
-    references: ['https://avd.aquasec.com/misconfig/ksv030', 'KPG113'],
+    references: ['KPG113'],
   },
   check: (resource) => {
     const pod = resource.pod;
@@ -46,4 +45,4 @@ export const useDefaultSeccomp: K8sRule = {
       };
     });
   },
-};
+});

@@ -1,17 +1,11 @@
-import type { K8sRule } from '../../types.js';
-import {
-  containerViolations,
-  describe,
-  effectiveSecurityContextValue,
-  trivyAliases,
-} from '../helpers.js';
+import { defineK8sRule } from '../../define.js';
+import { lowIdViolations } from './high-id.js';
 
-export const useHighGid: K8sRule = {
+export const useHighGid = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV021',
     name: 'use-high-gid',
-    aliases: trivyAliases('KSV021', 'kubernetes-use-high-gid'),
+    trivyId: 'kubernetes-use-high-gid',
     severity: 'low',
     title: 'Runs with GID <= 10000',
     description:
@@ -19,21 +13,6 @@ export const useHighGid: K8sRule = {
     rationale:
       "A group ID above 10000 avoids colliding with a real account in the host's user table, so a container escape does not land as an existing host group.",
     fix: '```yaml\nspec:\n  securityContext:\n    runAsGroup: 10001\n```',
-    references: ['https://avd.aquasec.com/misconfig/ksv021'],
   },
-  check: (resource) => {
-    const pod = resource.pod;
-    if (!pod) return [];
-    return containerViolations(resource, (entry) => {
-      const effective = effectiveSecurityContextValue(pod, entry, 'runAsGroup');
-      // Trivy compares only numbers; a non-numeric value is the API server's to reject.
-      if (effective && (typeof effective.value !== 'number' || effective.value > 10000)) {
-        return undefined;
-      }
-      return {
-        message: `${describe(resource, entry)} should set 'securityContext.runAsGroup' > 10000`,
-        path: effective?.path ?? entry.path,
-      };
-    });
-  },
-};
+  check: (resource) => lowIdViolations(resource, 'runAsGroup'),
+});

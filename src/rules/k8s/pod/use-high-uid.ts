@@ -1,17 +1,11 @@
-import type { K8sRule } from '../../types.js';
-import {
-  containerViolations,
-  describe,
-  effectiveSecurityContextValue,
-  trivyAliases,
-} from '../helpers.js';
+import { defineK8sRule } from '../../define.js';
+import { lowIdViolations } from './high-id.js';
 
-export const useHighUid: K8sRule = {
+export const useHighUid = defineK8sRule({
   meta: {
-    target: 'kubernetes',
     id: 'KSV020',
     name: 'use-high-uid',
-    aliases: trivyAliases('KSV020', 'kubernetes-use-high-uid'),
+    trivyId: 'kubernetes-use-high-uid',
     severity: 'low',
     title: 'Runs with UID <= 10000',
     description:
@@ -19,21 +13,6 @@ export const useHighUid: K8sRule = {
     rationale:
       "A user ID above 10000 avoids colliding with a real account in the host's user table, so a container escape does not land as an existing host user.",
     fix: '```yaml\nspec:\n  securityContext:\n    runAsUser: 10001\n```',
-    references: ['https://avd.aquasec.com/misconfig/ksv020'],
   },
-  check: (resource) => {
-    const pod = resource.pod;
-    if (!pod) return [];
-    return containerViolations(resource, (entry) => {
-      const effective = effectiveSecurityContextValue(pod, entry, 'runAsUser');
-      // Trivy compares only numbers; a non-numeric value is the API server's to reject.
-      if (effective && (typeof effective.value !== 'number' || effective.value > 10000)) {
-        return undefined;
-      }
-      return {
-        message: `${describe(resource, entry)} should set 'securityContext.runAsUser' > 10000`,
-        path: effective?.path ?? entry.path,
-      };
-    });
-  },
-};
+  check: (resource) => lowIdViolations(resource, 'runAsUser'),
+});

@@ -1,15 +1,19 @@
 // Container image references as the OCI distribution spec writes them:
-// [registry[:port]/]repository[:tag][@digest].
-import type { ValuePart } from '../../../sources/resource.js';
+// [registry[:port]/]repository[:tag][@digest]. The one reader for the image rules of both
+// targets: Kubernetes container images and Dockerfile FROM / COPY --from / RUN --mount=from.
+import type { ValuePart } from '../sources/resource.js';
 
 export interface ImageReference {
   /** Registry host as written, or `docker.io` when the reference names none. */
   registry: string;
   repository: string;
+  /** As written: `''` for a reference that ends in `:` (hadolint does not call that untagged). */
   tag?: string;
   digest?: string;
 }
 
+/** Splits an image reference as Docker does: the first path component is a registry when it
+ *  has a `.` or `:` or is `localhost`. */
 export function parseImageReference(image: string): ImageReference {
   let rest = image.trim();
   let digest: string | undefined;
@@ -32,7 +36,7 @@ export function parseImageReference(image: string): ImageReference {
     registry = first;
     rest = rest.slice(slash + 1);
   }
-  return { registry, repository: rest, tag: tag || undefined, digest: digest || undefined };
+  return { registry, repository: rest, tag, digest: digest || undefined };
 }
 
 /**
