@@ -514,6 +514,21 @@ describe.each([3, 4] as const)('a hostile pull request against helm v%i', (major
       { file: 'charts/app/templates/fifo.yaml', message: expect.stringMatching(/FIFO/) },
     ]);
   });
+
+  it('maps findings without reading a values file or template linked to /dev/zero', async () => {
+    repo = tempRepo();
+    repo.write('charts/app/Chart.yaml', CHART_YAML('app'));
+    repo.write('charts/app/templates/cm.yaml', CONFIG_MAP);
+    symlinkSync('/dev/zero', path.join(repo.root, 'charts/app/values.yaml'));
+    symlinkSync('/dev/zero', path.join(repo.root, 'charts/app/templates/zero.yaml'));
+    const result = await scanRepo(repo.root, helm);
+    // Left out of the copy helm renders, reported, and never read for line mapping either.
+    const leftOut = result.findings.filter((finding) => finding.ruleId === 'KPG001');
+    expect(leftOut.map((finding) => finding.file).sort()).toEqual([
+      'charts/app/templates/zero.yaml',
+      'charts/app/values.yaml',
+    ]);
+  });
 });
 
 const OUTSIDE_SECRET = 'OUTSIDE-SECRET-4c1f2b';

@@ -1,10 +1,11 @@
 // The template-file cache of the Helm source map: each template (and each helper file) is read
 // and parsed into a `TemplateModel` at most once per scan, and only when a finding needs it;
 // the `define`s of a chart tree are indexed by name once per chart.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { chartDirs, type ChartInfo } from './chart.js';
 import { parseTemplate, type Define, type TemplateModel } from './template-model.js';
+import { readRepositoryText } from '../read-file.js';
 
 const DEFINE = /\{\{-?\s*define\s/;
 
@@ -30,7 +31,8 @@ export class TemplateFiles {
 
   private read(file: string): string | undefined {
     try {
-      return readFileSync(path.join(this.root, file), 'utf8');
+      // Inside the repository and a regular file of bounded size, like every file we read.
+      return readRepositoryText(this.root, this.root, file);
     } catch {
       return undefined;
     }

@@ -1,10 +1,9 @@
 // Helm values with the file and line every key came from, merged the way helm coalesces them:
 // maps merge key by key, anything else is replaced whole, `null` deletes; a subchart sees its own
 // values.yaml overlaid with its key in the parent's values, plus `global`.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { ChartInfo } from './chart.js';
+import { readRepositoryText } from '../read-file.js';
 
 export interface ValuesNode {
   kind: 'map' | 'seq' | 'scalar';
@@ -39,7 +38,7 @@ export class ValuesFiles {
 function readValuesFile(root: string, file: string): ValuesNode {
   let text: string;
   try {
-    text = readFileSync(path.join(root, file), 'utf8');
+    text = readRepositoryText(root, root, file);
   } catch {
     return EMPTY_MAP;
   }

@@ -2,8 +2,6 @@
 // each resource came from, which kustomizations transformed it) read and removed, so rules and
 // reports see the output exactly as `kustomize build` prints it, and each resource given an
 // origin that places its fields on the base, patch or kustomization line (origin.ts).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parse } from 'yaml';
 import type { ScanError } from '../../model.js';
 import { parseManifests } from '../manifests.js';
@@ -18,6 +16,7 @@ import type { KustomizeGraph } from './graph.js';
 import { patchDocuments, type Kustomization, type PatchDocument } from './kustomization.js';
 import { placeField, writersOf, type RenderedResource } from './origin.js';
 import type { Workspace } from './render.js';
+import { readRepositoryText } from '../read-file.js';
 
 const ORIGIN = 'config.kubernetes.io/origin';
 const TRANSFORMATIONS = 'alpha.config.kubernetes.io/transformations';
@@ -41,7 +40,7 @@ export class BaseDocuments {
     if (!documents) {
       let text = '';
       try {
-        text = readFileSync(path.join(this.root, file), 'utf8');
+        text = readRepositoryText(this.root, this.root, file);
       } catch {
         // Only positions are lost: the finding falls back to the kustomization.
       }
