@@ -11,6 +11,7 @@ import { customRuleMeta, type CustomRuleDefinition } from '../rules/custom/custo
 import type { AdmissionConfig } from './admission-config.js';
 import { isInside, readRegularFile, resolveInside, UnsafeFileError } from '../sources/read-file.js';
 import { chartValuesProblems } from './charts.js';
+import type { EnabledRule } from '../rules/types.js';
 import type { Exception } from '../suppress/exception.js';
 import {
   hadolintRuleOptions,
@@ -36,10 +37,7 @@ import {
 
 export type { ChartConfig, ValuesSetConfig } from './parse.js';
 
-export interface EnabledRule {
-  severity: Severity;
-  options?: Record<string, unknown>;
-}
+export type { EnabledRule } from '../rules/types.js';
 
 export interface Policy {
   failOn: FailOn;

@@ -1,6 +1,5 @@
 // The evaluate stage: enabled rules over resources and Dockerfiles, each violation turned into
 // a positioned Finding.
-import type { Policy } from '../config/policy.js';
 import type { Finding, ResourceRef, Severity, SourceKind } from '../model.js';
 import type { DockerfileModel } from '../sources/dockerfile.js';
 import type { K8sResource } from '../sources/resource.js';
@@ -15,9 +14,12 @@ import { dockerRules } from './docker/index.js';
 import { k8sRules } from './k8s/index.js';
 import { customK8sRules } from './custom/custom-rules.js';
 import { DEFAULT_KUBERNETES_VERSION } from './cel/environment.js';
-import type { K8sRule, K8sViolation, RuleMeta } from './types.js';
+import type { K8sRule, K8sViolation, RuleMeta, RuleSelection } from './types.js';
 
-export function evaluateResources(resources: readonly K8sResource[], policy: Policy): Finding[] {
+export function evaluateResources(
+  resources: readonly K8sResource[],
+  policy: RuleSelection,
+): Finding[] {
   const activeRules: ActiveRule[] = [];
   const custom = policy.customRules?.length
     ? customK8sRules(policy.customRules, policy.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION)
@@ -129,7 +131,7 @@ function resourceFinding(
 
 export function evaluateDockerfiles(
   dockerfiles: readonly DockerfileModel[],
-  policy: Policy,
+  policy: RuleSelection,
 ): Finding[] {
   const findings: Finding[] = [];
   for (const rule of dockerRules) {

@@ -3,6 +3,7 @@
 import type { Severity } from '../model.js';
 import type { K8sResource, Path, ValuePart } from '../sources/resource.js';
 import type { DockerfileModel } from '../sources/dockerfile.js';
+import type { CustomRuleDefinition } from './custom/custom-rules.js';
 
 export interface RuleMeta {
   /** Canonical ID: Trivy's (`KSV001`) or hadolint's (`DL3008`) where they have the check, else `KPGnnn`. */
@@ -69,3 +70,16 @@ export interface DockerRule<Options = unknown> {
 }
 
 export type Rule = K8sRule | DockerRule;
+
+/** A rule the policy turns on, with the severity and options it gives it. */
+export interface EnabledRule {
+  severity: Severity;
+  options?: Record<string, unknown>;
+}
+
+/** What evaluation needs of a policy: the enabled rules and the user's CEL rules. */
+export interface RuleSelection {
+  rules: ReadonlyMap<string, EnabledRule>;
+  customRules?: readonly CustomRuleDefinition[];
+  kubernetesVersion?: string;
+}
