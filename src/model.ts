@@ -71,4 +71,4 @@ export interface ScanError {
 /** The Kubernetes release a scan assumes unless the policy's `kubernetesVersion` names another:
  *  charts render for it (`helm template --kube-version`, so helm v3 and v4 agree) and CEL
  *  expressions compile with its libraries. A recent release, kept one behind the newest. */
-export const DEFAULT_KUBERNETES_VERSION = '1.35';
+export const DEFAULT_KUBERNETES_VERSION = '1.35.0';

@@ -87,8 +87,14 @@ export interface PolicyOptions {
   ignoreFiles?: string[];
 }
 
-/** Whether any enabled rule checks Kubernetes objects (else charts need not be rendered). */
-export function checksKubernetes(policy: Pick<Policy, 'rules'>): boolean {
+/**
+ * Whether the policy checks Kubernetes objects, so charts and overlays must be rendered: an
+ * enabled Kubernetes rule or custom rule, or no builtin rule at all (the admission preview, the
+ * repository's own ValidatingAdmissionPolicies, still applies). A policy of Dockerfile rules
+ * only (`--policy hadolint`) needs neither helm nor kustomize.
+ */
+export function checksKubernetes(policy: Pick<Policy, 'rules' | 'customRules'>): boolean {
+  if (policy.customRules?.length || policy.rules.size === 0) return true;
   return [...policy.rules.keys()].some((id) => ruleById(id)?.meta.target === 'kubernetes');
 }
 

@@ -80,7 +80,7 @@ export function policySchema(ruleKeys: readonly string[], packs: readonly string
         type: 'string',
         pattern: KUBE_VERSION.source,
         description:
-          'The Kubernetes release to check for: charts render for it (helm template --kube-version, so helm v3 and v4 agree) and custom rules and ValidatingAdmissionPolicies compile with its CEL libraries (default 1.35).',
+          'The Kubernetes release to check for: charts render for it (helm template --kube-version, so helm v3 and v4 agree) and custom rules and ValidatingAdmissionPolicies compile with its CEL libraries (default 1.35.0).',
       },
       requireReason: {
         type: 'boolean',

@@ -299,7 +299,7 @@ describe('chart configuration mistakes', () => {
       message = (error as Error).message;
     }
     expect(message.split('\n')).toEqual([
-      '.kube-policy-gate.yaml:1: kubernetesVersion: must be a Kubernetes version such as "1.33.0"',
+      '.kube-policy-gate.yaml:1: kubernetesVersion: "--validate" is not a Kubernetes version like "1.34"',
       '.kube-policy-gate.yaml:6: charts.charts/app.valuesSets.namespace: "-n" is not a Kubernetes namespace name (lower-case letters, digits and -, at most 63 characters)',
       '.kube-policy-gate.yaml:7: charts.charts/app.valuesSets.kubeVersion: "latest" is not a Kubernetes version',
       '.kube-policy-gate.yaml:8: charts.charts/app.valuesSets.apiVersions: "--dry-run=server" is not an API group/version (apps/v1, or group/version/Kind)',
