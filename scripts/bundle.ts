@@ -55,6 +55,12 @@ const separateKubeClient: Plugin = {
 };
 const kubeClientsBuilt = new Set<string>();
 
+/** The version src/version.ts reports: a constant in the bundle, not the whole package.json. */
+const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+};
+const define = { __KPG_VERSION__: JSON.stringify(version) };
+
 // Some bundled CommonJS dependencies call require() for Node built-ins.
 const requireShim =
   "import { createRequire as __kpgCreateRequire } from 'node:module';\nconst require = __kpgCreateRequire(import.meta.url);";
@@ -71,6 +77,7 @@ export async function bundle(entry: string, outfile: string, shebang = false): P
     target: 'node22',
     banner: { js: shebang ? `#!/usr/bin/env node\n${requireShim}` : requireShim },
     plugins: [rawText, separateShellParser, separateKubeClient],
+    define,
     legalComments: 'eof',
     logLevel: 'warning',
   });

@@ -4,6 +4,7 @@
 import './version.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { cliOptionsHelp } from './config/cli-options.js';
 import { ConfigError } from './config/errors.js';
 import { loadPolicy } from './config/policy.js';
 import { FAIL_ON_VALUES, type FailOn } from './model.js';
@@ -33,29 +34,7 @@ Scans Kubernetes manifests, Helm charts (rendered with helm template for each va
 Dockerfiles under PATH (default: .) against security policies.
 
 Options:
-  --format table|json|markdown|sarif
-                                 output format (default: table); sarif is SARIF 2.1.0
-  --output FILE                  write the report to FILE instead of standard output
-  --config FILE                  policy file (default: the nearest .kube-policy-gate.yaml from here up to
-                                 the repository root, else .github/kube-policy-gate.yaml)
-  --policy NAME                  builtin pack to apply, repeatable: default, pss-baseline,
-                                 pss-restricted, trivy, hadolint (replaces the policy file's extends)
-  --fail-on LEVEL                critical|high|medium|low|none (default: high)
-  --ignorefile FILE              Trivy ignore file, repeatable (default: the nearest .trivyignore,
-                                 .trivyignore.yaml, .trivyignore.yml from here up to the root)
-  --base GIT-REF                 compare with this commit: findings are new or existing
-  --gate new|all                 with --base, fail on new findings only, or on all (default: all)
-  --helm PATH                    helm binary that renders charts (default: $HELM_BIN, else helm on PATH)
-  --cluster                      also apply the live cluster's admission policies, bindings, params and
-                                 Namespaces (read only, list calls; kubeconfig: $KUBECONFIG or ~/.kube/config)
-  --kubeconfig FILE              with --cluster, the kubeconfig to use
-  --show-suppressed              list suppressed findings in the table
-  --object FILE                  (eval) the YAML or JSON object bound to \`object\`
-  --namespace-object FILE        (eval) the Namespace bound to \`namespaceObject\` (default null)
-  --kubernetes-version 1.NN      (eval) the release whose CEL libraries apply (default ${DEFAULT_KUBERNETES_VERSION})
-  --version                      print the version
-  --help                         print this help
-
+${cliOptionsHelp()}
 Exit codes: 0 passed, 1 findings at or above --fail-on, 2 usage or configuration error.
 `;
 

@@ -1,4 +1,4 @@
-// The data that flows through the pipeline (see DESIGN.md): plain, serialisable values.
+// The data that flows through the pipeline (see docs/ARCHITECTURE.md): plain, serialisable values.
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];

@@ -1,6 +1,6 @@
-// The pipeline (DESIGN.md): discover -> load -> evaluate -> suppress -> classify -> gate. Each
-// stage is a plain function of the previous stage's data; only src/cli.ts and src/main.ts
-// touch the environment (inputs, GitHub API, process exit).
+// The pipeline (docs/ARCHITECTURE.md): discover -> load -> evaluate -> suppress -> classify ->
+// gate. Each stage is a plain function of the previous stage's data; only src/cli.ts and
+// src/main.ts touch the environment (inputs, GitHub API, process exit).
 import { checksKubernetes, type Policy } from './config/policy.js';
 import { checkoutBase, classify } from './diff/baseline.js';
 import {

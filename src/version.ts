@@ -1,9 +1,21 @@
-import { writeSync } from 'node:fs';
-import pkg from '../package.json' with { type: 'json' };
+import { readFileSync, writeSync } from 'node:fs';
+
+/** package.json's version, put in by the bundler (scripts/bundle.ts `define`), so the bundle
+ *  does not carry package.json. Unbundled (tsx, vitest) there is no define, and the version is
+ *  read from package.json beside src/ at run time. */
+declare const __KPG_VERSION__: string | undefined;
 
 export const TOOL_NAME = 'kube-policy-gate';
-export const TOOL_VERSION: string = pkg.version;
+export const TOOL_VERSION: string =
+  typeof __KPG_VERSION__ === 'string' ? __KPG_VERSION__ : packageJsonVersion();
 export const RULE_DOCS_URL = `https://github.com/kube-policy-gate/kube-policy-gate/blob/v${TOOL_VERSION}/docs/rules`;
+
+function packageJsonVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
 
 /** package.json `engines`: the code uses APIs newer Node.js releases brought (Map.groupBy). */
 export const MIN_NODE_MAJOR = 22;

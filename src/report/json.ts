@@ -1,4 +1,5 @@
-// The JSON report: the contract in DESIGN.md, `{ version: 1, tool, summary, findings, suppressed, errors }`.
+// The JSON report: the contract in docs/ARCHITECTURE.md, `{ version: 1, tool, summary,
+// findings, suppressed, errors }`.
 // Written as a stream (`jsonReportChunks`): a big scan's report is not held as one string.
 import type { ScanResult } from '../scan.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';

@@ -77,7 +77,7 @@ const joined = (chunks: Iterable<string>) => [...chunks].join('');
 describe('the streamed JSON report', () => {
   it('is byte for byte the whole report object stringified', () => {
     for (const scanned of [fullResult(), { ...fullResult(), fixed: undefined }, result({})]) {
-      // The report's shape as the contract (DESIGN.md) and the unstreamed renderer had it.
+      // The report's shape as the contract (docs/ARCHITECTURE.md) and the unstreamed renderer had it.
       const whole = {
         version: 1,
         tool: { name: TOOL_NAME, version: TOOL_VERSION },
