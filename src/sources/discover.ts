@@ -28,7 +28,8 @@ export interface Discovered {
 }
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
-const MANIFEST = /\.(?:ya?ml|json)$/i;
+// `Kustomization` (no extension) is one of the three names kustomize reads.
+const MANIFEST = /\.(?:ya?ml|json)$|^Kustomization$/i;
 const DOCKERFILE = /^(?:(?:Dockerfile|Containerfile)(?:\..+)?|.+\.(?:Dockerfile|Containerfile))$/;
 
 /** What helm reads in a chart's own directory: its metadata, values and schema... */

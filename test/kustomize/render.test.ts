@@ -344,6 +344,25 @@ describe('the scan pipeline with Kustomize', () => {
     );
   });
 
+  it('renders a root whose kustomization file is named `Kustomization`', async () => {
+    const root = copyFixture({
+      'solo/Kustomization':
+        'resources:\n  - ../base\npatches:\n  - target: { kind: Deployment }\n    patch: |\n      - op: add\n        path: /spec/template/spec/hostNetwork\n        value: true\n',
+    });
+    const result = await scan({ root, paths: [], policy: policyOf(...RULES) });
+    const hostNetwork = result.findings.filter(
+      (f) => f.ruleId === 'KSV009' && f.overlay === 'solo',
+    );
+    expect(hostNetwork.map(placed)).toEqual([
+      {
+        ruleId: 'KSV009',
+        at: 'solo/Kustomization:8',
+        source: 'kustomize-patch',
+        overlays: ['solo'],
+      },
+    ]);
+  });
+
   it('turns a remote base into one KPG003 finding listing the overlays that need it', async () => {
     const root = copyFixture({
       'shared/kustomization.yaml': 'resources:\n  - https://example.com/deploy.yaml\n',
