@@ -122,7 +122,12 @@ const plain = (node: unknown): unknown => (node as Node | null)?.toJSON?.() ?? n
 /** Parses and validates a policy file or pack; throws ConfigError listing every problem. */
 export function parsePolicyText(text: string, file: string, keys: string[]): PolicyDocument {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, {
+    lineCounter,
+    logLevel: 'error',
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   const problems: ConfigProblem[] = [];
   const lineOf = (node: unknown) => {
     const offset = (node as Node | undefined)?.range?.[0];

@@ -127,7 +127,7 @@ export function parseHadolintConfig(
   file: string,
 ): { config?: HadolintConfig; problems: ConfigProblem[] } {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const document = parseDocument(text, { lineCounter, logLevel: 'error', prettyErrors: false });
   const problems: ConfigProblem[] = [];
   const lineOf = (node: Node | null | undefined) =>
     node?.range ? lineCounter.linePos(node.range[0]).line : 1;

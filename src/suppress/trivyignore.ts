@@ -70,7 +70,7 @@ export function parseTrivyIgnore(text: string, file: string): Exception[] {
 
 export function parseTrivyIgnoreYaml(text: string, file: string): Exception[] {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, logLevel: 'error', prettyErrors: false });
   const lineOf = (node: unknown) => {
     const offset = (node as Node | null)?.range?.[0];
     return offset === undefined ? undefined : lineCounter.linePos(offset).line;

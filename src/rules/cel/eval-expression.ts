@@ -1,20 +1,25 @@
 // `kube-policy-gate eval EXPR --object FILE`: one expression over one object, for rule authors. The
 // result is printed as CEL writes values; an error names its phase and position with a caret.
-import { parseAllDocuments } from 'yaml';
+import { loadYamlStream } from '../../sources/yaml-load.js';
+import { KeyTable } from '../../sources/yaml-position.js';
 import { CelError, formatCel, kubernetesCel, toCel } from './environment.js';
 import { CUSTOM_RULE_VARIABLES } from '../custom/custom-rules.js';
 
 export type EvalOutcome =
   { ok: true; text: string } | { ok: false; phase: 'input' | 'compile' | 'runtime'; text: string };
 
-/** The first document of a YAML or JSON text as a plain object. */
+/** The first document of a YAML or JSON text as a plain object, read as a scan reads manifests
+ *  (the API server's YAML dialect), so `eval` sees what a rule sees. */
 export function readObjectText(text: string, name: string): { object?: unknown; error?: string } {
-  const docs = parseAllDocuments(text, { prettyErrors: false, intAsBigInt: true });
-  if (!Array.isArray(docs)) return { object: null };
-  const doc = docs.find((d) => d.contents !== null);
-  if (!doc) return { object: null };
-  if (doc.errors.length) return { error: `${name}: ${doc.errors[0]!.message.split('\n')[0]}` };
-  return { object: doc.toJS({ maxAliasCount: 100 }) };
+  const documents = loadYamlStream(text, {
+    keys: new KeyTable(),
+    intern: (value) => value,
+    lineOffset: 0,
+  });
+  const first = documents.find((doc) => !('value' in doc) || doc.value !== null);
+  if (!first) return { object: null };
+  if (!('value' in first)) return { error: `${name}:${first.line}: ${first.message}` };
+  return { object: first.value };
 }
 
 export function evalExpression(

@@ -43,7 +43,7 @@ export async function readChartMetadata(
     : path.join(absoluteDir, 'Chart.yaml');
   const text = readRegularFile(file, MAX_CHART_YAML_BYTES).toString('utf8');
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  const doc = parseDocument(text, { lineCounter, logLevel: 'error', uniqueKeys: false });
   const json = (doc.toJS() ?? {}) as Record<string, unknown>;
   const name = typeof json.name === 'string' ? json.name : path.basename(absoluteDir);
   return {

@@ -43,7 +43,7 @@ function readValuesFile(root: string, file: string): ValuesNode {
     return EMPTY_MAP;
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  const doc = parseDocument(text, { lineCounter, logLevel: 'error', uniqueKeys: false });
   if (doc.errors.length) return EMPTY_MAP;
   const root_ = toValuesNode(doc, doc.contents, file, 1, lineCounter);
   return root_.kind === 'map' ? root_ : EMPTY_MAP;

@@ -120,7 +120,12 @@ export function parseKustomization(
     errors: [],
   };
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const doc = parseDocument(text, {
+    lineCounter,
+    logLevel: 'error',
+    prettyErrors: false,
+    uniqueKeys: false,
+  });
   const lineOf = (node: unknown, fallback = 1) => {
     const offset = (node as Node | null | undefined)?.range?.[0];
     return offset === undefined ? fallback : lineCounter.linePos(offset).line;
