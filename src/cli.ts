@@ -5,20 +5,17 @@ import './version.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cliOptionsHelp } from './config/cli-options.js';
-import { ConfigError } from './config/errors.js';
 import { loadPolicy } from './config/policy.js';
 import { FAIL_ON_VALUES, type FailOn } from './model.js';
-import { jsonTextSafe, plainText } from './report/escape.js';
+import { jsonTextSafe } from './report/escape.js';
 import { jsonReportChunks } from './report/json.js';
 import { renderJobSummary } from './report/markdown.js';
 import { sarifChunks } from './report/sarif.js';
 import { mapLazily, writeChunks } from './report/stream.js';
 import { tableLines, useColor } from './report/table.js';
-import { ReportFileError, writeReportFile } from './report/write-file.js';
+import { describeFailure } from './report/failure.js';
+import { writeReportFile } from './report/write-file.js';
 import { scanInWorker, serveScanWorker } from './scan-worker.js';
-import { PathNotFoundError } from './sources/discover.js';
-import { HelmUnavailableError } from './sources/helm/index.js';
-import { KustomizeUnavailableError } from './sources/kustomize/index.js';
 import { findRoot } from './sources/root.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 import { readFileSync } from 'node:fs';
@@ -188,13 +185,6 @@ function runEval(
   return outcome.ok ? 0 : outcome.phase === 'runtime' ? 1 : 2;
 }
 
-function fail(message: string): number {
-  // One line per line of the message, none of them able to drive a terminal or a runner.
-  for (const line of message.split('\n'))
-    process.stderr.write(`${TOOL_NAME}: ${plainText(line)}\n`);
-  return 2;
-}
-
 // In a scan worker this bundle started (src/scan-worker.ts), only the scan runs.
 if (!(await serveScanWorker())) {
   run(process.argv.slice(2)).then(
@@ -202,29 +192,17 @@ if (!(await serveScanWorker())) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      if (error instanceof ConfigError) {
-        for (const line of error.message.split('\n'))
-          process.stderr.write(`${TOOL_NAME}: ${plainText(line)}\n`);
-        process.exitCode = 2;
-      } else if (
-        error instanceof HelmUnavailableError ||
-        error instanceof KustomizeUnavailableError ||
-        error instanceof ReportFileError
-      ) {
-        process.exitCode = fail(error.message);
-      } else if (
-        error instanceof UsageError ||
-        error instanceof PathNotFoundError ||
-        (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-      ) {
-        process.exitCode = fail(
-          `${(error as Error).message}\nRun '${TOOL_NAME} --help' for usage.`,
-        );
-      } else {
-        // Never a stack trace for the user; KPG_DEBUG=1 shows it for us.
-        if (process.env.KPG_DEBUG) console.error(error);
-        process.exitCode = fail(`internal error: ${(error as Error).message ?? error}`);
-      }
+      const failure = describeFailure(error, [UsageError]);
+      // Never a stack trace for the user; KPG_DEBUG=1 shows it for us.
+      if (failure.kind === 'internal' && process.env.KPG_DEBUG) console.error(error);
+      const text =
+        failure.kind === 'usage'
+          ? `${failure.message}\nRun '${TOOL_NAME} --help' for usage.`
+          : failure.kind === 'internal'
+            ? `internal error: ${failure.message}`
+            : failure.message;
+      for (const line of text.split('\n')) process.stderr.write(`${TOOL_NAME}: ${line}\n`);
+      process.exitCode = 2;
     },
   );
 }

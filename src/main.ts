@@ -8,7 +8,6 @@ import './version.js';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { ConfigError } from './config/errors.js';
 import { loadPolicy } from './config/policy.js';
 import { gitChangedLines, patchChangedLines, type ChangedLines } from './diff/changed-lines.js';
 import { CHECK_OUTPUT_MAX_BYTES, createCheckRun } from './github/checks.js';
@@ -30,7 +29,6 @@ import {
   type PullRequestRef,
 } from './github/event.js';
 import { listPullRequestFiles } from './github/pull-files.js';
-import { ReportError } from './github/report-input.js';
 import { FAIL_ON_VALUES, type FailOn } from './model.js';
 import {
   ANNOTATION_MODES,
@@ -49,12 +47,11 @@ import { jsonReportChunks } from './report/json.js';
 import { renderJobSummary, verdict } from './report/markdown.js';
 import { sarifChunks } from './report/sarif.js';
 import { mapLazily } from './report/stream.js';
-import { ReportFileError, writeReportFile } from './report/write-file.js';
+import { describeFailure } from './report/failure.js';
+import { writeReportFile } from './report/write-file.js';
 import type { ScanResult } from './scan.js';
 import { scanInWorker, serveScanWorker } from './scan-worker.js';
 import { workflowKubeconfig } from './sources/cluster.js';
-import { HelmUnavailableError } from './sources/helm/index.js';
-import { KustomizeUnavailableError } from './sources/kustomize/index.js';
 
 const COMMENT_MODES = ['on-findings', 'always', 'never'] as const;
 const GATES = ['new', 'all'] as const;
@@ -531,27 +528,20 @@ export async function run(): Promise<void> {
 const MAX_PROBLEM_ANNOTATIONS = 8;
 
 function failStep(error: unknown): void {
-  if (error instanceof ConfigError) {
-    for (const problem of error.problems.slice(0, MAX_PROBLEM_ANNOTATIONS)) {
+  const failure = describeFailure(error, [InputError]);
+  if (failure.kind === 'configuration') {
+    for (const problem of failure.problems.slice(0, MAX_PROBLEM_ANNOTATIONS)) {
       core.error(plainText(problem.message), {
         file: annotationPath(problem.file),
         startLine: problem.line,
         title: problem.key,
       });
     }
-    core.setFailed(
-      `invalid configuration:\n${error.message.split('\n').map(plainText).join('\n')}`,
-    );
-  } else if (
-    error instanceof InputError ||
-    error instanceof ReportError ||
-    error instanceof ReportFileError ||
-    error instanceof HelmUnavailableError ||
-    error instanceof KustomizeUnavailableError
-  ) {
-    core.setFailed(plainText(error.message));
-  } else {
+    core.setFailed(`invalid configuration:\n${failure.message}`);
+  } else if (failure.kind === 'internal') {
     if (process.env.KPG_DEBUG) console.error(error);
-    core.setFailed(`kube-policy-gate: ${plainText(String((error as Error).message ?? error))}`);
+    core.setFailed(`kube-policy-gate: ${failure.message}`);
+  } else {
+    core.setFailed(failure.message);
   }
 }
