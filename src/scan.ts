@@ -90,6 +90,15 @@ async function check(options: ScanOptions): Promise<Checked> {
   const inputs = await discover(root, paths.length ? paths : policy.paths, policy.exclude);
   // Only what is checked needs its tool: no Kubernetes rule, no helm and no kustomize.
   const kubernetes = checksKubernetes(policy);
+  // helm first: its renders run while kustomize builds and the plain files load and parse.
+  const rendering = renderCharts({
+    root,
+    charts: kubernetes ? inputs.charts : [],
+    helm: options.helm,
+    extraSets: configuredValuesSets(policy.charts, policy.file),
+    kubernetesVersion: policy.kubernetesVersion,
+  });
+  rendering.catch(() => undefined); // awaited below, even when a stage before that throws
   const kustomize = kubernetes
     ? await renderKustomizations({
         root,
@@ -99,15 +108,11 @@ async function check(options: ScanOptions): Promise<Checked> {
         exclude: policy.exclude,
       })
     : { manifests: inputs.manifests, resources: [], failures: [], errors: [] };
-  const manifests = await loadManifestFiles({ root, ...inputs }, kustomize.manifests);
-  const charts = await renderCharts({
-    root,
-    charts: kubernetes ? inputs.charts : [],
-    helm: options.helm,
-    extraSets: configuredValuesSets(policy.charts, policy.file),
-    kubernetesVersion: policy.kubernetesVersion,
-  });
-  const dockerfiles = await loadDockerfiles({ root, ...inputs }, inputs.dockerfiles);
+  const [manifests, dockerfiles] = await Promise.all([
+    loadManifestFiles({ root, ...inputs }, kustomize.manifests),
+    loadDockerfiles({ root, ...inputs }, inputs.dockerfiles),
+  ]);
+  const charts = await rendering;
 
   const resources = [...manifests.items, ...charts.resources, ...kustomize.resources];
   const unreadable = [...inputs.unreadable, ...manifests.errors, ...dockerfiles.errors];
