@@ -3,6 +3,7 @@
 // touch the environment (inputs, GitHub API, process exit).
 import { checksKubernetes, type Policy } from './config/policy.js';
 import { checkoutBase, classify } from './diff/baseline.js';
+import { loadBaseReusingHead, type LoadedInputs } from './diff/reuse.js';
 import {
   isAtOrAbove,
   SEVERITIES,
@@ -14,7 +15,7 @@ import {
 import { duplicateKeyFindings } from './rules/duplicate-keys.js';
 import { chartRenderFailed, kustomizeRenderFailed, unreadableFile } from './rules/engine-rules.js';
 import { evaluateDockerfiles, evaluateResources, fileFinding } from './rules/evaluate.js';
-import { discover, requireExistingPaths } from './sources/discover.js';
+import { discover, requireExistingPaths, type Discovered } from './sources/discover.js';
 import {
   configuredValuesSets,
   mergeAcrossValuesSets,
@@ -71,7 +72,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const head = await check(options);
   if (!options.base) return gate(head, options.policy, 'all');
 
-  const base = await checkBase(options, options.base);
+  const base = await checkBase(options, options.base, head.loaded);
   if ('error' in base) {
     const error = {
       file: '.',
@@ -84,10 +85,16 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   return gate({ ...head, findings, fixed }, options.policy, options.gate ?? 'all');
 }
 
-/** discover -> load -> evaluate -> suppress, for one tree. */
-async function check(options: ScanOptions): Promise<Checked> {
-  const { root, paths, policy, now = new Date() } = options;
+/** discover -> load -> evaluate -> suppress, for one tree; with what it loaded, for reuse. */
+async function check(options: ScanOptions): Promise<Checked & { loaded: LoadedInputs }> {
+  const { root, paths, policy } = options;
   const inputs = await discover(root, paths.length ? paths : policy.paths, policy.exclude);
+  const loaded = await load(options, root, inputs);
+  return { ...evaluate(options, loaded), loaded };
+}
+
+async function load(options: ScanOptions, root: string, inputs: Discovered): Promise<LoadedInputs> {
+  const { policy } = options;
   // Only what is checked needs its tool: no Kubernetes rule, no helm and no kustomize.
   const kubernetes = checksKubernetes(policy);
   // helm first: its renders run while kustomize builds and the plain files load and parse.
@@ -112,8 +119,12 @@ async function check(options: ScanOptions): Promise<Checked> {
     loadManifestFiles({ root, ...inputs }, kustomize.manifests),
     loadDockerfiles({ root, ...inputs }, inputs.dockerfiles),
   ]);
-  const charts = await rendering;
+  return { inputs, kustomize, manifests, charts: await rendering, dockerfiles };
+}
 
+function evaluate(options: ScanOptions, loaded: LoadedInputs): Checked {
+  const { policy, now = new Date() } = options;
+  const { inputs, kustomize, manifests, charts, dockerfiles } = loaded;
   const resources = [...manifests.items, ...charts.resources, ...kustomize.resources];
   const unreadable = [...inputs.unreadable, ...manifests.errors, ...dockerfiles.errors];
   const findings = sortFindings([
@@ -170,11 +181,25 @@ function renderFailureFinding({ chart, file, line, message, valuesSets }: Render
   return valuesSets.length ? { ...finding, valuesSets } : finding;
 }
 
-/** The same check on the base commit, in a separate work tree, with head's policy. */
-async function checkBase(options: ScanOptions, ref: string): Promise<Checked | { error: string }> {
+/** The same check on the base commit, with head's policy: head's results where the content is
+ *  the same, else (kustomize, links, a policy change) on a separate work tree. */
+async function checkBase(
+  options: ScanOptions,
+  ref: string,
+  head: LoadedInputs,
+): Promise<Checked | { error: string }> {
+  const { root, paths, policy } = options;
   let checkout;
   try {
-    checkout = await checkoutBase(options.root, ref);
+    const base = await loadBaseReusingHead(head, ref, {
+      root,
+      paths: paths.length ? paths : policy.paths,
+      exclude: policy.exclude,
+      policy,
+      load: (dir, inputs) => load(options, dir, inputs),
+    });
+    if (!('full' in base)) return evaluate(options, base);
+    checkout = await checkoutBase(root, ref);
   } catch (error) {
     return { error: `cannot check out base ${ref}: ${(error as Error).message}` };
   }
