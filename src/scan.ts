@@ -3,7 +3,7 @@
 // touch the environment (inputs, GitHub API, process exit).
 import { checksKubernetes, type Policy } from './config/policy.js';
 import { checkoutBase, classify } from './diff/baseline.js';
-import { loadBaseReusingHead, type LoadedInputs } from './diff/reuse.js';
+import { loadChangedBase, reuseHead, type LoadedInputs } from './diff/reuse.js';
 import {
   isAtOrAbove,
   SEVERITIES,
@@ -69,10 +69,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   // A path that does not exist is a usage error (in the base commit it may not exist yet).
   const { root, paths, policy } = options;
   await requireExistingPaths(root, paths.length ? paths : policy.paths);
+  // The base's changed paths load alongside head's check; the rest of the base is head's.
+  const baseLoading = options.base ? loadBase(options, options.base) : undefined;
   const head = await check(options);
-  if (!options.base) return gate(head, options.policy, 'all');
+  if (!options.base || !baseLoading) return gate(head, options.policy, 'all');
 
-  const base = await checkBase(options, options.base, head.loaded);
+  const base = await checkBase(options, options.base, baseLoading, head.loaded);
   if ('error' in base) {
     const error = {
       file: '.',
@@ -181,25 +183,34 @@ function renderFailureFinding({ chart, file, line, message, valuesSets }: Render
   return valuesSets.length ? { ...finding, valuesSets } : finding;
 }
 
+/** The base commit's changed paths, loaded while head's check runs (diff/reuse.ts). */
+function loadBase(options: ScanOptions, ref: string) {
+  const { root, paths, policy } = options;
+  const loading = loadChangedBase(ref, {
+    root,
+    paths: paths.length ? paths : policy.paths,
+    exclude: policy.exclude,
+    policy,
+    load: (dir, inputs) => load(options, dir, inputs),
+  });
+  loading.catch(() => undefined); // awaited by checkBase, even when head's check throws
+  return loading;
+}
+
 /** The same check on the base commit, with head's policy: head's results where the content is
  *  the same, else (kustomize, links, a policy change) on a separate work tree. */
 async function checkBase(
   options: ScanOptions,
   ref: string,
+  loading: ReturnType<typeof loadBase>,
   head: LoadedInputs,
 ): Promise<Checked | { error: string }> {
-  const { root, paths, policy } = options;
   let checkout;
   try {
-    const base = await loadBaseReusingHead(head, ref, {
-      root,
-      paths: paths.length ? paths : policy.paths,
-      exclude: policy.exclude,
-      policy,
-      load: (dir, inputs) => load(options, dir, inputs),
-    });
+    const changed = await loading;
+    const base = 'full' in changed ? changed : reuseHead(head, changed);
     if (!('full' in base)) return evaluate(options, base);
-    checkout = await checkoutBase(root, ref);
+    checkout = await checkoutBase(options.root, ref);
   } catch (error) {
     return { error: `cannot check out base ${ref}: ${(error as Error).message}` };
   }

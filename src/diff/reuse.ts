@@ -39,22 +39,32 @@ const KUSTOMIZATION = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
 const under = (dir: string, file: string) =>
   dir === '.' || file === dir || file.startsWith(`${dir}/`);
 
+/** The base commit's changed paths, loaded; the rest is head's (see reuseHead). */
+export interface ChangedBase {
+  changed: ReadonlySet<string>;
+  /** Whether a root-relative path is the same in base and head, so head's result stands. */
+  isReused(file: string): boolean;
+  /** The load of the base's changed paths (none: the base has none of them). */
+  fresh?: LoadedInputs;
+}
+
 /**
- * The base commit's loaded inputs, reusing head's where nothing changed; or why the base must be
- * scanned in full (the caller checks it out), as `{ full }`.
+ * Reads and loads what the base commit has different from head's work tree: needs nothing of
+ * head's scan, so it runs alongside it. Or says why the base must be scanned in full (the caller
+ * checks it out) as `{ full }`.
  */
-export async function loadBaseReusingHead(
-  head: LoadedInputs,
+export async function loadChangedBase(
   ref: string,
   options: ReuseOptions,
-): Promise<LoadedInputs | { full: string }> {
+): Promise<ChangedBase | { full: string }> {
   const sha = await resolveBase(options.root, ref);
   const difference = await baseDifference(options.root, sha);
   if ('unsupported' in difference) return { full: difference.unsupported };
   const { changed, files } = difference;
   const { policy } = options;
-  if (policy.file && changed.has(policy.file))
+  if (policy.file && changed.has(policy.file)) {
     return { full: `the policy file ${policy.file} changed` };
+  }
   // A values file outside its chart is not in the chart's tree: such charts are not compared.
   const valuesFiles = [...policy.charts.values()].flatMap((chart) =>
     chart.valuesSets.flatMap((set) => set.values),
@@ -63,18 +73,11 @@ export async function loadBaseReusingHead(
     return { full: 'the policy names values files outside their chart' };
   }
   // A kustomization reads files anywhere in the repository: those scans stay whole.
-  const { kustomize } = head;
-  if (
-    kustomize.resources.length ||
-    kustomize.failures.length ||
-    kustomize.errors.length ||
-    kustomize.manifests.length !== head.inputs.manifests.length ||
-    [...changed].some((file) => KUSTOMIZATION.test(file))
-  ) {
+  if ([...changed].some((file) => KUSTOMIZATION.test(file))) {
     return { full: 'kustomizations are scanned whole' };
   }
 
-  const changedCharts = chartsTouched(head.inputs.charts, difference);
+  const changedCharts = chartsTouched(difference);
   const isReused = (file: string) =>
     !changed.has(file) && !changedCharts.some((dir) => under(dir, file));
   const wanted = [...files.keys()].filter((file) => !isReused(file));
@@ -82,32 +85,41 @@ export async function loadBaseReusingHead(
   try {
     const existing = [];
     for (const given of options.paths.length ? options.paths : ['.']) {
-      if (
-        await lstat(path.join(base.dir, given)).then(
-          () => true,
-          () => false,
-        )
-      )
-        existing.push(given);
+      const found = await lstat(path.join(base.dir, given)).then(
+        () => true,
+        () => false,
+      );
+      if (found) existing.push(given);
     }
     const fresh = existing.length
       ? await options.load(base.dir, await discover(base.dir, existing, options.exclude))
       : undefined;
-    return combine(head, fresh, isReused);
+    return { changed, isReused, fresh };
   } finally {
     await base.remove();
   }
 }
 
-/** Chart directories (head's, or the base's) with a changed path anywhere in their tree. */
-function chartsTouched(
-  headCharts: readonly string[],
-  { changed, files }: BaseDifference,
-): string[] {
-  const baseCharts = [...files.keys()]
-    .filter((file) => file === 'Chart.yaml' || file.endsWith('/Chart.yaml'))
-    .map((file) => path.posix.dirname(file));
-  const dirs = new Set([...headCharts, ...baseCharts]);
+/** The base's loaded inputs: head's for what is the same, the changed base's for the rest. */
+export function reuseHead(head: LoadedInputs, base: ChangedBase): LoadedInputs | { full: string } {
+  const kustomized = (loaded: LoadedInputs) =>
+    loaded.kustomize.resources.length > 0 ||
+    loaded.kustomize.failures.length > 0 ||
+    loaded.kustomize.errors.length > 0 ||
+    loaded.kustomize.manifests.length !== loaded.inputs.manifests.length;
+  if (kustomized(head) || (base.fresh && kustomized(base.fresh))) {
+    return { full: 'kustomizations are scanned whole' };
+  }
+  return combine(head, base.fresh, base.isReused);
+}
+
+/** Chart directories (head's, or the base's) with a changed path anywhere in their tree: a
+ *  directory with a Chart.yaml in the base, or whose Chart.yaml itself changed (head's). */
+function chartsTouched({ changed, files }: BaseDifference): string[] {
+  const isChartFile = (file: string) => file === 'Chart.yaml' || file.endsWith('/Chart.yaml');
+  const dirs = new Set(
+    [...files.keys(), ...changed].filter(isChartFile).map((file) => path.posix.dirname(file)),
+  );
   return [...dirs].filter((dir) => [...changed].some((file) => under(dir, file)));
 }
 
