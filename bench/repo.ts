@@ -55,7 +55,8 @@ export async function writeRealisticRepo(
       },
     });
   git('init', '-q', '-b', 'main');
-  git('add', '-A');
+  // --force: some corpus charts ignore their vendored charts/; a real repository commits them.
+  git('add', '-A', '--force');
   git('commit', '-qm', 'base');
   git('branch', 'base');
   // The pull request: one chart's values change (a value every template set reads).

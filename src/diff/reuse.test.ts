@@ -1,7 +1,7 @@
 // The base scan that reuses head's results must classify exactly as a full scan of the base
 // commit (a work tree of its own) does, whatever the pull request did to the files.
 import { execFileSync } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { devHelm } from '../../scripts/dev-helm.js';
@@ -108,6 +108,18 @@ describe('a base scan reusing head', { timeout: 120_000 }, () => {
   it('recomputes everything when the policy file changed', async () => {
     const repo = baseRepo();
     repo.write('.kube-policy-gate.yaml', 'failOn: medium\nexclude: ["web/**"]\n');
+    repo.write('deploy/a.yaml', pod('a', 'shop', false));
+    await compare(repo.root);
+    expect(checkouts.count).toBe(1);
+  });
+
+  it('scans the whole base when it has a symlink, whose content is another file', async () => {
+    const repo = gitRepo();
+    roots.push(repo.root);
+    repo.write('deploy/a.yaml', pod('a', 'shop', true));
+    symlinkSync('a.yaml', path.join(repo.root, 'deploy/link.yaml'));
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'base');
     repo.write('deploy/a.yaml', pod('a', 'shop', false));
     await compare(repo.root);
     expect(checkouts.count).toBe(1);
