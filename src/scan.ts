@@ -3,6 +3,7 @@
 // src/main.ts touch the environment (inputs, GitHub API, process exit).
 import { checksKubernetes, type Policy } from './config/policy.js';
 import { checkoutBase, classify } from './diff/baseline.js';
+import { loadChangedBase, reuseHead, type LoadedInputs } from './diff/reuse.js';
 import {
   isAtOrAbove,
   SEVERITIES,
@@ -15,7 +16,7 @@ import { evaluateAdmission } from './rules/admission/index.js';
 import { duplicateKeyFindings } from './rules/duplicate-keys.js';
 import { chartRenderFailed, kustomizeRenderFailed, unreadableFile } from './rules/engine-rules.js';
 import { evaluateDockerfiles, evaluateResources, fileFinding } from './rules/evaluate.js';
-import { discover, requireExistingPaths } from './sources/discover.js';
+import { discover, requireExistingPaths, type Discovered } from './sources/discover.js';
 import {
   configuredValuesSets,
   mergeAcrossValuesSets,
@@ -72,10 +73,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   // A path that does not exist is a usage error (in the base commit it may not exist yet).
   const { root, paths, policy } = options;
   await requireExistingPaths(root, paths.length ? paths : policy.paths);
+  // The base's changed paths load alongside head's check; the rest of the base is head's.
+  const baseLoading = options.base ? loadBase(options, options.base) : undefined;
   const head = await check(options);
-  if (!options.base) return gate(head, options.policy, 'all');
+  if (!options.base || !baseLoading) return gate(head, options.policy, 'all');
 
-  const base = await checkBase(options, options.base);
+  const base = await checkBase(options, options.base, baseLoading, head.loaded);
   if ('error' in base) {
     const error = {
       file: '.',
@@ -88,12 +91,27 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   return gate({ ...head, findings, fixed }, options.policy, options.gate ?? 'all');
 }
 
-/** discover -> load -> evaluate -> suppress, for one tree. */
-async function check(options: ScanOptions): Promise<Checked> {
-  const { root, paths, policy, now = new Date() } = options;
+/** discover -> load -> evaluate -> suppress, for one tree; with what it loaded, for reuse. */
+async function check(options: ScanOptions): Promise<Checked & { loaded: LoadedInputs }> {
+  const { root, paths, policy } = options;
   const inputs = await discover(root, paths.length ? paths : policy.paths, policy.exclude);
+  const loaded = await load(options, root, inputs);
+  return { ...evaluate(options, loaded), loaded };
+}
+
+async function load(options: ScanOptions, root: string, inputs: Discovered): Promise<LoadedInputs> {
+  const { policy } = options;
   // Only what is checked needs its tool: no Kubernetes rule, no helm and no kustomize.
   const kubernetes = checksKubernetes(policy);
+  // helm first: its renders run while kustomize builds and the plain files load and parse.
+  const rendering = renderCharts({
+    root,
+    charts: kubernetes ? inputs.charts : [],
+    helm: options.helm,
+    extraSets: configuredValuesSets(policy.charts, policy.file),
+    kubernetesVersion: policy.kubernetesVersion,
+  });
+  rendering.catch(() => undefined); // awaited below, even when a stage before that throws
   const kustomize = kubernetes
     ? await renderKustomizations({
         root,
@@ -103,16 +121,16 @@ async function check(options: ScanOptions): Promise<Checked> {
         exclude: policy.exclude,
       })
     : { manifests: inputs.manifests, resources: [], failures: [], errors: [] };
-  const manifests = await loadManifestFiles({ root, ...inputs }, kustomize.manifests);
-  const charts = await renderCharts({
-    root,
-    charts: kubernetes ? inputs.charts : [],
-    helm: options.helm,
-    extraSets: configuredValuesSets(policy.charts, policy.file),
-    kubernetesVersion: policy.kubernetesVersion,
-  });
-  const dockerfiles = await loadDockerfiles({ root, ...inputs }, inputs.dockerfiles);
+  const [manifests, dockerfiles] = await Promise.all([
+    loadManifestFiles({ root, ...inputs }, kustomize.manifests),
+    loadDockerfiles({ root, ...inputs }, inputs.dockerfiles),
+  ]);
+  return { inputs, kustomize, manifests, charts: await rendering, dockerfiles };
+}
 
+function evaluate(options: ScanOptions, loaded: LoadedInputs): Checked {
+  const { policy, now = new Date() } = options;
+  const { inputs, kustomize, manifests, charts, dockerfiles } = loaded;
   const resources = [...manifests.items, ...charts.resources, ...kustomize.resources];
   const unreadable = [...inputs.unreadable, ...manifests.errors, ...dockerfiles.errors];
   const cluster = options.cluster
@@ -179,10 +197,33 @@ function renderFailureFinding({ chart, file, line, message, valuesSets }: Render
   return valuesSets.length ? { ...finding, valuesSets } : finding;
 }
 
-/** The same check on the base commit, in a separate work tree, with head's policy. */
-async function checkBase(options: ScanOptions, ref: string): Promise<Checked | { error: string }> {
+/** The base commit's changed paths, loaded while head's check runs (diff/reuse.ts). */
+function loadBase(options: ScanOptions, ref: string) {
+  const { root, paths, policy } = options;
+  const loading = loadChangedBase(ref, {
+    root,
+    paths: paths.length ? paths : policy.paths,
+    exclude: policy.exclude,
+    policy,
+    load: (dir, inputs) => load(options, dir, inputs),
+  });
+  loading.catch(() => undefined); // awaited by checkBase, even when head's check throws
+  return loading;
+}
+
+/** The same check on the base commit, with head's policy: head's results where the content is
+ *  the same, else (kustomize, links, a policy change) on a separate work tree. */
+async function checkBase(
+  options: ScanOptions,
+  ref: string,
+  loading: ReturnType<typeof loadBase>,
+  head: LoadedInputs,
+): Promise<Checked | { error: string }> {
   let checkout;
   try {
+    const changed = await loading;
+    const base = 'full' in changed ? changed : reuseHead(head, changed);
+    if (!('full' in base)) return evaluate(options, base);
     checkout = await checkoutBase(options.root, ref);
   } catch (error) {
     return { error: `cannot check out base ${ref}: ${(error as Error).message}` };

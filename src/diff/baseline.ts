@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Finding } from '../model.js';
+import { resolveBase } from './base-tree.js';
 
 const run = promisify(execFile);
 
@@ -17,26 +18,11 @@ export interface BaseCheckout {
 }
 
 /**
- * A detached work tree of `ref` beside the repository. A shallow checkout (actions/checkout's
- * default depth 1) lacks the base commit: it is fetched with depth 1 first.
+ * A detached work tree of `ref` beside the repository (resolved, or fetched, by resolveBase).
  */
 export async function checkoutBase(root: string, ref: string): Promise<BaseCheckout> {
   const git = (...args: string[]) => run('git', args, { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-  const resolve = () =>
-    git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`).then(({ stdout }) => stdout.trim());
-  let sha = await resolve().catch(() => '');
-  if (!sha) {
-    await git('fetch', '--no-tags', '--depth=1', 'origin', ref).catch(
-      (error: { stderr?: string }) => {
-        throw new Error(
-          `cannot fetch base ${ref}: ${(error.stderr ?? String(error)).trim().split('\n').pop()}`,
-        );
-      },
-    );
-    sha = await git('rev-parse', '--verify', '--quiet', 'FETCH_HEAD^{commit}').then(({ stdout }) =>
-      stdout.trim(),
-    );
-  }
+  const sha = await resolveBase(root, ref);
   const dir = await mkdtemp(path.join(tmpdir(), 'kube-policy-gate-base-'));
   await git('worktree', 'add', '--detach', '--force', dir, sha);
   return {

@@ -91,6 +91,9 @@ export function isKubernetesJson(text: string): boolean {
 }
 
 const JSON_FILE = /\.json$/i;
+/** Where a RUN or SHELL instruction may be (ONBUILD triggers too): the word anywhere, so a
+ *  false match only loads the parser, never skips one. */
+const SHELL_INSTRUCTION = /\b(?:run|shell)\b/i;
 
 export async function loadManifestFiles(
   source: FileSource | string,
@@ -135,8 +138,11 @@ export async function loadDockerfiles(
 ): Promise<Loaded<DockerfileModel>> {
   const from = typeof source === 'string' ? { root: source } : source;
   const loaded: Loaded<DockerfileModel> = { items: [], errors: [], warnings: [] };
-  if (files.length > 0) await loadShellParser();
   const texts = await Promise.all(files.map((file) => limit(() => readText(from, file))));
+  // The shell parser (a large module) only when some Dockerfile has a shell command to read.
+  if (texts.some((text) => typeof text === 'string' && SHELL_INSTRUCTION.test(text))) {
+    await loadShellParser();
+  }
   files.forEach((file, index) => {
     const text = texts[index];
     if (typeof text === 'string') loaded.items.push(parseDockerfile(text, file));

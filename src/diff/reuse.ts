@@ -1,0 +1,206 @@
+// The base scan's inputs from head's: every plain file whose content is the same in the base
+// commit, and every chart whose whole tree is (subcharts, values files, ci/ included), is taken
+// from head's loaded results; only what differs is read, rendered and parsed again, from a temp
+// dir holding the base's version of those paths. Rules run afterwards over the combined set, so
+// cross-resource rules see the base as a full scan would.
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+import type { DockerfileModel } from '../sources/dockerfile.js';
+import { discover, type Discovered } from '../sources/discover.js';
+import type { RenderedCharts } from '../sources/helm/index.js';
+import type { ChartValuesSets } from '../sources/helm/values-sets.js';
+import type { RenderedKustomizations } from '../sources/kustomize/index.js';
+import type { Loaded } from '../sources/load.js';
+import type { K8sResource } from '../sources/resource.js';
+import { baseDifference, materialise, resolveBase, type BaseDifference } from './base-tree.js';
+
+/** What the load stage produced for one tree: the input of evaluation. */
+export interface LoadedInputs {
+  inputs: Discovered;
+  kustomize: RenderedKustomizations;
+  manifests: Loaded<K8sResource>;
+  charts: RenderedCharts;
+  dockerfiles: Loaded<DockerfileModel>;
+}
+
+export interface ReuseOptions {
+  root: string;
+  paths: readonly string[];
+  exclude: readonly string[];
+  /** The policy file (root-relative) and its chart values sets: a change to the policy file
+   *  recomputes everything. */
+  policy: { file?: string; charts: ReadonlyMap<string, ChartValuesSets> };
+  /** The load stage, for the changed paths. */
+  load(root: string, inputs: Discovered): Promise<LoadedInputs>;
+}
+
+const KUSTOMIZATION = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
+
+const under = (dir: string, file: string) =>
+  dir === '.' || file === dir || file.startsWith(`${dir}/`);
+
+/** The base commit's changed paths, loaded; the rest is head's (see reuseHead). */
+export interface ChangedBase {
+  changed: ReadonlySet<string>;
+  /** Whether a root-relative path is the same in base and head, so head's result stands. */
+  isReused(file: string): boolean;
+  /** The load of the base's changed paths (none: the base has none of them). */
+  fresh?: LoadedInputs;
+}
+
+/**
+ * Reads and loads what the base commit has different from head's work tree: needs nothing of
+ * head's scan, so it runs alongside it. Or says why the base must be scanned in full (the caller
+ * checks it out) as `{ full }`.
+ */
+export async function loadChangedBase(
+  ref: string,
+  options: ReuseOptions,
+): Promise<ChangedBase | { full: string }> {
+  const sha = await resolveBase(options.root, ref);
+  const difference = await baseDifference(options.root, sha);
+  if ('unsupported' in difference) return { full: difference.unsupported };
+  const { changed, files } = difference;
+  const { policy } = options;
+  if (policy.file && changed.has(policy.file)) {
+    return { full: `the policy file ${policy.file} changed` };
+  }
+  // A values file outside its chart is not in the chart's tree: such charts are not compared.
+  const valuesFiles = [...policy.charts.values()].flatMap((chart) =>
+    chart.valuesSets.flatMap((set) => set.values),
+  );
+  if (valuesFiles.some((file) => file.split(/[\\/]/).includes('..'))) {
+    return { full: 'the policy names values files outside their chart' };
+  }
+  // A kustomization reads files anywhere in the repository: those scans stay whole.
+  if ([...changed].some((file) => KUSTOMIZATION.test(file))) {
+    return { full: 'kustomizations are scanned whole' };
+  }
+
+  const changedCharts = chartsTouched(difference);
+  const isReused = (file: string) =>
+    !changed.has(file) && !changedCharts.some((dir) => under(dir, file));
+  const wanted = [...files.keys()].filter((file) => !isReused(file));
+  const base = await materialise(options.root, files, wanted);
+  try {
+    const existing = [];
+    for (const given of options.paths.length ? options.paths : ['.']) {
+      const found = await lstat(path.join(base.dir, given)).then(
+        () => true,
+        () => false,
+      );
+      if (found) existing.push(given);
+    }
+    const fresh = existing.length
+      ? await options.load(base.dir, await discover(base.dir, existing, options.exclude))
+      : undefined;
+    return { changed, isReused, fresh };
+  } finally {
+    await base.remove();
+  }
+}
+
+/** The base's loaded inputs: head's for what is the same, the changed base's for the rest. */
+export function reuseHead(head: LoadedInputs, base: ChangedBase): LoadedInputs | { full: string } {
+  const kustomized = (loaded: LoadedInputs) =>
+    loaded.kustomize.resources.length > 0 ||
+    loaded.kustomize.failures.length > 0 ||
+    loaded.kustomize.errors.length > 0 ||
+    loaded.kustomize.manifests.length !== loaded.inputs.manifests.length;
+  if (kustomized(head) || (base.fresh && kustomized(base.fresh))) {
+    return { full: 'kustomizations are scanned whole' };
+  }
+  return combine(head, base.fresh, base.isReused);
+}
+
+/** Chart directories (head's, or the base's) with a changed path anywhere in their tree: a
+ *  directory with a Chart.yaml in the base, or whose Chart.yaml itself changed (head's). */
+function chartsTouched({ changed, files }: BaseDifference): string[] {
+  const isChartFile = (file: string) => file === 'Chart.yaml' || file.endsWith('/Chart.yaml');
+  const dirs = new Set(
+    [...files.keys(), ...changed].filter(isChartFile).map((file) => path.posix.dirname(file)),
+  );
+  return [...dirs].filter((dir) => [...changed].some((file) => under(dir, file)));
+}
+
+function combine(
+  head: LoadedInputs,
+  fresh: LoadedInputs | undefined,
+  isReused: (file: string) => boolean,
+): LoadedInputs {
+  const keep = <T extends { file: string }>(items: readonly T[]) =>
+    items.filter((item) => isReused(item.file));
+  const sorted = (a: readonly string[], b: readonly string[] = []) =>
+    [...a.filter(isReused), ...b].sort(byPath);
+  const h = head.inputs;
+  const f = fresh?.inputs;
+  const inputs: Discovered = {
+    manifests: sorted(h.manifests, f?.manifests),
+    dockerfiles: sorted(h.dockerfiles, f?.dockerfiles),
+    charts: sorted(h.charts, f?.charts),
+    byteNames: new Map(),
+    chartData: new Set([...[...h.chartData].filter(isReused), ...(f?.chartData ?? [])]),
+    unreadable: [...keep(h.unreadable), ...(f?.unreadable ?? [])],
+    errors: [...keep(h.errors), ...(f?.errors ?? [])],
+  };
+  const loaded = <T>(
+    pick: (from: LoadedInputs) => Loaded<T>,
+    fileOf: (item: T) => string,
+    order: readonly string[],
+  ): Loaded<T> => {
+    const reused = pick(head);
+    const items = inOrder(
+      [
+        ...reused.items.filter((item) => isReused(fileOf(item))),
+        ...(fresh ? pick(fresh).items : []),
+      ],
+      fileOf,
+      order,
+    );
+    return {
+      items,
+      errors: [...keep(reused.errors), ...(fresh ? pick(fresh).errors : [])],
+      warnings: [...keep(reused.warnings), ...(fresh ? pick(fresh).warnings : [])],
+    };
+  };
+  const manifests = loaded(
+    (from) => from.manifests,
+    (r) => r.origin.file,
+    inputs.manifests,
+  );
+  const dockerfiles = loaded(
+    (from) => from.dockerfiles,
+    (d) => d.file,
+    inputs.dockerfiles,
+  );
+  const chartOf = (file: string) => inputs.charts.find((dir) => under(dir, file)) ?? file;
+  const charts: RenderedCharts = {
+    resources: inOrder(
+      [
+        ...head.charts.resources.filter((r) => isReused(r.origin.chart ?? r.origin.file)),
+        ...(fresh?.charts.resources ?? []),
+      ],
+      (r) => chartOf(r.origin.chart ?? r.origin.file),
+      inputs.charts,
+    ),
+    failures: [
+      ...head.charts.failures.filter((failure) => isReused(failure.chart)),
+      ...(fresh?.charts.failures ?? []),
+    ],
+    leftOut: [...keep(head.charts.leftOut), ...(fresh?.charts.leftOut ?? [])],
+    errors: [...keep(head.charts.errors), ...(fresh?.charts.errors ?? [])],
+  };
+  const kustomize = { manifests: inputs.manifests, resources: [], failures: [], errors: [] };
+  return { inputs, kustomize, manifests, charts, dockerfiles };
+}
+
+const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Items grouped in the order of their files (as a full load produces them), stable within. */
+function inOrder<T>(items: T[], fileOf: (item: T) => string, order: readonly string[]): T[] {
+  const rank = new Map(order.map((file, index) => [file, index]));
+  return items
+    .map((item, index) => ({ item, index, rank: rank.get(fileOf(item)) ?? order.length }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ item }) => item);
+}
