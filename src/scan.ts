@@ -68,17 +68,24 @@ export interface ScanResult {
 }
 
 type Checked = Pick<ScanResult, 'findings' | 'suppressed' | 'errors'>;
+/** A scan's options with what it read once for both trees: the live cluster's admission state. */
+type Run = ScanOptions & { clusterState: Awaited<ReturnType<typeof readCluster>> };
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   // A path that does not exist is a usage error (in the base commit it may not exist yet).
   const { root, paths, policy } = options;
   await requireExistingPaths(root, paths.length ? paths : policy.paths);
   // The base's changed paths load alongside head's check; the rest of the base is head's.
-  const baseLoading = options.base ? loadBase(options, options.base) : undefined;
-  const head = await check(options);
+  // The live cluster (read only) is the same for head and base: read once.
+  const cluster = options.cluster
+    ? await readCluster(options.cluster)
+    : { resources: [], errors: [] };
+  const run = { ...options, clusterState: cluster };
+  const baseLoading = options.base ? loadBase(run, options.base) : undefined;
+  const head = await check(run);
   if (!options.base || !baseLoading) return gate(head, options.policy, 'all');
 
-  const base = await checkBase(options, options.base, baseLoading, head.loaded);
+  const base = await checkBase(run, options.base, baseLoading, head.loaded);
   if ('error' in base) {
     const error = {
       file: '.',
@@ -92,7 +99,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 }
 
 /** discover -> load -> evaluate -> suppress, for one tree; with what it loaded, for reuse. */
-async function check(options: ScanOptions): Promise<Checked & { loaded: LoadedInputs }> {
+async function check(options: Run): Promise<Checked & { loaded: LoadedInputs }> {
   const { root, paths, policy } = options;
   const inputs = await discover(root, paths.length ? paths : policy.paths, policy.exclude);
   const loaded = await load(options, root, inputs);
@@ -128,14 +135,11 @@ async function load(options: ScanOptions, root: string, inputs: Discovered): Pro
   return { inputs, kustomize, manifests, charts: await rendering, dockerfiles };
 }
 
-function evaluate(options: ScanOptions, loaded: LoadedInputs): Checked {
-  const { policy, now = new Date() } = options;
+function evaluate(options: Run, loaded: LoadedInputs): Checked {
+  const { policy, now = new Date(), clusterState: cluster } = options;
   const { inputs, kustomize, manifests, charts, dockerfiles } = loaded;
   const resources = [...manifests.items, ...charts.resources, ...kustomize.resources];
   const unreadable = [...inputs.unreadable, ...manifests.errors, ...dockerfiles.errors];
-  const cluster = options.cluster
-    ? await readCluster(options.cluster)
-    : { resources: [], errors: [] };
   const admission = evaluateAdmission(
     resources,
     policy,
@@ -198,7 +202,7 @@ function renderFailureFinding({ chart, file, line, message, valuesSets }: Render
 }
 
 /** The base commit's changed paths, loaded while head's check runs (diff/reuse.ts). */
-function loadBase(options: ScanOptions, ref: string) {
+function loadBase(options: Run, ref: string) {
   const { root, paths, policy } = options;
   const loading = loadChangedBase(ref, {
     root,
@@ -214,7 +218,7 @@ function loadBase(options: ScanOptions, ref: string) {
 /** The same check on the base commit, with head's policy: head's results where the content is
  *  the same, else (kustomize, links, a policy change) on a separate work tree. */
 async function checkBase(
-  options: ScanOptions,
+  options: Run,
   ref: string,
   loading: ReturnType<typeof loadBase>,
   head: LoadedInputs,
