@@ -3,6 +3,7 @@
 //   share one module graph per worker (no per-file isolation): loading the rules, the YAML
 //   library and the shell parser once instead of once per file is most of the suite's time.
 //   Nothing here mocks modules; tests that change process.env restore it before they finish.
+// - isolated: the few unit tests that mock a module (vi.mock), each file in a graph of its own.
 // - e2e: the bundled dist/ (CLI and Action) in child processes, each file isolated.
 // - conformance: the external corpus (test/support/corpus.ts says where it is); skipped, with
 //   one line saying so, when it is absent.
@@ -12,6 +13,7 @@ import { defineConfig } from 'vitest/config';
 
 const E2E = ['test/**/*.e2e.test.ts', 'test/hostile/cli.test.ts'];
 const CONFORMANCE = ['test/conformance/**/*.test.ts', 'test/helm/corpus.test.ts'];
+const MOCKING = ['src/diff/reuse.test.ts'];
 
 export default defineConfig({
   test: {
@@ -26,9 +28,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: [...E2E, ...CONFORMANCE],
+          exclude: [...E2E, ...CONFORMANCE, ...MOCKING],
           isolate: false,
         },
+      },
+      {
+        extends: true,
+        test: { name: 'isolated', include: MOCKING },
       },
       {
         extends: true,
