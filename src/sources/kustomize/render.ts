@@ -39,7 +39,9 @@ const SKIPPED = new Set(['.git', 'node_modules']);
 
 /** `kustomize` on PATH, else `kubectl` (whose `kustomize` subcommand is the same code). */
 export async function findKustomize(): Promise<KustomizeBinary | undefined> {
-  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
+  // Empty and relative PATH entries mean folders of the current directory, the repository:
+  // skip them rather than run a pull request's own `kustomize` (as for helm).
+  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter((dir) => path.isAbsolute(dir));
   for (const [name, args] of [
     ['kustomize', ['build']],
     ['kubectl', ['kustomize']],
