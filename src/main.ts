@@ -315,7 +315,7 @@ async function publish(
     budget.warning(
       `kube-policy-gate: the token may not ${denied.join(' or ')} (HTTP 403). ` +
         'Grant the job `pull-requests: write` and `checks: write`; pull requests from forks get a read-only token, ' +
-        'so use the two-workflow setup in the README (a `workflow_run` job with `mode: report`). ' +
+        'so use the two-workflow setup in docs/action.md (a `workflow_run` job with `mode: report`). ' +
         'The job summary, annotations, files and outputs are complete, and the gate still decides the result.',
     );
   }

@@ -4,7 +4,6 @@
 import { execFile } from 'node:child_process';
 import {
   cpSync,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -17,10 +16,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { corpusPath, describeCorpus } from './support/corpus.js';
 
 const CLI = path.resolve('dist/cli.js');
-const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus/cel/vap-examples');
-const present = existsSync(CORPUS);
+const CORPUS = corpusPath('cel', 'vap-examples');
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
@@ -77,67 +76,66 @@ function scenarioRepo(name: string): string {
   return dir;
 }
 
-const scenarios = present ? readdirSync(CORPUS).filter((name) => /^\d\d-/.test(name)) : [];
+describeCorpus(
+  'ValidatingAdmissionPolicy scenarios through dist/cli.js',
+  ['cel', 'vap-examples'],
+  () => {
+    const scenarios = readdirSync(CORPUS).filter((name) => /^\d\d-/.test(name));
+    it('has the seven scenarios', () => expect(scenarios).toHaveLength(7));
 
-describe.skipIf(!present)('ValidatingAdmissionPolicy scenarios through dist/cli.js', () => {
-  it('has the seven scenarios', () => expect(scenarios).toHaveLength(7));
-
-  it.each(scenarios)('%s', async (name) => {
-    const expected = parse(readFileSync(path.join(CORPUS, name, 'expected.yaml'), 'utf8')) as {
-      cases: Case[];
-    };
-    const { findings } = await scan(scenarioRepo(name));
-    for (const c of expected.cases) {
-      const decision = c.decision ?? c.decision_strict_v1_validation;
-      const onObject = findings.filter((f) => f.file === c.object && f.ruleId.startsWith('vap/'));
-      if (decision === 'allow') {
-        expect(onObject, `${c.object} is admitted`).toEqual([]);
-        continue;
+    it.each(scenarios)('%s', async (name) => {
+      const expected = parse(readFileSync(path.join(CORPUS, name, 'expected.yaml'), 'utf8')) as {
+        cases: Case[];
+      };
+      const { findings } = await scan(scenarioRepo(name));
+      for (const c of expected.cases) {
+        const decision = c.decision ?? c.decision_strict_v1_validation;
+        const onObject = findings.filter((f) => f.file === c.object && f.ruleId.startsWith('vap/'));
+        if (decision === 'allow') {
+          expect(onObject, `${c.object} is admitted`).toEqual([]);
+          continue;
+        }
+        // 07 has two policies matching the same Deployment: each denies it.
+        expect(onObject.length, `${c.object} is denied`).toBeGreaterThanOrEqual(1);
+        for (const finding of onObject) expect(finding.severity).toBe('high');
+        if (c.message)
+          expect(onObject.map((f) => f.message)).toEqual([c.message.replace(/\s+/g, ' ')]);
+        if (c.error_contains)
+          for (const finding of onObject) expect(finding.message).toContain(c.error_contains);
       }
-      // 07 has two policies matching the same Deployment: each denies it.
-      expect(onObject.length, `${c.object} is denied`).toBeGreaterThanOrEqual(1);
-      for (const finding of onObject) expect(finding.severity).toBe('high');
-      if (c.message)
-        expect(onObject.map((f) => f.message)).toEqual([c.message.replace(/\s+/g, ' ')]);
-      if (c.error_contains)
-        for (const finding of onObject) expect(finding.message).toContain(c.error_contains);
-    }
-  });
-
-  it('02: the binding without parameterNotFoundAction is reported on the binding and ignored', async () => {
-    const { findings } = await scan(scenarioRepo('02-params-replicalimit'));
-    const onBinding = findings.filter((f) => f.file === 'binding-nontest.yaml');
-    expect(onBinding.map((f) => [f.ruleId, f.severity, f.message])).toEqual([
-      [
-        'vap/replicalimit-policy.example.com',
-        'high',
-        "ValidatingAdmissionPolicyBinding 'replicalimit-binding-nontest' is invalid and has no effect: spec.paramRef.parameterNotFoundAction: Required value",
-      ],
-    ]);
-  });
-
-  it('06: the policy whose validation does not compile is reported on that expression', async () => {
-    const { findings } = await scan(scenarioRepo('06-match-conditions'));
-    const onPolicy = findings.filter((f) => f.file === 'policy.yaml');
-    expect(onPolicy).toHaveLength(1);
-    expect(onPolicy[0]).toMatchObject({
-      ruleId: 'vap/demo-policy.example.com',
-      severity: 'high',
-      line: 21,
     });
-    expect(onPolicy[0]!.message).toContain('startWith');
-  });
 
-  it('01: the denial is on the replicas line', async () => {
-    const { findings } = await scan(scenarioRepo('01-basic-replicas'));
-    const denied = findings.find((f) => f.file === 'objects/deploy-6-replicas-test-ns.yaml');
-    expect(denied?.line).toBe(10);
-  });
-});
+    it('02: the binding without parameterNotFoundAction is reported on the binding and ignored', async () => {
+      const { findings } = await scan(scenarioRepo('02-params-replicalimit'));
+      const onBinding = findings.filter((f) => f.file === 'binding-nontest.yaml');
+      expect(onBinding.map((f) => [f.ruleId, f.severity, f.message])).toEqual([
+        [
+          'vap/replicalimit-policy.example.com',
+          'high',
+          "ValidatingAdmissionPolicyBinding 'replicalimit-binding-nontest' is invalid and has no effect: spec.paramRef.parameterNotFoundAction: Required value",
+        ],
+      ]);
+    });
 
-describe.runIf(!present)('ValidatingAdmissionPolicy scenarios', () => {
-  it.skip('SKIPPED: ../shared/corpus/cel/vap-examples is absent', () => {});
-});
+    it('06: the policy whose validation does not compile is reported on that expression', async () => {
+      const { findings } = await scan(scenarioRepo('06-match-conditions'));
+      const onPolicy = findings.filter((f) => f.file === 'policy.yaml');
+      expect(onPolicy).toHaveLength(1);
+      expect(onPolicy[0]).toMatchObject({
+        ruleId: 'vap/demo-policy.example.com',
+        severity: 'high',
+        line: 21,
+      });
+      expect(onPolicy[0]!.message).toContain('startWith');
+    });
+
+    it('01: the denial is on the replicas line', async () => {
+      const { findings } = await scan(scenarioRepo('01-basic-replicas'));
+      const denied = findings.find((f) => f.file === 'objects/deploy-6-replicas-test-ns.yaml');
+      expect(denied?.line).toBe(10);
+    });
+  },
+);
 
 describe('a ValidatingAdmissionPolicy over a Helm chart through dist/cli.js', () => {
   it('places the denial on the values line that breaks it', async () => {

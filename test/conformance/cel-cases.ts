@@ -1,17 +1,14 @@
 // Reading and judging the CEL library-case corpus (shared by the conformance tests).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { corpusPath } from '../support/corpus.js';
 import { kubernetesCel, CelError, formatCel } from '../../src/rules/cel/environment.js';
 import { celEquals } from '../../src/rules/cel/lib-lists.js';
 import { Quantity } from '../../src/rules/cel/lib-quantity.js';
 import { parseIP, parseCIDR } from '../../src/rules/cel/lib-net.js';
 import { Semver } from '../../src/rules/cel/lib-semver.js';
 
-export const CEL_CORPUS = path.resolve(
-  import.meta.dirname,
-  '../../../shared/corpus/cel/library-cases',
-);
-export const corpusPresent = existsSync(CEL_CORPUS);
+export const CEL_CORPUS = corpusPath('cel', 'library-cases');
 
 /** JSON with integers as bigint (the corpus has int64 values beyond 2^53). */
 export function parseJsonBig(text: string): unknown {

@@ -1,8 +1,8 @@
 // The Kubernetes CEL library cases (apiserver pkg/cel/library tests) and the CRD validation expressions that
 // need no CRD-schema typing, through the project's CEL environment. Skips visibly without the corpus.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeCorpus } from '../support/corpus.js';
 import {
-  corpusPresent,
   judgeExpressionCase,
   judgeLibraryCase,
   readCases,
@@ -32,8 +32,8 @@ const KNOWN_EXPRESSION_GAPS: Record<string, string> = {
     'optional list-element literal [?v]: the engine parser has no syntax for it',
 };
 
-describe.skipIf(!corpusPresent)('CEL conformance: Kubernetes library unit cases', () => {
-  const cases = corpusPresent ? readCases<LibraryCase>('k8s-library-unit.jsonl') : [];
+describeCorpus('CEL conformance: Kubernetes library unit cases', ['cel', 'library-cases'], () => {
+  const cases = readCases<LibraryCase>('k8s-library-unit.jsonl');
   it('has all 350 cases', () => expect(cases).toHaveLength(350));
   it.each(cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     expect(judgeLibraryCase(c)).toBeUndefined();
@@ -50,12 +50,13 @@ describe.skipIf(!corpusPresent)('CEL conformance: Kubernetes library unit cases'
   );
 });
 
-describe.skipIf(!corpusPresent)(
+describeCorpus(
   'CEL conformance: CRD validation expressions without schema typing',
+  ['cel', 'library-cases'],
   () => {
-    const cases = corpusPresent
-      ? readCases<ExpressionCase>('k8s-crd-validation-expressions.jsonl').filter(schemaIndependent)
-      : [];
+    const cases = readCases<ExpressionCase>('k8s-crd-validation-expressions.jsonl').filter(
+      schemaIndependent,
+    );
     it.each(cases.map((c, i) => [`${c.id}#${i}`, c] as const))('%s', (_id, c) => {
       const verdict = judgeExpressionCase(c);
       if (c.id in KNOWN_EXPRESSION_GAPS) expect(verdict, KNOWN_EXPRESSION_GAPS[c.id]).toBeDefined();
@@ -63,7 +64,3 @@ describe.skipIf(!corpusPresent)(
     });
   },
 );
-
-describe.runIf(!corpusPresent)('CEL conformance', () => {
-  it.skip('SKIPPED: ../shared/corpus/cel is absent', () => {});
-});

@@ -53,7 +53,7 @@ export function describeCorpus(title: string, parts: string[], factory: () => vo
 }
 
 /** Suite folders of the corpus; the globalSetup of the conformance project checks them. */
-const CORPUS_FOLDERS = ['charts', 'dockerfiles', 'hadolint', 'pss', 'trivy-ksv'];
+const CORPUS_FOLDERS = ['cel', 'charts', 'dockerfiles', 'hadolint', 'pss', 'trivy-ksv'];
 
 /**
  * The conformance project's globalSetup: one line up front when corpus data is missing, since
