@@ -57,7 +57,7 @@ describe('npm package', () => {
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('ships the bundles, the shell parser with its licence, the packs and the Action', () => {
+  it('ships the bundles, the shell parser with its licence, the packs, the docs and the Action', () => {
     const files = packed.files.map((file) => file.path).sort();
     expect(files).toEqual(
       expect.arrayContaining([
@@ -65,15 +65,18 @@ describe('npm package', () => {
         'action.yml',
         'dist/cli.js',
         'dist/index.js',
+        'dist/kube-client.js',
         'dist/mvdan-sh.cjs',
         'dist/mvdan-sh.cjs.LICENSE',
         'package.json',
         'policies/default.yaml',
         'policies/schema.json',
+        'docs/rules/README.md',
+        'docs/security.md',
       ]),
     );
-    // Sources, tests and tooling stay home.
-    expect(files.filter((file) => !/^(dist|policies)\/|^[^/]+$/.test(file))).toEqual([]);
+    // Sources, tests and tooling stay home; the docs the README links to go along.
+    expect(files.filter((file) => !/^(dist|docs|policies)\/|^[^/]+$/.test(file))).toEqual([]);
   });
 
   it('scans a repository with its kube-policy-gate bin', async () => {
