@@ -2,19 +2,16 @@
 // transformMapEntry over lists (index, element) and maps (key, value), as engine macros.
 import type { Environment } from '@marcbachmann/cel-js';
 import { celError } from './errors.js';
+import {
+  macroVariable,
+  type MacroChecker,
+  type MacroContext,
+  type MacroEvaluator,
+} from './macro-engine.js';
 
-interface Checker {
-  check(node: unknown, ctx: unknown): unknown;
-  getType(name: string): unknown;
-}
-interface Ctx {
-  forkWithVariable(name: string, type: unknown): Ctx;
-  reuse(parent: unknown): Ctx;
-  setIterValue(value: unknown, ev: unknown): Ctx;
-}
-interface Evaluator {
-  run(node: unknown, ctx: unknown): unknown;
-}
+type Checker = MacroChecker;
+type Ctx = MacroContext;
+type Evaluator = MacroEvaluator;
 interface Macro {
   receiver: unknown;
   first: string;
@@ -26,10 +23,7 @@ interface Macro {
 }
 
 function identifier(node: unknown): string {
-  const n = node as { op?: string; args?: unknown };
-  if (n.op !== 'id' || typeof n.args !== 'string')
-    throw celError('the iteration variables must be simple identifiers');
-  return n.args;
+  return macroVariable(node, 'the iteration variables must be simple identifiers');
 }
 
 function pairs(value: unknown): [unknown, unknown][] {

@@ -2,6 +2,7 @@
 // (lists.range, slice, flatten, distinct, reverse, sort) and ext.Sets (sets.contains/equivalent/intersects).
 import type { Environment } from '@marcbachmann/cel-js';
 import { celError } from './errors.js';
+import { macroVariable, type MacroContext } from './macro-engine.js';
 import { chargeCost } from './cost.js';
 
 /** CEL equality: numbers compare across int/uint/double, lists and maps element-wise. */
@@ -95,20 +96,13 @@ function flatten(list: unknown[], depth: bigint): unknown[] {
   return out;
 }
 
-interface Ctx {
-  forkWithVariable(name: string, type: unknown): Ctx;
-  reuse(parent: unknown): Ctx;
-  setIterValue(value: unknown, ev: unknown): Ctx;
-}
+type Ctx = MacroContext;
 
 /** lists.sortBy(e, key): a stable sort of the list by the key expression evaluated per element. */
 function sortByMacro({ args, receiver }: { args: unknown[]; receiver: unknown }) {
-  const variable = args[0] as { op: string; args: unknown };
-  if (variable.op !== 'id' || typeof variable.args !== 'string')
-    throw celError('sortBy: the variable must be an identifier');
   return {
     receiver,
-    name: variable.args,
+    name: macroVariable(args[0], 'sortBy: the variable must be an identifier'),
     key: args[1],
     inner: undefined as Ctx | undefined,
     typeCheck(

@@ -3,6 +3,7 @@
 import { Optional, type Environment } from '@marcbachmann/cel-js';
 import { celEquals } from './lib-lists.js';
 import { celError } from './errors.js';
+import { macroVariable, type MacroContext } from './macro-engine.js';
 
 const ZERO_TIME = new Date('0001-01-01T00:00:00Z').getTime();
 
@@ -30,20 +31,13 @@ function isZero(value: unknown): boolean {
   return false;
 }
 
-interface Ctx {
-  forkWithVariable(name: string, type: unknown): Ctx;
-  reuse(parent: unknown): Ctx;
-  setIterValue(value: unknown, ev: unknown): Ctx;
-}
+type Ctx = MacroContext;
 
 function optionalMacro(flat: boolean) {
   return ({ args, receiver }: { args: unknown[]; receiver: unknown }) => {
-    const variable = args[0] as { op: string; args: unknown };
-    if (variable.op !== 'id' || typeof variable.args !== 'string')
-      throw celError('optMap: the variable must be an identifier');
     return {
       receiver,
-      name: variable.args,
+      name: macroVariable(args[0], 'optMap: the variable must be an identifier'),
       body: args[1],
       inner: undefined as Ctx | undefined,
       typeCheck(
