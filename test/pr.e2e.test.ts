@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGitHub, type FakeGitHubOptions } from './github/fake-github.js';
 import { runAction } from './github/run-action.js';
 import { validateSarif as validate } from './github/sarif-schema.js';
-import { gitRepo } from './support/git.js';
+import { gitRepo, pullRequestRepo as sharedPullRequestRepo } from './support/git.js';
 
 const DIGEST = 'sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
 
@@ -50,32 +50,13 @@ function deployment({ name, image, hostPID, privileged }: Workload): string {
  * and a feature branch, checked out, that changes web.yaml.
  */
 function pullRequestRepo(head: Record<string, string>) {
-  const repo = gitRepo();
-  cpSync(
-    path.resolve('test/fixtures/policies/first-rules.yaml'),
-    path.join(repo.root, '.kube-policy-gate.yaml'),
+  return sharedPullRequestRepo(
+    {
+      'deploy/legacy.yaml': deployment({ name: 'legacy', privileged: true }),
+      'deploy/web.yaml': deployment({ name: 'web' }),
+    },
+    head,
   );
-  repo.write('deploy/legacy.yaml', deployment({ name: 'legacy', privileged: true }));
-  repo.write('deploy/web.yaml', deployment({ name: 'web' }));
-  repo.git('add', '.');
-  repo.git('commit', '-qm', 'base');
-  const baseSha = repo.git('rev-parse', 'HEAD').trim();
-  repo.git('checkout', '-qb', 'feature');
-  const commit = (files: Record<string, string>, message: string) => {
-    for (const [file, text] of Object.entries(files)) repo.write(file, text);
-    repo.git('add', '.');
-    repo.git('commit', '-qm', message);
-    const headSha = repo.git('rev-parse', 'HEAD').trim();
-    return {
-      headSha,
-      event: {
-        action: 'synchronize',
-        number: 7,
-        pull_request: { number: 7, base: { sha: baseSha, ref: 'main' }, head: { sha: headSha } },
-      },
-    };
-  };
-  return { ...repo, baseSha, commit, ...commit(head, 'head') };
 }
 
 /** web.yaml gains hostPID (KSV010, high) and a :latest image (KSV013, medium). */

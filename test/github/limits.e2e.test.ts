@@ -2,19 +2,11 @@
 // documented limits: big pull requests in non-ASCII folders, unreadable files, rate limits, a
 // hostile report artifact, and report files the pull request planted as symlinks.
 import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  lstatSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { gitRepo } from '../support/git.js';
+import { pullRequestRepo } from '../support/git.js';
 import { FakeGitHub, type FakeGitHubOptions } from './fake-github.js';
 import { runAction } from './run-action.js';
 
@@ -61,30 +53,7 @@ function safe(name: string): string {
 
 /** A base commit with one safe workload and a head commit (checked out) adding `head`. */
 function pullRequest(head: Record<string, string>) {
-  const repo = gitRepo();
-  cpSync(
-    path.resolve('test/fixtures/policies/first-rules.yaml'),
-    path.join(repo.root, '.kube-policy-gate.yaml'),
-  );
-  repo.write('deploy/base.yaml', safe('base'));
-  repo.git('add', '.');
-  repo.git('commit', '-qm', 'base');
-  const baseSha = repo.git('rev-parse', 'HEAD').trim();
-  repo.git('checkout', '-qb', 'feature');
-  for (const [file, text] of Object.entries(head)) repo.write(file, text);
-  repo.git('add', '.');
-  repo.git('commit', '-qm', 'head');
-  const headSha = repo.git('rev-parse', 'HEAD').trim();
-  return {
-    ...repo,
-    baseSha,
-    headSha,
-    event: {
-      action: 'synchronize',
-      number: 7,
-      pull_request: { number: 7, base: { sha: baseSha }, head: { sha: headSha } },
-    },
-  };
+  return pullRequestRepo({ 'deploy/base.yaml': safe('base') }, head);
 }
 
 let github: FakeGitHub;
