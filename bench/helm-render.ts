@@ -70,7 +70,7 @@ async function engineScan(helm: string, root: string): Promise<number> {
     charts: new Map(),
   };
   const start = performance.now();
-  const result = await scan({ root, paths: ['charts'], policy, helm });
+  const result = await scan({ root, paths: ['charts'], policy, tools: { helm } });
   const elapsed = performance.now() - start;
   if (result.findings.some((finding) => finding.ruleId === 'KPG002')) {
     throw new Error('a corpus chart failed to render');

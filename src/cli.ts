@@ -17,6 +17,7 @@ import { describeFailure } from './report/failure.js';
 import { writeReportFile } from './report/write-file.js';
 import { scanInWorker, serveScanWorker } from './scan-worker.js';
 import { findRoot } from './sources/root.js';
+import { toolEnvironment } from './sources/tools.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 import { readFileSync } from 'node:fs';
 import { evalExpression, readObjectText } from './rules/cel/eval-expression.js';
@@ -111,7 +112,7 @@ async function run(argv: string[]): Promise<number> {
     policy,
     base: values.base,
     gate,
-    helm,
+    tools: toolEnvironment(process.env, helm),
     ...(values.cluster
       ? { cluster: { kubeconfig: values.kubeconfig && path.resolve(cwd, values.kubeconfig) } }
       : {}),

@@ -52,6 +52,7 @@ import { writeReportFile } from './report/write-file.js';
 import type { ScanResult } from './scan.js';
 import { scanInWorker, serveScanWorker } from './scan-worker.js';
 import { workflowKubeconfig } from './sources/cluster.js';
+import { toolEnvironment } from './sources/tools.js';
 
 const COMMENT_MODES = ['on-findings', 'always', 'never'] as const;
 const GATES = ['new', 'all'] as const;
@@ -122,7 +123,10 @@ function client(inputs: Inputs): GitHubClient | undefined {
   if (!inputs.token) return undefined;
   // Tests make the backoff tiny; on GitHub it is Octokit's default of seconds.
   const retryBaseMs = Number(process.env.KPG_GITHUB_RETRY_BASE_MS) || undefined;
-  return createClient(inputs.token, { retryBaseMs });
+  return createClient(inputs.token, {
+    baseUrl: process.env.GITHUB_API_URL || undefined,
+    retryBaseMs,
+  });
 }
 
 /** Counts what the step already annotated, so the findings get what is left of each level. */
@@ -435,7 +439,7 @@ async function runScan(inputs: Inputs, event: EventContext): Promise<void> {
     root,
     paths: inputs.paths,
     policy,
-    helm: inputs.helm,
+    tools: toolEnvironment(process.env, inputs.helm),
     ...(inputs.kubeconfig
       ? { cluster: { kubeconfig: workflowKubeconfig(inputs.kubeconfig, root) } }
       : {}),
@@ -516,7 +520,7 @@ export async function run(): Promise<void> {
   if (await serveScanWorker()) return;
   try {
     const inputs = readInputs();
-    const event = readEventContext();
+    const event = readEventContext(process.env);
     if (inputs.mode === 'report') await runReport(inputs, event);
     else await runScan(inputs, event);
   } catch (error) {

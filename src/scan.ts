@@ -26,6 +26,7 @@ import {
 import { mergeAcrossOverlays, renderKustomizations } from './sources/kustomize/index.js';
 import { loadDockerfiles, loadManifestFiles } from './sources/load.js';
 import { mergeClusterResources, readCluster, type ClusterOptions } from './sources/cluster.js';
+import type { ToolEnvironment } from './sources/tools.js';
 import { annotationExceptions } from './suppress/annotations.js';
 import { hadolintExceptions } from './suppress/hadolint.js';
 import { suppressFindings, type SuppressedFinding } from './suppress/suppress.js';
@@ -42,8 +43,8 @@ export interface ScanOptions {
   gate?: 'new' | 'all';
   /** The clock for exception expiry (tests pin it). */
   now?: Date;
-  /** `--helm PATH`: the helm binary rendering charts (default: $HELM_BIN, else PATH). */
-  helm?: string;
+  /** helm, kustomize and kubectl: the entry point's `--helm`/$HELM_BIN and PATH (default: none). */
+  tools?: ToolEnvironment;
   /** `--cluster` / the `kubeconfig` input: the live cluster's admission configuration applies too. */
   cluster?: ClusterOptions;
 }
@@ -114,7 +115,7 @@ async function load(options: ScanOptions, root: string, inputs: Discovered): Pro
   const rendering = renderCharts({
     root,
     charts: kubernetes ? inputs.charts : [],
-    helm: options.helm,
+    tools: options.tools,
     extraSets: configuredValuesSets(policy.charts, policy.file),
     kubernetesVersion: policy.kubernetesVersion,
   });
@@ -126,6 +127,7 @@ async function load(options: ScanOptions, root: string, inputs: Discovered): Pro
         roots: policy.kustomize?.roots,
         policyFile: policy.file,
         exclude: policy.exclude,
+        tools: options.tools,
       })
     : { manifests: inputs.manifests, resources: [], failures: [], errors: [] };
   const [manifests, dockerfiles] = await Promise.all([

@@ -4,6 +4,7 @@ import { delimiter, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { devHelm } from '../scripts/dev-helm.js';
 import { findHelm, helmVersion } from '../src/sources/helm-binary.js';
+import { toolEnvironment } from '../src/sources/tools.js';
 
 const savedEnv = { PATH: process.env.PATH, HELM_BIN: process.env.HELM_BIN };
 let tempDir: string;
@@ -36,33 +37,34 @@ describe('devHelm', () => {
 });
 
 describe('findHelm', () => {
-  it('prefers the explicit path', async () => {
-    process.env.HELM_BIN = '/from/env/helm';
-    expect(await findHelm('/explicit/path')).toBe('/explicit/path');
+  it('prefers the explicit path over HELM_BIN', async () => {
+    const env = { HELM_BIN: '/from/env/helm', PATH: tempDir };
+    expect(await findHelm(toolEnvironment(env, '/explicit/path'))).toBe('/explicit/path');
   });
 
   it('honours HELM_BIN', async () => {
-    process.env.HELM_BIN = '/from/env/helm';
-    expect(await findHelm()).toBe('/from/env/helm');
+    const env = { HELM_BIN: '/from/env/helm', PATH: tempDir };
+    expect(await findHelm(toolEnvironment(env))).toBe('/from/env/helm');
   });
 
   it('searches PATH for an executable helm', async () => {
-    delete process.env.HELM_BIN;
     const [skipped, found] = [join(tempDir, 'a'), join(tempDir, 'b')];
     await Promise.all([mkdir(skipped), mkdir(found)]);
     // Not executable, so the search passes over it.
     await writeFile(join(skipped, 'helm'), '#!/bin/sh\necho v0.0.0\n', { mode: 0o644 });
     await writeFile(join(found, 'helm'), '#!/bin/sh\necho v3.99.1\n');
     await chmod(join(found, 'helm'), 0o755);
-    process.env.PATH = [skipped, found].join(delimiter);
+    const tools = toolEnvironment({ PATH: [skipped, found].join(delimiter) });
 
-    expect(await findHelm()).toBe(join(found, 'helm'));
-    expect(await helmVersion(join(found, 'helm'))).toEqual({ major: 3, version: 'v3.99.1' });
+    expect(await findHelm(tools)).toBe(join(found, 'helm'));
+    expect(await helmVersion(join(found, 'helm'), tools)).toEqual({
+      major: 3,
+      version: 'v3.99.1',
+    });
   });
 
   it('returns undefined when there is no helm', async () => {
-    delete process.env.HELM_BIN;
-    process.env.PATH = tempDir;
+    expect(await findHelm(toolEnvironment({ PATH: tempDir }))).toBeUndefined();
     expect(await findHelm()).toBeUndefined();
   });
 });

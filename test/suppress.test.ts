@@ -253,7 +253,7 @@ describe('annotations written in a Helm template', () => {
       root,
       paths: [],
       policy: loadPolicy({ root }),
-      helm: await devHelm(4),
+      tools: { helm: await devHelm(4) },
     });
     expect(result.findings.filter((f) => f.resource?.name === 'worker')).toEqual([]);
     expect(result.suppressed.map((f) => [f.ruleId, f.resource?.name, f.suppressedBy])).toEqual([

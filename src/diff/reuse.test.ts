@@ -59,7 +59,7 @@ async function fullBaseScan(root: string, helm: string, headResult: ScanResult) 
   const git = (...args: string[]) => execFileSync('git', args, { cwd: root });
   git('worktree', 'add', '-q', '--detach', tree, 'main');
   const policy = loadPolicy({ root, cwd: root });
-  const base = await scan({ root: tree, paths: [], policy, helm, now: new Date(0) });
+  const base = await scan({ root: tree, paths: [], policy, tools: { helm }, now: new Date(0) });
   git('worktree', 'remove', '--force', tree);
   return baseline.classify(headResult.findings, base.findings, headResult.suppressed);
 }
@@ -67,7 +67,14 @@ async function fullBaseScan(root: string, helm: string, headResult: ScanResult) 
 async function compare(root: string) {
   const helm = await devHelm(4);
   const policy = loadPolicy({ root, cwd: root });
-  const result = await scan({ root, paths: [], policy, helm, base: 'main', now: new Date(0) });
+  const result = await scan({
+    root,
+    paths: [],
+    policy,
+    tools: { helm },
+    base: 'main',
+    now: new Date(0),
+  });
   expect(result.errors.filter((e) => e.message.includes('base'))).toEqual([]);
   const expected = await fullBaseScan(root, helm, result);
   const statuses = (findings: readonly { fingerprint: string; status?: string }[]) =>

@@ -1,6 +1,7 @@
 // The GitHub API client: Octokit from @actions/github with the retry plugin (5xx and network
 // errors, with backoff) and the throttling plugin (rate limits, writes spaced a second apart),
-// pointed at GITHUB_API_URL so GitHub Enterprise Server and test servers work. Rate limits are
+// pointed at the API root the entry point passes (GITHUB_API_URL) so GitHub Enterprise Server
+// and test servers work. Rate limits are
 // handled as GitHub documents them: wait `retry-after` seconds (403 or 429), or until
 // `x-ratelimit-reset` when the primary limit is spent, but only when that is near; otherwise
 // give up and let the caller say what it could not post.
@@ -18,7 +19,7 @@ export const API_VERSION = '2022-11-28';
 export const MAX_RATE_LIMIT_WAIT_S = 60;
 
 export interface ClientOptions {
-  /** API root; default GITHUB_API_URL, else https://api.github.com. */
+  /** API root (the Action passes GITHUB_API_URL); default https://api.github.com. */
   baseUrl?: string;
   /** Milliseconds per second of waiting (1000; tests make it tiny). */
   retryBaseMs?: number;
@@ -30,7 +31,7 @@ export interface ClientOptions {
 
 export function createClient(token: string, options: ClientOptions = {}): GitHubClient {
   const {
-    baseUrl = process.env.GITHUB_API_URL || 'https://api.github.com',
+    baseUrl = 'https://api.github.com',
     retryBaseMs = 1000,
     retries = 3,
     rateLimitRetries = 2,

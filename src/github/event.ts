@@ -24,7 +24,7 @@ export interface EventContext {
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
-export function readEventContext(env: NodeJS.ProcessEnv = process.env): EventContext {
+export function readEventContext(env: NodeJS.ProcessEnv): EventContext {
   const file = env.GITHUB_EVENT_PATH;
   const payload =
     file && existsSync(file)

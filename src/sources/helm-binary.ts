@@ -1,54 +1,32 @@
 // Locating and identifying the `helm` binary used to render charts.
 import { execFile } from 'node:child_process';
-import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
-import { delimiter, isAbsolute, join } from 'node:path';
 import { promisify } from 'node:util';
+import { findExecutable, type ToolEnvironment } from './tools.js';
 
 const execFileAsync = promisify(execFile);
 
-/** `--helm PATH` if given, else `$HELM_BIN`, else the first executable `helm` on PATH. */
-export async function findHelm(explicit?: string): Promise<string | undefined> {
-  if (explicit) return explicit;
-  if (process.env.HELM_BIN) return process.env.HELM_BIN;
-  return findHelmOnPath();
+/** `--helm PATH` or `$HELM_BIN` if given, else the first executable `helm` on the search path. */
+export async function findHelm(tools: ToolEnvironment = {}): Promise<string | undefined> {
+  return tools.helm ?? findHelmOnPath(tools);
 }
 
-/** The first executable `helm` on PATH, ignoring HELM_BIN. */
-export async function findHelmOnPath(): Promise<string | undefined> {
-  const names = process.platform === 'win32' ? ['helm.exe', 'helm'] : ['helm'];
-  // Empty and relative PATH entries (``, `.`, `bin`) mean folders of the current directory, the
-  // repository: skip them rather than run a pull request's own `helm`.
-  const dirs = (process.env.PATH ?? '').split(delimiter).filter((dir) => isAbsolute(dir));
-  for (const dir of dirs) {
-    for (const name of names) {
-      const candidate = join(dir, name);
-      if (await isExecutableFile(candidate)) return candidate;
-    }
-  }
-  return undefined;
-}
-
-async function isExecutableFile(file: string): Promise<boolean> {
-  try {
-    // Directories pass X_OK too, so check that it is a file.
-    if (!(await stat(file)).isFile()) return false;
-    await access(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
+/** The first executable `helm` on the search path, ignoring `--helm` and `$HELM_BIN`. */
+export function findHelmOnPath(tools: ToolEnvironment = {}): Promise<string | undefined> {
+  return findExecutable(tools.searchPath, 'helm');
 }
 
 /** Runs `helm version` and parses e.g. `v4.1.4`. */
-export async function helmVersion(helmPath: string): Promise<{ major: number; version: string }> {
+export async function helmVersion(
+  helmPath: string,
+  tools: ToolEnvironment = {},
+): Promise<{ major: number; version: string }> {
   let stdout: string;
   try {
     ({ stdout } = await execFileAsync(helmPath, ['version', '--template', '{{.Version}}'], {
       timeout: 15_000,
       windowsHide: true,
       // Not the runner's environment (the token): helm needs none of it to name its version.
-      env: versionEnvironment(),
+      env: { ...tools.inherited, HELM_NO_PLUGINS: '1' },
     }));
   } catch (error) {
     throw new Error(`cannot run helm at ${helmPath}: ${describeExecError(error)}`, {
@@ -60,14 +38,6 @@ export async function helmVersion(helmPath: string): Promise<{ major: number; ve
     throw new Error(`unexpected output from ${helmPath} version: ${JSON.stringify(stdout.trim())}`);
   }
   return { major: Number(match[1]), version: match[0].startsWith('v') ? match[0] : `v${match[0]}` };
-}
-
-function versionEnvironment(): Record<string, string> {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HELM_NO_PLUGINS: '1' };
-  for (const name of ['SystemRoot', 'SYSTEMROOT', 'WINDIR']) {
-    if (process.env[name]) env[name] = process.env[name];
-  }
-  return env;
 }
 
 function describeExecError(error: unknown): string {

@@ -92,7 +92,7 @@ describeCorpus('corpus charts', ['charts'], () => {
       rendered = await renderCharts({
         root: corpus.root,
         charts: corpus.charts,
-        helm: await devHelm(major),
+        tools: { helm: await devHelm(major) },
       });
     }, 240_000);
 

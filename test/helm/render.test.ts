@@ -9,6 +9,7 @@ import { evaluateResources } from '../../src/rules/evaluate.js';
 import { discover } from '../../src/sources/discover.js';
 import { scan } from '../../src/scan.js';
 import { mergeAcrossValuesSets, renderCharts } from '../../src/sources/helm/index.js';
+import { toolEnvironment } from '../../src/sources/tools.js';
 import { tempRepo, type Repo } from '../hostile/support.js';
 
 const ROOT = path.resolve('.');
@@ -55,7 +56,7 @@ describe.each([3, 4] as const)('helm v%i', (major) => {
   });
 
   it('maps findings to values and template lines, for each values set', async () => {
-    const rendered = await renderCharts({ root: ROOT, charts: [APP], helm });
+    const rendered = await renderCharts({ root: ROOT, charts: [APP], tools: { helm } });
     expect(rendered.failures).toEqual([]);
     expect(rendered.errors).toEqual([]);
     const findings = mergeAcrossValuesSets(
@@ -115,7 +116,7 @@ describe.each([3, 4] as const)('helm v%i', (major) => {
   });
 
   it('keeps the rendered position, the chart and the template of every finding', async () => {
-    const rendered = await renderCharts({ root: ROOT, charts: [APP], helm });
+    const rendered = await renderCharts({ root: ROOT, charts: [APP], tools: { helm } });
     const [privileged] = evaluateResources(rendered.resources, policyOf('KSV017'));
     expect(privileged).toMatchObject({
       chart: APP,
@@ -126,7 +127,7 @@ describe.each([3, 4] as const)('helm v%i', (major) => {
   });
 
   it('skips chart test pods', async () => {
-    const rendered = await renderCharts({ root: ROOT, charts: [APP], helm });
+    const rendered = await renderCharts({ root: ROOT, charts: [APP], tools: { helm } });
     expect(rendered.resources.map((r) => r.ref.name).sort()).toEqual([
       'agent',
       'agent',
@@ -138,7 +139,11 @@ describe.each([3, 4] as const)('helm v%i', (major) => {
   });
 
   it('turns a broken template into one KPG002 finding on the line helm names', async () => {
-    const rendered = await renderCharts({ root: ROOT, charts: [`${FIXTURES}/broken`, APP], helm });
+    const rendered = await renderCharts({
+      root: ROOT,
+      charts: [`${FIXTURES}/broken`, APP],
+      tools: { helm },
+    });
     expect(rendered.failures).toHaveLength(1);
     expect(rendered.failures[0]).toMatchObject({
       file: `${FIXTURES}/broken/templates/deployment.yaml`,
@@ -153,7 +158,7 @@ describe.each([3, 4] as const)('helm v%i', (major) => {
 
   it('says which dependencies are missing and how to vendor them', async () => {
     const dir = `${FIXTURES}/missing-dependency`;
-    const rendered = await renderCharts({ root: ROOT, charts: [dir], helm });
+    const rendered = await renderCharts({ root: ROOT, charts: [dir], tools: { helm } });
     expect(rendered.failures).toHaveLength(1);
     expect(rendered.failures[0]).toMatchObject({
       file: `${dir}/Chart.yaml`,
@@ -168,7 +173,7 @@ describe.each([3, 4] as const)('helm v%i', (major) => {
     const rendered = await renderCharts({
       root: ROOT,
       charts: [APP],
-      helm,
+      tools: { helm },
       extraSets: [
         {
           chart: `${FIXTURES}/*`,
@@ -199,25 +204,16 @@ describe.each([3, 4] as const)('helm v%i', (major) => {
 
 describe('without helm', () => {
   it('fails with an installation hint only when there are charts', async () => {
-    const saved = { PATH: process.env.PATH, HELM_BIN: process.env.HELM_BIN };
-    delete process.env.HELM_BIN;
-    process.env.PATH = '/nonexistent';
-    try {
-      await expect(renderCharts({ root: ROOT, charts: [] })).resolves.toEqual({
-        resources: [],
-        failures: [],
-        leftOut: [],
-        errors: [],
-      });
-      await expect(renderCharts({ root: ROOT, charts: [APP] })).rejects.toThrow(
-        /azure\/setup-helm/,
-      );
-    } finally {
-      for (const [key, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
-      }
-    }
+    const tools = toolEnvironment({ PATH: '/nonexistent' });
+    await expect(renderCharts({ root: ROOT, charts: [], tools })).resolves.toEqual({
+      resources: [],
+      failures: [],
+      leftOut: [],
+      errors: [],
+    });
+    await expect(renderCharts({ root: ROOT, charts: [APP], tools })).rejects.toThrow(
+      /azure\/setup-helm/,
+    );
   });
 });
 
@@ -232,7 +228,13 @@ describe.each([3, 4] as const)('real-repository behaviour, helm v%i', (major) =>
 
   const chartYaml = (name: string) => `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n`;
   const scanWith = (policy: Policy, helmPath = helm) =>
-    scan({ root: repo.root, paths: [], policy, helm: helmPath, now: new Date('2025-01-01') });
+    scan({
+      root: repo.root,
+      paths: [],
+      policy,
+      tools: { helm: helmPath },
+      now: new Date('2025-01-01'),
+    });
 
   it('lets a configured values set named default replace the discovered one', async () => {
     repo = tempRepo();
@@ -247,7 +249,7 @@ describe.each([3, 4] as const)('real-repository behaviour, helm v%i', (major) =>
     const rendered = await renderCharts({
       root: repo.root,
       charts: ['charts/app'],
-      helm,
+      tools: { helm },
       extraSets: [{ chart: 'charts/app', name: 'default', valuesFiles: ['prod.yaml'], set: {} }],
     });
     expect(
@@ -305,7 +307,11 @@ describe.each([3, 4] as const)('real-repository behaviour, helm v%i', (major) =>
     expect(kpg203.map((f) => f.message)).toEqual([
       "Namespace 'default' has workloads (first: Deployment 'literal') but no NetworkPolicy",
     ]);
-    const rendered0 = await renderCharts({ root: repo.root, charts: ['charts/app'], helm });
+    const rendered0 = await renderCharts({
+      root: repo.root,
+      charts: ['charts/app'],
+      tools: { helm },
+    });
     expect(
       rendered0.resources
         .filter((r) => r.origin.valuesSet === 'default')
@@ -323,7 +329,7 @@ describe.each([3, 4] as const)('real-repository behaviour, helm v%i', (major) =>
     const rendered = await renderCharts({
       root: repo.root,
       charts: ['charts/app'],
-      helm,
+      tools: { helm },
       extraSets: [{ name: 'in-default', valuesFiles: [], set: {}, namespace: 'default' }],
     });
     const inDefault = rendered.resources.filter((r) => r.origin.valuesSet === 'in-default');
@@ -347,7 +353,7 @@ describe.each([3, 4] as const)('real-repository behaviour, helm v%i', (major) =>
       const rendered = await renderCharts({
         root: repo.root,
         charts: ['charts/app'],
-        helm,
+        tools: { helm },
         kubernetesVersion,
       });
       return rendered.resources[0].object.data;

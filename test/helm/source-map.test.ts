@@ -134,7 +134,12 @@ describe.each([3, 4] as const)('helm v%i', (major) => {
 
   it.each(Object.entries(CASES))('%s', async (_name, { chart, rules, extraSets, findings }) => {
     const chartDir = `${FIXTURES}/${chart}`;
-    const rendered = await renderCharts({ root: ROOT, charts: [chartDir], helm, extraSets });
+    const rendered = await renderCharts({
+      root: ROOT,
+      charts: [chartDir],
+      tools: { helm },
+      extraSets,
+    });
     expect(rendered.failures).toEqual([]);
     expect(rendered.errors).toEqual([]);
     const found = evaluateResources(rendered.resources, policyOf(rules));

@@ -20,6 +20,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { devHelm } from '../../scripts/dev-helm.js';
 import { loadPolicy } from '../../src/config/policy.js';
 import { renderCharts } from '../../src/sources/helm/index.js';
+import { toolEnvironment } from '../../src/sources/tools.js';
 import { cli, goodFileFindings, GOOD_MANIFEST, scanRepo, tempRepo, type Repo } from './support.js';
 
 const CHART_YAML = (name: string) => `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n`;
@@ -167,7 +168,7 @@ describe.each([3, 4] as const)('a hostile pull request against helm v%i', (major
     const rendered = await renderCharts({
       root: repo.root,
       charts: ['charts/app'],
-      helm,
+      tools: { helm },
       extraSets: [
         { name: 'evil', valuesFiles: [], set: {}, releaseName: '--post-renderer=./pwn.sh' },
         { name: 'evil-ns', valuesFiles: [], set: {}, namespace: '--post-renderer=./pwn.sh' },
@@ -194,7 +195,7 @@ describe.each([3, 4] as const)('a hostile pull request against helm v%i', (major
     const rendered = await renderCharts({
       root: repo.root,
       charts: ['charts/app'],
-      helm,
+      tools: { helm },
       extraSets: [
         {
           name: 'commas',
@@ -243,20 +244,24 @@ describe.each([3, 4] as const)('a hostile pull request against helm v%i', (major
         '',
       ].join('\n'),
     );
-    const saved = { ...process.env };
-    Object.assign(process.env, {
+    // The runner's environment as the entry point sees it, with a kubeconfig, tokens and
+    // HELM_* settings that must not reach helm.
+    const runner = {
+      ...process.env,
       KUBECONFIG: kubeconfig,
       GITHUB_TOKEN: 'ghs_SECRET',
       INPUT_TOKEN: 'ghs_SECRET',
       HELM_NAMESPACE: 'from-env',
       HELM_KUBEAPISERVER: `http://127.0.0.1:${port}`,
-    });
+    };
     let rendered;
     try {
-      rendered = await renderCharts({ root: repo.root, charts: ['charts/app'], helm });
+      rendered = await renderCharts({
+        root: repo.root,
+        charts: ['charts/app'],
+        tools: toolEnvironment(runner, helm),
+      });
     } finally {
-      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-      Object.assign(process.env, saved);
       server.close();
     }
     expect(rendered.failures).toEqual([]);
@@ -288,19 +293,18 @@ describe.each([3, 4] as const)('a hostile pull request against helm v%i', (major
       ].join('\n'),
     );
     chmodSync(fakeHelm, 0o755);
-    const saved = { ...process.env };
-    Object.assign(process.env, {
+    const runner = {
+      ...process.env,
       GITHUB_TOKEN: 'ghs_SECRET',
       INPUT_GITHUB_TOKEN: 'ghs_SECRET',
       ACTIONS_RUNTIME_TOKEN: 'SECRET',
       AWS_SECRET_ACCESS_KEY: 'SECRET',
+    };
+    await renderCharts({
+      root: repo.root,
+      charts: ['charts/app'],
+      tools: toolEnvironment(runner, fakeHelm),
     });
-    try {
-      await renderCharts({ root: repo.root, charts: ['charts/app'], helm: fakeHelm });
-    } finally {
-      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-      Object.assign(process.env, saved);
-    }
     for (const file of [record, `${fakeHelm}.version-env`]) {
       const env = readFileSync(file, 'utf8');
       expect(env).not.toMatch(/SECRET|GITHUB_TOKEN|INPUT_|ACTIONS_/);
@@ -392,7 +396,11 @@ describe.each([3, 4] as const)('a hostile pull request against helm v%i', (major
     expect(result.findings.some((f) => f.ruleId === 'KSV017' && f.chart === 'charts/app')).toBe(
       true,
     );
-    const rendered = await renderCharts({ root: repo.root, charts: ['charts/app'], helm });
+    const rendered = await renderCharts({
+      root: repo.root,
+      charts: ['charts/app'],
+      tools: { helm },
+    });
     const files = rendered.resources.find((r) => r.ref.name === 'files')!;
     const data = files.object.data as Record<string, string>;
     expect(data.shared).toBe('shared inside the repository\n');
@@ -481,7 +489,7 @@ describe.each([3, 4] as const)('a hostile pull request against helm v%i', (major
     const rendered = await renderCharts({
       root: repo.root,
       charts: ['charts/app', 'charts/strict'],
-      helm,
+      tools: { helm },
     });
     expect(rendered.leftOut.map((entry) => entry.file)).toEqual([
       'charts/app/charts/sub/values.schema.json',
@@ -506,7 +514,7 @@ describe.each([3, 4] as const)('a hostile pull request against helm v%i', (major
     const rendered = await renderCharts({
       root: repo.root,
       charts: ['charts/app'],
-      helm,
+      tools: { helm },
       timeoutMs: 20_000,
     });
     expect(rendered.failures).toEqual([]);

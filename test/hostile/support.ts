@@ -48,7 +48,7 @@ export function tempRepo(): Repo {
 
 export async function scanRepo(root: string, helm?: string): Promise<ScanResult> {
   const policy = loadPolicy({ root, packs: ['default'] });
-  return scan({ root, paths: [], policy, helm, now: new Date('2025-01-01T00:00:00Z') });
+  return scan({ root, paths: [], policy, tools: { helm }, now: new Date('2025-01-01T00:00:00Z') });
 }
 
 /** The good file's finding is still there: one bad file never hides the others. */

@@ -29,6 +29,7 @@ import {
   type RenderKustomizationsOptions,
 } from '../../src/sources/kustomize/index.js';
 import type { KustomizeBinary } from '../../src/sources/kustomize/render.js';
+import { toolEnvironment, type ToolEnvironment } from '../../src/sources/tools.js';
 
 const FIXTURE = path.resolve('test/fixtures/kustomize');
 const BOTH = ['overlays/production', 'overlays/staging'];
@@ -316,13 +317,10 @@ describe.each([30, 35] as const)('kubectl v1.%i kustomize', (minor) => {
 });
 
 describe('the scan pipeline with Kustomize', () => {
-  let savedPath: string | undefined;
+  // kubectl found on the tool search path, as the entry points hand it to scan().
+  let tools: ToolEnvironment;
   beforeAll(async () => {
-    savedPath = process.env.PATH;
-    process.env.PATH = `${path.dirname(await devKubectl())}${path.delimiter}${savedPath}`;
-  });
-  afterAll(() => {
-    process.env.PATH = savedPath;
+    tools = toolEnvironment({ PATH: path.dirname(await devKubectl()) });
   });
 
   it('honours a suppression annotation written in the base, in every overlay', async () => {
@@ -336,7 +334,7 @@ describe('the scan pipeline with Kustomize', () => {
         '  labels:\n    app: web\n  annotations:\n    kube-policy-gate.io/ignore: KSV005\nspec:',
       ),
     );
-    const result = await scan({ root, paths: [], policy: policyOf(...RULES) });
+    const result = await scan({ root, paths: [], policy: policyOf(...RULES), tools });
     expect(result.findings.filter((f) => f.ruleId === 'KSV005')).toEqual([]);
     expect(result.suppressed.filter((s) => s.ruleId === 'KSV005').length).toBeGreaterThan(0);
     expect(result.findings.map((f) => f.ruleId).sort()).toEqual(
@@ -349,7 +347,7 @@ describe('the scan pipeline with Kustomize', () => {
       'solo/Kustomization':
         'resources:\n  - ../base\npatches:\n  - target: { kind: Deployment }\n    patch: |\n      - op: add\n        path: /spec/template/spec/hostNetwork\n        value: true\n',
     });
-    const result = await scan({ root, paths: [], policy: policyOf(...RULES) });
+    const result = await scan({ root, paths: [], policy: policyOf(...RULES), tools });
     const hostNetwork = result.findings.filter(
       (f) => f.ruleId === 'KSV009' && f.overlay === 'solo',
     );
@@ -369,7 +367,7 @@ describe('the scan pipeline with Kustomize', () => {
       'one/kustomization.yaml': 'resources:\n  - ../shared\n',
       'two/kustomization.yaml': 'resources:\n  - ../shared\n',
     });
-    const result = await scan({ root, paths: [], policy: policyOf(...RULES) });
+    const result = await scan({ root, paths: [], policy: policyOf(...RULES), tools });
     expect(result.findings.filter((f) => f.ruleId === 'KPG003').map(placed)).toEqual([
       {
         ruleId: 'KPG003',

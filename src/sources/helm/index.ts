@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import pLimit from 'p-limit';
 import type { ScanError } from '../../model.js';
 import { findHelm, helmVersion } from '../helm-binary.js';
+import type { ToolEnvironment } from '../tools.js';
 import { parseManifests } from '../manifests.js';
 import { readRegularFile, resolveInside, UnsafeFileError } from '../read-file.js';
 import type { K8sResource } from '../resource.js';
@@ -47,8 +48,8 @@ export interface RenderChartsOptions {
   root: string;
   /** Repository-relative chart directories (from discovery). */
   charts: readonly string[];
-  /** `--helm PATH`; else $HELM_BIN, else `helm` on PATH. */
-  helm?: string;
+  /** The helm binary (`--helm`, $HELM_BIN) or where to find it, and what it inherits. */
+  tools?: ToolEnvironment;
   /** Values sets from the policy file, added to each matching chart's default and ci/ sets. */
   extraSets?: readonly ConfiguredValuesSet[];
   /** `--kube-version` unless a values set names its own (default: a recent release). */
@@ -94,8 +95,8 @@ const INSTALL_HINT =
 export async function renderCharts(options: RenderChartsOptions): Promise<RenderedCharts> {
   const rendered: RenderedCharts = { resources: [], failures: [], leftOut: [], errors: [] };
   if (options.charts.length === 0) return rendered;
-  const helm = await usableHelm(options.helm);
-  const workspace = await createRenderWorkspace();
+  const helm = await usableHelm(options.tools);
+  const workspace = await createRenderWorkspace(options.tools);
   try {
     await renderInto(rendered, helm, workspace, options);
   } finally {
@@ -268,12 +269,12 @@ function afterPendingIo<T>(work: () => T): Promise<T> {
   );
 }
 
-async function usableHelm(explicit: string | undefined): Promise<string> {
-  const helm = await findHelm(explicit);
+async function usableHelm(tools: ToolEnvironment = {}): Promise<string> {
+  const helm = await findHelm(tools);
   if (!helm)
     throw new HelmUnavailableError(`charts found but no helm to render them: ${INSTALL_HINT}`);
   try {
-    await helmVersion(helm);
+    await helmVersion(helm, tools);
   } catch (error) {
     throw new HelmUnavailableError(`${(error as Error).message}; ${INSTALL_HINT}`);
   }

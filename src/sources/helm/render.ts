@@ -13,6 +13,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
+import type { ToolEnvironment } from '../tools.js';
 import {
   DEFAULT_KUBERNETES_VERSION,
   helmValueProblems,
@@ -56,7 +57,7 @@ export interface RenderWorkspace {
   remove(): Promise<void>;
 }
 
-export async function createRenderWorkspace(): Promise<RenderWorkspace> {
+export async function createRenderWorkspace(tools: ToolEnvironment = {}): Promise<RenderWorkspace> {
   const dir = await mkdtemp(path.join(tmpdir(), 'kpg-helm-'));
   const at = (...parts: string[]) => path.join(dir, ...parts);
   for (const folder of ['home', 'cache', 'config', 'data', 'plugins', 'tmp', 'work']) {
@@ -66,20 +67,25 @@ export async function createRenderWorkspace(): Promise<RenderWorkspace> {
   let counter = 0;
   return {
     dir,
-    env: helmEnvironment(dir),
+    env: helmEnvironment(dir, tools),
     path: (name) => at('work', `${++counter}-${name}`),
     remove: () => rm(dir, { recursive: true, force: true, maxRetries: 3 }),
   };
 }
 
 /**
- * The whole environment helm sees: PATH, and helm's own locations inside the workspace. No
- * GITHUB_TOKEN, INPUT_*, ACTIONS_*, proxy or cloud credentials, HELM_* of the runner.
+ * The whole environment helm sees: PATH (and on Windows what programs need to start, both from
+ * the tool environment), and helm's own locations inside the workspace. No GITHUB_TOKEN,
+ * INPUT_*, ACTIONS_*, proxy or cloud credentials, HELM_* of the runner.
  */
-export function helmEnvironment(dir: string): Record<string, string> {
+export function helmEnvironment(
+  dir: string,
+  { inherited = {} }: ToolEnvironment = {},
+): Record<string, string> {
   const at = (...parts: string[]) => path.join(dir, ...parts);
   const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
+    ...inherited,
+    PATH: inherited.PATH ?? '',
     HOME: at('home'),
     TMPDIR: at('tmp'),
     KUBECONFIG: at('kubeconfig'),
@@ -105,10 +111,6 @@ export function helmEnvironment(dir: string): Record<string, string> {
     no_proxy: '',
   };
   if (process.platform === 'win32') {
-    // Windows programs need these to start at all.
-    for (const name of ['SystemRoot', 'SYSTEMROOT', 'WINDIR', 'PATHEXT']) {
-      if (process.env[name]) env[name] = process.env[name];
-    }
     env.USERPROFILE = env.HOME;
     env.TEMP = env.TMP = env.TMPDIR;
   }

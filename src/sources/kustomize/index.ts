@@ -11,6 +11,7 @@ import type { K8sResource } from '../resource.js';
 import { kustomizeGraph, reachable, type KustomizeGraph } from './graph.js';
 import type { Kustomization } from './kustomization.js';
 import { BaseDocuments, resourcesOf, type BuildContext } from './output.js';
+import type { ToolEnvironment } from '../tools.js';
 import { findKustomize, Workspace, type KustomizeBinary } from './render.js';
 
 export { mergeAcrossOverlays } from './merge.js';
@@ -23,8 +24,9 @@ export interface RenderKustomizationsOptions {
   roots?: readonly string[];
   policyFile?: string;
   exclude?: readonly string[];
-  /** Default: `kustomize` on PATH, else `kubectl`. */
+  /** Default: `kustomize` on the tool search path, else `kubectl`. */
   binary?: KustomizeBinary;
+  tools?: ToolEnvironment;
   concurrency?: number;
   /** Per build (default 120 s). */
   timeoutMs?: number;
@@ -93,7 +95,7 @@ export async function renderKustomizations(
   }
   if (buildable.length === 0) return rendered;
 
-  const binary = options.binary ?? (await findKustomize());
+  const binary = options.binary ?? (await findKustomize(options.tools));
   if (!binary) {
     throw new KustomizeUnavailableError(
       `kustomizations found (${buildable[0]}) but neither kustomize nor kubectl to render them: ${INSTALL_HINT}`,

@@ -2,13 +2,12 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { toolEnvironment } from '../tools.js';
 import { findKustomize } from './render.js';
 
 describe('findKustomize', () => {
-  const saved = process.env.PATH;
   const dirs: string[] = [];
   afterEach(() => {
-    process.env.PATH = saved;
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -22,15 +21,14 @@ describe('findKustomize', () => {
 
   it('finds kustomize in an absolute PATH folder', async () => {
     const dir = withKustomize();
-    process.env.PATH = dir;
-    expect(await findKustomize()).toEqual({
+    expect(await findKustomize(toolEnvironment({ PATH: dir }))).toEqual({
       command: path.join(dir, 'kustomize'),
       args: ['build'],
     });
   });
 
   it("never runs a kustomize from a relative PATH entry (the repository's own)", async () => {
-    process.env.PATH = path.relative(process.cwd(), withKustomize());
-    expect(await findKustomize()).toBeUndefined();
+    const relative = path.relative(process.cwd(), withKustomize());
+    expect(await findKustomize(toolEnvironment({ PATH: relative }))).toBeUndefined();
   });
 });

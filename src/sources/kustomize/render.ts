@@ -6,9 +6,7 @@
 // plugins, exec functions, Helm and the load restrictor (all off / root only), and no value
 // from the pull request on the command line: the only argument is our own temp directory.
 import { execFile } from 'node:child_process';
-import { constants } from 'node:fs';
 import {
-  access,
   copyFile,
   lstat,
   mkdir,
@@ -16,13 +14,13 @@ import {
   readdir,
   realpath,
   rm,
-  stat,
   writeFile,
 } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ScanError } from '../../model.js';
 import { MAX_FILE_BYTES } from '../load.js';
+import { findExecutable, type ToolEnvironment } from '../tools.js';
 
 export interface KustomizeBinary {
   command: string;
@@ -37,31 +35,15 @@ const MAX_ERROR_LENGTH = 1000;
 const CLOSED_PORT_PROXY = 'http://127.0.0.1:9';
 const SKIPPED = new Set(['.git', 'node_modules']);
 
-/** `kustomize` on PATH, else `kubectl` (whose `kustomize` subcommand is the same code). */
-export async function findKustomize(): Promise<KustomizeBinary | undefined> {
-  // Empty and relative PATH entries mean folders of the current directory, the repository:
-  // skip them rather than run a pull request's own `kustomize` (as for helm).
-  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter((dir) => path.isAbsolute(dir));
-  for (const [name, args] of [
-    ['kustomize', ['build']],
-    ['kubectl', ['kustomize']],
-  ] as const) {
-    for (const dir of dirs) {
-      const candidate = path.join(dir, process.platform === 'win32' ? `${name}.exe` : name);
-      if (await isExecutableFile(candidate)) return { command: candidate, args: [...args] };
-    }
-  }
-  return undefined;
-}
-
-async function isExecutableFile(file: string): Promise<boolean> {
-  try {
-    if (!(await stat(file)).isFile()) return false;
-    await access(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
+/** `kustomize` on the search path, else `kubectl` (whose `kustomize` subcommand is the same
+ *  code). The search path has no relative folder, so a pull request's own binary never runs. */
+export async function findKustomize(
+  tools: ToolEnvironment = {},
+): Promise<KustomizeBinary | undefined> {
+  const kustomize = await findExecutable(tools.searchPath, 'kustomize');
+  if (kustomize) return { command: kustomize, args: ['build'] };
+  const kubectl = await findExecutable(tools.searchPath, 'kubectl');
+  return kubectl ? { command: kubectl, args: ['kustomize'] } : undefined;
 }
 
 /**
