@@ -1,10 +1,9 @@
 // Reads one policy file or pack and checks it against the schema in policies/schema.json,
 // collecting every problem with its line and key (and a "did you mean" for typos).
-import { closest, distance } from 'fastest-levenshtein';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { FAIL_ON_VALUES, SEVERITIES, type FailOn, type Severity } from '../model.js';
 import { allRuleKeys, findRuleMeta } from '../rules/index.js';
-import { validateOptions } from '../rules/options.js';
+import { didYouMean, optionProblemText, validateOptions } from '../rules/options.js';
 import { helmValueProblems } from '../sources/helm/values-sets.js';
 import type { Exception } from '../suppress/exception.js';
 import { isValidDate } from '../suppress/trivyignore.js';
@@ -108,13 +107,6 @@ export const VALUES_SET_KEYS = [
 ];
 
 type Report = (node: unknown, key: string, message: string) => void;
-
-function didYouMean(word: string, candidates: readonly string[]): string {
-  const suggestion = closest(word, candidates as string[]);
-  return suggestion && distance(word.toLowerCase(), suggestion.toLowerCase()) <= 3
-    ? ` (did you mean '${suggestion}'?)`
-    : '';
-}
 
 const keyOf = (pair: Pair) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
 const plain = (node: unknown): unknown => (node as Node | null)?.toJSON?.() ?? null;
@@ -292,13 +284,9 @@ function ruleSettings(node: unknown, report: Report): Map<string, RuleSetting> {
     if (typeof setting === 'string') report(pair.value ?? pair.key, `rules.${key}`, setting);
     else settings.set(meta.id, setting);
     if (typeof setting === 'string' || !setting.enabled || !setting.options) continue;
-    for (const { path, message, suggest, detail = '' } of validateOptions(
-      meta.options,
-      setting.options,
-    )) {
-      const hint = suggest ? didYouMean(suggest.value, suggest.candidates) : '';
-      const where = keyNodeAt(pair.value, ['options', ...path]);
-      report(where, `rules.${key}.options.${path.join('.')}`, message + hint + detail);
+    for (const problem of validateOptions(meta.options, setting.options)) {
+      const where = keyNodeAt(pair.value, ['options', ...problem.path]);
+      report(where, `rules.${key}.options.${problem.path.join('.')}`, optionProblemText(problem));
     }
   }
   return settings;

@@ -2,6 +2,7 @@
 // default, description), as ESLint's `meta.schema` does. The same description validates a
 // policy file's `options:` at load, fills the defaults, documents the rule page and becomes the
 // rule's part of policies/schema.json.
+import { closest, distance } from 'fastest-levenshtein';
 
 /** One option, in a small subset of JSON Schema that the loader, the docs and editors share. */
 export type OptionSchema = {
@@ -29,6 +30,19 @@ export interface OptionProblem {
   suggest?: { value: string; candidates: readonly string[] };
   /** Said after the did-you-mean. */
   detail?: string;
+}
+
+/** The problem as one line: its message, a did-you-mean when a word is close, the detail. */
+export function optionProblemText({ message, suggest, detail = '' }: OptionProblem): string {
+  return message + (suggest ? didYouMean(suggest.value, suggest.candidates) : '') + detail;
+}
+
+/** ` (did you mean 'x'?)` when one of `candidates` is within three edits of `word`, else ''. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const suggestion = closest(word, candidates as string[]);
+  return suggestion && distance(word.toLowerCase(), suggestion.toLowerCase()) <= 3
+    ? ` (did you mean '${suggestion}'?)`
+    : '';
 }
 
 /** The options the schema's defaults make. */

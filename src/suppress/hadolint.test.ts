@@ -153,6 +153,39 @@ no-color: true
     );
     expect(problems.map((p) => p.line)).toEqual([1, 3, 4, 5]);
     expect(problems[0].message).toContain("'nope' is not a rule code");
+    // The label rules' option schema checks the label types, with a did-you-mean.
+    expect(problems[1].message).toBe(
+      "'label-schema.owner': must be one of text, url, rfc3339, spdx, hash, semver, email (did you mean 'text'?)",
+    );
+  });
+
+  it("checks the keys that are rule options with the rules' option schemas", () => {
+    const { problems } = parseHadolintConfig(
+      [
+        'trustedRegistries: docker.io',
+        'label-schema:',
+        '  org.opencontainers.image.source: url',
+        '  org.opencontainers.image.created: rfc339',
+        '  org.opencontainers.image.licenses: [spdx]',
+        'strict-labels: yes please',
+        '',
+      ].join('\n'),
+      '.hadolint.yaml',
+    );
+    expect(problems).toEqual([
+      {
+        file: '.hadolint.yaml',
+        line: 1,
+        message: "'trustedRegistries': must be a list of strings",
+      },
+      {
+        file: '.hadolint.yaml',
+        line: 4,
+        message:
+          "'label-schema.org.opencontainers.image.created': must be one of text, url, rfc3339, spdx, hash, semver, email (did you mean 'rfc3339'?)",
+      },
+      { file: '.hadolint.yaml', line: 6, message: "'strict-labels': must be true or false" },
+    ]);
   });
 
   it('reports YAML syntax errors', () => {

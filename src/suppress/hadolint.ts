@@ -1,8 +1,11 @@
 // hadolint's own ways to accept findings, as data: inline pragmas (`# hadolint ignore=DL3008`,
 // `# hadolint stage ignore=...`, `# hadolint global ignore=...`, `# hadolint shell=...`) and
 // `.hadolint.yaml`. `hadolintSuppression` applies them to DL findings; the pipeline wires it in.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import type { FailOn, Severity } from '../model.js';
+import { labelSchemaOptions, type LabelType } from '../rules/docker/label-schema.js';
+import { trustedRegistries } from '../rules/docker/trusted-registries.js';
+import { optionProblemText, validateOptions, type OptionsSchema } from '../rules/options.js';
 import type { DockerfileModel } from '../sources/dockerfile.js';
 import type { Exception } from './exception.js';
 
@@ -104,7 +107,7 @@ export interface HadolintConfig {
   /** Rule code -> severity it is raised with, and the config line saying so. */
   override: Map<string, { severity: Severity; line: number }>;
   trustedRegistries?: string[];
-  labelSchema?: Record<string, string>;
+  labelSchema?: Record<string, LabelType>;
   strictLabels?: boolean;
   disableIgnorePragma: boolean;
   /** `failure-threshold` as our fail-on threshold for Dockerfile findings. */
@@ -117,7 +120,12 @@ export interface ConfigProblem {
   message: string;
 }
 
-const LABEL_TYPES = new Set(['text', 'url', 'rfc3339', 'spdx', 'hash', 'semver', 'email']);
+/** The .hadolint.yaml keys that are rule options: the rule's own option schema checks them. */
+const RULE_OPTION_KEYS: Record<string, { option: string; schema: OptionsSchema }> = {
+  trustedRegistries: { option: 'trustedRegistries', schema: trustedRegistries.meta.options! },
+  'label-schema': { option: 'labelSchema', schema: labelSchemaOptions },
+  'strict-labels': { option: 'strictLabels', schema: labelSchemaOptions },
+};
 const THRESHOLDS: Record<string, FailOn> = { ...HADOLINT_SEVERITY, none: 'none', ignore: 'none' };
 // Keys hadolint accepts that only affect its own output; accepted and ignored here.
 const OUTPUT_KEYS = new Set(['format', 'no-color', 'no-fail', 'verbose', 'require-labels']);
@@ -164,12 +172,18 @@ export function parseHadolintConfig(
       return [{ id, line: lineOf(item as Node) }];
     });
   };
-  const strings = (node: unknown, key: string): string[] | undefined => {
-    if (isSeq(node) && node.items.every((item) => isScalar(item))) {
-      return node.items.map((item) => String((item as { value: unknown }).value));
+  /** The value of a key that is a rule option, or undefined (and problems) when its rule's
+   *  option schema refuses it; each problem is placed on the entry at fault. */
+  const ruleOption = <T>(pair: Pair, key: string): T | undefined => {
+    const { option, schema } = RULE_OPTION_KEYS[key]!;
+    const value = (pair.value as Node | null)?.toJSON?.() ?? null;
+    const refused = validateOptions(schema, { [option]: value });
+    for (const refusal of refused) {
+      const entry = refusal.path.slice(1);
+      const where = entryNode(pair.value ?? pair.key, entry);
+      problem(where, `'${[key, ...entry].join('.')}': ${optionProblemText(refusal)}`);
     }
-    problem(node as Node, `'${key}' must be a list of strings`);
-    return undefined;
+    return refused.length ? undefined : (value as T);
   };
   const boolean = (node: unknown, key: string): boolean | undefined => {
     if (isScalar(node) && typeof node.value === 'boolean') return node.value;
@@ -208,29 +222,13 @@ export function parseHadolintConfig(
         }
         break;
       case 'trustedRegistries':
-        config.trustedRegistries = strings(value, key);
+        config.trustedRegistries = ruleOption(pair, key);
         break;
       case 'label-schema':
-        if (!isMap(value)) {
-          problem(value as Node, "'label-schema' must map label names to types");
-          break;
-        }
-        config.labelSchema = {};
-        for (const label of value.items) {
-          const name = isScalar(label.key) ? String(label.key.value) : '';
-          const type = isScalar(label.value) ? String(label.value.value) : '';
-          if (!LABEL_TYPES.has(type)) {
-            problem(
-              (label.value ?? label.key) as Node,
-              `'label-schema.${name}': '${type}' is not one of ${[...LABEL_TYPES].join(', ')}`,
-            );
-            continue;
-          }
-          config.labelSchema[name] = type;
-        }
+        config.labelSchema = ruleOption(pair, key);
         break;
       case 'strict-labels':
-        config.strictLabels = boolean(value, key);
+        config.strictLabels = ruleOption(pair, key);
         break;
       case 'disable-ignore-pragma':
         config.disableIgnorePragma = boolean(value, key) ?? false;
@@ -250,6 +248,19 @@ export function parseHadolintConfig(
     }
   }
   return { config, problems };
+}
+
+/** The node of the entry at `path` under a mapping `node` (its value, else its key), else `node`. */
+function entryNode(node: unknown, path: readonly string[]): Node {
+  let found = node;
+  for (const key of path) {
+    const pair = isMap(found)
+      ? found.items.find((item) => isScalar(item.key) && String(item.key.value) === key)
+      : undefined;
+    if (!pair) break;
+    found = pair.value ?? pair.key;
+  }
+  return found as Node;
 }
 
 /** Rule options a .hadolint.yaml implies, keyed by rule ID, to merge into the policy. */

@@ -31,7 +31,7 @@ export const labelSchemaOptions: OptionsSchema<LabelSchemaOptions> = {
     additionalProperties: { type: 'string', enum: LABEL_TYPES },
     default: {},
     description:
-      "Label name -> the type its value must have (hadolint's `label-schema`). Each rule checks the labels of its own type.",
+      "Label name -> the type its value must have (hadolint's `label-schema` in `.hadolint.yaml` sets it too, checked against this schema). Each rule checks the labels of its own type.",
   },
   strictLabels: {
     type: 'boolean',
