@@ -4,7 +4,11 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pai
 import { FAIL_ON_VALUES, SEVERITIES, type FailOn, type Severity } from '../model.js';
 import { allRuleKeys, findRuleMeta } from '../rules/index.js';
 import { didYouMean, optionProblemText, validateOptions } from '../rules/options.js';
-import { helmValueProblems } from '../sources/helm/values-sets.js';
+import {
+  helmValueProblems,
+  type ChartValuesSets,
+  type ValuesSetConfig,
+} from '../sources/helm/values-sets.js';
 import type { Exception } from '../suppress/exception.js';
 import { isValidDate } from '../suppress/trivyignore.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
@@ -21,28 +25,9 @@ import type { CustomRuleDefinition } from '../rules/custom/custom-rules.js';
 export type RuleSetting =
   { enabled: false } | { enabled: true; severity?: Severity; options?: Record<string, unknown> };
 
-/** A values set to render a chart with (see src/sources/helm). Paths are chart-relative. */
-export interface ValuesSetConfig {
-  name: string;
-  values: string[];
-  set: Record<string, string>;
-  releaseName?: string;
-  namespace?: string;
-  kubeVersion?: string;
-  apiVersions?: string[];
-  /** Where the set starts in the policy file. */
-  line?: number;
-  /** The line of each entry of `values`. */
-  valuesLines?: (number | undefined)[];
-}
-
-export interface ChartConfig {
-  /** true: only these sets; false (default): these in addition to the discovered ones. */
-  replaceDiscovered: boolean;
-  valuesSets: ValuesSetConfig[];
-  /** The line of the chart's key in the policy file. */
-  line?: number;
-}
+export type { ValuesSetConfig };
+/** One chart's entry of the policy's `charts:` section. */
+export type ChartConfig = ChartValuesSets;
 
 export interface PolicyDocument {
   file: string;

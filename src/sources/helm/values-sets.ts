@@ -34,20 +34,29 @@ export interface ConfiguredValuesSet extends ValuesSet {
   replaceDiscovered?: boolean;
 }
 
-/** The shape of the policy's `charts:` section this module reads (config/ builds it). */
-export interface ChartValuesSets {
-  replaceDiscovered: boolean;
+/** A values set as the policy file's `charts:` section writes it (config/ reads it). Paths are
+ *  chart-relative. */
+export interface ValuesSetConfig {
+  name: string;
+  values: string[];
+  set: Record<string, string>;
+  releaseName?: string;
+  namespace?: string;
+  kubeVersion?: string;
+  apiVersions?: string[];
+  /** Where the set starts in the policy file. */
   line?: number;
-  valuesSets: readonly {
-    name: string;
-    values: string[];
-    set: Record<string, string>;
-    releaseName?: string;
-    namespace?: string;
-    kubeVersion?: string;
-    apiVersions?: string[];
-    line?: number;
-  }[];
+  /** The line of each entry of `values`. */
+  valuesLines?: (number | undefined)[];
+}
+
+/** One chart's entry of the policy's `charts:` section. */
+export interface ChartValuesSets {
+  /** true: only these sets; false (default): these in addition to the discovered ones. */
+  replaceDiscovered: boolean;
+  valuesSets: ValuesSetConfig[];
+  /** The line of the chart's key in the policy file. */
+  line?: number;
 }
 
 /** The policy file's `charts:` section as configured values sets. */
