@@ -2,7 +2,7 @@
 // (lists.range, slice, flatten, distinct, reverse, sort) and ext.Sets (sets.contains/equivalent/intersects).
 import type { Environment } from '@marcbachmann/cel-js';
 import { celError } from './errors.js';
-import { macroVariable, type MacroContext } from './macro-engine.js';
+import { oneVariableMacro } from './macro-engine.js';
 import { chargeCost } from './cost.js';
 
 /** CEL equality: numbers compare across int/uint/double, lists and maps element-wise. */
@@ -96,41 +96,17 @@ function flatten(list: unknown[], depth: bigint): unknown[] {
   return out;
 }
 
-type Ctx = MacroContext;
-
 /** lists.sortBy(e, key): a stable sort of the list by the key expression evaluated per element. */
-function sortByMacro({ args, receiver }: { args: unknown[]; receiver: unknown }) {
-  return {
-    receiver,
-    name: macroVariable(args[0], 'sortBy: the variable must be an identifier'),
-    key: args[1],
-    inner: undefined as Ctx | undefined,
-    typeCheck(
-      checker: { check(n: unknown, c: unknown): unknown; getType(n: string): unknown },
-      m: { receiver: unknown; name: string; key: unknown; inner?: Ctx },
-      ctx: Ctx,
-    ) {
-      const listType = checker.check(m.receiver, ctx);
-      m.inner = ctx.forkWithVariable(m.name, checker.getType('dyn'));
-      checker.check(m.key, m.inner);
-      return listType;
-    },
-    evaluate(
-      ev: { run(n: unknown, c: unknown): unknown },
-      m: { receiver: unknown; key: unknown; inner?: Ctx },
-      ctx: unknown,
-    ) {
-      const list = ev.run(m.receiver, ctx);
-      if (!Array.isArray(list)) throw celError('sortBy: the receiver must be a list');
-      const keyed = list.map((value: unknown) => ({
-        value,
-        key: ev.run(m.key, m.inner!.reuse(ctx).setIterValue(value, ev)),
-      }));
-      checkComparable(keyed.map((k) => k.key));
-      return keyed.sort((a, b) => compare(a.key, b.key)).map((k) => k.value);
-    },
-  };
-}
+const sortByMacro = oneVariableMacro(
+  'sortBy',
+  (listType) => listType,
+  (list, keyOf) => {
+    if (!Array.isArray(list)) throw celError('sortBy: the receiver must be a list');
+    const keyed = list.map((value: unknown) => ({ value, key: keyOf(value) }));
+    checkComparable(keyed.map((k) => k.key));
+    return keyed.sort((a, b) => compare(a.key, b.key)).map((k) => k.value);
+  },
+);
 
 export class ListsNamespace {}
 export class SetsNamespace {}

@@ -3,7 +3,7 @@
 import { Optional, type Environment } from '@marcbachmann/cel-js';
 import { celEquals } from './lib-lists.js';
 import { celError } from './errors.js';
-import { macroVariable, type MacroContext } from './macro-engine.js';
+import { oneVariableMacro } from './macro-engine.js';
 
 const ZERO_TIME = new Date('0001-01-01T00:00:00Z').getTime();
 
@@ -31,41 +31,22 @@ function isZero(value: unknown): boolean {
   return false;
 }
 
-type Ctx = MacroContext;
-
+/** optMap(x, e): the optional of e with x bound to the value; optFlatMap: e is an optional. */
 function optionalMacro(flat: boolean) {
-  return ({ args, receiver }: { args: unknown[]; receiver: unknown }) => {
-    return {
-      receiver,
-      name: macroVariable(args[0], 'optMap: the variable must be an identifier'),
-      body: args[1],
-      inner: undefined as Ctx | undefined,
-      typeCheck(
-        checker: { check(n: unknown, c: unknown): unknown; getType(n: string): unknown },
-        m: { receiver: unknown; name: string; body: unknown; inner?: Ctx },
-        ctx: Ctx,
-      ) {
-        checker.check(m.receiver, ctx);
-        m.inner = ctx.forkWithVariable(m.name, checker.getType('dyn'));
-        checker.check(m.body, m.inner);
-        return checker.getType('optional<dyn>');
-      },
-      evaluate(
-        ev: { run(n: unknown, c: unknown): unknown },
-        m: { receiver: unknown; body: unknown; inner?: Ctx },
-        ctx: unknown,
-      ) {
-        const opt = ev.run(m.receiver, ctx);
-        if (!(opt instanceof Optional)) throw celError('optMap: the receiver must be optional');
-        if (!opt.hasValue()) return Optional.none();
-        const result = ev.run(m.body, m.inner!.reuse(ctx).setIterValue(opt.value(), ev));
-        if (!flat) return Optional.of(result);
-        if (!(result instanceof Optional))
-          throw celError('optFlatMap: the expression must return an optional');
-        return result;
-      },
-    };
-  };
+  const method = flat ? 'optFlatMap' : 'optMap';
+  return oneVariableMacro(
+    method,
+    (_receiverType, checker) => checker.getType('optional<dyn>'),
+    (opt, expression) => {
+      if (!(opt instanceof Optional)) throw celError(`${method}: the receiver must be optional`);
+      if (!opt.hasValue()) return Optional.none();
+      const result = expression(opt.value());
+      if (!flat) return Optional.of(result);
+      if (!(result instanceof Optional))
+        throw celError('optFlatMap: the expression must return an optional');
+      return result;
+    },
+  );
 }
 
 export function registerOptional(env: Environment): void {

@@ -1,6 +1,7 @@
 // kubernetes.quantity: resource quantities ("500m", "1.5Gi") as exact decimals (mantissa x 10^exponent), so
 // equality and comparison are exact across suffixes, like apimachinery's resource.Quantity.
 import type { Environment } from '@marcbachmann/cel-js';
+import { registerComparisons } from './comparable.js';
 import { celError } from './errors.js';
 
 const FORMAT = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
@@ -106,10 +107,6 @@ export function registerQuantity(env: Environment): void {
     .registerFunction('quantity(string): kubernetes.Quantity', parseOrThrow)
     .registerFunction('isQuantity(string): bool', (s: string) => FORMAT.test(s) && isParsable(s))
     .registerFunction('string(kubernetes.Quantity): string', (q: Quantity) => q.toString())
-    .registerOperator(
-      'kubernetes.Quantity == kubernetes.Quantity',
-      (a: Quantity, b: Quantity) => a.compare(b) === 0,
-    )
     .registerFunction('kubernetes.Quantity.isInteger(): bool', (q: Quantity) =>
       fitsInt64(q.integer()),
     )
@@ -139,19 +136,8 @@ export function registerQuantity(env: Environment): void {
     .registerFunction(
       'kubernetes.Quantity.sub(int): kubernetes.Quantity',
       (a: Quantity, b: bigint) => a.add(Quantity.of(b, 0), -1n),
-    )
-    .registerFunction(
-      'kubernetes.Quantity.isGreaterThan(kubernetes.Quantity): bool',
-      (a: Quantity, b: Quantity) => a.compare(b) > 0,
-    )
-    .registerFunction(
-      'kubernetes.Quantity.isLessThan(kubernetes.Quantity): bool',
-      (a: Quantity, b: Quantity) => a.compare(b) < 0,
-    )
-    .registerFunction(
-      'kubernetes.Quantity.compareTo(kubernetes.Quantity): int',
-      (a: Quantity, b: Quantity) => BigInt(a.compare(b)),
     );
+  registerComparisons(env, 'kubernetes.Quantity', (a: Quantity, b: Quantity) => a.compare(b));
 }
 
 function isParsable(text: string): boolean {

@@ -1,6 +1,7 @@
 // kubernetes.semver: Semantic Versioning 2.0.0 values, strict by default; `normalize` (semver v1 of the
 // library) accepts a leading "v", missing minor/patch and leading zeros, as the Kubernetes library does.
 import type { Environment } from '@marcbachmann/cel-js';
+import { registerComparisons } from './comparable.js';
 import { celError } from './errors.js';
 
 const NUMERIC = /^(0|[1-9][0-9]*)$/;
@@ -96,25 +97,10 @@ export function registerSemver(env: Environment, withNormalize: boolean): void {
     .registerFunction('semver(string): kubernetes.Semver', (s: string) => Semver.parse(s))
     .registerFunction('isSemver(string): bool', (s: string) => isSemver(s))
     .registerFunction('string(kubernetes.Semver): string', (v: Semver) => v.toString())
-    .registerOperator(
-      'kubernetes.Semver == kubernetes.Semver',
-      (a: Semver, b: Semver) => a.compare(b) === 0,
-    )
     .registerFunction('kubernetes.Semver.major(): int', (v: Semver) => v.major)
     .registerFunction('kubernetes.Semver.minor(): int', (v: Semver) => v.minor)
-    .registerFunction('kubernetes.Semver.patch(): int', (v: Semver) => v.patch)
-    .registerFunction(
-      'kubernetes.Semver.isGreaterThan(kubernetes.Semver): bool',
-      (a: Semver, b: Semver) => a.compare(b) > 0,
-    )
-    .registerFunction(
-      'kubernetes.Semver.isLessThan(kubernetes.Semver): bool',
-      (a: Semver, b: Semver) => a.compare(b) < 0,
-    )
-    .registerFunction(
-      'kubernetes.Semver.compareTo(kubernetes.Semver): int',
-      (a: Semver, b: Semver) => BigInt(a.compare(b)),
-    );
+    .registerFunction('kubernetes.Semver.patch(): int', (v: Semver) => v.patch);
+  registerComparisons(env, 'kubernetes.Semver', (a: Semver, b: Semver) => a.compare(b));
   if (withNormalize)
     env
       .registerFunction('semver(string, bool): kubernetes.Semver', (s: string, n: boolean) =>

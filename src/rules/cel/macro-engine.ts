@@ -24,3 +24,38 @@ export function macroVariable(node: unknown, message: string): string {
   if (n.op !== 'id' || typeof n.args !== 'string') throw celError(message);
   return n.args;
 }
+
+/**
+ * A macro `receiver.method(x, expression)` (lists.sortBy, optional.optMap and optFlatMap): the
+ * expression is type-checked once with `x` as dyn, and `evaluate` gets the receiver's value and
+ * a function that runs the expression with `x` bound to a value it chooses.
+ */
+export function oneVariableMacro(
+  method: string,
+  resultType: (receiverType: unknown, checker: MacroChecker) => unknown,
+  evaluate: (receiver: unknown, expression: (value: unknown) => unknown) => unknown,
+) {
+  interface Macro {
+    receiver: unknown;
+    variable: string;
+    expression: unknown;
+    inner?: MacroContext;
+  }
+  return ({ args, receiver }: { args: unknown[]; receiver: unknown }) => ({
+    receiver,
+    variable: macroVariable(args[0], `${method}: the variable must be an identifier`),
+    expression: args[1],
+    inner: undefined as MacroContext | undefined,
+    typeCheck(checker: MacroChecker, m: Macro, ctx: MacroContext) {
+      const receiverType = checker.check(m.receiver, ctx);
+      m.inner = ctx.forkWithVariable(m.variable, checker.getType('dyn'));
+      checker.check(m.expression, m.inner);
+      return resultType(receiverType, checker);
+    },
+    evaluate(ev: MacroEvaluator, m: Macro, ctx: unknown) {
+      return evaluate(ev.run(m.receiver, ctx), (value) =>
+        ev.run(m.expression, m.inner!.reuse(ctx).setIterValue(value, ev)),
+      );
+    },
+  });
+}
