@@ -1,5 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { hasAny, ROLE_KINDS, rulePairViolations } from './rbac.js';
+import { grants, ROLE_KINDS, rulePairViolations } from './rbac.js';
 
 export const noAttachToPods = defineK8sRule({
   meta: {
@@ -19,14 +19,8 @@ export const noAttachToPods = defineK8sRule({
   check: (resource) =>
     rulePairViolations(
       resource,
-      (rule) =>
-        hasAny(rule.apiGroups, ['*']) &&
-        hasAny(rule.resources, ['pods/attach']) &&
-        hasAny(rule.verbs, ['create']),
-      (rule) =>
-        hasAny(rule.apiGroups, ['*']) &&
-        hasAny(rule.resources, ['pods']) &&
-        hasAny(rule.verbs, ['get']),
+      (rule) => grants(rule, { apiGroups: ['*'], resources: ['pods/attach'], verbs: ['create'] }),
+      (rule) => grants(rule, { apiGroups: ['*'], resources: ['pods'], verbs: ['get'] }),
       `${resource.ref.kind} '${resource.ref.name}' permits attaching to shell on pods`,
     ),
 });

@@ -1,5 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { hasAny, ROLE_KINDS, rulePairViolations } from './rbac.js';
+import { grants, ROLE_KINDS, rulePairViolations } from './rbac.js';
 
 export const noClusterRoleBindingToAnyClusterRole = defineK8sRule({
   meta: {
@@ -22,14 +22,14 @@ export const noClusterRoleBindingToAnyClusterRole = defineK8sRule({
     rulePairViolations(
       resource,
       (rule) =>
-        hasAny(rule.apiGroups, ['rbac.authorization.k8s.io']) &&
-        hasAny(rule.resources, ['clusterrolebindings']) &&
-        hasAny(rule.verbs, ['create']),
+        grants(rule, {
+          apiGroups: ['rbac.authorization.k8s.io'],
+          resources: ['clusterrolebindings'],
+          verbs: ['create'],
+        }),
       // Trivy checks the API group on the first entry only.
       (rule) =>
-        hasAny(rule.resources, ['clusterroles']) &&
-        hasAny(rule.verbs, ['bind']) &&
-        hasAny(rule.resourceNames, ['*']),
+        grants(rule, { resources: ['clusterroles'], verbs: ['bind'], resourceNames: ['*'] }),
       `${resource.ref.kind} '${resource.ref.name}' permits creation of cluster role binding and association with privileged cluster role`,
     ),
 });

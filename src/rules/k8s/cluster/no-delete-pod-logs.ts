@@ -21,7 +21,7 @@ export const noDeletePodLogs = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => grants(rule, ['pods/log'], VERBS),
+      (rule) => grants(rule, { resources: ['pods/log'], verbs: VERBS }),
       () =>
         `${roleLabel(resource)} should not have access to resource 'pods/log' for verbs delete, deletecollection, *`,
     ),

@@ -1,5 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
+import { grants, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
 
 export const noEditOwnRoleBindings = defineK8sRule({
   meta: {
@@ -20,11 +20,10 @@ export const noEditOwnRoleBindings = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
+      // Both verbs, in one entry.
       (rule) =>
-        hasAny(rule.apiGroups, ['*']) &&
-        hasAny(rule.resources, ['rolebindings']) &&
-        hasAny(rule.verbs, ['get']) &&
-        hasAny(rule.verbs, ['patch']),
+        grants(rule, { apiGroups: ['*'], resources: ['rolebindings'], verbs: ['get'] }) &&
+        grants(rule, { verbs: ['patch'] }),
       () =>
         `${roleLabel(resource)} permits allowing users in a rolebinding to add other users to their rolebindings`,
     ),

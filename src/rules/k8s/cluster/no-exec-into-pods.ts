@@ -18,7 +18,7 @@ export const noExecIntoPods = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => grants(rule, ['pods/exec'], WRITE_VERBS),
+      (rule) => grants(rule, { resources: ['pods/exec'], verbs: WRITE_VERBS }),
       () =>
         `${roleLabel(resource)} should not have access to resource 'pods/exec' for verbs ${WRITE_VERBS.join(', ')}`,
     ),

@@ -1,5 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
+import { grants, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
 
 export const noImpersonatePrivilegedGroups = defineK8sRule({
   meta: {
@@ -19,10 +19,7 @@ export const noImpersonatePrivilegedGroups = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) =>
-        hasAny(rule.apiGroups, ['*']) &&
-        hasAny(rule.resources, ['groups']) &&
-        hasAny(rule.verbs, ['impersonate']),
+      (rule) => grants(rule, { apiGroups: ['*'], resources: ['groups'], verbs: ['impersonate'] }),
       () => `${roleLabel(resource)} permits impersonation of privileged groups`,
     ),
 });

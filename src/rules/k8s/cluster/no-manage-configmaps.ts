@@ -18,7 +18,7 @@ export const noManageConfigmaps = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => grants(rule, ['configmaps'], WRITE_VERBS),
+      (rule) => grants(rule, { resources: ['configmaps'], verbs: WRITE_VERBS }),
       () =>
         `${roleLabel(resource)} should not have access to resource 'configmaps' for verbs ${WRITE_VERBS.join(', ')}`,
     ),

@@ -1,5 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations, WRITE_VERBS } from './rbac.js';
+import { grants, ROLE_KINDS, roleLabel, ruleEntryViolations, WRITE_VERBS } from './rbac.js';
 
 export const noManageEksAwsAuth = defineK8sRule({
   meta: {
@@ -19,9 +19,11 @@ export const noManageEksAwsAuth = defineK8sRule({
     ruleEntryViolations(
       resource,
       (rule) =>
-        hasAny(rule.resources, ['configmaps']) &&
-        hasAny(rule.verbs, WRITE_VERBS) &&
-        hasAny(rule.resourceNames, ['aws-auth']),
+        grants(rule, {
+          resources: ['configmaps'],
+          verbs: WRITE_VERBS,
+          resourceNames: ['aws-auth'],
+        }),
       () =>
         `${roleLabel(resource)} should not have access to resource 'configmaps' named 'aws-auth' for verbs ${WRITE_VERBS.join(', ')}`,
     ),

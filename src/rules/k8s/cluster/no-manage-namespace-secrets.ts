@@ -18,7 +18,7 @@ export const noManageNamespaceSecrets = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => grants(rule, ['secrets'], READ_AND_WRITE_VERBS),
+      (rule) => grants(rule, { resources: ['secrets'], verbs: READ_AND_WRITE_VERBS }),
       () =>
         `Role '${resource.ref.name}' shouldn't have access to manage secrets in namespace '${resource.ref.namespace ?? 'default'}'`,
     ),

@@ -20,7 +20,7 @@ export const noManageNetworkingResources = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => grants(rule, NETWORKING, WRITE_VERBS),
+      (rule) => grants(rule, { resources: NETWORKING, verbs: WRITE_VERBS }),
       () =>
         `${roleLabel(resource)} should not have access to resources ${NETWORKING.join(', ')} for verbs ${WRITE_VERBS.join(', ')}`,
     ),

@@ -23,7 +23,7 @@ export const noManageRbacResources = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => grants(rule, RBAC_RESOURCES, VERBS),
+      (rule) => grants(rule, { resources: RBAC_RESOURCES, verbs: VERBS }),
       () =>
         `${roleLabel(resource)} should not have access to resources ${RBAC_RESOURCES.join(', ')} for verbs ${VERBS.join(', ')} as they can lead to privilege escalation`,
     ),

@@ -19,7 +19,7 @@ export const noManageSecrets = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => grants(rule, ['secrets'], READ_AND_WRITE_VERBS),
+      (rule) => grants(rule, { resources: ['secrets'], verbs: READ_AND_WRITE_VERBS }),
       () => `${roleLabel(resource)} shouldn't have access to manage resource 'secrets'`,
     ),
 });

@@ -20,7 +20,7 @@ export const noManageWebhookConfigurations = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => grants(rule, WEBHOOKS, WRITE_VERBS),
+      (rule) => grants(rule, { resources: WEBHOOKS, verbs: WRITE_VERBS }),
       () =>
         `${roleLabel(resource)} should not have access to resources ${WEBHOOKS.join(', ')} for verbs ${WRITE_VERBS.join(', ')}`,
     ),

@@ -29,7 +29,7 @@ export const noManageWorkloads = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => grants(rule, WORKLOADS, WRITE_VERBS),
+      (rule) => grants(rule, { resources: WORKLOADS, verbs: WRITE_VERBS }),
       () =>
         `${roleLabel(resource)} should not have access to resources ${WORKLOADS.join(', ')} for verbs ${WRITE_VERBS.join(', ')}`,
     ),

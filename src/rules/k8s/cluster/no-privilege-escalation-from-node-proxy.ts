@@ -18,7 +18,7 @@ export const noPrivilegeEscalationFromNodeProxy = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => grants(rule, ['nodes/proxy'], ['get', 'create']),
+      (rule) => grants(rule, { resources: ['nodes/proxy'], verbs: ['get', 'create'] }),
       () => `${roleLabel(resource)} permits privilege escalation from node proxy`,
     ),
 });

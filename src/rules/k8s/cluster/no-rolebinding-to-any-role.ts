@@ -1,5 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { hasAny, ROLE_KINDS, rulePairViolations } from './rbac.js';
+import { grants, ROLE_KINDS, rulePairViolations } from './rbac.js';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
@@ -24,14 +24,14 @@ export const noRoleBindingToAnyRole = defineK8sRule({
     rulePairViolations(
       resource,
       (rule) =>
-        hasAny(rule.apiGroups, [RBAC_GROUP]) &&
-        hasAny(rule.resources, ['rolebindings']) &&
-        hasAny(rule.verbs, ['create']),
+        grants(rule, { apiGroups: [RBAC_GROUP], resources: ['rolebindings'], verbs: ['create'] }),
       (rule) =>
-        hasAny(rule.apiGroups, [RBAC_GROUP]) &&
-        hasAny(rule.resources, ['clusterroles', 'roles']) &&
-        hasAny(rule.verbs, ['bind']) &&
-        hasAny(rule.resourceNames, ['*']),
+        grants(rule, {
+          apiGroups: [RBAC_GROUP],
+          resources: ['clusterroles', 'roles'],
+          verbs: ['bind'],
+          resourceNames: ['*'],
+        }),
       `${resource.ref.kind} '${resource.ref.name}' permits creation of role binding and association with privileged role`,
     ),
 });

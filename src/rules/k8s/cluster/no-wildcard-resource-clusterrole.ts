@@ -19,7 +19,7 @@ export const noWildcardResourceClusterRole = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => grants(rule, ['*'], WILDCARD_RESOURCE_VERBS),
+      (rule) => grants(rule, { resources: ['*'], verbs: WILDCARD_RESOURCE_VERBS }),
       () => `ClusterRole '${resource.ref.name}' shouldn't manage all resources`,
     ),
 });

@@ -1,5 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { grants, hasAny, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
+import { grants, ROLE_KINDS, roleLabel, ruleEntryViolations } from './rbac.js';
 
 export const noWildcardVerbResourceRole = defineK8sRule({
   meta: {
@@ -19,7 +19,7 @@ export const noWildcardVerbResourceRole = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => hasAny(rule.apiGroups, ['*']) && grants(rule, ['*'], ['*']),
+      (rule) => grants(rule, { apiGroups: ['*'], resources: ['*'], verbs: ['*'] }),
       () => `${roleLabel(resource)} permits wildcard verb on wildcard resource`,
     ),
 });

@@ -37,7 +37,7 @@ export const noWildcardVerbRole = defineK8sRule({
   check: (resource) =>
     ruleEntryViolations(
       resource,
-      (rule) => grants(rule, SENSITIVE_RESOURCES, ['*']),
+      (rule) => grants(rule, { resources: SENSITIVE_RESOURCES, verbs: ['*'] }),
       () => `${roleLabel(resource)} permits wildcard verb on specific resources`,
     ),
 });

@@ -63,17 +63,21 @@ export function policyRules(resource: K8sResource): PolicyRule[] {
 }
 
 /** Whether `values` (a rule's list) holds any of `wanted`. */
-export function hasAny(values: readonly unknown[], wanted: readonly string[]): boolean {
+function hasAny(values: readonly unknown[], wanted: readonly string[]): boolean {
   return values.some((value) => typeof value === 'string' && wanted.includes(value));
 }
 
-/** Whether a rule entry grants any of `verbs` on any of `resources`. */
-export function grants(
-  rule: PolicyRule,
-  resources: readonly string[],
-  verbs: readonly string[],
-): boolean {
-  return hasAny(rule.resources, resources) && hasAny(rule.verbs, verbs);
+/** What a rule entry must hold: for each list named, at least one of the given values. */
+export interface Grant {
+  apiGroups?: readonly string[];
+  resources?: readonly string[];
+  verbs?: readonly string[];
+  resourceNames?: readonly string[];
+}
+
+/** Whether a rule entry holds, in every list `grant` names, one of its values. */
+export function grants(rule: PolicyRule, grant: Grant): boolean {
+  return (Object.keys(grant) as (keyof Grant)[]).every((list) => hasAny(rule[list], grant[list]!));
 }
 
 /** "ClusterRole 'name'", "Role 'name' in 'ns' namespace" */
