@@ -1,5 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { grants, ROLE_KINDS, rulePairViolations } from './rbac.js';
+import { grants, RBAC_GROUP, ROLE_KINDS, rulePairViolations } from './rbac.js';
 
 export const noClusterRoleBindingToAnyClusterRole = defineK8sRule({
   meta: {
@@ -23,7 +23,7 @@ export const noClusterRoleBindingToAnyClusterRole = defineK8sRule({
       resource,
       (rule) =>
         grants(rule, {
-          apiGroups: ['rbac.authorization.k8s.io'],
+          apiGroups: [RBAC_GROUP],
           resources: ['clusterrolebindings'],
           verbs: ['create'],
         }),

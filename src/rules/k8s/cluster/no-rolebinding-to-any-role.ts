@@ -1,7 +1,5 @@
 import { defineK8sRule } from '../../define.js';
-import { grants, ROLE_KINDS, rulePairViolations } from './rbac.js';
-
-const RBAC_GROUP = 'rbac.authorization.k8s.io';
+import { grants, RBAC_GROUP, ROLE_KINDS, rulePairViolations } from './rbac.js';
 
 export const noRoleBindingToAnyRole = defineK8sRule({
   meta: {

@@ -7,6 +7,9 @@ import type { K8sViolation } from '../../types.js';
 
 export const ROLE_KINDS: readonly string[] = ['Role', 'ClusterRole'];
 
+/** The API group of Roles, ClusterRoles and their bindings. */
+export const RBAC_GROUP = 'rbac.authorization.k8s.io';
+
 /** The verbs that change things (Trivy's "changeVerbs"): everything but get, list and watch. */
 export const WRITE_VERBS: readonly string[] = [
   'create',
