@@ -37,7 +37,7 @@ import {
   planWorkflowAnnotations,
   selectAnnotated,
   toCheckAnnotation,
-  WORKFLOW_ANNOTATIONS_PER_LEVEL,
+  WorkflowAnnotationBudget,
   type AnnotationMode,
 } from './report/annotations.js';
 import { renderComment } from './report/comment.js';
@@ -129,29 +129,9 @@ function client(inputs: Inputs): GitHubClient | undefined {
   });
 }
 
-/** Counts what the step already annotated, so the findings get what is left of each level. */
-class AnnotationBudget {
-  used = { error: 0, warning: 0, notice: 0 };
-  error(message: string, properties: core.AnnotationProperties = {}): void {
-    this.used.error++;
-    core.error(message, properties);
-  }
-  warning(message: string, properties: core.AnnotationProperties = {}): void {
-    this.used.warning++;
-    core.warning(message, properties);
-  }
-  notice(message: string, properties: core.AnnotationProperties = {}): void {
-    this.used.notice++;
-    core.notice(message, properties);
-  }
-  left(reserveError: number) {
-    const max = WORKFLOW_ANNOTATIONS_PER_LEVEL;
-    return {
-      error: max - this.used.error - reserveError,
-      warning: max - this.used.warning,
-      notice: max - this.used.notice,
-    };
-  }
+/** Annotations written through @actions/core, counted against GitHub's per-level limit. */
+function coreAnnotations(): WorkflowAnnotationBudget {
+  return new WorkflowAnnotationBudget((level, message, place) => core[level](message, place));
 }
 
 /** Where the job summary sends a reader for what it had to leave out. */
@@ -219,7 +199,7 @@ async function publish(
   inputs: Inputs,
   gateOn: 'new' | 'all',
   context: PublishContext,
-  budget: AnnotationBudget,
+  budget: WorkflowAnnotationBudget,
 ): Promise<void> {
   const { event, pr, octokit, headSha } = context;
   const selected = selectAnnotated(result.findings, inputs.annotations, context.changed);
@@ -331,15 +311,8 @@ async function publish(
       budget.left(result.summary.failed ? 1 : 0),
       'the job summary lists every finding',
     );
-    for (const annotation of plan.annotations) {
-      const properties = {
-        title: annotation.title,
-        file: annotation.file,
-        startLine: annotation.line,
-      };
-      if (annotation.level === 'error') budget.error(annotation.message, properties);
-      else if (annotation.level === 'warning') budget.warning(annotation.message, properties);
-      else budget.notice(annotation.message, properties);
+    for (const { level, message, title, file, line } of plan.annotations) {
+      budget.annotate(level, message, { title, file, startLine: line });
     }
     if (plan.notice) budget.notice(plan.notice);
   }
@@ -385,7 +358,7 @@ async function listFilesChangedLines(
  * level with the findings: one annotation says how many there are (the only one, when there
  * is one), and the job summary lists them all.
  */
-function reportErrors(result: ScanResult, budget: AnnotationBudget): void {
+function reportErrors(result: ScanResult, budget: WorkflowAnnotationBudget): void {
   const { errors } = result;
   if (!errors.length) return;
   const hasError = errors.some((error) => error.level !== 'warning');
@@ -446,7 +419,7 @@ async function runScan(inputs: Inputs, event: EventContext): Promise<void> {
     ...(pr ? { base: pr.baseSha, gate: gateOn } : {}),
   });
 
-  const budget = new AnnotationBudget();
+  const budget = coreAnnotations();
   reportErrors(result, budget);
   const published = result.fixed ? gateOn : 'all';
   await writeReports(result, inputs, root, published);
@@ -480,7 +453,7 @@ async function runReport(inputs: Inputs, event: EventContext): Promise<void> {
     path.resolve(root, inputs.jsonFile),
     inputs.gate ?? 'auto',
   );
-  const budget = new AnnotationBudget();
+  const budget = coreAnnotations();
   const gateOn = inputs.gate ?? (result.fixed ? 'new' : 'all');
   await writeReports(result, inputs, root, gateOn);
 

@@ -15,6 +15,57 @@ export const WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
 
 export type WorkflowLevel = 'error' | 'warning' | 'notice';
 
+/** Where a workflow annotation points (what the Action passes to @actions/core). */
+export interface WorkflowAnnotationPlace {
+  title?: string;
+  file?: string;
+  startLine?: number;
+}
+
+/**
+ * Counts the workflow annotations a step makes, per level, so the findings get what is left of
+ * GitHub's WORKFLOW_ANNOTATIONS_PER_LEVEL (planWorkflowAnnotations below). `emit` writes one
+ * annotation (the Action passes @actions/core's error, warning and notice).
+ */
+export class WorkflowAnnotationBudget {
+  private readonly used: Record<WorkflowLevel, number> = { error: 0, warning: 0, notice: 0 };
+
+  constructor(
+    private readonly emit: (
+      level: WorkflowLevel,
+      message: string,
+      place: WorkflowAnnotationPlace,
+    ) => void,
+  ) {}
+
+  annotate(level: WorkflowLevel, message: string, place: WorkflowAnnotationPlace = {}): void {
+    this.used[level]++;
+    this.emit(level, message, place);
+  }
+
+  error(message: string, place?: WorkflowAnnotationPlace): void {
+    this.annotate('error', message, place);
+  }
+
+  warning(message: string, place?: WorkflowAnnotationPlace): void {
+    this.annotate('warning', message, place);
+  }
+
+  notice(message: string, place?: WorkflowAnnotationPlace): void {
+    this.annotate('notice', message, place);
+  }
+
+  /** What is left of each level, keeping `reserveError` error slots (the gate's own). */
+  left(reserveError: number): Record<WorkflowLevel, number> {
+    const max = WORKFLOW_ANNOTATIONS_PER_LEVEL;
+    return {
+      error: max - this.used.error - reserveError,
+      warning: max - this.used.warning,
+      notice: max - this.used.notice,
+    };
+  }
+}
+
 /**
  * The findings to annotate: `changed-lines` keeps those whose line the PR added (all of them
  * when there is no diff to go by), `all` keeps every one, `none` none. Most severe first.
