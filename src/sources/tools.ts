@@ -1,7 +1,7 @@
 // The external tools a scan runs (helm, kustomize, kubectl) and what they get from our
 // environment. Only the entry points read the environment: they build one ToolEnvironment with
-// toolEnvironment(process.env, ...) and pass it down through the scan options; the sources take
-// it as a parameter and never look at process.env themselves.
+// toolEnvironment() from the process's variables and pass it down through the scan options; the
+// sources take it as a parameter and never read an environment variable themselves.
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,10 +21,10 @@ export interface ToolEnvironment {
 const WINDOWS_STARTUP_VARIABLES = ['SystemRoot', 'SYSTEMROOT', 'WINDIR', 'PATHEXT'];
 
 /**
- * The tool environment of a process environment. `explicitHelm` (`--helm`, the `helm` input)
- * wins over `$HELM_BIN`. Empty and relative PATH entries (``, `.`, `bin`) mean folders of the
- * current directory, the repository: they are not searched, so a pull request's own `helm` or
- * `kubectl` never runs.
+ * The tool environment that environment variables describe. `explicitHelm` (`--helm`, the
+ * `helm` input) wins over `$HELM_BIN`. Empty and relative PATH entries (``, `.`, `bin`) mean
+ * folders of the current directory, the repository: they are not searched, so a pull
+ * request's own `helm` or `kubectl` never runs.
  */
 export function toolEnvironment(
   env: Readonly<Record<string, string | undefined>>,
