@@ -3,7 +3,8 @@
 //   share one module graph per worker (no per-file isolation): loading the rules, the YAML
 //   library and the shell parser once instead of once per file is most of the suite's time.
 //   Nothing here mocks modules; tests that change process.env restore it before they finish.
-// - isolated: the few unit tests that mock a module (vi.mock), each file in a graph of its own.
+// - isolated: the few unit tests that mock a module (vi.mock: the base checkout, @actions/core for
+//   main.ts), each file in a graph of its own.
 // - e2e: the bundled dist/ (CLI and Action) in child processes, each file isolated.
 // - conformance: the external corpus (test/support/corpus.ts says where it is); skipped, with
 //   one line saying so, when it is absent.
@@ -13,7 +14,7 @@ import { defineConfig } from 'vitest/config';
 
 const E2E = ['test/**/*.e2e.test.ts', 'test/hostile/cli.test.ts'];
 const CONFORMANCE = ['test/conformance/**/*.test.ts', 'test/helm/corpus.test.ts'];
-const MOCKING = ['src/diff/reuse.test.ts'];
+const MOCKING = ['src/diff/reuse.test.ts', 'src/main.test.ts'];
 
 export default defineConfig({
   test: {
