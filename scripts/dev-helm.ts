@@ -20,12 +20,14 @@ export const CACHE_DIR = join(
   '../node_modules/.cache/kube-policy-gate',
 );
 
-/** Path to a helm binary of the given major: $HELM_BIN, else PATH, else the bundled one. */
-export async function devHelm(major: 3 | 4 = 4): Promise<string> {
-  for (const candidate of [
-    process.env.HELM_BIN,
-    await findHelmOnPath(toolEnvironment(process.env)),
-  ]) {
+/** Path to a helm binary of the given major: $HELM_BIN, else PATH (of `env`, default this
+ *  process's), else the bundled one. */
+export async function devHelm(
+  major: 3 | 4 = 4,
+  env: Record<string, string | undefined> = process.env,
+): Promise<string> {
+  const tools = toolEnvironment(env);
+  for (const candidate of [tools.helm, await findHelmOnPath(tools)]) {
     if (candidate && (await isMajor(candidate, major))) return candidate;
   }
   return extractHelm(major);

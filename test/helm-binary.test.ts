@@ -6,7 +6,6 @@ import { devHelm } from '../scripts/dev-helm.js';
 import { findHelm, helmVersion } from '../src/sources/helm-binary.js';
 import { toolEnvironment } from '../src/sources/tools.js';
 
-const savedEnv = { PATH: process.env.PATH, HELM_BIN: process.env.HELM_BIN };
 let tempDir: string;
 
 beforeEach(async () => {
@@ -14,10 +13,6 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
   await rm(tempDir, { recursive: true, force: true });
 });
 
@@ -27,9 +22,7 @@ describe('devHelm', () => {
     [3, /^v3\.17\./],
     [4, /^v4\.1\./],
   ] as const)('provides helm v%i from the bundled layer', async (major, expected) => {
-    delete process.env.HELM_BIN;
-    process.env.PATH = tempDir;
-    const helm = await devHelm(major);
+    const helm = await devHelm(major, { PATH: tempDir });
     const version = await helmVersion(helm);
     expect(version.major).toBe(major);
     expect(version.version).toMatch(expected);
