@@ -12,6 +12,7 @@ import { findingOnResource } from '../evaluate.js';
 import { k8sRules } from '../k8s/index.js';
 import { pssMinor } from '../k8s/pod/pss-version.js';
 import type { K8sRule } from '../types.js';
+import { labelsOf } from './selectors.js';
 
 type Mode = 'enforce' | 'warn' | 'audit';
 type Level = 'privileged' | 'baseline' | 'restricted';
@@ -184,16 +185,7 @@ const isNamespace = (resource: K8sResource) =>
 /** The API server refuses to create a Namespace with invalid PSA labels: one finding per label,
  *  worded as its field error. */
 function invalidLabelFindings(resource: K8sResource): Finding[] {
-  const labels = resource.object.metadata;
-  const raw =
-    labels && typeof labels === 'object' && !Array.isArray(labels)
-      ? (labels as { labels?: unknown }).labels
-      : undefined;
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return [];
-  const strings = Object.fromEntries(
-    Object.entries(raw as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
-  );
-  return parsePodSecurityLabels(strings).errors.map((error) =>
+  return parsePodSecurityLabels(labelsOf(resource.object)).errors.map((error) =>
     findingOnResource(
       {
         ruleId: podSecurityLabelsInvalid.id,
