@@ -121,6 +121,7 @@ function rulePage(
     '| | |\n| --- | --- |\n' + rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n'),
     `## What it checks\n\n${meta.description}`,
     `## Why it matters\n\n${meta.rationale}`,
+    ...pssVersionsSection(meta),
     ...examplesSection(meta, examples),
     `## How to fix\n\n${meta.fix}`,
     optionsSection(meta),
@@ -128,6 +129,22 @@ function rulePage(
   if (meta.references?.length)
     parts.push(`## References\n\n${meta.references.map(referenceItem).join('\n')}`);
   return parts.join('\n\n') + '\n';
+}
+
+/** The PSA check a rule implements and its versions: what a `-version` pin selects. */
+function pssVersionsSection(meta: RuleMeta): string[] {
+  const pss = meta.pss;
+  if (!pss) return [];
+  const lines = [
+    `## Policy versions\n\nPod Security Admission check \`${pss.check}\`, from policy version ${pss.since}` +
+      (pss.overrides?.length
+        ? `; at the restricted level it replaces ${pss.overrides.map((id) => `\`${id}\``).join(', ')}.`
+        : '.') +
+      ' A namespace pinned to a version (`pod-security.kubernetes.io/enforce-version: v1.N`) runs the check as it was then; `latest` and the packs run it as of the target Kubernetes version (`kubernetesVersion`).',
+  ];
+  if (pss.changes?.length)
+    lines.push(pss.changes.map((c) => `- ${c.version}: ${c.change}`).join('\n'));
+  return [lines.join('\n\n')];
 }
 
 /** A URL as an autolink; a rule ID (an overlapping check) as a link to its page. */

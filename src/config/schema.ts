@@ -96,7 +96,7 @@ export function policySchema(
         type: 'string',
         pattern: KUBE_VERSION.source,
         description:
-          'The Kubernetes release to check for: charts render for it (helm template --kube-version, so helm v3 and v4 agree) and custom rules and ValidatingAdmissionPolicies compile with its CEL libraries (default 1.35.0).',
+          "The Kubernetes release to check for: charts render for it (helm template --kube-version, so helm v3 and v4 agree), custom rules and ValidatingAdmissionPolicies compile with its CEL libraries, and the Pod Security Standards rules run as its Pod Security Admission runs them (also `latest` in a namespace's pod-security.kubernetes.io/*-version label) (default 1.35.0).",
       },
       requireReason: {
         type: 'boolean',

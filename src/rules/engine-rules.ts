@@ -60,4 +60,25 @@ export const duplicateKey: RuleMeta & { target: 'kubernetes' } = {
   ],
 };
 
-export const engineRules = [unreadableFile, chartRenderFailed, kustomizeRenderFailed, duplicateKey];
+export const podSecurityLabelsInvalid: RuleMeta & { target: 'kubernetes' } = {
+  target: 'kubernetes',
+  id: 'KPG005',
+  name: 'pod-security-labels-invalid',
+  aliases: [],
+  severity: 'high',
+  title: 'Pod Security Admission label invalid',
+  description:
+    "A Namespace sets a `pod-security.kubernetes.io/enforce|warn|audit` label to something other than `privileged`, `baseline` or `restricted`, or a `-version` label to something other than `latest` or `v1.N`. The API server's Pod Security Admission rejects such a Namespace; in a namespace that has the labels already it evaluates an invalid version as `latest`, an invalid `enforce` level as `restricted`, and an invalid `warn` or `audit` level as `privileged`, and the scan does the same.",
+  rationale:
+    'The Namespace cannot be created, so nothing in it can be deployed; and a typo in a pin silently changes which checks apply.',
+  fix: 'Use a level `privileged`, `baseline` or `restricted`, and a version `latest` or `v1.N` (no patch number):\n\n```yaml\nmetadata:\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\n    pod-security.kubernetes.io/enforce-version: v1.33\n```',
+  references: ['https://kubernetes.io/docs/concepts/security/pod-security-admission/'],
+};
+
+export const engineRules = [
+  unreadableFile,
+  chartRenderFailed,
+  kustomizeRenderFailed,
+  duplicateKey,
+  podSecurityLabelsInvalid,
+];

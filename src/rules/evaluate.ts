@@ -13,20 +13,26 @@ import {
 import { dockerRules } from './docker/index.js';
 import { k8sRules } from './k8s/index.js';
 import { customK8sRules } from './custom/custom-rules.js';
-import { DEFAULT_KUBERNETES_VERSION } from './cel/environment.js';
-import type { K8sRule, K8sViolation, RuleMeta, RuleSelection } from './types.js';
+import { DEFAULT_KUBERNETES_VERSION, parseKubernetesMinor } from './cel/environment.js';
+import { pssMinor } from './k8s/pod/pss-version.js';
+import type { CheckContext, K8sRule, K8sViolation, RuleMeta, RuleSelection } from './types.js';
 
 export function evaluateResources(
   resources: readonly K8sResource[],
   policy: RuleSelection,
 ): Finding[] {
   const activeRules: ActiveRule[] = [];
+  const kubernetesVersion = policy.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
   const custom = policy.customRules?.length
-    ? customK8sRules(policy.customRules, policy.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION)
+    ? customK8sRules(policy.customRules, kubernetesVersion)
     : [];
+  // The Pod Security Standards controls as the target release's Pod Security Admission runs them:
+  // one it does not have yet finds nothing.
+  const context: CheckContext = { pssVersion: parseKubernetesMinor(kubernetesVersion) };
   for (const rule of custom.length ? [...k8sRules, ...custom] : k8sRules) {
     const enabled = policy.rules.get(rule.meta.id);
     if (!enabled) continue;
+    if (rule.meta.pss && pssMinor(rule.meta.pss.since) > context.pssVersion!) continue;
     const options = { ...(rule.defaultOptions as object), ...enabled.options };
     activeRules.push({ rule, options, report: reporter(rule.meta, enabled.severity), found: [] });
   }
@@ -47,7 +53,7 @@ export function evaluateResources(
     // What the fingerprints of this resource's findings share, built with its first finding.
     let scope: FingerprintScope | undefined;
     for (const { rule, options, report, found } of rules) {
-      const violations = rule.check!(resource, options);
+      const violations = rule.check!(resource, options, context);
       // Most checks find nothing: no iterator for an empty list.
       for (let i = 0; i < violations.length; i++) {
         scope ??= resourceScope(resource);

@@ -22,7 +22,7 @@ export interface RuleMeta {
   /** How to fix it: Markdown, usually with a YAML or Dockerfile snippet. */
   fix: string;
   /** Pod Security Standards control this rule implements, if any. */
-  pss?: { level: 'baseline' | 'restricted'; control: string };
+  pss?: PssControl;
   /** Upstream references (Kubernetes docs, Trivy/hadolint pages). */
   references?: string[];
   /** Off in the upstream tool's default set (hadolint's `ignore` level): no generated pack
@@ -32,6 +32,32 @@ export interface RuleMeta {
   url?: string;
   /** The rule's options: types, allowed values, defaults, descriptions. */
   options?: OptionsSchema;
+}
+
+/**
+ * A Pod Security Standards control as Pod Security Admission versions it: each check of
+ * k8s.io/pod-security-admission (policy/check_*.go) exists from a policy version on, and may change
+ * behaviour at later ones. Versions are `1.N` (the API server's `v1.N` labels, without the `v`).
+ */
+export interface PssControl {
+  level: 'baseline' | 'restricted';
+  control: string;
+  /** The PSA check ID this rule implements (`sysctls`, `capabilities_restricted`, ...). */
+  check: string;
+  /** The policy version PSA first runs the check at; at older versions it does not exist. */
+  since: string;
+  /** Later policy versions at which the check's behaviour changes, oldest first. */
+  changes?: { version: string; change: string }[];
+  /** Baseline checks (PSA check IDs) this restricted check replaces at the restricted level, from
+   *  `since` on: PSA then runs this one instead of them. */
+  overrides?: string[];
+}
+
+/** What a check may need to know beyond the resource and its options. */
+export interface CheckContext {
+  /** The minor of the Pod Security Standards policy version (1.N) a PSS check runs as: the
+   *  behaviour PSA had at that version. Without it, the newest. */
+  pssVersion?: number;
 }
 
 /** One problem a check found, before the engine turns it into a positioned Finding. */
@@ -54,7 +80,7 @@ export interface K8sRule<Options = unknown> {
    *  binding kinds), so `check` does not test the kind again. */
   kinds?: readonly string[];
   /** Checks one resource. */
-  check?(resource: K8sResource, options: Options): K8sViolation[];
+  check?(resource: K8sResource, options: Options, context?: CheckContext): K8sViolation[];
   /** Checks the whole scanned set at once, for cross-resource rules. */
   checkAll?(
     resources: readonly K8sResource[],

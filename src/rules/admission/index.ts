@@ -46,6 +46,7 @@ export function evaluateAdmission(
     resources,
     (name) => namespaces.labels(name),
     (resource) => namespaces.namespaceOf(resource),
+    settings.kubernetesVersion,
   );
   return {
     findings: vap.findings,

@@ -12,7 +12,12 @@ export const noHostNetwork = defineK8sRule({
     rationale:
       "A pod on the host's network namespace sees every interface of the node, can bind its ports and reach services listening on localhost, bypassing NetworkPolicies.",
     fix: '```yaml\nspec:\n  hostNetwork: false   # or leave it unset\n```',
-    pss: { level: 'baseline', control: 'Host Namespaces' },
+    pss: {
+      level: 'baseline',
+      control: 'Host Namespaces',
+      check: 'hostNamespaces',
+      since: '1.0',
+    },
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
   check: (resource) => podFlagViolation(resource, 'hostNetwork'),

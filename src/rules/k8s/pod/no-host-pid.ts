@@ -12,7 +12,12 @@ export const noHostPid = defineK8sRule({
     rationale:
       "A pod in the host's PID namespace sees and can signal every process on the node, and read their environment and memory through /proc.",
     fix: '```yaml\nspec:\n  hostPID: false   # or leave it unset\n```',
-    pss: { level: 'baseline', control: 'Host Namespaces' },
+    pss: {
+      level: 'baseline',
+      control: 'Host Namespaces',
+      check: 'hostNamespaces',
+      since: '1.0',
+    },
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
   check: (resource) => podFlagViolation(resource, 'hostPID'),

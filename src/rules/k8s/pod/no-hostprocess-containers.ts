@@ -14,7 +14,12 @@ export const noHostprocessContainers = defineK8sRule({
     rationale:
       'A Windows HostProcess container runs directly on the node with host networking and the privileges of the node: the Windows equivalent of a privileged container.',
     fix: '```yaml\nspec:\n  securityContext:\n    windowsOptions:\n      hostProcess: false   # or leave it unset\n```',
-    pss: { level: 'baseline', control: 'HostProcess' },
+    pss: {
+      level: 'baseline',
+      control: 'HostProcess',
+      check: 'windowsHostProcess',
+      since: '1.0',
+    },
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
   check: (resource) => {

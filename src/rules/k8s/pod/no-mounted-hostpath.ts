@@ -13,7 +13,12 @@ export const noMountedHostpath = defineK8sRule({
     rationale:
       "A hostPath volume exposes the node's file system to the container: node credentials, other pods' data, the container runtime's socket.",
     fix: 'Use an `emptyDir`, a ConfigMap/Secret, or a PersistentVolumeClaim instead of `hostPath`.',
-    pss: { level: 'baseline', control: 'HostPath Volumes' },
+    pss: {
+      level: 'baseline',
+      control: 'HostPath Volumes',
+      check: 'hostPathVolumes',
+      since: '1.0',
+    },
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
   check: (resource) => {

@@ -12,7 +12,12 @@ export const noPrivilegedContainers = defineK8sRule({
     rationale:
       'A privileged container has every capability and access to all host devices: it is root on the node.',
     fix: '```yaml\ncontainers:\n  - name: app\n    securityContext:\n      privileged: false   # or leave it unset\n```',
-    pss: { level: 'baseline', control: 'Privileged Containers' },
+    pss: {
+      level: 'baseline',
+      control: 'Privileged Containers',
+      check: 'privileged',
+      since: '1.0',
+    },
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
   check: (resource) =>

@@ -12,7 +12,12 @@ export const noSharedIpcNamespace = defineK8sRule({
     rationale:
       "Sharing the host's IPC namespace lets container processes read and write the shared memory and message queues of every process on the node.",
     fix: '```yaml\nspec:\n  hostIPC: false   # or leave it unset\n```',
-    pss: { level: 'baseline', control: 'Host Namespaces' },
+    pss: {
+      level: 'baseline',
+      control: 'Host Namespaces',
+      check: 'hostNamespaces',
+      since: '1.0',
+    },
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
   check: (resource) => podFlagViolation(resource, 'hostIPC'),

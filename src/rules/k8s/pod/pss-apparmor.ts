@@ -23,7 +23,12 @@ export const pssApparmor = defineK8sRule({
     rationale:
       'An `Unconfined` AppArmor profile removes the mandatory access control that confines a container on AppArmor nodes.',
     fix: '```yaml\nspec:\n  securityContext:\n    appArmorProfile:\n      type: RuntimeDefault\n```',
-    pss: { level: 'baseline', control: 'AppArmor' },
+    pss: {
+      level: 'baseline',
+      control: 'AppArmor',
+      check: 'appArmorProfile',
+      since: '1.0',
+    },
     references: [
       'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
       'KSV002',

@@ -30,7 +30,12 @@ export const pssCapabilitiesBaseline = defineK8sRule({
     rationale:
       'Capabilities beyond the runtime default set (SYS_ADMIN, NET_ADMIN, SYS_PTRACE, NET_RAW, ...) are the usual building blocks of container escapes.',
     fix: '```yaml\ncontainers:\n  - name: app\n    securityContext:\n      capabilities:\n        drop: ["ALL"]\n        add: ["NET_BIND_SERVICE"]   # only default capabilities\n```',
-    pss: { level: 'baseline', control: 'Capabilities' },
+    pss: {
+      level: 'baseline',
+      control: 'Capabilities',
+      check: 'capabilities_baseline',
+      since: '1.0',
+    },
     references: [
       'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
       'KSV022',

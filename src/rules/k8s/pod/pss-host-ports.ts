@@ -12,7 +12,12 @@ export const pssHostPorts = defineK8sRule({
     rationale:
       "A host port binds the container to the node's network interface, bypassing Services and NetworkPolicies.",
     fix: 'Remove `ports[].hostPort` and expose the container through a Service.',
-    pss: { level: 'baseline', control: 'Host Ports' },
+    pss: {
+      level: 'baseline',
+      control: 'Host Ports',
+      check: 'hostPorts',
+      since: '1.0',
+    },
     references: [
       'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
       'KSV024',

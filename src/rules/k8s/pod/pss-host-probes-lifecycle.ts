@@ -23,7 +23,12 @@ export const pssHostProbesLifecycle = defineK8sRule({
     rationale:
       "The kubelet runs probes and hooks from the node's network namespace: a `host` field turns them into requests the node makes on the pod's behalf to any address it can reach (a server-side request forgery).",
     fix: 'Remove the `host` field: probes and hooks then target the pod IP.',
-    pss: { level: 'baseline', control: 'Host Probes / Lifecycle Hooks' },
+    pss: {
+      level: 'baseline',
+      control: 'Host Probes / Lifecycle Hooks',
+      check: 'hostProbesAndHostLifecycle',
+      since: '1.34',
+    },
     references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
   check: (resource) =>

@@ -12,7 +12,14 @@ export const pssProcMountRestricted = defineK8sRule({
     rationale:
       'Restricted keeps the /proc masks even for user-namespaced pods: they hide kernel interfaces the workload has no need for.',
     fix: 'Remove `securityContext.procMount`.',
-    pss: { level: 'restricted', control: '/proc Mount Type' },
+    pss: {
+      level: 'restricted',
+      control: '/proc Mount Type',
+      check: 'procMount_restricted',
+      // Before, the baseline check (KPG105) had no exemption and served restricted too.
+      since: '1.35',
+      overrides: ['procMount'],
+    },
     references: [
       'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
       'KSV027',

@@ -1,6 +1,10 @@
 import { defineK8sRule } from '../../define.js';
 import { usesUserNamespace } from '../helpers.js';
 import { procMountViolations } from './proc-mount.js';
+import { pssAtLeast } from './pss-version.js';
+
+/** From this policy version on, baseline allows any procMount in a pod with `hostUsers: false`. */
+const USER_NAMESPACE_EXEMPT_SINCE = '1.35';
 
 export const pssProcMount = defineK8sRule({
   meta: {
@@ -13,12 +17,23 @@ export const pssProcMount = defineK8sRule({
     rationale:
       "The default /proc masks hide kernel interfaces (/proc/kcore, /proc/sysrq-trigger, ...) that a container running in the host's user namespace could abuse.",
     fix: 'Remove `securityContext.procMount`, or run the pod in a user namespace (`spec.hostUsers: false`).',
-    pss: { level: 'baseline', control: '/proc Mount Type' },
+    pss: {
+      level: 'baseline',
+      control: '/proc Mount Type',
+      check: 'procMount',
+      since: '1.0',
+      changes: [
+        { version: USER_NAMESPACE_EXEMPT_SINCE, change: 'pods with `hostUsers: false` are exempt' },
+      ],
+    },
     references: [
       'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
       'KSV027',
     ],
   },
-  check: (resource) =>
-    resource.pod && !usesUserNamespace(resource.pod) ? procMountViolations(resource) : [],
+  check: (resource, _options, context) =>
+    resource.pod &&
+    !(pssAtLeast(context, USER_NAMESPACE_EXEMPT_SINCE) && usesUserNamespace(resource.pod))
+      ? procMountViolations(resource)
+      : [],
 });

@@ -6,6 +6,11 @@ import {
   podSecurityContext,
   usesUserNamespace,
 } from '../helpers.js';
+import { pssAtLeast } from './pss-version.js';
+
+/** From this policy version on, a pod with `hostUsers: false` is exempt (root in a user namespace is
+ *  not root on the node); before it the exemption hung on an alpha feature gate PSA no longer honours. */
+const USER_NAMESPACE_EXEMPT_SINCE = '1.35';
 
 export const pssRunningAsNonRoot = defineK8sRule({
   meta: {
@@ -18,15 +23,24 @@ export const pssRunningAsNonRoot = defineK8sRule({
     rationale:
       '`runAsNonRoot: true` makes the kubelet refuse to start a container whose image would run as UID 0.',
     fix: '```yaml\nspec:\n  securityContext:\n    runAsNonRoot: true\n```',
-    pss: { level: 'restricted', control: 'Running as Non-root' },
+    pss: {
+      level: 'restricted',
+      control: 'Running as Non-root',
+      check: 'runAsNonRoot',
+      since: '1.0',
+      changes: [
+        { version: USER_NAMESPACE_EXEMPT_SINCE, change: 'pods with `hostUsers: false` are exempt' },
+      ],
+    },
     references: [
       'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
       'KSV012',
     ],
   },
-  check: (resource) => {
+  check: (resource, _options, context) => {
     const pod = resource.pod;
-    if (!pod || usesUserNamespace(pod)) return [];
+    if (!pod) return [];
+    if (pssAtLeast(context, USER_NAMESPACE_EXEMPT_SINCE) && usesUserNamespace(pod)) return [];
     const violations: K8sViolation[] = [];
     const podValue = podSecurityContext(pod)?.runAsNonRoot;
     if (podValue === false) {

@@ -4,13 +4,13 @@ import { pssSysctls } from './pss-sysctls.js';
 ruleTester(pssSysctls, {
   valid: [
     {
-      name: '1.37 sysctls',
+      name: '1.32 sysctls',
       code: pod({
         spec: `
           securityContext:
             sysctls:
-              - name: net.ipv4.tcp_slow_start_after_idle
-                value: '0'
+              - name: net.ipv4.tcp_rmem
+                value: 4096 87380 6291456
               - name: net.ipv4.ip_local_port_range
                 value: 1024 65535
         `,

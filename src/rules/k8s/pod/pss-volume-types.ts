@@ -27,7 +27,13 @@ export const pssVolumeTypes = defineK8sRule({
     rationale:
       'Other inline volume sources (hostPath, nfs, iscsi, cloud disks, gitRepo, ...) are mounted by the node with node credentials and bypass PersistentVolume access control.',
     fix: 'Use a PersistentVolumeClaim backed by a StorageClass/CSI driver, or one of the allowed ephemeral sources.',
-    pss: { level: 'restricted', control: 'Volume Types' },
+    pss: {
+      level: 'restricted',
+      control: 'Volume Types',
+      check: 'restrictedVolumes',
+      since: '1.0',
+      overrides: ['hostPathVolumes'],
+    },
     references: [
       'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
       'KSV028',

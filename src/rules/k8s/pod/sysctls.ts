@@ -4,27 +4,41 @@
 import { isObject, type K8sResource } from '../../../sources/resource.js';
 import type { K8sViolation } from '../../types.js';
 import { listAt, podSecurityContext } from '../helpers.js';
-export const SAFE_SYSCTLS_1_0 = [
-  'kernel.shm_rmid_forced',
-  'net.ipv4.ip_local_port_range',
-  'net.ipv4.ip_unprivileged_port_start',
-  'net.ipv4.tcp_syncookies',
-  'net.ipv4.ping_group_range',
+import { pssMinor } from './pss-version.js';
+/** The sysctls each policy version added to the safe list, oldest first. */
+export const SAFE_SYSCTLS_ADDED: readonly { version: string; names: readonly string[] }[] = [
+  {
+    version: '1.0',
+    names: [
+      'kernel.shm_rmid_forced',
+      'net.ipv4.ip_local_port_range',
+      'net.ipv4.ip_unprivileged_port_start',
+      'net.ipv4.tcp_syncookies',
+      'net.ipv4.ping_group_range',
+    ],
+  },
+  { version: '1.27', names: ['net.ipv4.ip_local_reserved_ports'] },
+  {
+    version: '1.29',
+    names: [
+      'net.ipv4.tcp_keepalive_time',
+      'net.ipv4.tcp_fin_timeout',
+      'net.ipv4.tcp_keepalive_intvl',
+      'net.ipv4.tcp_keepalive_probes',
+    ],
+  },
+  { version: '1.32', names: ['net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem'] },
+  { version: '1.37', names: ['net.ipv4.tcp_slow_start_after_idle', 'net.ipv4.tcp_notsent_lowat'] },
 ];
-export const SAFE_SYSCTLS_1_27 = [...SAFE_SYSCTLS_1_0, 'net.ipv4.ip_local_reserved_ports'];
-export const SAFE_SYSCTLS_1_29 = [
-  ...SAFE_SYSCTLS_1_27,
-  'net.ipv4.tcp_keepalive_time',
-  'net.ipv4.tcp_fin_timeout',
-  'net.ipv4.tcp_keepalive_intvl',
-  'net.ipv4.tcp_keepalive_probes',
-];
-export const SAFE_SYSCTLS_1_32 = [...SAFE_SYSCTLS_1_29, 'net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem'];
-export const SAFE_SYSCTLS_1_37 = [
-  ...SAFE_SYSCTLS_1_32,
-  'net.ipv4.tcp_slow_start_after_idle',
-  'net.ipv4.tcp_notsent_lowat',
-];
+
+/** The safe sysctls of policy version 1.`minor` (every later version keeps the earlier ones). */
+export function safeSysctlsAt(minor: number): string[] {
+  return SAFE_SYSCTLS_ADDED.filter(({ version }) => pssMinor(version) <= minor).flatMap(
+    ({ names }) => names,
+  );
+}
+
+export const SAFE_SYSCTLS_1_32 = safeSysctlsAt(32);
 
 /** A violation for each `spec.securityContext.sysctls` entry whose name is not `allowed`,
  *  worded by `message` and placed on the entry. */
