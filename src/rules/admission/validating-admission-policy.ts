@@ -7,6 +7,7 @@ import type { Finding, ScanError, Severity } from '../../model.js';
 import type { K8sResource, KubeObject, Path } from '../../sources/resource.js';
 import { attributeFailure } from '../cel/attribution.js';
 import { PER_EXPRESSION_COST_LIMIT } from '../cel/cost.js';
+import { AuthorizerValue, OfflineUnknownError } from '../cel/lib-authz.js';
 import {
   CelError,
   isNode,
@@ -30,6 +31,7 @@ export const VAP_VARIABLES = [
   'params',
   'namespaceObject',
   'variables',
+  'authorizer',
 ] as const;
 const ADMISSION_GROUP = 'admissionregistration.k8s.io/';
 
@@ -402,10 +404,20 @@ export class AdmissionEvaluator {
     namespace: string,
     what: string,
   ): void {
+    this.unknownOffline(
+      binding,
+      resource,
+      ['metadata', 'namespace'],
+      `${what} needs namespace '${namespace}', which the scanned files do not define; add its Namespace manifest or declare its labels in the policy file (admission: { namespaces: { ${namespace}: { labels: {...} } } })`,
+    );
+  }
+
+  /** What the API server alone can decide: a low finding saying what is missing, never a pass or a denial. */
+  private unknownOffline(binding: Binding, resource: K8sResource, path: Path, why: string): void {
     this.findings.push(
       findingOnResource(this.rule(binding, 'low'), resource, {
-        path: ['metadata', 'namespace'],
-        message: `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' cannot be evaluated offline: ${what} needs namespace '${namespace}', which the scanned files do not define; add its Namespace manifest or declare its labels in the policy file (admission: { namespaces: { ${namespace}: { labels: {...} } } })`,
+        path,
+        message: `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' cannot be evaluated offline: ${why}`,
       }),
     );
   }
@@ -548,24 +560,51 @@ export class AdmissionEvaluator {
       options: { apiVersion: 'meta.k8s.io/v1', kind: 'CreateOptions' },
     });
     const variables: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    const failed = new Map<string, string>();
-    const context = { object, oldObject: null, request, params, namespaceObject, variables };
+    const failed = new Map<string, Error>();
+    const authorizer = new AuthorizerValue({
+      group: mapping.group,
+      resource: mapping.resource,
+      subresource: '',
+      namespace: namespace ?? '',
+      name: resource.ref.name,
+    });
+    const context = {
+      object,
+      oldObject: null,
+      request,
+      params,
+      namespaceObject,
+      variables,
+      authorizer,
+    };
     const run = (compiled: CompiledExpression) => {
-      for (const name of failed.keys())
+      for (const [name, error] of failed)
         if (readsVariable(compiled.ast, 'variables') && compiled.expression.includes(name))
-          throw new CelError(failed.get(name)!, 'runtime');
+          throw error;
       try {
         return evaluateFor(this.objects, resource, compiled, context);
       } catch (error) {
+        if (error instanceof OfflineUnknownError) throw error;
         throw new CelError(
           `expression '${compiled.expression.trim()}' resulted in error: ${goErrorText((error as Error).message)}`,
           'runtime',
         );
       }
     };
-    // failurePolicy Fail turns an error into the binding's action; Ignore skips the policy.
+    // failurePolicy Fail turns an error into the binding's action; Ignore skips the policy. An
+    // authorizer check is no error: its answer is unknown offline, reported once per object.
+    let reportedUnknown = false;
     const onError = (error: unknown) => {
-      if (policy.failurePolicy === 'Fail')
+      if (error instanceof OfflineUnknownError) {
+        if (!reportedUnknown)
+          this.unknownOffline(
+            binding,
+            resource,
+            ['kind'],
+            `it asks the cluster's authorizer ${error.message}, which only the API server can answer (it knows who sends the request and their RBAC permissions); make sure whoever applies this object has that permission`,
+          );
+        reportedUnknown = true;
+      } else if (policy.failurePolicy === 'Fail')
         this.report(binding, resource, ['kind'], (error as Error).message);
     };
     const conditionsCompiled =
@@ -583,7 +622,7 @@ export class AdmissionEvaluator {
       try {
         variables[variable.name] = run(variable.compiled);
       } catch (error) {
-        failed.set(variable.name, (error as Error).message);
+        failed.set(variable.name, error as Error);
       }
     }
     for (const validation of policy.validations) {

@@ -20,6 +20,7 @@ import { registerLists } from './lib-lists.js';
 import { registerTwoVarComprehensions } from './lib-comprehensions.js';
 import { registerOptional } from './lib-optional.js';
 import { CelLibraryError } from './errors.js';
+import { OfflineUnknownError, registerAuthz } from './lib-authz.js';
 
 export { DEFAULT_KUBERNETES_VERSION } from '../../model.js';
 
@@ -29,12 +30,14 @@ export const LIBRARY_INTRODUCED: Record<string, number> = {
   regex: 0,
   lists: 0,
   strings: 0,
+  authz: 27,
   optional: 28,
   quantity: 28,
   sets: 29,
   ip: 30,
   cidr: 30,
   format: 31,
+  authzSelectors: 31,
   twoVarComprehensions: 32,
   semver: 33,
   extLists: 34,
@@ -217,7 +220,12 @@ export class KubernetesCel {
       // The API server's base environment accepts mixed literals such as format()'s argument lists.
       homogeneousAggregateLiterals: false,
     });
-    for (const name of variables) env.registerVariable(name, 'dyn');
+    for (const name of variables) if (name !== 'authorizer') env.registerVariable(name, 'dyn');
+    // The authorizer exists for ValidatingAdmissionPolicies only, and is typed (its checks are methods).
+    if (variables.includes('authorizer') && has('authz')) {
+      registerAuthz(env, has('authzSelectors'));
+      env.registerVariable('authorizer', 'kubernetes.authorization.Authorizer');
+    }
     if (has('optional')) registerOptional(env);
     registerURL(env);
     registerRegex(env);
@@ -282,6 +290,8 @@ export class KubernetesCel {
           return metered(budget, () => parsed(variables) as unknown);
         } catch (error) {
           if (error instanceof CostLimitError) throw new CelError(error.message, 'runtime');
+          // Not an error of the expression: what it asked cannot be known offline.
+          if (error instanceof OfflineUnknownError) throw error;
           const range = (error as { range?: { start: number } }).range;
           const message =
             error instanceof CelLibraryError || error instanceof EvaluationError
