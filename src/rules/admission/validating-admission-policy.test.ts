@@ -71,8 +71,25 @@ describe('authorizer offline', () => {
     - expression: "false"`;
     expect(admit(policyAndBinding(spec) + deployment(3)).map((f) => f.severity)).toEqual(['low']);
     const [old] = admit(policyAndBinding(spec) + deployment(3), '1.27');
-    expect(old!.message).toContain(
-      'authorizer (not available to new expressions in Kubernetes 1.27',
+    expect(old!.message).toBe(
+      "ValidatingAdmissionPolicy 'p' with binding 'b' cannot be applied, the API server rejects every request it matches: compilation failed: ERROR: <input>:1:2: undeclared reference to 'authorizer' (in container '') (not available to new expressions in Kubernetes 1.27: a library of a later release; see kubernetesVersion)\n | !authorizer.path('/admin').check('get').allowed()\n | .^",
     );
+  });
+});
+
+describe('compile errors', () => {
+  it("read as the API server's: cel-go's shape with the line, column and a caret", () => {
+    const [finding] = admit(
+      policyAndBinding(`  validations:
+    - expression: |
+        object.spec.replicas <= 5 &&
+          object.spec.template.spec.containers.all(c, has(c.imag)) && replicaz > 1`) +
+        deployment(3),
+    );
+    expect(finding!.message.split('\n')).toEqual([
+      "ValidatingAdmissionPolicy 'p' with binding 'b' cannot be applied, the API server rejects every request it matches: compilation failed: ERROR: <input>:2:63: undeclared reference to 'replicaz' (in container '')",
+      ' |   object.spec.template.spec.containers.all(c, has(c.imag)) && replicaz > 1',
+      ' | ' + '.'.repeat(62) + '^',
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import { PER_EXPRESSION_COST_LIMIT } from '../cel/cost.js';
 import { AuthorizerValue, OfflineUnknownError } from '../cel/lib-authz.js';
 import {
   CelError,
+  celGoCompileError,
   isNode,
   kubernetesCel,
   toCel,
@@ -136,12 +137,9 @@ function compilePolicy(resource: K8sResource, cel: KubernetesCel): Policy {
       return compiled;
     } catch (error) {
       if (!(error instanceof CelError)) throw error;
-      const where = error.position
-        ? `<input>:${error.position.line}:${error.position.column}: `
-        : '';
       policy.compileError = {
         path,
-        message: `compilation failed: ERROR: ${where}${error.message}`,
+        message: `compilation failed: ${celGoCompileError(source, error)}`,
       };
       return undefined;
     }
@@ -348,7 +346,8 @@ export class AdmissionEvaluator {
     this.findings.push(
       findingOnResource(this.rule(binding), resource, {
         path,
-        message: `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' cannot be applied: ${message}; the API server rejects every request it matches`,
+        // The API server's text (a compile error's ends with its caret line) comes last.
+        message: `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' cannot be applied, the API server rejects every request it matches: ${message}`,
       }),
     );
   }

@@ -179,7 +179,7 @@ function prepare(ast: unknown, expression: string): void {
         compileRE2(pattern.args);
       } catch (error) {
         throw new CelError(
-          `compilation failed: ${(error as Error).message}`,
+          (error as Error).message,
           'compile',
           positionAt(expression, pattern.start ?? 0),
         );
@@ -308,6 +308,27 @@ export class KubernetesCel {
   }
 }
 
+/** cel-go's words (what the API server says) for the compile errors that have a direct counterpart. */
+function celGoWording(message: string): string {
+  return message.replace(
+    /^Unknown variable: (.*)$/,
+    (_, name: string) => `undeclared reference to '${name}' (in container '')`,
+  );
+}
+
+/**
+ * A compile error as cel-go writes it, which is the text of the API server's `compilation failed: ...`:
+ * `ERROR: <input>:LINE:COLUMN: message`, and with `caret` the source line and a caret under the column.
+ */
+export function celGoCompileError(expression: string, error: CelError, caret = true): string {
+  if (!error.position) return `ERROR: <input>: ${error.message}`;
+  const { line, column } = error.position;
+  const head = `ERROR: <input>:${line}:${column}: ${error.message}`;
+  if (!caret) return head;
+  const source = expression.split('\n')[line - 1] ?? '';
+  return `${head}\n | ${source}\n | ${'.'.repeat(column - 1)}^`;
+}
+
 function compileError(error: unknown, expression: string): CelError {
   if (error instanceof CelError) return error;
   const range = (error as { range?: { start: number } }).range;
@@ -316,7 +337,7 @@ function compileError(error: unknown, expression: string): CelError {
     error instanceof CelTypeError ||
     error instanceof EvaluationError;
   return new CelError(
-    known ? errorMessage(error) : String((error as Error).message ?? error),
+    celGoWording(known ? errorMessage(error) : String((error as Error).message ?? error)),
     'compile',
     range ? positionAt(expression, range.start) : undefined,
   );
