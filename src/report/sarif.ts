@@ -146,6 +146,7 @@ function sarifResult(finding: Finding | SuppressedFinding, ruleIndex: number) {
   if (finding.overlay) properties.overlay = finding.overlay;
   if (finding.overlays) properties.overlays = finding.overlays;
   if (finding.rendered) properties.rendered = finding.rendered;
+  if (finding.auditAnnotations) properties.auditAnnotations = finding.auditAnnotations;
   const suppressedBy = 'suppressedBy' in finding ? finding.suppressedBy : undefined;
   return {
     ruleId: finding.ruleId,

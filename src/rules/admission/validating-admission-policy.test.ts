@@ -93,3 +93,124 @@ describe('compile errors', () => {
     ]);
   });
 });
+
+describe('audit annotations', () => {
+  const annotated = (annotations: string, actions = '[Deny]', failurePolicy = 'Fail') =>
+    admit(
+      policyAndBinding(
+        `  failurePolicy: ${failurePolicy}
+  validations:
+    - expression: "object.spec.replicas <= 5"
+      message: too many replicas
+  auditAnnotations:
+${annotations}`,
+        actions,
+      ) + deployment(8),
+    );
+
+  it('are an info finding with the API server keys <policy>/<key>, beside the decision', () => {
+    const findings =
+      annotated(`    - { key: replicas, valueExpression: "'  ' + string(object.spec.replicas) + ' '" }
+    - { key: none, valueExpression: "null" }
+    - { key: blank, valueExpression: "'   '" }`);
+    expect(findings.map((f) => [f.severity, f.message])).toEqual([
+      ['high', "ValidatingAdmissionPolicy 'p' with binding 'b' denied request: too many replicas"],
+      ['info', "ValidatingAdmissionPolicy 'p' records audit annotations: p/replicas: 8"],
+    ]);
+    expect(findings[1]!.auditAnnotations).toEqual({ 'p/replicas': '8' });
+    expect(findings[1]!.fingerprint).not.toBe(findings[0]!.fingerprint);
+  });
+
+  it('join the distinct values of several bindings and cut a value at 10 KiB', () => {
+    // 16 KiB: a 64-character literal doubled eight times through variables.
+    const doubling = Array.from(
+      { length: 8 },
+      (_, i) => `    - { name: v${i + 1}, expression: "variables.v${i} + variables.v${i}" }`,
+    ).join('\n');
+    const text =
+      policyAndBinding(`  variables:
+    - { name: v0, expression: "'${'0123456789abcdef'.repeat(4)}'" }
+${doubling}
+  validations:
+    - expression: "true"
+  auditAnnotations:
+    - { key: size, valueExpression: "variables.v8" }
+    - { key: action, valueExpression: "'same'" }`) +
+      `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata: { name: b2 }
+spec: { policyName: p, validationActions: [Warn] }
+---
+` +
+      deployment(1);
+    const findings = admit(text);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.auditAnnotations!['p/action']).toBe('same');
+    expect(findings[0]!.auditAnnotations!['p/size']).toHaveLength(10 * 1024);
+  });
+
+  it('join the distinct values that several params produce with ", "', () => {
+    const text = policyAndBinding(`  paramKind: { apiVersion: v1, kind: ConfigMap }
+  validations:
+    - expression: "true"
+  auditAnnotations:
+    - { key: team, valueExpression: "params.data.team" }`).replace(
+      '  validationActions: [Deny]',
+      '  validationActions: [Deny]\n  paramRef: { selector: {}, parameterNotFoundAction: Deny }',
+    );
+    const params = ['a', 'b', 'a']
+      .map(
+        (team, i) =>
+          `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c${i}, namespace: shop }\ndata: { team: ${team} }\n---\n`,
+      )
+      .join('');
+    const [finding] = admit(text + params + deployment(1));
+    expect(finding!.auditAnnotations).toEqual({ 'p/team': 'a, b' });
+  });
+
+  it('deny under failurePolicy Fail when a value is not a string or fails, whatever the actions', () => {
+    const findings = annotated(
+      `    - { key: count, valueExpression: "object.spec.replicas" }`,
+      '[Warn]',
+    );
+    expect(findings.map((f) => [f.severity, f.message])).toEqual([
+      [
+        'medium',
+        "Validation failed for ValidatingAdmissionPolicy 'p' with binding 'b': too many replicas",
+      ],
+      [
+        'high',
+        "ValidatingAdmissionPolicy 'p' with binding 'b' denied request: valueExpression 'object.spec.replicas' resulted in unsupported return type: int. Return type must be either string or null.",
+      ],
+    ]);
+    const failed = annotated(
+      `    - { key: missing, valueExpression: "object.spec.nope" }`,
+      '[Audit]',
+    );
+    expect(failed[1]!.message).toBe(
+      "ValidatingAdmissionPolicy 'p' with binding 'b' denied request: expression 'object.spec.nope' resulted in error: no such key: nope",
+    );
+    expect(
+      annotated(`    - { key: missing, valueExpression: "object.spec.nope" }`, '[Deny]', 'Ignore'),
+    ).toHaveLength(1);
+  });
+
+  it('record a failed validation of an Audit binding as validation_failure', () => {
+    const [finding] = annotated(`    - { key: none, valueExpression: "null" }`, '[Audit]');
+    expect(finding!.severity).toBe('low');
+    expect(finding!.auditAnnotations).toEqual({
+      'validation.policy.admission.k8s.io/validation_failure':
+        '[{"message":"too many replicas","policy":"p","binding":"b","expressionIndex":0,"validationActions":["Audit"]}]',
+    });
+  });
+
+  it('make a policy with an invalid or repeated key misconfigured, as the API server refuses it', () => {
+    const [bad] = annotated(`    - { key: "bad key", valueExpression: "'x'" }`);
+    expect(bad!.message).toContain(
+      'spec.auditAnnotations[0].key: Invalid value: "bad key": must be a qualified name',
+    );
+    const [twice] = annotated(`    - { key: k, valueExpression: "'x'" }
+    - { key: k, valueExpression: "'y'" }`);
+    expect(twice!.message).toContain('spec.auditAnnotations[1].key: Duplicate value: "k"');
+  });
+});

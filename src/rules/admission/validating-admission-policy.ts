@@ -3,6 +3,7 @@
 // (resource rules through the REST mapping, exclude rules, namespace and object selectors), matchConditions,
 // variables, validations with their messages, failurePolicy, paramKind/paramRef and validationActions,
 // on the object after the API server's defaults.
+import { hash } from 'node:crypto';
 import type { Finding, ScanError, Severity } from '../../model.js';
 import type { K8sResource, KubeObject, Path } from '../../sources/resource.js';
 import { attributeFailure } from '../cel/attribution.js';
@@ -35,6 +36,31 @@ export const VAP_VARIABLES = [
   'authorizer',
 ] as const;
 const ADMISSION_GROUP = 'admissionregistration.k8s.io/';
+const AUDIT_ANNOTATION_KEY = /^(?=.{1,63}$)[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+/** The audit annotation an Audit action records for a failed validation. */
+export const VALIDATION_FAILURE_ANNOTATION =
+  'validation.policy.admission.k8s.io/validation_failure';
+/** The API server truncates a published audit annotation value to this many bytes. */
+const MAX_AUDIT_ANNOTATION_BYTES = 10 * 1024;
+
+/** Per key, the distinct values the bindings (and params) of one policy produced for one object. */
+type AuditAnnotations = Map<string, string[]>;
+
+/** The CEL type of a value, as the API server names it in messages. */
+function celTypeName(value: unknown): string {
+  if (typeof value === 'bigint') return 'int';
+  if (typeof value === 'number') return 'double';
+  if (typeof value === 'boolean') return 'bool';
+  if (Array.isArray(value)) return 'list';
+  if (value instanceof Uint8Array) return 'bytes';
+  if (value instanceof Map || (typeof value === 'object' && value !== null)) return 'map';
+  return typeof value;
+}
+
+function truncateUtf8(value: string, bytes: number): string {
+  const encoded = Buffer.from(value, 'utf8');
+  return encoded.length <= bytes ? value : encoded.subarray(0, bytes).toString('utf8');
+}
 
 export interface AdmissionSettings {
   kubernetesVersion: string;
@@ -63,7 +89,7 @@ interface Policy {
   matchConditions: (Expression & { name: string })[];
   variables: (Expression & { name: string })[];
   validations: Validation[];
-  auditAnnotations: Expression[];
+  auditAnnotations: (Expression & { key: string })[];
   /** The first expression that does not compile: the API server rejects every request it matches. */
   compileError?: { path: Path; message: string };
   readsNamespaceObject: boolean;
@@ -186,14 +212,27 @@ function compilePolicy(resource: K8sResource, cel: KubernetesCel): Policy {
         messageExpression,
       });
   });
+  const keys = new Set<string>();
   list('auditAnnotations').forEach((a, i) => {
-    const compiled = compile((a as KubeObject)?.valueExpression, [
-      'spec',
-      'auditAnnotations',
-      i,
-      'valueExpression',
-    ]);
-    if (compiled) policy.auditAnnotations.push({ compiled, path: ['spec', 'auditAnnotations', i] });
+    const entry = isObject(a) ? a : {};
+    const path: Path = ['spec', 'auditAnnotations', i];
+    const key = str(entry.key);
+    // The API server's validation of the policy: it refuses to store one that breaks these.
+    const invalid = !AUDIT_ANNOTATION_KEY.test(key)
+      ? `key: Invalid value: ${JSON.stringify(key)}: must be a qualified name ([A-Za-z0-9][-A-Za-z0-9_.]*) of at most 63 characters`
+      : keys.has(key)
+        ? `key: Duplicate value: ${JSON.stringify(key)}`
+        : typeof entry.valueExpression === 'string' && entry.valueExpression.length > 5 * 1024
+          ? 'valueExpression: Too long: may not be longer than 5120'
+          : undefined;
+    keys.add(key);
+    if (invalid && !policy.compileError)
+      policy.compileError = {
+        path: [...path, 'key'],
+        message: `spec.auditAnnotations[${i}].${invalid}`,
+      };
+    const compiled = compile(entry.valueExpression, [...path, 'valueExpression']);
+    if (compiled) policy.auditAnnotations.push({ compiled, path, key });
   });
   if (!policy.compileError && !policy.validations.length && !policy.auditAnnotations.length)
     policy.compileError = {
@@ -461,6 +500,7 @@ export class AdmissionEvaluator {
     // Matching reads kind, name and labels, which the defaults do not change: the source object.
     const object = resource.object;
     const celObjects = new Map<Policy, unknown>();
+    const annotations = new Map<Policy, AuditAnnotations>();
     for (const binding of this.bindings) {
       const policyMatch = this.matches(
         binding.policy.spec.matchConstraints,
@@ -511,6 +551,8 @@ export class AdmissionEvaluator {
             true,
           )),
         );
+      let collected = annotations.get(policy);
+      if (!collected) annotations.set(policy, (collected = new Map()));
       for (const param of params)
         this.apply(
           binding,
@@ -520,17 +562,75 @@ export class AdmissionEvaluator {
           param,
           mapping,
           namespace,
+          collected,
         );
     }
+    for (const [policy, collected] of annotations)
+      this.reportAuditAnnotations(policy, resource, collected);
   }
 
-  private report(binding: Binding, resource: K8sResource, path: Path, message: string): void {
-    this.findings.push(
-      findingOnResource(this.rule(binding), resource, {
-        path,
-        message: this.denial(binding, message),
-      }),
+  /**
+   * A failed validation (or an error) under the binding's actions. With Audit the API server records the
+   * failure as the validation_failure audit annotation, which the finding carries.
+   */
+  private report(
+    binding: Binding,
+    resource: K8sResource,
+    path: Path,
+    message: string,
+    expressionIndex = 0,
+  ): void {
+    const finding = findingOnResource(this.rule(binding), resource, {
+      path,
+      message: this.denial(binding, message),
+    });
+    if (binding.actions.includes('Audit'))
+      finding.auditAnnotations = {
+        [VALIDATION_FAILURE_ANNOTATION]: JSON.stringify([
+          {
+            message,
+            policy: binding.policy.name,
+            binding: binding.name,
+            expressionIndex,
+            validationActions: binding.actions,
+          },
+        ]),
+      };
+    this.findings.push(finding);
+  }
+
+  /**
+   * The audit annotations a policy publishes for an object, as `<policy>/<key>`: an info finding, so that
+   * a reviewer sees what the audit log will record. Distinct values of several bindings are joined with
+   * ', ' as the API server joins them.
+   */
+  private reportAuditAnnotations(
+    policy: Policy,
+    resource: K8sResource,
+    collected: AuditAnnotations,
+  ): void {
+    if (!collected.size) return;
+    const published: Record<string, string> = {};
+    for (const [key, values] of collected) published[`${policy.name}/${key}`] = values.join(', ');
+    const finding = findingOnResource(
+      { ruleId: `vap/${policy.name}`, title: policy.name, severity: 'info' },
+      resource,
+      {
+        path: ['kind'],
+        message: `ValidatingAdmissionPolicy '${policy.name}' records audit annotations: ${Object.entries(
+          published,
+        )
+          .map(([key, value]) => `${key}: ${value}`)
+          .join('; ')}`,
+      },
     );
+    finding.auditAnnotations = published;
+    // Its own identity beside the policy's failures on the same object.
+    finding.fingerprint = hash('sha256', `${finding.fingerprint}|audit-annotations`, 'hex').slice(
+      0,
+      32,
+    );
+    this.findings.push(finding);
   }
 
   private apply(
@@ -541,6 +641,7 @@ export class AdmissionEvaluator {
     params: unknown,
     mapping: ResourceMapping & { version: string },
     namespace: string | undefined,
+    annotations: AuditAnnotations,
   ): void {
     const { policy } = binding;
     const gvr = { group: mapping.group, version: mapping.version, resource: mapping.resource };
@@ -593,7 +694,7 @@ export class AdmissionEvaluator {
     // failurePolicy Fail turns an error into the binding's action; Ignore skips the policy. An
     // authorizer check is no error: its answer is unknown offline, reported once per object.
     let reportedUnknown = false;
-    const onError = (error: unknown) => {
+    const onError = (error: unknown, expressionIndex = 0) => {
       if (error instanceof OfflineUnknownError) {
         if (!reportedUnknown)
           this.unknownOffline(
@@ -604,7 +705,7 @@ export class AdmissionEvaluator {
           );
         reportedUnknown = true;
       } else if (policy.failurePolicy === 'Fail')
-        this.report(binding, resource, ['kind'], (error as Error).message);
+        this.report(binding, resource, ['kind'], (error as Error).message, expressionIndex);
     };
     const conditionsCompiled =
       !policy.compileError || policy.compileError.path[1] !== 'matchConditions';
@@ -629,12 +730,15 @@ export class AdmissionEvaluator {
       try {
         value = run(validation.compiled);
       } catch (error) {
-        onError(error);
+        onError(error, validation.index);
         continue;
       }
       if (value === true) continue;
       if (value !== false) {
-        onError(new Error(`validation expression returned ${typeof value}, not bool`));
+        onError(
+          new Error(`validation expression returned ${typeof value}, not bool`),
+          validation.index,
+        );
         continue;
       }
       let message =
@@ -661,15 +765,44 @@ export class AdmissionEvaluator {
         root: 'object',
         budget: PER_EXPRESSION_COST_LIMIT,
       });
-      this.report(binding, resource, path ?? ['kind'], message);
+      this.report(binding, resource, path ?? ['kind'], message, validation.index);
     }
     for (const annotation of policy.auditAnnotations) {
+      let value: unknown;
       try {
-        run(annotation.compiled);
+        value = run(annotation.compiled);
       } catch (error) {
-        onError(error);
+        if (error instanceof OfflineUnknownError) onError(error);
+        else if (policy.failurePolicy === 'Fail')
+          this.reportAnnotationError(binding, resource, (error as Error).message);
+        continue;
       }
+      if (value === null) continue;
+      if (typeof value !== 'string') {
+        if (policy.failurePolicy === 'Fail')
+          this.reportAnnotationError(
+            binding,
+            resource,
+            `valueExpression '${annotation.compiled.expression}' resulted in unsupported return type: ${celTypeName(value)}. Return type must be either string or null.`,
+          );
+        continue;
+      }
+      // Blank is no annotation; a long value is cut, as the API server publishes it.
+      const text = truncateUtf8(value.trim(), MAX_AUDIT_ANNOTATION_BYTES);
+      if (!text) continue;
+      const values = annotations.get(annotation.key) ?? [];
+      if (!values.includes(text)) annotations.set(annotation.key, [...values, text]);
     }
+  }
+
+  /** An audit annotation that fails under failurePolicy Fail denies the request, whatever the binding's actions. */
+  private reportAnnotationError(binding: Binding, resource: K8sResource, message: string): void {
+    this.findings.push(
+      findingOnResource(this.rule(binding, ACTION_SEVERITY.Deny), resource, {
+        path: ['kind'],
+        message: `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' denied request: ${message}`,
+      }),
+    );
   }
 }
 
@@ -691,7 +824,8 @@ export function evaluateAdmissionPolicies(
   const findings = evaluator.findings.flatMap((finding) => {
     const setting = ruleSettings[finding.ruleId];
     if (setting === 'off') return [];
-    return setting ? [{ ...finding, severity: setting }] : [finding];
+    // Audit annotations are information, not a failure: they keep their severity.
+    return setting && finding.severity !== 'info' ? [{ ...finding, severity: setting }] : [finding];
   });
   return { findings, warnings: evaluator.warnings };
 }
