@@ -60,6 +60,9 @@ export interface Finding {
   /** ValidatingAdmissionPolicy findings: the audit annotations the API server would record for the
    *  request (`<policy>/<key>`, or `validation.policy.admission.k8s.io/validation_failure` for Audit). */
   auditAnnotations?: Record<string, string>;
+  /** ValidatingAdmissionPolicy findings: the policy, the binding and the validation (index in
+   *  spec.validations and its expression) the finding comes from, when there is one. */
+  admission?: { policy: string; binding?: string; validation?: number; expression?: string };
 }
 
 /** A problem reading or rendering an input; it never hides other files' findings. */

@@ -354,7 +354,7 @@ export class AdmissionEvaluator {
       };
     if (!problem) return false;
     this.findings.push(
-      findingOnResource(this.rule(binding), binding.resource, {
+      this.findingOf(binding, binding.resource, undefined, {
         path: problem.path,
         message: `ValidatingAdmissionPolicyBinding '${binding.name}' is invalid and has no effect: ${problem.message}`,
       }),
@@ -362,8 +362,24 @@ export class AdmissionEvaluator {
     return true;
   }
 
-  private rule(binding: Binding, severity = this.severity(binding)) {
-    return { ruleId: `vap/${binding.policy.name}`, title: binding.policy.name, severity };
+  /** A finding of the binding's policy that names the policy, binding and validation it comes from. */
+  private findingOf(
+    binding: Binding,
+    resource: K8sResource,
+    severity: Severity = this.severity(binding),
+    violation: { path: Path; message: string },
+    validation?: Validation,
+  ): Finding {
+    const rule = { ruleId: `vap/${binding.policy.name}`, title: binding.policy.name, severity };
+    const finding = findingOnResource(rule, resource, violation);
+    finding.admission = {
+      policy: binding.policy.name,
+      binding: binding.name,
+      ...(validation
+        ? { validation: validation.index, expression: validation.compiled.expression.trim() }
+        : {}),
+    };
+    return finding;
   }
 
   private severity(binding: Binding): Severity {
@@ -383,7 +399,7 @@ export class AdmissionEvaluator {
     message: string,
   ): void {
     this.findings.push(
-      findingOnResource(this.rule(binding), resource, {
+      this.findingOf(binding, resource, undefined, {
         path,
         // The API server's text (a compile error's ends with its caret line) comes last.
         message: `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' cannot be applied, the API server rejects every request it matches: ${message}`,
@@ -453,7 +469,7 @@ export class AdmissionEvaluator {
   /** What the API server alone can decide: a low finding saying what is missing, never a pass or a denial. */
   private unknownOffline(binding: Binding, resource: K8sResource, path: Path, why: string): void {
     this.findings.push(
-      findingOnResource(this.rule(binding, 'low'), resource, {
+      this.findingOf(binding, resource, 'low', {
         path,
         message: `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' cannot be evaluated offline: ${why}`,
       }),
@@ -578,12 +594,15 @@ export class AdmissionEvaluator {
     resource: K8sResource,
     path: Path,
     message: string,
-    expressionIndex = 0,
+    validation?: Validation,
   ): void {
-    const finding = findingOnResource(this.rule(binding), resource, {
-      path,
-      message: this.denial(binding, message),
-    });
+    const finding = this.findingOf(
+      binding,
+      resource,
+      undefined,
+      { path, message: this.denial(binding, message) },
+      validation,
+    );
     if (binding.actions.includes('Audit'))
       finding.auditAnnotations = {
         [VALIDATION_FAILURE_ANNOTATION]: JSON.stringify([
@@ -591,7 +610,7 @@ export class AdmissionEvaluator {
             message,
             policy: binding.policy.name,
             binding: binding.name,
-            expressionIndex,
+            expressionIndex: validation?.index ?? 0,
             validationActions: binding.actions,
           },
         ]),
@@ -625,6 +644,7 @@ export class AdmissionEvaluator {
       },
     );
     finding.auditAnnotations = published;
+    finding.admission = { policy: policy.name };
     // Its own identity beside the policy's failures on the same object.
     finding.fingerprint = hash('sha256', `${finding.fingerprint}|audit-annotations`, 'hex').slice(
       0,
@@ -694,7 +714,7 @@ export class AdmissionEvaluator {
     // failurePolicy Fail turns an error into the binding's action; Ignore skips the policy. An
     // authorizer check is no error: its answer is unknown offline, reported once per object.
     let reportedUnknown = false;
-    const onError = (error: unknown, expressionIndex = 0) => {
+    const onError = (error: unknown, validation?: Validation) => {
       if (error instanceof OfflineUnknownError) {
         if (!reportedUnknown)
           this.unknownOffline(
@@ -705,7 +725,7 @@ export class AdmissionEvaluator {
           );
         reportedUnknown = true;
       } else if (policy.failurePolicy === 'Fail')
-        this.report(binding, resource, ['kind'], (error as Error).message, expressionIndex);
+        this.report(binding, resource, ['kind'], (error as Error).message, validation);
     };
     const conditionsCompiled =
       !policy.compileError || policy.compileError.path[1] !== 'matchConditions';
@@ -730,15 +750,12 @@ export class AdmissionEvaluator {
       try {
         value = run(validation.compiled);
       } catch (error) {
-        onError(error, validation.index);
+        onError(error, validation);
         continue;
       }
       if (value === true) continue;
       if (value !== false) {
-        onError(
-          new Error(`validation expression returned ${typeof value}, not bool`),
-          validation.index,
-        );
+        onError(new Error(`validation expression returned ${typeof value}, not bool`), validation);
         continue;
       }
       let message =
@@ -765,7 +782,7 @@ export class AdmissionEvaluator {
         root: 'object',
         budget: PER_EXPRESSION_COST_LIMIT,
       });
-      this.report(binding, resource, path ?? ['kind'], message, validation.index);
+      this.report(binding, resource, path ?? ['kind'], message, validation);
     }
     for (const annotation of policy.auditAnnotations) {
       let value: unknown;
@@ -798,7 +815,7 @@ export class AdmissionEvaluator {
   /** An audit annotation that fails under failurePolicy Fail denies the request, whatever the binding's actions. */
   private reportAnnotationError(binding: Binding, resource: K8sResource, message: string): void {
     this.findings.push(
-      findingOnResource(this.rule(binding, ACTION_SEVERITY.Deny), resource, {
+      this.findingOf(binding, resource, ACTION_SEVERITY.Deny, {
         path: ['kind'],
         message: `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' denied request: ${message}`,
       }),
