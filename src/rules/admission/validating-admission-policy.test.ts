@@ -214,3 +214,104 @@ spec: { policyName: p, validationActions: [Warn] }
     expect(twice!.message).toContain('spec.auditAnnotations[1].key: Duplicate value: "k"');
   });
 });
+
+describe('matchPolicy', () => {
+  const rule = (group: string, version: string, resource: string, policy = '') =>
+    `    resourceRules: [{ apiGroups: ["${group}"], apiVersions: [${version}], operations: [CREATE], resources: [${resource}] }]${policy ? `\n    matchPolicy: ${policy}` : ''}`;
+  // Denies with what the policy saw: the kind the request was matched as and the object's apiVersion.
+  const seen = `  validations:
+    - expression: "false"
+      messageExpression: "request.kind.group + '/' + request.kind.version + ' ' + request.resource.resource + ' ' + object.apiVersion + ' from ' + request.requestKind.group + '/' + request.requestKind.version"`;
+  const denials = (text: string, version: string) =>
+    admit(text, version).map((f) => f.message.replace(/^.*denied request: /, ''));
+
+  it('Equivalent matches the same resource in another group or version the release serves', () => {
+    const extensions = policyAndBinding(
+      seen,
+      '[Deny]',
+      rule('extensions', 'v1beta1', 'deployments'),
+    );
+    expect(denials(extensions + deployment(1), '1.15')).toEqual([
+      'extensions/v1beta1 deployments extensions/v1beta1 from apps/v1',
+    ]);
+    // Not served since 1.16: nothing is equivalent there.
+    expect(denials(extensions + deployment(1), '1.35')).toEqual([]);
+    const ingresses = policyAndBinding(seen, '[Deny]', rule('extensions', 'v1beta1', 'ingresses'));
+    const ingress = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: { name: web, namespace: shop }
+spec: { defaultBackend: { service: { name: web, port: { number: 80 } } } }
+`;
+    expect(denials(ingresses + ingress, '1.21')).toEqual([
+      'extensions/v1beta1 ingresses extensions/v1beta1 from networking.k8s.io/v1',
+    ]);
+    expect(denials(ingresses + ingress, '1.22')).toEqual([]);
+    const hpa = `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: { name: web, namespace: shop }
+spec: { maxReplicas: 3, scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web } }
+`;
+    expect(
+      denials(
+        policyAndBinding(seen, '[Deny]', rule('autoscaling', 'v1', 'horizontalpodautoscalers')) +
+          hpa,
+        '1.35',
+      ),
+    ).toEqual(['autoscaling/v1 horizontalpodautoscalers autoscaling/v1 from autoscaling/v2']);
+  });
+
+  it('Exact matches only the resource as sent, and Equivalent no longer ignores the version', () => {
+    const exact = policyAndBinding(
+      seen,
+      '[Deny]',
+      rule('extensions', 'v1beta1', 'deployments', 'Exact'),
+    );
+    expect(denials(exact + deployment(1), '1.15')).toEqual([]);
+    const v1beta1 = policyAndBinding(seen, '[Deny]', rule('apps', 'v1beta1', 'deployments'));
+    expect(denials(v1beta1 + deployment(1), '1.35')).toEqual([]);
+    expect(denials(v1beta1 + deployment(1), '1.15')).toEqual([
+      'apps/v1beta1 deployments apps/v1beta1 from apps/v1',
+    ]);
+    const own = policyAndBinding(seen, '[Deny]', rule('apps', 'v1', 'deployments', 'Exact'));
+    expect(denials(own + deployment(1), '1.35')).toEqual([
+      'apps/v1 deployments apps/v1 from apps/v1',
+    ]);
+  });
+
+  it('Equivalent matches the other served versions of a CRD in the tree, and excludes alike', () => {
+    const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: { name: widgets.example.com }
+spec:
+  group: example.com
+  names: { kind: Widget, plural: widgets }
+  scope: Namespaced
+  versions:
+    - { name: v1, served: true, storage: true }
+    - { name: v1beta1, served: true, storage: false }
+    - { name: v1alpha1, served: false, storage: false }
+---
+apiVersion: example.com/v1
+kind: Widget
+metadata: { name: w, namespace: shop }
+---
+`;
+    const on = (version: string, policy = '') =>
+      denials(
+        policyAndBinding(seen, '[Deny]', rule('example.com', version, 'widgets', policy)) + crd,
+        '1.35',
+      );
+    expect(on('v1beta1')).toEqual([
+      'example.com/v1beta1 widgets example.com/v1beta1 from example.com/v1',
+    ]);
+    expect(on('v1beta1', 'Exact')).toEqual([]);
+    expect(on('v1alpha1')).toEqual([]);
+    const excluded = policyAndBinding(
+      seen,
+      '[Deny]',
+      `${rule('example.com', 'v1', 'widgets')}
+    excludeResourceRules: [{ apiGroups: [example.com], apiVersions: [v1beta1], operations: [CREATE], resources: [widgets] }]`,
+    );
+    expect(denials(excluded + crd, '1.35')).toEqual([]);
+  });
+});

@@ -22,7 +22,7 @@ import { CelObjects, evaluateFor } from '../custom/custom-rules.js';
 import { findingOnResource } from '../evaluate.js';
 import { withApiServerDefaults } from './defaults.js';
 import { project, readSet, type ReadSet } from '../cel/projection.js';
-import { RestMapper, type ResourceMapping } from './kinds.js';
+import { RestMapper, type GroupVersionResource, type ResourceMapping } from './kinds.js';
 import { isEmptySelector, labelsOf, selectorMatches } from './selectors.js';
 import type { Namespaces } from './namespaces.js';
 
@@ -254,31 +254,65 @@ function compilePolicy(resource: K8sResource, cel: KubernetesCel): Policy {
   return policy;
 }
 
+/** A request as resource rules see it: its resource and what `matchPolicy: Equivalent` also matches. */
+interface RequestTarget {
+  own: GroupVersionResource;
+  namespaced: boolean;
+  equivalents: GroupVersionResource[];
+  /** False for a kind whose served versions are unknown (a CRD outside the tree): any version may be served. */
+  versionsKnown: boolean;
+}
+
 function resourceRuleMatches(
   rule: unknown,
-  mapping: ResourceMapping & { version: string },
+  target: GroupVersionResource,
+  namespaced: boolean,
   name: string,
-  exact: boolean,
+  checkVersion: boolean,
 ): boolean {
   if (!isObject(rule)) return false;
   const has = (key: string, value: string) => {
     const list = Array.isArray(rule[key]) ? (rule[key] as unknown[]).map(String) : [];
     return list.includes('*') || list.includes(value);
   };
-  if (!has('operations', 'CREATE') || !has('apiGroups', mapping.group)) return false;
-  if (exact && !has('apiVersions', mapping.version)) return false;
+  if (!has('operations', 'CREATE') || !has('apiGroups', target.group)) return false;
+  if (checkVersion && !has('apiVersions', target.version)) return false;
   const resources = Array.isArray(rule.resources) ? (rule.resources as unknown[]).map(String) : [];
-  if (!resources.some((r) => r === '*' || r === '*/*' || r === mapping.resource)) return false;
+  if (!resources.some((r) => r === '*' || r === '*/*' || r === target.resource)) return false;
   const scope = str(rule.scope) || '*';
-  if (scope === 'Cluster' && mapping.namespaced) return false;
-  if (scope === 'Namespaced' && !mapping.namespaced) return false;
+  if (scope === 'Cluster' && namespaced) return false;
+  if (scope === 'Namespaced' && !namespaced) return false;
   const names = Array.isArray(rule.resourceNames)
     ? (rule.resourceNames as unknown[]).map(String)
     : [];
   return !names.length || names.includes(name);
 }
 
-type Match = 'yes' | 'no' | { missingNamespace: string };
+/**
+ * The resource rules match the request as (matching.go): its own resource, else with `Equivalent` (the
+ * default) the first equivalent resource a rule names, whose version the object is then converted to.
+ */
+function matchResourceRules(
+  rules: readonly unknown[],
+  target: RequestTarget,
+  name: string,
+  exact: boolean,
+): GroupVersionResource | undefined {
+  const { own, namespaced } = target;
+  if (
+    rules.some((rule) =>
+      resourceRuleMatches(rule, own, namespaced, name, exact || target.versionsKnown),
+    )
+  )
+    return own;
+  if (exact) return undefined;
+  for (const rule of rules)
+    for (const equivalent of target.equivalents)
+      if (resourceRuleMatches(rule, equivalent, namespaced, name, true)) return equivalent;
+  return undefined;
+}
+
+type Match = { resource: GroupVersionResource } | 'no' | { missingNamespace: string };
 
 export class AdmissionEvaluator {
   private readonly cel: KubernetesCel;
@@ -424,32 +458,32 @@ export class AdmissionEvaluator {
   private matches(
     constraints: unknown,
     resource: K8sResource,
-    mapping: ResourceMapping & { version: string },
+    target: RequestTarget,
     namespace: string | undefined,
     object: KubeObject,
   ): Match {
-    if (!isObject(constraints)) return 'yes';
+    if (!isObject(constraints)) return { resource: target.own };
     const exact = constraints.matchPolicy === 'Exact';
     const name = resource.ref.name;
     const rules = Array.isArray(constraints.resourceRules) ? constraints.resourceRules : undefined;
-    if (rules && !rules.some((rule) => resourceRuleMatches(rule, mapping, name, exact)))
-      return 'no';
+    const matched = rules ? matchResourceRules(rules, target, name, exact) : target.own;
+    if (!matched) return 'no';
     const excluded = Array.isArray(constraints.excludeResourceRules)
       ? constraints.excludeResourceRules
       : [];
-    if (excluded.some((rule) => resourceRuleMatches(rule, mapping, name, exact))) return 'no';
+    if (matchResourceRules(excluded, target, name, exact)) return 'no';
     if (!selectorMatches(constraints.objectSelector, labelsOf(object))) return 'no';
     const selector = constraints.namespaceSelector;
-    if (isEmptySelector(selector)) return 'yes';
+    if (isEmptySelector(selector)) return { resource: matched };
     // A Namespace is matched by its own labels; other cluster-scoped objects ignore namespaceSelector.
     if (resource.ref.kind === 'Namespace' && resource.ref.apiVersion === 'v1')
       return selectorMatches(selector, { ...labelsOf(object), 'kubernetes.io/metadata.name': name })
-        ? 'yes'
+        ? { resource: matched }
         : 'no';
-    if (namespace === undefined) return 'yes';
+    if (namespace === undefined) return { resource: matched };
     const labels = this.namespaces.labels(namespace);
     if (!labels) return { missingNamespace: namespace };
-    return selectorMatches(selector, labels) ? 'yes' : 'no';
+    return selectorMatches(selector, labels) ? { resource: matched } : 'no';
   }
 
   private indeterminate(
@@ -513,6 +547,13 @@ export class AdmissionEvaluator {
       namespaced: resource.ref.namespace !== undefined,
     };
     const namespace = this.namespaceOf(resource, mapping);
+    const own = { ...mapping, kind };
+    const target: RequestTarget = {
+      own,
+      namespaced: mapping.namespaced,
+      equivalents: this.mapper.equivalents(own, this.cel.minor),
+      versionsKnown: this.mapper.knowsVersions(mapping.group, kind, mapping.resource),
+    };
     // Matching reads kind, name and labels, which the defaults do not change: the source object.
     const object = resource.object;
     const celObjects = new Map<Policy, unknown>();
@@ -521,16 +562,17 @@ export class AdmissionEvaluator {
       const policyMatch = this.matches(
         binding.policy.spec.matchConstraints,
         resource,
-        mapping,
+        target,
         namespace,
         object,
       );
+      // The policy's match decides the resource the request is evaluated as; the binding's only narrows.
       const bindingMatch =
-        policyMatch === 'yes'
-          ? this.matches(binding.spec.matchResources, resource, mapping, namespace, object)
+        typeof policyMatch === 'object' && 'resource' in policyMatch
+          ? this.matches(binding.spec.matchResources, resource, target, namespace, object)
           : policyMatch;
       if (bindingMatch === 'no') continue;
-      if (typeof bindingMatch === 'object') {
+      if ('missingNamespace' in bindingMatch) {
         this.indeterminate(
           binding,
           resource,
@@ -540,6 +582,7 @@ export class AdmissionEvaluator {
         continue;
       }
       const { policy } = binding;
+      const matched = (policyMatch as { resource: GroupVersionResource }).resource;
       const namespaceObject = namespace === undefined ? null : this.namespaces.object(namespace);
       if (namespaceObject === undefined && policy.readsNamespaceObject) {
         this.indeterminate(binding, resource, namespace!, 'namespaceObject');
@@ -558,15 +601,21 @@ export class AdmissionEvaluator {
         continue;
       }
       let celObject = celObjects.get(policy);
-      if (celObject === undefined)
-        celObjects.set(
-          policy,
-          (celObject = withApiServerDefaults(
-            toCel(project(object, policy.reads)) as KubeObject,
-            namespace,
-            true,
-          )),
+      if (celObject === undefined) {
+        celObject = withApiServerDefaults(
+          toCel(project(object, policy.reads)) as KubeObject,
+          namespace,
+          true,
         );
+        // Matched as an equivalent resource: the API server converts the object to that version
+        // (the same fields for the resources that share storage; only apiVersion differs here).
+        if (matched !== own)
+          celObject = {
+            ...(celObject as KubeObject),
+            apiVersion: matched.group ? `${matched.group}/${matched.version}` : matched.version,
+          };
+        celObjects.set(policy, celObject);
+      }
       let collected = annotations.get(policy);
       if (!collected) annotations.set(policy, (collected = new Map()));
       for (const param of params)
@@ -576,7 +625,7 @@ export class AdmissionEvaluator {
           celObject,
           namespaceObject ?? null,
           param,
-          mapping,
+          { own, matched, namespaced: mapping.namespaced },
           namespace,
           collected,
         );
@@ -659,19 +708,26 @@ export class AdmissionEvaluator {
     object: unknown,
     namespaceObject: unknown,
     params: unknown,
-    mapping: ResourceMapping & { version: string },
+    request: { own: GroupVersionResource; matched: GroupVersionResource; namespaced: boolean },
     namespace: string | undefined,
     annotations: AuditAnnotations,
   ): void {
     const { policy } = binding;
-    const gvr = { group: mapping.group, version: mapping.version, resource: mapping.resource };
-    const gvk = { group: mapping.group, version: mapping.version, kind: resource.ref.kind };
-    const request = toCel({
-      kind: gvk,
-      resource: gvr,
+    const gvr = ({ group, version, resource }: GroupVersionResource) => ({
+      group,
+      version,
+      resource,
+    });
+    const gvk = ({ group, version, kind }: GroupVersionResource) => ({ group, version, kind });
+    const { own, matched } = request;
+    const requestObject = toCel({
+      // kind and resource are what the policy matched (an equivalent one converts the object);
+      // requestKind and requestResource what was sent.
+      kind: gvk(matched),
+      resource: gvr(matched),
       subResource: '',
-      requestKind: gvk,
-      requestResource: gvr,
+      requestKind: gvk(own),
+      requestResource: gvr(own),
       name: resource.ref.name,
       namespace: namespace ?? '',
       operation: 'CREATE',
@@ -682,8 +738,8 @@ export class AdmissionEvaluator {
     const variables: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     const failed = new Map<string, Error>();
     const authorizer = new AuthorizerValue({
-      group: mapping.group,
-      resource: mapping.resource,
+      group: own.group,
+      resource: own.resource,
       subresource: '',
       namespace: namespace ?? '',
       name: resource.ref.name,
@@ -691,7 +747,7 @@ export class AdmissionEvaluator {
     const context = {
       object,
       oldObject: null,
-      request,
+      request: requestObject,
       params,
       namespaceObject,
       variables,
