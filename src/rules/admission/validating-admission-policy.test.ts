@@ -315,3 +315,53 @@ metadata: { name: w, namespace: shop }
     expect(denials(excluded + crd, '1.35')).toEqual([]);
   });
 });
+
+describe('policies read from the live cluster', () => {
+  const broken = policyAndBinding(`  validations:
+    - expression: "object.spec.replicas <= replicaz"`);
+  const fromCluster = (text: string) =>
+    parseManifests(text, { file: '(cluster)/ValidatingAdmissionPolicy/p' }).resources;
+
+  it('deny the objects in the repository on their lines; a broken cluster policy is a warning with no line', () => {
+    const repository = parseManifests(deployment(3), { file: 'deploy/web.yaml' }).resources;
+    const admission = evaluateAdmission(repository, {}, fromCluster(broken));
+    expect(admission.merge([]).map((f) => [f.file, f.line, f.severity])).toEqual([
+      ['deploy/web.yaml', 2, 'high'],
+    ]);
+    expect(admission.warnings).toEqual([
+      {
+        file: '(cluster)',
+        level: 'warning',
+        message: expect.stringMatching(
+          /^the cluster's ValidatingAdmissionPolicy 'p' with binding 'b' cannot be applied, the API server rejects every request it matches: compilation failed: ERROR: <input>:1:25: undeclared reference to 'replicaz'/,
+        ),
+      },
+    ]);
+    const orphan = evaluateAdmission(
+      repository,
+      {},
+      fromCluster(broken.slice(broken.indexOf('---\n') + 4)),
+    );
+    expect(orphan.warnings).toEqual([
+      {
+        file: '(cluster)',
+        level: 'warning',
+        message:
+          "ValidatingAdmissionPolicyBinding 'b': policy 'p' is not in the scanned files; the binding has no effect",
+      },
+    ]);
+  });
+
+  it('a repository file that only looks like the cluster stays a finding on its line', () => {
+    const admission = evaluateAdmission(
+      parseManifests(broken + deployment(3), { file: '(cluster)/ValidatingAdmissionPolicy/p' })
+        .resources,
+      {},
+    );
+    expect(admission.warnings).toEqual([]);
+    expect(admission.merge([]).map((f) => [f.file, f.line])).toEqual([
+      ['(cluster)/ValidatingAdmissionPolicy/p', 8],
+      ['(cluster)/ValidatingAdmissionPolicy/p', 18],
+    ]);
+  });
+});

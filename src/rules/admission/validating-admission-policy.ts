@@ -36,6 +36,8 @@ export const VAP_VARIABLES = [
   'authorizer',
 ] as const;
 const ADMISSION_GROUP = 'admissionregistration.k8s.io/';
+/** Where a problem of an object read from the live cluster is reported (as cluster read errors are). */
+const CLUSTER = '(cluster)';
 const AUDIT_ANNOTATION_KEY = /^(?=.{1,63}$)[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 /** The audit annotation an Audit action records for a failed validation. */
 export const VALIDATION_FAILURE_ANNOTATION =
@@ -326,6 +328,8 @@ export class AdmissionEvaluator {
     private readonly resources: readonly K8sResource[],
     settings: AdmissionSettings,
     private readonly namespaces: Namespaces,
+    /** The objects read from the live cluster: no file of the repository holds them. */
+    private readonly fromCluster: ReadonlySet<K8sResource> = new Set(),
   ) {
     this.cel = kubernetesCel(settings.kubernetesVersion, VAP_VARIABLES);
     this.mapper = new RestMapper(resources);
@@ -340,8 +344,7 @@ export class AdmissionEvaluator {
       const policy = policies.get(str(spec.policyName));
       if (!policy) {
         this.warnings.push({
-          file: r.origin.file,
-          line: r.origin.locate(['spec', 'policyName']).line,
+          ...this.whereIs(r, ['spec', 'policyName']),
           level: 'warning',
           message: `ValidatingAdmissionPolicyBinding '${r.ref.name}': policy '${str(spec.policyName)}' is not in the scanned files; the binding has no effect`,
         });
@@ -387,13 +390,39 @@ export class AdmissionEvaluator {
         message: `policy '${binding.policy.name}' has a paramKind: spec.paramRef is required`,
       };
     if (!problem) return false;
-    this.findings.push(
-      this.findingOf(binding, binding.resource, undefined, {
-        path: problem.path,
-        message: `ValidatingAdmissionPolicyBinding '${binding.name}' is invalid and has no effect: ${problem.message}`,
-      }),
+    this.configurationProblem(
+      binding,
+      binding.resource,
+      problem.path,
+      `ValidatingAdmissionPolicyBinding '${binding.name}' is invalid and has no effect: ${problem.message}`,
     );
     return true;
+  }
+
+  /** A scanned file's line, or for an object of the live cluster the cluster, with no line. */
+  private whereIs(resource: K8sResource, path: Path): { file: string; line?: number } {
+    if (this.fromCluster.has(resource)) return { file: CLUSTER };
+    return { file: resource.origin.file, line: resource.origin.locate(path).line };
+  }
+
+  /**
+   * A policy or binding the API server would refuse: a finding on its line when the repository holds it
+   * (the pull request can fix it), a warning when only the cluster does (no file to place it on, and not
+   * the pull request's doing; the objects it matches are still denied, each on its own line).
+   */
+  private configurationProblem(
+    binding: Binding,
+    resource: K8sResource,
+    path: Path,
+    message: string,
+  ): void {
+    if (this.fromCluster.has(resource))
+      this.warnings.push({
+        file: CLUSTER,
+        level: 'warning',
+        message: `the cluster's ${message}`,
+      });
+    else this.findings.push(this.findingOf(binding, resource, undefined, { path, message }));
   }
 
   /** A finding of the binding's policy that names the policy, binding and validation it comes from. */
@@ -432,12 +461,12 @@ export class AdmissionEvaluator {
     path: Path,
     message: string,
   ): void {
-    this.findings.push(
-      this.findingOf(binding, resource, undefined, {
-        path,
-        // The API server's text (a compile error's ends with its caret line) comes last.
-        message: `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' cannot be applied, the API server rejects every request it matches: ${message}`,
-      }),
+    this.configurationProblem(
+      binding,
+      resource,
+      path,
+      // The API server's text (a compile error's ends with its caret line) comes last.
+      `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' cannot be applied, the API server rejects every request it matches: ${message}`,
     );
   }
 
@@ -890,7 +919,7 @@ export function evaluateAdmissionPolicies(
   const all = context.length ? [...resources, ...context] : resources;
   if (!all.some((r) => isKind(r, 'ValidatingAdmissionPolicyBinding')))
     return { findings: [], warnings: [] };
-  const evaluator = new AdmissionEvaluator(all, settings, namespaces);
+  const evaluator = new AdmissionEvaluator(all, settings, namespaces, new Set(context));
   for (const resource of resources) evaluator.evaluate(resource);
   // `rules: { vap/<policy>: low }` or `off`, like any rule.
   const ruleSettings = settings.ruleSettings ?? {};
