@@ -94,6 +94,39 @@ describe('compile errors', () => {
   });
 });
 
+describe("cel-go's words for compile errors", () => {
+  it.each([
+    [
+      "object.metadata.name.startWith('x')",
+      "ERROR: <input>:1:31: undeclared reference to 'startWith' (in container '')",
+      '.'.repeat(30),
+    ],
+    [
+      "'web'.startsWith(1)",
+      "ERROR: <input>:1:17: found no matching overload for 'startsWith' applied to 'string.(int)'",
+      '.'.repeat(16),
+    ],
+    [
+      "size(object.spec.replicas) + 'a'",
+      "ERROR: <input>:1:28: found no matching overload for '_+_' applied to '(int, string)'",
+      '.'.repeat(27),
+    ],
+    [
+      "[1] + 'a' == []",
+      "ERROR: <input>:1:5: found no matching overload for '_+_' applied to '(list(int), string)'",
+      '....',
+    ],
+  ])('%s', (expression, head, dots) => {
+    const [finding] = admit(
+      policyAndBinding(`  validations:\n    - expression: ${JSON.stringify(expression)}`) +
+        deployment(1),
+    );
+    expect(finding!.message.split('compilation failed: ')[1]).toBe(
+      `${head}\n | ${expression}\n | ${dots}^`,
+    );
+  });
+});
+
 describe('audit annotations', () => {
   const annotated = (annotations: string, actions = '[Deny]', failurePolicy = 'Fail') =>
     admit(

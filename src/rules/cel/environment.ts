@@ -260,6 +260,15 @@ export class KubernetesCel {
   }
 
   private readonly compiled = new Map<string, CompiledExpression>();
+  private functionNames?: Set<string>;
+
+  private compileError(error: unknown, expression: string): CelError {
+    return compileError(error, expression, (name) =>
+      (this.functionNames ??= new Set(this.env.getDefinitions().functions.map((f) => f.name))).has(
+        name,
+      ),
+    );
+  }
 
   /** Parses and type-checks (once per text); throws CelError (compile) with the position in the expression. */
   compile(expression: string): CompiledExpression {
@@ -277,11 +286,12 @@ export class KubernetesCel {
     try {
       parsed = this.env.parse(expression);
     } catch (error) {
-      throw compileError(error, expression);
+      throw this.compileError(error, expression);
     }
     prepare(parsed.ast, expression);
     const checked = parsed.check();
-    if (!checked.valid) throw this.explain(compileError(checked.error, expression), expression);
+    if (!checked.valid)
+      throw this.explain(this.compileError(checked.error, expression), expression);
     return {
       expression,
       ast: parsed.ast,
@@ -308,12 +318,61 @@ export class KubernetesCel {
   }
 }
 
-/** cel-go's words (what the API server says) for the compile errors that have a direct counterpart. */
-function celGoWording(message: string): string {
-  return message.replace(
-    /^Unknown variable: (.*)$/,
-    (_, name: string) => `undeclared reference to '${name}' (in container '')`,
-  );
+const GO_OPERATOR: Record<string, string> = {
+  '+': '_+_',
+  '-': '_-_',
+  '*': '_*_',
+  '/': '_/_',
+  '%': '_%_',
+  '<': '_<_',
+  '<=': '_<=_',
+  '>': '_>_',
+  '>=': '_>=_',
+  '==': '_==_',
+  '!=': '_!=_',
+  in: '@in',
+};
+
+/** cel-go writes parameterised types with parentheses: list(string), map(string, int). */
+const goTypes = (types: string) => types.replaceAll('<', '(').replaceAll('>', ')');
+
+/**
+ * cel-go's words (what the API server says) for the compile errors that have a direct counterpart, and
+ * where cel-go places them: a call at its opening parenthesis, an operator at the operator.
+ */
+function celGoWording(
+  message: string,
+  node: unknown,
+  expression: string,
+  declared: (name: string) => boolean,
+): { message: string; offset?: number } {
+  const undeclared = (name: string) => `undeclared reference to '${name}' (in container '')`;
+  const variable = /^Unknown variable: (.*)$/.exec(message);
+  if (variable) return { message: undeclared(variable[1]!) };
+  if (!isNode(node)) return { message };
+  const args = node.args as unknown[];
+  const call = /^found no matching overload for '(?:(.+)\.)?([^.(]+)\((.*)\)'$/.exec(message);
+  if (call && (node.op === 'call' || node.op === 'rcall')) {
+    const [, receiver, name, types] = call;
+    const after = node.op === 'rcall' && isNode(args[1]) ? (args[1].end ?? 0) : (node.start ?? 0);
+    const open = expression.indexOf('(', after);
+    return {
+      message: declared(name!)
+        ? `found no matching overload for '${name}' applied to '${receiver ? `${goTypes(receiver)}.` : ''}(${goTypes(types!)})'`
+        : undeclared(name!),
+      ...(open >= 0 ? { offset: open } : {}),
+    };
+  }
+  const binary = /^no such overload: (\S+) (\S+) (\S+)$/.exec(message);
+  const goOperator = binary && GO_OPERATOR[binary[2]!];
+  if (binary && goOperator && isNode(args?.[0]) && isNode(args[1])) {
+    const at = expression.indexOf(binary[2]!, args[0].end ?? 0);
+    return {
+      message: `found no matching overload for '${goOperator}' applied to '(${goTypes(binary[1]!)}, ${goTypes(binary[3]!)})'`,
+      ...(at >= 0 ? { offset: at } : {}),
+    };
+  }
+  return { message };
 }
 
 /**
@@ -329,17 +388,28 @@ export function celGoCompileError(expression: string, error: CelError, caret = t
   return `${head}\n | ${source}\n | ${'.'.repeat(column - 1)}^`;
 }
 
-function compileError(error: unknown, expression: string): CelError {
+function compileError(
+  error: unknown,
+  expression: string,
+  declared: (name: string) => boolean,
+): CelError {
   if (error instanceof CelError) return error;
   const range = (error as { range?: { start: number } }).range;
   const known =
     error instanceof ParseError ||
     error instanceof CelTypeError ||
     error instanceof EvaluationError;
+  const wording = celGoWording(
+    known ? errorMessage(error) : String((error as Error).message ?? error),
+    (error as { node?: unknown }).node,
+    expression,
+    declared,
+  );
+  const offset = wording.offset ?? range?.start;
   return new CelError(
-    celGoWording(known ? errorMessage(error) : String((error as Error).message ?? error)),
+    wording.message,
     'compile',
-    range ? positionAt(expression, range.start) : undefined,
+    offset === undefined ? undefined : positionAt(expression, offset),
   );
 }
 
