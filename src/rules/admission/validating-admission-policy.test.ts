@@ -64,6 +64,18 @@ describe('authorizer offline', () => {
     );
   });
 
+  it('is not declared for messageExpression, as in the API server', () => {
+    const [finding] = admit(
+      policyAndBinding(`  validations:
+    - expression: "false"
+      messageExpression: "string(authorizer.requestResource.check('create').allowed())"`) +
+        deployment(3),
+    );
+    expect(finding!.message).toContain(
+      "compilation failed: ERROR: <input>:1:8: undeclared reference to 'authorizer' (in container '')",
+    );
+  });
+
   it('is indeterminate in a matchCondition too, and unknown before Kubernetes 1.28', () => {
     const spec = `  matchConditions:
     - { name: not-admin, expression: "!authorizer.path('/admin').check('get').allowed()" }

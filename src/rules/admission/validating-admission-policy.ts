@@ -131,7 +131,12 @@ function goErrorText(message: string): string {
   return message.replace(/^No such key: /, 'no such key: ');
 }
 
-function compilePolicy(resource: K8sResource, cel: KubernetesCel): Policy {
+function compilePolicy(
+  resource: K8sResource,
+  cel: KubernetesCel,
+  /** messageExpression's environment: the API server declares no `authorizer` there. */
+  messageCel: KubernetesCel,
+): Policy {
   const spec = isObject(resource.object.spec) ? resource.object.spec : {};
   const policy: Policy = {
     resource,
@@ -153,14 +158,18 @@ function compilePolicy(resource: K8sResource, cel: KubernetesCel): Policy {
       [str(paramKind.group), str(paramKind.version)].filter(Boolean).join('/');
     policy.paramKind = { apiVersion, kind: str(paramKind.kind) };
   }
-  const compile = (source: unknown, path: Path): CompiledExpression | undefined => {
+  const compile = (
+    source: unknown,
+    path: Path,
+    env: KubernetesCel = cel,
+  ): CompiledExpression | undefined => {
     if (policy.compileError) return undefined;
     if (typeof source !== 'string' || !source.trim()) {
       policy.compileError = { path, message: 'expression is required' };
       return undefined;
     }
     try {
-      const compiled = cel.compile(source);
+      const compiled = env.compile(source);
       if (readsVariable(compiled.ast, 'namespaceObject')) policy.readsNamespaceObject = true;
       return compiled;
     } catch (error) {
@@ -203,7 +212,7 @@ function compilePolicy(resource: K8sResource, cel: KubernetesCel): Policy {
     const messageExpression =
       entry.messageExpression === undefined
         ? undefined
-        : compile(entry.messageExpression, [...path, 'messageExpression']);
+        : compile(entry.messageExpression, [...path, 'messageExpression'], messageCel);
     if (compiled)
       policy.validations.push({
         compiled,
@@ -337,7 +346,17 @@ export class AdmissionEvaluator {
     const policies = new Map<string, Policy>();
     for (const r of resources)
       if (isKind(r, 'ValidatingAdmissionPolicy'))
-        policies.set(r.ref.name, compilePolicy(r, this.cel));
+        policies.set(
+          r.ref.name,
+          compilePolicy(
+            r,
+            this.cel,
+            kubernetesCel(
+              settings.kubernetesVersion,
+              VAP_VARIABLES.filter((name) => name !== 'authorizer'),
+            ),
+          ),
+        );
     for (const r of resources) {
       if (!isKind(r, 'ValidatingAdmissionPolicyBinding')) continue;
       const spec = isObject(r.object.spec) ? r.object.spec : {};
