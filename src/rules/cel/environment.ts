@@ -19,6 +19,11 @@ import { registerStrings } from './lib-strings.js';
 import { registerLists } from './lib-lists.js';
 import { registerTwoVarComprehensions } from './lib-comprehensions.js';
 import { registerOptional } from './lib-optional.js';
+import {
+  markOptionalEntries,
+  registerOptionalLiterals,
+  rewriteOptionalEntries,
+} from './lib-optional-literals.js';
 import { CelLibraryError } from './errors.js';
 import { OfflineUnknownError, registerAuthz } from './lib-authz.js';
 
@@ -227,6 +232,8 @@ export class KubernetesCel {
       env.registerVariable('authorizer', 'kubernetes.authorization.Authorizer');
     }
     if (has('optional')) registerOptional(env);
+    if (has('optional')) registerOptionalLiterals(env);
+    this.optionalLiterals = has('optional');
     registerURL(env);
     registerRegex(env);
     registerStrings(env);
@@ -260,6 +267,8 @@ export class KubernetesCel {
   }
 
   private readonly compiled = new Map<string, CompiledExpression>();
+  private readonly optionalLiterals: boolean;
+  private optionalTemplate?: unknown;
   private functionNames?: Set<string>;
 
   private compileError(error: unknown, expression: string): CelError {
@@ -268,6 +277,38 @@ export class KubernetesCel {
         name,
       ),
     );
+  }
+
+  /** cel-js's parse, with optional entries of list and map literals (`[?x]`, `{?k: v}`) when enabled. */
+  private parse(expression: string): ReturnType<Environment['parse']> {
+    const marked = this.optionalLiterals ? markOptionalEntries(expression) : undefined;
+    if (!marked) return this.env.parse(expression);
+    const parsed = this.env.parse(marked.text);
+    const root = parsed.ast as { op?: string; args?: unknown; start?: number };
+    const rootIsMarked =
+      (root.op === 'list' || root.op === 'map') &&
+      (root.op === 'list'
+        ? (root.args as { op?: string; start?: number }[])
+        : (root.args as [{ op?: string; start?: number }][]).map(([k]) => k)
+      ).some((n) => n?.op === '!_' && marked.markers.has(n.start ?? -1));
+    this.optionalTemplate ??= this.env.parse('kpgOptionalListEntry(x) + [x]').ast;
+    if (!rootIsMarked) {
+      rewriteOptionalEntries(parsed.ast, marked.markers, this.optionalTemplate);
+      return parsed;
+    }
+    // The root itself is rewritten: parse it as the only element of a list, one position further on.
+    const wrapped = this.env.parse(`[${marked.text}][0]`);
+    rewriteOptionalEntries(
+      wrapped.ast,
+      new Set([...marked.markers].map((offset) => offset + 1)),
+      this.optionalTemplate,
+    );
+    walk(wrapped.ast, (node) => {
+      const n = node as { start?: number; end?: number; pos?: number };
+      for (const key of ['start', 'end', 'pos'] as const)
+        if (typeof n[key] === 'number') n[key] = Math.max(0, n[key] - 1);
+    });
+    return wrapped;
   }
 
   /** Parses and type-checks (once per text); throws CelError (compile) with the position in the expression. */
@@ -284,7 +325,7 @@ export class KubernetesCel {
   private compileNew(expression: string): CompiledExpression {
     let parsed: ReturnType<Environment['parse']>;
     try {
-      parsed = this.env.parse(expression);
+      parsed = this.parse(expression);
     } catch (error) {
       throw this.compileError(error, expression);
     }
@@ -351,6 +392,18 @@ function celGoWording(
   if (variable) return { message: undeclared(variable[1]!) };
   if (!isNode(node)) return { message };
   const args = node.args as unknown[];
+  // An optional entry of a list or map literal (rewritten into these calls) whose value is not optional.
+  const entry =
+    /^found no matching overload for 'kpg(?:OptionalListEntry\((.*)\)|OptionalMapEntry\(.*, (.*)\))'$/.exec(
+      message,
+    );
+  if (entry) {
+    const at = isNode(args?.[1]) ? (node.start ?? 0) : undefined;
+    return {
+      message: `expected type 'optional_type' but found '${goTypes(entry[1] ?? entry[2]!)}' (an optional entry '?' needs an optional value)`,
+      ...(at === undefined ? {} : { offset: at }),
+    };
+  }
   const call = /^found no matching overload for '(?:(.+)\.)?([^.(]+)\((.*)\)'$/.exec(message);
   if (call && (node.op === 'call' || node.op === 'rcall')) {
     const [, receiver, name, types] = call;
