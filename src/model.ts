@@ -57,6 +57,12 @@ export interface Finding {
   /** Stable across line moves: rule, resource identity, container, chart, values set, file. */
   fingerprint: string;
   status?: 'new' | 'existing';
+  /** ValidatingAdmissionPolicy findings: the audit annotations the API server would record for the
+   *  request (`<policy>/<key>`, or `validation.policy.admission.k8s.io/validation_failure` for Audit). */
+  auditAnnotations?: Record<string, string>;
+  /** ValidatingAdmissionPolicy findings: the policy, the binding and the validation (index in
+   *  spec.validations and its expression) the finding comes from, when there is one. */
+  admission?: { policy: string; binding?: string; validation?: number; expression?: string };
 }
 
 /** A problem reading or rendering an input; it never hides other files' findings. */

@@ -8,7 +8,12 @@ declare const __KPG_VERSION__: string | undefined;
 export const TOOL_NAME = 'kube-policy-gate';
 export const TOOL_VERSION: string =
   typeof __KPG_VERSION__ === 'string' ? __KPG_VERSION__ : packageJsonVersion();
-export const RULE_DOCS_URL = `https://github.com/kube-policy-gate/kube-policy-gate/blob/v${TOOL_VERSION}/docs/rules`;
+/** The docs/ directory of this release on the project's repository. */
+export const DOCS_URL = `https://github.com/kube-policy-gate/kube-policy-gate/blob/v${TOOL_VERSION}/docs`;
+export const RULE_DOCS_URL = `${DOCS_URL}/rules`;
+/** Where docs/admission.md explains custom rules and ValidatingAdmissionPolicy findings. */
+export const CUSTOM_RULES_DOCS_URL = `${DOCS_URL}/admission.md#custom-rules`;
+export const ADMISSION_POLICY_DOCS_URL = `${DOCS_URL}/admission.md#validatingadmissionpolicies-in-the-repository`;
 
 function packageJsonVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {

@@ -29,11 +29,13 @@ interface Case {
   decision_strict_v1_validation?: 'allow' | 'deny';
   message?: string;
   error_contains?: string;
+  audit_annotations?: Record<string, string>;
 }
 interface Finding {
   ruleId: string;
   severity: string;
   message: string;
+  auditAnnotations?: Record<string, string>;
   file: string;
   line: number;
 }
@@ -90,7 +92,15 @@ describeCorpus(
       const { findings } = await scan(scenarioRepo(name));
       for (const c of expected.cases) {
         const decision = c.decision ?? c.decision_strict_v1_validation;
-        const onObject = findings.filter((f) => f.file === c.object && f.ruleId.startsWith('vap/'));
+        const ofPolicies = findings.filter(
+          (f) => f.file === c.object && f.ruleId.startsWith('vap/'),
+        );
+        // Audit annotations are info findings beside the decision: the audit event's annotations.
+        const recorded = ofPolicies.filter((f) => f.severity === 'info');
+        expect(Object.assign({}, ...recorded.map((f) => f.auditAnnotations))).toEqual(
+          c.audit_annotations ?? {},
+        );
+        const onObject = ofPolicies.filter((f) => f.severity !== 'info');
         if (decision === 'allow') {
           expect(onObject, `${c.object} is admitted`).toEqual([]);
           continue;

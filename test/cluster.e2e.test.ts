@@ -58,6 +58,26 @@ const ROUTES: Record<string, unknown> = {
         },
         status: { observedGeneration: 1, typeChecking: {} },
       },
+      // Stored by an older server, it no longer compiles: the API server rejects what it matches.
+      {
+        metadata: meta('configmap-size.example.com', { generation: 1 }),
+        spec: {
+          failurePolicy: 'Fail',
+          matchConstraints: {
+            matchPolicy: 'Equivalent',
+            resourceRules: [
+              {
+                apiGroups: [''],
+                apiVersions: ['v1'],
+                operations: ['CREATE'],
+                resources: ['configmaps'],
+                scope: '*',
+              },
+            ],
+          },
+          validations: [{ expression: 'object.data.size() <= limit' }],
+        },
+      },
     ],
   ),
   '/apis/admissionregistration.k8s.io/v1/validatingadmissionpolicybindings': list(
@@ -80,6 +100,10 @@ const ROUTES: Record<string, unknown> = {
             objectSelector: {},
           },
         },
+      },
+      {
+        metadata: meta('configmap-size-binding', { generation: 1 }),
+        spec: { policyName: 'configmap-size.example.com', validationActions: ['Deny'] },
       },
     ],
   ),
@@ -192,6 +216,10 @@ describe('--cluster through dist/cli.js', () => {
       path.join(repo, 'web.yaml'),
       deployment('web', 4) + '---\n' + deployment('small', 2),
     );
+    writeFileSync(
+      path.join(repo, 'settings.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings, namespace: test-ns }\ndata: { a: b }\n',
+    );
     const { code, stdout, stderr } = await cli(
       ['scan', '.', '--format', 'json', '--cluster', '--kubeconfig', path.join(dir, 'kubeconfig')],
       repo,
@@ -199,7 +227,15 @@ describe('--cluster through dist/cli.js', () => {
     expect(stderr).toBe('');
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
-    expect(report.errors).toEqual([]);
+    // The broken policy of the cluster: a warning with no file or line, the ConfigMap it matches denied.
+    expect(report.errors).toEqual([
+      {
+        file: '(cluster)',
+        level: 'warning',
+        message:
+          "the cluster's ValidatingAdmissionPolicy 'configmap-size.example.com' with binding 'configmap-size-binding' cannot be applied, the API server rejects every request it matches: compilation failed: ERROR: <input>:1:23: undeclared reference to 'limit' (in container '')\n | object.data.size() <= limit\n | ......................^",
+      },
+    ]);
     expect(
       report.findings.map(
         (f: { ruleId: string; line: number; message: string; resource: { name: string } }) => [
@@ -210,6 +246,13 @@ describe('--cluster through dist/cli.js', () => {
         ],
       ),
     ).toEqual([
+      // Sorted by file.
+      [
+        'vap/configmap-size.example.com',
+        'settings',
+        2,
+        "ValidatingAdmissionPolicy 'configmap-size.example.com' with binding 'configmap-size-binding' denied request: compilation error: compilation failed: ERROR: <input>:1:23: undeclared reference to 'limit' (in container '')\n | object.data.size() <= limit\n | ......................^",
+      ],
       [
         'vap/replicalimit-policy.example.com',
         'web',

@@ -126,7 +126,7 @@ describe('custom rules through dist/cli.js', () => {
     const { code, stderr } = await cli(['scan', '.'], dir);
     expect(code).toBe(2);
     expect(stderr).toBe(
-      'kube-policy-gate: .kube-policy-gate.yaml:7:49: customRules[0].expression: Unexpected token: MULTIPLY\n',
+      'kube-policy-gate: .kube-policy-gate.yaml:7:49: customRules[0].expression: compilation failed: ERROR: <input>:1:32: Unexpected token: MULTIPLY\n',
     );
   });
 });

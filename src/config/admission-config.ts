@@ -3,7 +3,12 @@
 // file:line:column, before anything is scanned.
 import { isMap, isScalar, isSeq, type LineCounter, type Node, type Scalar } from 'yaml';
 import { SEVERITIES, type Severity } from '../model.js';
-import { CelError, parseKubernetesMinor, type Position } from '../rules/cel/environment.js';
+import {
+  CelError,
+  celGoCompileError,
+  parseKubernetesMinor,
+  type Position,
+} from '../rules/cel/environment.js';
 import {
   compileCustomRule,
   customRuleMeta,
@@ -203,7 +208,9 @@ export function parseCustomRules(
         const where = error.position
           ? positionInFile(scalar, ctx.text, ctx.lineCounter, error.position)
           : undefined;
-        at(ctx, scalar, `${key}.${name}`, error.message, where?.column, where?.line);
+        // The API server's wording, on one line (a configuration problem is one line).
+        const text = `compilation failed: ${celGoCompileError(source, error, false)}`;
+        at(ctx, scalar, `${key}.${name}`, text, where?.column, where?.line);
       }
     }
     if (id && title && expression && severity && CUSTOM_RULE_ID.test(id))

@@ -8,7 +8,7 @@ import { findRuleMeta } from '../rules/index.js';
 import type { ScanResult } from '../scan.js';
 import type { SuppressedFinding } from '../suppress/suppress.js';
 import { escapeMarkdown, listText, verdict } from './markdown.js';
-import { ruleDocUrl } from './sarif.js';
+import { ruleHelpUri } from './sarif.js';
 
 /** GitHub rejects comment bodies longer than this. */
 export const COMMENT_MAX_CHARS = 65_536;
@@ -194,7 +194,8 @@ export function renderComment(result: ScanResult, options: CommentOptions): stri
 
 function findingLine(finding: Finding, links: CommentLinks | undefined, short = false): string {
   const meta = findRuleMeta(finding.ruleId);
-  const rule = meta ? `[${text(meta.id)}](${ruleDocUrl(meta.id)})` : text(finding.ruleId);
+  const helpUri = ruleHelpUri(finding.ruleId, meta);
+  const rule = meta && helpUri ? `[${text(meta.id)}](${helpUri})` : text(finding.ruleId);
   const where = `${text(finding.file)}:${finding.line}`;
   const location = links ? `[${where}](${lineUrl(links, finding.file, finding.line)})` : where;
   const context: string[] = [];

@@ -4,12 +4,13 @@
 // findings as results with `suppressions` so code scanning shows them as dismissed. Written as a
 // stream (`sarifChunks`): a big scan's log is not held as one string.
 import type { Finding, Severity } from '../model.js';
-import { findRuleMeta } from '../rules/index.js';
+import { ADMISSION_POLICY_PREFIX, findBuiltinRuleMeta, findRuleMeta } from '../rules/index.js';
 import type { RuleMeta } from '../rules/types.js';
 import type { ScanResult } from '../scan.js';
 import type { SuppressedFinding } from '../suppress/suppress.js';
 import { RULE_DOCS_URL, TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { jsonChunks, mapLazily, materialize, streamedArray } from './stream.js';
+import { markdownText } from './escape.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The partialFingerprints key; bump the version if the fingerprint recipe changes. */
@@ -40,6 +41,40 @@ export function ruleDocUrl(ruleId: string): string {
   return `${RULE_DOCS_URL}/${encodeURIComponent(ruleId)}.md`;
 }
 
+/** The page that documents a rule: its own (`url`), else the builtin rule page; none for an unknown ID. */
+export function ruleHelpUri(ruleId: string, meta: RuleMeta | undefined): string | undefined {
+  if (!meta) return undefined;
+  return meta.url ?? ruleDocUrl(ruleId);
+}
+
+/**
+ * A ValidatingAdmissionPolicy's rule text from its findings: the bindings and the validations (index and
+ * expression) that failed, which the generic `vap/<policy>` metadata cannot know.
+ */
+function admissionPolicyDetails(findings: readonly Finding[]): { text: string; markdown: string } {
+  const bindings = new Set<string>();
+  const validations = new Map<number, string>();
+  for (const finding of findings) {
+    if (finding.admission?.binding) bindings.add(finding.admission.binding);
+    const { validation, expression } = finding.admission ?? {};
+    if (validation !== undefined && expression !== undefined)
+      validations.set(validation, expression);
+  }
+  const sorted = [...validations].sort(([a], [b]) => a - b);
+  const text = [
+    bindings.size ? `Bindings: ${[...bindings].join(', ')}.` : '',
+    ...sorted.map(([index, expression]) => `spec.validations[${index}]: ${expression}`),
+  ].filter(Boolean);
+  const markdown = [
+    bindings.size ? `**Bindings:** ${[...bindings].map(markdownText).join(', ')}` : '',
+    sorted.length ? '**Failing validations**' : '',
+    ...sorted.map(
+      ([index, expression]) => `- \`spec.validations[${index}]\`: ${markdownText(expression)}`,
+    ),
+  ].filter(Boolean);
+  return { text: text.join('\n'), markdown: markdown.join('\n\n') };
+}
+
 /**
  * The SARIF log with its results as a streamed array (made one at a time, from the findings):
  * `materialize` it for the plain object.
@@ -52,7 +87,16 @@ function sarifDocument(result: ScanResult) {
   const severityOf = new Map(
     [...result.suppressed, ...result.findings].map((finding) => [finding.ruleId, finding.severity]),
   );
-  const rules = ruleIds.map((id) => sarifRule(id, findRuleMeta(id), severityOf.get(id)!));
+  const rules = ruleIds.map((id) =>
+    sarifRule(
+      id,
+      findRuleMeta(id),
+      severityOf.get(id)!,
+      id.startsWith(ADMISSION_POLICY_PREFIX)
+        ? admissionPolicyDetails(all.filter((finding) => finding.ruleId === id))
+        : undefined,
+    ),
+  );
   const index = new Map(ruleIds.map((id, i) => [id, i]));
   const results = mapLazily(all, (finding) => sarifResult(finding, index.get(finding.ruleId)!));
   return {
@@ -93,26 +137,35 @@ export function renderSarif(result: ScanResult): string {
   return JSON.stringify(sarifLog(result), null, INDENT) + '\n';
 }
 
-function sarifRule(id: string, meta: RuleMeta | undefined, severity: Severity) {
+function sarifRule(
+  id: string,
+  meta: RuleMeta | undefined,
+  severity: Severity,
+  details?: { text: string; markdown: string },
+) {
   const title = meta?.title ?? id;
   const description = meta?.description ?? title;
+  const helpUri = ruleHelpUri(id, meta);
+  // Custom rules and policies come from the scanned repository: their text is shown, never rendered.
+  const md = meta && findBuiltinRuleMeta(id) ? (value: string) => value : markdownText;
+  const docs = helpUri ? [`[Rule documentation](${helpUri})`] : [];
   const markdown = meta
     ? [
-        `**${meta.title}**`,
+        `**${md(meta.title)}**`,
         '',
-        meta.description,
+        md(meta.description),
+        ...(details?.markdown ? ['', details.markdown] : []),
         '',
-        `**Why:** ${meta.rationale}`,
+        `**Why:** ${md(meta.rationale)}`,
         '',
         '**How to fix**',
         '',
-        meta.fix,
-        '',
-        `[Rule documentation](${ruleDocUrl(id)})`,
+        md(meta.fix),
+        ...(docs.length ? ['', ...docs] : []),
       ].join('\n')
-    : `[Rule documentation](${ruleDocUrl(id)})`;
+    : docs.join('\n') || md(description);
   const text = meta
-    ? `${meta.description}\n\nWhy: ${meta.rationale}\n\nHow to fix: ${meta.fix}`
+    ? `${meta.description}${details?.text ? `\n\n${details.text}` : ''}\n\nWhy: ${meta.rationale}\n\nHow to fix: ${meta.fix}`
     : description;
   const tags = ['security', meta?.id.startsWith('DL') ? 'dockerfile' : 'kubernetes'];
   if (meta?.pss) tags.push(`pss-${meta.pss.level}`);
@@ -120,9 +173,9 @@ function sarifRule(id: string, meta: RuleMeta | undefined, severity: Severity) {
     id,
     ...(meta ? { name: meta.name } : {}),
     shortDescription: { text: title },
-    fullDescription: { text: description },
+    fullDescription: { text: details?.text ? `${description}\n\n${details.text}` : description },
     help: { text, markdown },
-    helpUri: ruleDocUrl(id),
+    ...(helpUri ? { helpUri } : {}),
     defaultConfiguration: { level: LEVEL[severity] },
     properties: {
       'security-severity': SECURITY_SEVERITY[severity],
@@ -146,6 +199,8 @@ function sarifResult(finding: Finding | SuppressedFinding, ruleIndex: number) {
   if (finding.overlay) properties.overlay = finding.overlay;
   if (finding.overlays) properties.overlays = finding.overlays;
   if (finding.rendered) properties.rendered = finding.rendered;
+  if (finding.admission) properties.admission = finding.admission;
+  if (finding.auditAnnotations) properties.auditAnnotations = finding.auditAnnotations;
   const suppressedBy = 'suppressedBy' in finding ? finding.suppressedBy : undefined;
   return {
     ruleId: finding.ruleId,

@@ -3,6 +3,7 @@ import { dockerRules } from './docker/index.js';
 import { engineRules } from './engine-rules.js';
 import { k8sRules } from './k8s/index.js';
 import type { Rule, RuleMeta } from './types.js';
+import { ADMISSION_POLICY_DOCS_URL } from '../version.js';
 
 export const allRules: readonly Rule[] = [...k8sRules, ...dockerRules];
 
@@ -42,6 +43,7 @@ function admissionPolicyMeta(id: string): RuleMeta {
     description: `What the ValidatingAdmissionPolicy '${policy}' and its bindings would deny, warn about or audit on a CREATE.`,
     rationale: 'The cluster applies this policy: what it denies cannot be deployed.',
     fix: "Change the object so that the policy's validations hold, or the policy or its binding.",
+    url: ADMISSION_POLICY_DOCS_URL,
   };
 }
 

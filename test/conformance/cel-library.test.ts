@@ -22,14 +22,6 @@ const KNOWN_EXPRESSION_GAPS: Record<string, string> = {
     'needs the CRD schema: embedded-resource metadata declares no namespace field',
   'apiextensions/validation/1405/1493':
     'needs the CRD schema: self is an object type, not comparable with an int',
-  'apiextensions/validation/2024/2097':
-    'optional map-entry literal {?k: v}: the engine parser has no syntax for it',
-  'apiextensions/validation/2024/2098':
-    'optional map-entry literal {?k: v}: the engine parser has no syntax for it',
-  'apiextensions/validation/2024/2099':
-    'optional list-element literal [?v]: the engine parser has no syntax for it',
-  'apiextensions/validation/2024/2100':
-    'optional list-element literal [?v]: the engine parser has no syntax for it',
 };
 
 describeCorpus('CEL conformance: Kubernetes library unit cases', ['cel', 'library-cases'], () => {

@@ -19,7 +19,13 @@ import { registerStrings } from './lib-strings.js';
 import { registerLists } from './lib-lists.js';
 import { registerTwoVarComprehensions } from './lib-comprehensions.js';
 import { registerOptional } from './lib-optional.js';
+import {
+  markOptionalEntries,
+  registerOptionalLiterals,
+  rewriteOptionalEntries,
+} from './lib-optional-literals.js';
 import { CelLibraryError } from './errors.js';
+import { OfflineUnknownError, registerAuthz } from './lib-authz.js';
 
 export { DEFAULT_KUBERNETES_VERSION } from '../../model.js';
 
@@ -29,12 +35,14 @@ export const LIBRARY_INTRODUCED: Record<string, number> = {
   regex: 0,
   lists: 0,
   strings: 0,
+  authz: 27,
   optional: 28,
   quantity: 28,
   sets: 29,
   ip: 30,
   cidr: 30,
   format: 31,
+  authzSelectors: 31,
   twoVarComprehensions: 32,
   semver: 33,
   extLists: 34,
@@ -176,7 +184,7 @@ function prepare(ast: unknown, expression: string): void {
         compileRE2(pattern.args);
       } catch (error) {
         throw new CelError(
-          `compilation failed: ${(error as Error).message}`,
+          (error as Error).message,
           'compile',
           positionAt(expression, pattern.start ?? 0),
         );
@@ -217,8 +225,15 @@ export class KubernetesCel {
       // The API server's base environment accepts mixed literals such as format()'s argument lists.
       homogeneousAggregateLiterals: false,
     });
-    for (const name of variables) env.registerVariable(name, 'dyn');
+    for (const name of variables) if (name !== 'authorizer') env.registerVariable(name, 'dyn');
+    // The authorizer exists for ValidatingAdmissionPolicies only, and is typed (its checks are methods).
+    if (variables.includes('authorizer') && has('authz')) {
+      registerAuthz(env, has('authzSelectors'));
+      env.registerVariable('authorizer', 'kubernetes.authorization.Authorizer');
+    }
     if (has('optional')) registerOptional(env);
+    if (has('optional')) registerOptionalLiterals(env);
+    this.optionalLiterals = has('optional');
     registerURL(env);
     registerRegex(env);
     registerStrings(env);
@@ -252,6 +267,49 @@ export class KubernetesCel {
   }
 
   private readonly compiled = new Map<string, CompiledExpression>();
+  private readonly optionalLiterals: boolean;
+  private optionalTemplate?: unknown;
+  private functionNames?: Set<string>;
+
+  private compileError(error: unknown, expression: string): CelError {
+    return compileError(error, expression, (name) =>
+      (this.functionNames ??= new Set(this.env.getDefinitions().functions.map((f) => f.name))).has(
+        name,
+      ),
+    );
+  }
+
+  /** cel-js's parse, with optional entries of list and map literals (`[?x]`, `{?k: v}`) when enabled. */
+  private parse(expression: string): ReturnType<Environment['parse']> {
+    const marked = this.optionalLiterals ? markOptionalEntries(expression) : undefined;
+    if (!marked) return this.env.parse(expression);
+    const parsed = this.env.parse(marked.text);
+    const root = parsed.ast as { op?: string; args?: unknown; start?: number };
+    const rootIsMarked =
+      (root.op === 'list' || root.op === 'map') &&
+      (root.op === 'list'
+        ? (root.args as { op?: string; start?: number }[])
+        : (root.args as [{ op?: string; start?: number }][]).map(([k]) => k)
+      ).some((n) => n?.op === '!_' && marked.markers.has(n.start ?? -1));
+    this.optionalTemplate ??= this.env.parse('kpgOptionalListEntry(x) + [x]').ast;
+    if (!rootIsMarked) {
+      rewriteOptionalEntries(parsed.ast, marked.markers, this.optionalTemplate);
+      return parsed;
+    }
+    // The root itself is rewritten: parse it as the only element of a list, one position further on.
+    const wrapped = this.env.parse(`[${marked.text}][0]`);
+    rewriteOptionalEntries(
+      wrapped.ast,
+      new Set([...marked.markers].map((offset) => offset + 1)),
+      this.optionalTemplate,
+    );
+    walk(wrapped.ast, (node) => {
+      const n = node as { start?: number; end?: number; pos?: number };
+      for (const key of ['start', 'end', 'pos'] as const)
+        if (typeof n[key] === 'number') n[key] = Math.max(0, n[key] - 1);
+    });
+    return wrapped;
+  }
 
   /** Parses and type-checks (once per text); throws CelError (compile) with the position in the expression. */
   compile(expression: string): CompiledExpression {
@@ -267,13 +325,14 @@ export class KubernetesCel {
   private compileNew(expression: string): CompiledExpression {
     let parsed: ReturnType<Environment['parse']>;
     try {
-      parsed = this.env.parse(expression);
+      parsed = this.parse(expression);
     } catch (error) {
-      throw compileError(error, expression);
+      throw this.compileError(error, expression);
     }
     prepare(parsed.ast, expression);
     const checked = parsed.check();
-    if (!checked.valid) throw this.explain(compileError(checked.error, expression), expression);
+    if (!checked.valid)
+      throw this.explain(this.compileError(checked.error, expression), expression);
     return {
       expression,
       ast: parsed.ast,
@@ -282,6 +341,8 @@ export class KubernetesCel {
           return metered(budget, () => parsed(variables) as unknown);
         } catch (error) {
           if (error instanceof CostLimitError) throw new CelError(error.message, 'runtime');
+          // Not an error of the expression: what it asked cannot be known offline.
+          if (error instanceof OfflineUnknownError) throw error;
           const range = (error as { range?: { start: number } }).range;
           const message =
             error instanceof CelLibraryError || error instanceof EvaluationError
@@ -298,17 +359,110 @@ export class KubernetesCel {
   }
 }
 
-function compileError(error: unknown, expression: string): CelError {
+const GO_OPERATOR: Record<string, string> = {
+  '+': '_+_',
+  '-': '_-_',
+  '*': '_*_',
+  '/': '_/_',
+  '%': '_%_',
+  '<': '_<_',
+  '<=': '_<=_',
+  '>': '_>_',
+  '>=': '_>=_',
+  '==': '_==_',
+  '!=': '_!=_',
+  in: '@in',
+};
+
+/** cel-go writes parameterised types with parentheses: list(string), map(string, int). */
+const goTypes = (types: string) => types.replaceAll('<', '(').replaceAll('>', ')');
+
+/**
+ * cel-go's words (what the API server says) for the compile errors that have a direct counterpart, and
+ * where cel-go places them: a call at its opening parenthesis, an operator at the operator.
+ */
+function celGoWording(
+  message: string,
+  node: unknown,
+  expression: string,
+  declared: (name: string) => boolean,
+): { message: string; offset?: number } {
+  const undeclared = (name: string) => `undeclared reference to '${name}' (in container '')`;
+  const variable = /^Unknown variable: (.*)$/.exec(message);
+  if (variable) return { message: undeclared(variable[1]!) };
+  if (!isNode(node)) return { message };
+  const args = node.args as unknown[];
+  // An optional entry of a list or map literal (rewritten into these calls) whose value is not optional.
+  const entry =
+    /^found no matching overload for 'kpg(?:OptionalListEntry\((.*)\)|OptionalMapEntry\(.*, (.*)\))'$/.exec(
+      message,
+    );
+  if (entry) {
+    const at = isNode(args?.[1]) ? (node.start ?? 0) : undefined;
+    return {
+      message: `expected type 'optional_type' but found '${goTypes(entry[1] ?? entry[2]!)}' (an optional entry '?' needs an optional value)`,
+      ...(at === undefined ? {} : { offset: at }),
+    };
+  }
+  const call = /^found no matching overload for '(?:(.+)\.)?([^.(]+)\((.*)\)'$/.exec(message);
+  if (call && (node.op === 'call' || node.op === 'rcall')) {
+    const [, receiver, name, types] = call;
+    const after = node.op === 'rcall' && isNode(args[1]) ? (args[1].end ?? 0) : (node.start ?? 0);
+    const open = expression.indexOf('(', after);
+    return {
+      message: declared(name!)
+        ? `found no matching overload for '${name}' applied to '${receiver ? `${goTypes(receiver)}.` : ''}(${goTypes(types!)})'`
+        : undeclared(name!),
+      ...(open >= 0 ? { offset: open } : {}),
+    };
+  }
+  const binary = /^no such overload: (\S+) (\S+) (\S+)$/.exec(message);
+  const goOperator = binary && GO_OPERATOR[binary[2]!];
+  if (binary && goOperator && isNode(args?.[0]) && isNode(args[1])) {
+    const at = expression.indexOf(binary[2]!, args[0].end ?? 0);
+    return {
+      message: `found no matching overload for '${goOperator}' applied to '(${goTypes(binary[1]!)}, ${goTypes(binary[3]!)})'`,
+      ...(at >= 0 ? { offset: at } : {}),
+    };
+  }
+  return { message };
+}
+
+/**
+ * A compile error as cel-go writes it, which is the text of the API server's `compilation failed: ...`:
+ * `ERROR: <input>:LINE:COLUMN: message`, and with `caret` the source line and a caret under the column.
+ */
+export function celGoCompileError(expression: string, error: CelError, caret = true): string {
+  if (!error.position) return `ERROR: <input>: ${error.message}`;
+  const { line, column } = error.position;
+  const head = `ERROR: <input>:${line}:${column}: ${error.message}`;
+  if (!caret) return head;
+  const source = expression.split('\n')[line - 1] ?? '';
+  return `${head}\n | ${source}\n | ${'.'.repeat(column - 1)}^`;
+}
+
+function compileError(
+  error: unknown,
+  expression: string,
+  declared: (name: string) => boolean,
+): CelError {
   if (error instanceof CelError) return error;
   const range = (error as { range?: { start: number } }).range;
   const known =
     error instanceof ParseError ||
     error instanceof CelTypeError ||
     error instanceof EvaluationError;
-  return new CelError(
+  const wording = celGoWording(
     known ? errorMessage(error) : String((error as Error).message ?? error),
+    (error as { node?: unknown }).node,
+    expression,
+    declared,
+  );
+  const offset = wording.offset ?? range?.start;
+  return new CelError(
+    wording.message,
     'compile',
-    range ? positionAt(expression, range.start) : undefined,
+    offset === undefined ? undefined : positionAt(expression, offset),
   );
 }
 

@@ -70,14 +70,14 @@ describe('custom rules', () => {
   it('report a compile error at the expression file:line:column', () => {
     const bad = TEAM.replace("&& 'team'", "&& + 'team'");
     expect(problems(policyText(bad))).toEqual([
-      'policy.yaml:7:49: customRules[0].expression: Unexpected token: PLUS',
+      'policy.yaml:7:49: customRules[0].expression: compilation failed: ERROR: <input>:1:32: Unexpected token: PLUS',
     ]);
     const block = TEAM.replace(
       /expression: .*\n/,
       "expression: |\n      has(object.metadata.labels) &&\n        object.metadata.labels.team.matches('(?=x)')\n",
     );
     expect(problems(policyText(block))[0]).toMatch(
-      /^policy\.yaml:9:45: customRules\[0\]\.expression: compilation failed: invalid regular expression/,
+      /^policy\.yaml:9:45: customRules\[0\]\.expression: compilation failed: ERROR: <input>:2:39: invalid regular expression/,
     );
   });
 

@@ -16,6 +16,7 @@ import {
 } from '../cel/environment.js';
 import { setCustomRuleMetas } from '../index.js';
 import type { K8sRule, RuleMeta } from '../types.js';
+import { CUSTOM_RULES_DOCS_URL } from '../../version.js';
 
 export const CUSTOM_RULE_ID = /^[A-Z][A-Z0-9_-]*$/;
 export const CUSTOM_RULE_VARIABLES = ['object', 'namespaceObject'] as const;
@@ -49,6 +50,7 @@ export function customRuleMeta(def: CustomRuleDefinition): RuleMeta & { target: 
       `Custom rule from ${def.file}:${def.line}: \`${def.expression}\` must be true.`,
     rationale: `Declared in the policy file (${def.file}:${def.line}).`,
     fix: def.message ?? `Make \`${def.expression}\` true for the object.`,
+    url: CUSTOM_RULES_DOCS_URL,
   };
 }
 
