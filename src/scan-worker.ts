@@ -64,7 +64,8 @@ export async function scanInWorker(options: ScanOptions): Promise<ScanResult> {
  */
 export async function isSmallInput(options: Pick<ScanOptions, 'root' | 'paths' | 'policy'>) {
   const given = options.paths.length ? options.paths : options.policy.paths;
-  const pending = given.map((p) => path.resolve(options.root, p));
+  // No paths at all means the whole root, as discovery reads it.
+  const pending = (given.length ? given : ['.']).map((p) => path.resolve(options.root, p));
   let bytes = 0;
   let entries = 0;
   try {
