@@ -61,10 +61,26 @@ export function packEntries(entries: Int32Array, length: number): Int32Array | U
     const value = used[i];
     if (value >= UINT16_NO_KEY || value < NO_KEY) return used.slice();
   }
-  const packed = new Uint16Array(length);
+  let packed: Uint16Array;
+  if (length > ARENA_FIELDS / 4) {
+    packed = new Uint16Array(length);
+  } else {
+    // Small documents share a block: a buffer of its own costs each ~200 bytes more.
+    if (arenaUsed + length > arena.length) {
+      arena = new Uint16Array(ARENA_FIELDS);
+      arenaUsed = 0;
+    }
+    packed = arena.subarray(arenaUsed, arenaUsed + length);
+    arenaUsed += length;
+  }
   packed.set(used); // -1 wraps to UINT16_NO_KEY
   return packed;
 }
+
+/** The block small documents' entries are packed into (64 KB), and how much of it is taken. */
+const ARENA_FIELDS = 32 * 1024;
+let arena = new Uint16Array(0);
+let arenaUsed = 0;
 
 /**
  * Where every node of one document is. Entries are in document order; the children of an entry
