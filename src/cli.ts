@@ -15,7 +15,7 @@ import { mapLazily, writeChunks } from './report/stream.js';
 import { tableLines, useColor } from './report/table.js';
 import { describeFailure } from './report/failure.js';
 import { writeReportFile } from './report/write-file.js';
-import { scanInWorker, serveScanWorker } from './scan-worker.js';
+import { scanInBoundedMemory } from './engine.js';
 import { findRoot } from './sources/root.js';
 import { toolEnvironment } from './sources/tools.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
@@ -106,7 +106,7 @@ async function run(argv: string[]): Promise<number> {
   // A bare name (`--helm helm3`) is looked up on PATH; a path is taken relative to here.
   const helm =
     values.helm && (/[\\/]/.test(values.helm) ? path.resolve(cwd, values.helm) : values.helm);
-  const result = await scanInWorker({
+  const result = await scanInBoundedMemory({
     root,
     paths: relativePaths,
     policy,
@@ -186,24 +186,21 @@ function runEval(
   return outcome.ok ? 0 : outcome.phase === 'runtime' ? 1 : 2;
 }
 
-// In a scan worker this bundle started (src/scan-worker.ts), only the scan runs.
-if (!(await serveScanWorker())) {
-  run(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      const failure = describeFailure(error, [UsageError]);
-      // Never a stack trace for the user; KPG_DEBUG=1 shows it for us.
-      if (failure.kind === 'internal' && process.env.KPG_DEBUG) console.error(error);
-      const text =
-        failure.kind === 'usage'
-          ? `${failure.message}\nRun '${TOOL_NAME} --help' for usage.`
-          : failure.kind === 'internal'
-            ? `internal error: ${failure.message}`
-            : failure.message;
-      for (const line of text.split('\n')) process.stderr.write(`${TOOL_NAME}: ${line}\n`);
-      process.exitCode = 2;
-    },
-  );
-}
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const failure = describeFailure(error, [UsageError]);
+    // Never a stack trace for the user; KPG_DEBUG=1 shows it for us.
+    if (failure.kind === 'internal' && process.env.KPG_DEBUG) console.error(error);
+    const text =
+      failure.kind === 'usage'
+        ? `${failure.message}\nRun '${TOOL_NAME} --help' for usage.`
+        : failure.kind === 'internal'
+          ? `internal error: ${failure.message}`
+          : failure.message;
+    for (const line of text.split('\n')) process.stderr.write(`${TOOL_NAME}: ${line}\n`);
+    process.exitCode = 2;
+  },
+);

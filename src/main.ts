@@ -50,7 +50,7 @@ import { mapLazily } from './report/stream.js';
 import { describeFailure } from './report/failure.js';
 import { writeReportFile } from './report/write-file.js';
 import type { ScanResult } from './scan.js';
-import { scanInWorker, serveScanWorker } from './scan-worker.js';
+import { scanInBoundedMemory } from './engine.js';
 import { workflowKubeconfig } from './sources/cluster.js';
 import { toolEnvironment } from './sources/tools.js';
 
@@ -408,7 +408,7 @@ async function runScan(inputs: Inputs, event: EventContext): Promise<void> {
     ignoreFiles: listInput('ignore-file'),
   });
   const gateOn = inputs.gate ?? (pr ? 'new' : 'all');
-  const result = await scanInWorker({
+  const result = await scanInBoundedMemory({
     root,
     paths: inputs.paths,
     policy,
@@ -489,8 +489,6 @@ async function runReport(inputs: Inputs, event: EventContext): Promise<void> {
 
 /** The Action: the entry point (src/index.ts) calls this and nothing else. */
 export async function run(): Promise<void> {
-  // In a scan worker this bundle started (src/scan-worker.ts), only the scan runs.
-  if (await serveScanWorker()) return;
   try {
     const inputs = readInputs();
     const event = readEventContext(process.env);

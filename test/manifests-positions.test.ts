@@ -13,7 +13,7 @@ import { loadChartInfo } from '../src/sources/helm/chart.js';
 import { helmTemplateArgs } from '../src/sources/helm/render.js';
 import { valuesSetsFor } from '../src/sources/helm/values-sets.js';
 import { loadYamlStream } from '../src/sources/yaml-load.js';
-import { KeyTable } from '../src/sources/yaml-position.js';
+import { DocumentPositions, KeyTable } from '../src/sources/yaml-position.js';
 import { corpusCharts } from './helm/corpus.js';
 import { describeCorpus } from './support/corpus.js';
 import { legacyLoad } from './support/legacy-manifests.js';
@@ -38,7 +38,7 @@ function compare(name: string, text: string): Comparison {
     result.documents++;
     result.entries += old.entries.length / 5;
     const a = Array.from(old.entries);
-    const b = Array.from(document.positions);
+    const b = Array.from(DocumentPositions.fromEntries(document.positions, keys).entries);
     if (a.length !== b.length || a.some((n, i) => n !== b[i])) {
       const at = a.findIndex((n, i) => n !== b[i]);
       const entry = Math.floor(at / 5);

@@ -91,14 +91,23 @@ const POD_TEMPLATE_PATHS: Record<string, Path> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
 };
 
-/** Per kind, the paths of its pod template's metadata and spec: one copy shared by every
- *  resource of the kind (a scan holds thousands). */
+/** Per kind, the paths of its pod template's metadata and spec, and of its containers (by
+ *  type and index, as met): one copy shared by every resource of the kind (a scan holds
+ *  thousands, each with a few containers). */
 const TEMPLATE_PARTS = new Map(
   Object.entries(POD_TEMPLATE_PATHS).map(([kind, path]) => [
     kind,
-    { path, metadataPath: [...path, 'metadata'] as Path, specPath: [...path, 'spec'] as Path },
+    {
+      path,
+      metadataPath: [...path, 'metadata'] as Path,
+      specPath: [...path, 'spec'] as Path,
+      containerPaths: new Map<ContainerType, Path[]>(),
+    },
   ]),
 );
+
+/** Container paths kept per kind and type: far more containers than any pod has. */
+const SHARED_CONTAINER_PATHS = 64;
 
 const CONTAINER_TYPES: readonly ContainerType[] = [
   'initContainers',
@@ -127,16 +136,23 @@ export function podTemplateOf(object: KubeObject): PodTemplate | undefined {
   if (!isObject(template)) return undefined;
   const spec = template.spec;
   if (!isObject(spec)) return undefined;
-  const { metadataPath, specPath } = parts;
+  const { metadataPath, specPath, containerPaths } = parts;
   const containers: ContainerEntry[] = [];
   for (const type of CONTAINER_TYPES) {
     const list = spec[type];
     if (!Array.isArray(list)) continue;
+    let paths = containerPaths.get(type);
+    if (!paths) containerPaths.set(type, (paths = []));
     list.forEach((container, index) => {
       if (!isObject(container)) return;
       const name = typeof container.name === 'string' ? container.name : `${type}[${index}]`;
-      // concat: an array of exactly this length (a spread leaves room to grow).
-      containers.push({ container, name, type, path: specPath.concat(type, index) });
+      // concat: an array of exactly this length (a spread leaves room to grow). Shared up to
+      // a bound, so that a hostile list of 100,000 containers leaves nothing behind.
+      const path =
+        index < SHARED_CONTAINER_PATHS
+          ? (paths[index] ??= specPath.concat(type, index))
+          : specPath.concat(type, index);
+      containers.push({ container, name, type, path });
     });
   }
   return {

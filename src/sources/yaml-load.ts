@@ -22,6 +22,7 @@ import {
   KIND_MAP,
   KIND_SEQ,
   NO_KEY,
+  packEntries,
   type KeyTable,
 } from './yaml-position.js';
 
@@ -32,7 +33,7 @@ export type DuplicateKey = DuplicateKeyInfo;
 export interface LoadedDocument {
   value: unknown;
   /** Position entries (see yaml-position.ts). */
-  positions: Int32Array;
+  positions: Int32Array | Uint16Array;
   duplicates: DuplicateKey[];
 }
 
@@ -504,7 +505,7 @@ class StreamLoader {
           break;
       }
     }
-    const positions = this.data.slice(0, this.count * FIELDS);
+    const positions = packEntries(this.data, this.count * FIELDS);
     return { value: root.value ?? null, positions, duplicates: this.duplicates };
   }
 

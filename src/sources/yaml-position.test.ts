@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManifestStrings, parseManifests } from './manifests.js';
+import { loadYamlStream } from './yaml-load.js';
+import { DocumentPositions, KeyTable, NO_KEY } from './yaml-position.js';
 
 const deployment = (name: string, extra = '') =>
   [
@@ -92,6 +94,44 @@ describe('positions kept after the parse', () => {
     expect(resources[0].object.data).toEqual({
       long: 'a value that is longer than thirteen characters',
       script: 'echo one\necho two\n',
+    });
+  });
+
+  it('keeps entries in 16 bits where they fit, in 32 where a line or a key id does not', () => {
+    const keys = new KeyTable();
+    const positionsOf = (text: string, lineOffset = 0) => {
+      const [document] = loadYamlStream(text, { keys, intern: (s) => s, lineOffset });
+      if (!('value' in document)) throw new Error(document.message);
+      return document.positions;
+    };
+    const small = positionsOf(deployment('a'));
+    expect(small).toBeInstanceOf(Uint16Array);
+    // Far down a big stream: lines over 65,535.
+    const far = positionsOf(deployment('a'), 70_000);
+    expect(far).toBeInstanceOf(Int32Array);
+    const path = ['spec', 'template', 'spec', 'containers', 0, 'image'];
+    expect(DocumentPositions.fromEntries(small, keys).locate(path)).toEqual({ line: 10 });
+    expect(DocumentPositions.fromEntries(far, keys).locate(path)).toEqual({ line: 70_010 });
+    // The raw entries read the same either way, NO_KEY as -1.
+    const entries = DocumentPositions.fromEntries(small, keys).entries;
+    expect(Array.from(entries)).toEqual(
+      Array.from(far, (value, index) =>
+        index % 5 === 1 || index % 5 === 2 ? value - 70_000 : value,
+      ),
+    );
+    expect(entries).toContain(NO_KEY);
+
+    // Key ids past 16 bits: their documents keep 32 bits, and looking one of those keys up in
+    // an earlier 16-bit document finds nothing rather than an entry without a key.
+    for (let i = 0; keys.names.length < 0xffff; i++) keys.add(`filler-${i}`);
+    const late = positionsOf('kind: ConfigMap\ndata:\n  late-key: x\n');
+    expect(late).toBeInstanceOf(Int32Array);
+    expect(DocumentPositions.fromEntries(late, keys).locate(['data', 'late-key'])).toEqual({
+      line: 3,
+    });
+    expect(DocumentPositions.fromEntries(small, keys).locate(['late-key'])).toEqual({
+      line: 1,
+      endLine: 10,
     });
   });
 });

@@ -46,6 +46,42 @@ export class KeyTable {
   }
 }
 
+/** NO_KEY in entries kept in 16 bits. */
+const UINT16_NO_KEY = 0xffff;
+
+/**
+ * A copy of the first `length` fields of `entries`, the loader's scratch space, to keep with a
+ * document: in 16 bits per field where every field fits (lines under 65,535 in their file, as
+ * many entries and key ids), as in most documents, at half the bytes; NO_KEY is then
+ * UINT16_NO_KEY (no other field is negative).
+ */
+export function packEntries(entries: Int32Array, length: number): Int32Array | Uint16Array {
+  const used = entries.subarray(0, length);
+  for (let i = 0; i < length; i++) {
+    const value = used[i];
+    if (value >= UINT16_NO_KEY || value < NO_KEY) return used.slice();
+  }
+  let packed: Uint16Array;
+  if (length > ARENA_FIELDS / 4) {
+    packed = new Uint16Array(length);
+  } else {
+    // Small documents share a block: a buffer of its own costs each ~200 bytes more.
+    if (arenaUsed + length > arena.length) {
+      arena = new Uint16Array(ARENA_FIELDS);
+      arenaUsed = 0;
+    }
+    packed = arena.subarray(arenaUsed, arenaUsed + length);
+    arenaUsed += length;
+  }
+  packed.set(used); // -1 wraps to UINT16_NO_KEY
+  return packed;
+}
+
+/** The block small documents' entries are packed into (64 KB), and how much of it is taken. */
+const ARENA_FIELDS = 32 * 1024;
+let arena = new Uint16Array(0);
+let arenaUsed = 0;
+
 /**
  * Where every node of one document is. Entries are in document order; the children of an entry
  * (a map's pairs, a sequence's items) follow it up to its next sibling. The span of a map entry
@@ -54,18 +90,21 @@ export class KeyTable {
  */
 export class DocumentPositions {
   private constructor(
-    private readonly data: Int32Array,
+    private readonly data: Int32Array | Uint16Array,
     private readonly keys: KeyTable,
   ) {}
 
-  /** Positions from entries built by the loader (yaml-load.ts), ids from `keys`. */
-  static fromEntries(data: Int32Array, keys: KeyTable): DocumentPositions {
+  /** Positions from entries built by the loader (yaml-load.ts, packEntries), ids from `keys`. */
+  static fromEntries(data: Int32Array | Uint16Array, keys: KeyTable): DocumentPositions {
     return new DocumentPositions(data, keys);
   }
 
-  /** The raw entries, for tests that compare two loaders. */
+  /** The raw entries (NO_KEY as -1), for tests that compare two loaders. */
   get entries(): Int32Array {
-    return this.data;
+    if (this.data instanceof Int32Array) return this.data;
+    return Int32Array.from(this.data, (value, index) =>
+      index % FIELDS === 4 && value === UINT16_NO_KEY ? NO_KEY : value,
+    );
   }
 
   /** The entry of `path`; where the path leaves the document, the deepest node on it. */
@@ -86,7 +125,8 @@ export class DocumentPositions {
       let found = -1;
       if (kind === KIND_MAP) {
         const wanted = this.keys.find(String(segment));
-        if (wanted !== NO_KEY) {
+        // In 16-bit entries NO_KEY reads as UINT16_NO_KEY, and no key of theirs has an id as high.
+        if (wanted !== NO_KEY && (wanted < UINT16_NO_KEY || data instanceof Int32Array)) {
           // The last occurrence is the one in effect (a repeated key, a key a merge wrote and
           // a later key overrode).
           for (let child = entry + 1; child < end; child = data[child * FIELDS + 3]) {

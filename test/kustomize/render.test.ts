@@ -114,9 +114,9 @@ describe.each([30, 35] as const)('kubectl v1.%i kustomize', (minor) => {
 
   it('places each finding on the patch, images entry, component or base line', async () => {
     const rendered = await render(copyFixture(), binary);
-    const findings = mergeAcrossOverlays(
-      evaluateResources(rendered.resources, policyOf(...RULES)),
-    ).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    const findings = [
+      ...mergeAcrossOverlays(evaluateResources(rendered.resources, policyOf(...RULES))),
+    ].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
     expect(findings.map(placed)).toEqual([
       // Missing runAsNonRoot: the base's container entry, in both overlays.
       {

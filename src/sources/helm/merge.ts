@@ -9,7 +9,10 @@
 // stay those of that set, and `valuesSets` lists every set it occurs in.
 import type { Finding } from '../../model.js';
 
-export function mergeAcrossValuesSets(findings: readonly Finding[]): Finding[] {
+export function mergeAcrossValuesSets(findings: readonly Finding[]): readonly Finding[] {
+  // Nothing from a chart: the list itself (a copy of a large scan's list is garbage the size of
+  // the list, at the scan's peak).
+  if (!findings.some((finding) => finding.chart !== undefined)) return findings;
   const merged: Finding[] = [];
   const byKey = new Map<string, Finding>();
   for (const finding of findings) {

@@ -10,7 +10,9 @@
 import { hash } from 'node:crypto';
 import type { Finding } from '../../model.js';
 
-export function mergeAcrossOverlays(findings: readonly Finding[]): Finding[] {
+export function mergeAcrossOverlays(findings: readonly Finding[]): readonly Finding[] {
+  // Nothing from an overlay: the list itself (see mergeAcrossValuesSets).
+  if (!findings.some((finding) => finding.overlay !== undefined)) return findings;
   const groups = new Map<string, Finding[]>();
   const order: (Finding | string)[] = [];
   for (const finding of findings) {
