@@ -1,4 +1,5 @@
-// How this project bundles an entry point with esbuild: self-contained ESM for Node, `?raw` text
+// How this project bundles an entry point with esbuild: self-contained ESM (or, for the CLI,
+// CommonJS that scripts/cli-bin.ts runs from V8's code cache) for Node, `?raw` text
 // imports as vite and vitest understand them, repository-relative paths so that the same sources
 // give byte-identical files wherever the checkout lives. Used by scripts/build.ts for dist/ and by
 // the bench for the child it measures memory in.
@@ -65,22 +66,45 @@ const define = { __KPG_VERSION__: JSON.stringify(version) };
 const requireShim =
   "import { createRequire as __kpgCreateRequire } from 'node:module';\nconst require = __kpgCreateRequire(import.meta.url);";
 
-/** Bundles `entry` (relative to the repository) into `outfile`. */
-export async function bundle(entry: string, outfile: string): Promise<void> {
+// A CommonJS bundle has require() but no import.meta.url (src/scan-worker.ts starts a worker on
+// the bundle's own file). Its import() of the files beside it goes through __kpgImport, which
+// scripts/cli-bin.ts passes in: an import() in code that node:vm compiled needs an experimental
+// option. Loaded as a plain module (a scan worker), the bundle imports them itself.
+const commonJsBanner = [
+  "var __kpgModuleUrl = require('node:url').pathToFileURL(__filename).href;",
+  'var __kpgImport = __kpgImport || ((specifier) => import(new URL(specifier, __kpgModuleUrl).href));',
+].join('\n');
+const BESIDE_IMPORTS = [`import("./${SHELL_PARSER}")`, `import("./${KUBE_CLIENT}")`];
+
+/** Bundles `entry` (relative to the repository) into `outfile`: an ES module, or a CommonJS
+ *  script (no top-level await then). */
+export async function bundle(
+  entry: string,
+  outfile: string,
+  format: 'esm' | 'cjs' = 'esm',
+): Promise<void> {
   await build({
     absWorkingDir: ROOT,
     entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format,
     target: 'node22',
-    banner: { js: requireShim },
+    banner: { js: format === 'esm' ? requireShim : commonJsBanner },
     plugins: [rawText, separateShellParser, separateKubeClient],
-    define,
+    define: format === 'esm' ? define : { ...define, 'import.meta.url': '__kpgModuleUrl' },
     legalComments: 'eof',
     logLevel: 'warning',
   });
+  if (format === 'cjs') {
+    let text = await readFile(path.resolve(ROOT, outfile), 'utf8');
+    for (const call of BESIDE_IMPORTS) {
+      if (text.split(call).length !== 2) throw new Error(`${outfile}: expected one ${call}`);
+      text = text.replace(call, call.replace('import(', '__kpgImport('));
+    }
+    await writeFile(path.resolve(ROOT, outfile), text);
+  }
   const require = createRequire(import.meta.url);
   const beside = (name: string) => path.resolve(ROOT, path.dirname(outfile), name);
   await copyFile(require.resolve('mvdan-sh'), beside(SHELL_PARSER));
@@ -103,33 +127,20 @@ export async function bundle(entry: string, outfile: string): Promise<void> {
   }
 }
 
-// The CLI's bin is a few lines that turn on Node's compile cache (module.enableCompileCache: the
-// V8 code of a bundle, kept under the system's temporary folder or $NODE_COMPILE_CACHE) and only
-// then import the CLI, bundled as cli-main.js beside it: a bundle's code is cached only when the
-// cache is on before the bundle is compiled. A warm cache saves most of the bundle's compile
-// time at every start; a cold one, or one that cannot be written (a read-only file system), costs
-// nothing more than today. An older Node.js has no enableCompileCache: the CLI's first module
-// (src/version.ts) then says which Node.js it needs.
-const startCli = (main: string) =>
-  [
-    '#!/usr/bin/env node',
-    '// kube-policy-gate CLI (scripts/bundle.ts): the compile cache on, then the CLI.',
-    "import module from 'node:module';",
-    'try {',
-    '  module.enableCompileCache?.();',
-    '} catch {',
-    '  // No cache: the CLI starts as without one.',
-    '}',
-    `await import('./${main}');`,
-    '',
-  ].join('\n');
-
-/** Bundles the CLI (src/cli.ts) as `cli-main.js` beside `outfile`, and the bin that starts it as
- *  `outfile` (executable). */
+/** Bundles the CLI: src/cli.ts as a CommonJS script, `cli-main.cjs` beside `outfile`, and
+ *  scripts/cli-bin.ts, which runs it from V8's code cache, as `outfile` (executable). */
 export async function bundleCli(outfile: string): Promise<void> {
-  const main = `cli-main${path.extname(outfile)}`;
-  await bundle('src/cli.ts', path.join(path.dirname(outfile), main));
-  const bin = path.resolve(ROOT, outfile);
-  await writeFile(bin, startCli(main));
-  await chmod(bin, 0o755);
+  await bundle('src/cli.ts', path.join(path.dirname(outfile), 'cli-main.cjs'), 'cjs');
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: ['scripts/cli-bin.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'warning',
+  });
+  await chmod(path.resolve(ROOT, outfile), 0o755);
 }

@@ -186,7 +186,7 @@ function runEval(
 }
 
 // In a scan worker this bundle started (src/scan-worker.ts), only the scan runs.
-if (!(await serveScanWorker())) {
+if (!serveScanWorker()) {
   run(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -513,7 +513,7 @@ async function runReport(inputs: Inputs, event: EventContext): Promise<void> {
 /** The Action: the entry point (src/index.ts) calls this and nothing else. */
 export async function run(): Promise<void> {
   // In a scan worker this bundle started (src/scan-worker.ts), only the scan runs.
-  if (await serveScanWorker()) return;
+  if (serveScanWorker()) return;
   try {
     const inputs = readInputs();
     const event = readEventContext();

@@ -38,7 +38,7 @@ type Outcome = { result: ScanResult } | { error: WorkerError };
  */
 export async function scanInWorker(options: ScanOptions): Promise<ScanResult> {
   const bundle = fileURLToPath(import.meta.url);
-  if (!/\.m?js$/.test(bundle)) return scan(options);
+  if (!/\.[cm]?js$/.test(bundle)) return scan(options);
   if (!options.base && (await isSmallInput(options))) return scan(options);
   return new Promise((resolve, reject) => {
     const worker = new Worker(bundle, {
@@ -86,19 +86,21 @@ export async function isSmallInput(options: Pick<ScanOptions, 'root' | 'paths' |
   return true;
 }
 
-/** In a scan worker: runs the scan it was started for, posts the outcome and returns true.
- *  Elsewhere returns false at once. Entry points call it before anything else. */
-export async function serveScanWorker(): Promise<boolean> {
+/** In a scan worker: starts the scan it was started for, whose outcome it posts when done, and
+ *  returns true. Elsewhere returns false at once. Entry points call it before anything else
+ *  (synchronous: the CLI's bundle is a script, without top-level await; scripts/cli-bin.ts). */
+export function serveScanWorker(): boolean {
   const options = isMainThread ? undefined : (workerData?.[SCAN_REQUEST] as ScanOptions);
   if (!options) return false;
-  let outcome: Outcome;
-  try {
-    outcome = { result: await scan(options) };
-  } catch (error) {
-    const { name = 'Error', message = String(error), stack } = error as Partial<Error>;
-    outcome = { error: { name, message, stack } };
-  }
-  parentPort!.postMessage(outcome);
+  void scan(options)
+    .then(
+      (result): Outcome => ({ result }),
+      (error: unknown): Outcome => {
+        const { name = 'Error', message = String(error), stack } = error as Partial<Error>;
+        return { error: { name, message, stack } };
+      },
+    )
+    .then((outcome) => parentPort!.postMessage(outcome));
   return true;
 }
 
