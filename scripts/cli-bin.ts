@@ -33,13 +33,16 @@ const importBeside = (specifier: string) => import(new URL(specifier, pathToFile
 function cacheFolder(): string | undefined {
   const uid = process.getuid?.();
   const folder = path.join(os.tmpdir(), `kube-policy-gate-v8-cache-${uid ?? 'user'}`);
-  try {
-    // Not `recursive`: the temporary folder exists or there is no cache.
-    mkdirSync(folder, { mode: 0o700 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
+  let info = lstatSync(folder, { throwIfNoEntry: false });
+  if (!info) {
+    try {
+      // Not `recursive`: the temporary folder exists or there is no cache.
+      mkdirSync(folder, { mode: 0o700 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
+    }
+    info = lstatSync(folder);
   }
-  const info = lstatSync(folder);
   // Another user's folder (or a link to one) in a shared temporary folder could hold code.
   if (!info.isDirectory() || (uid !== undefined && (info.uid !== uid || info.mode & 0o022))) {
     return undefined;
@@ -49,9 +52,10 @@ function cacheFolder(): string | undefined {
 
 /** The CLI's bundle compiled as a function, from the cache when it has it. */
 function compileMain(): { main: Main; save: () => void } {
-  const source = readFileSync(MAIN, 'utf8');
+  const bytes = readFileSync(MAIN);
+  const source = bytes.toString('utf8');
   const folder = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : cacheFolder();
-  const key = `${process.version}-${process.arch}-${zlib.crc32(source).toString(16)}-${source.length}`;
+  const key = `${process.version}-${process.arch}-${zlib.crc32(bytes).toString(16)}-${bytes.length}`;
   const file = folder && path.join(folder, key);
   let cachedData: Buffer | undefined;
   try {
