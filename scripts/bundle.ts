@@ -56,6 +56,46 @@ const separateKubeClient: Plugin = {
 };
 const kubeClientsBuilt = new Set<string>();
 
+// Two CommonJS packages a small scan does not use, initialised only when first used: `yaml` (the
+// policy file, ignore files, charts, kustomize, YAML syntax errors) and `dockerfile-ast`. Bundled
+// as they are, each runs all its modules' top-level code at every start. Their value exports
+// become stand-ins that load the package on first use (call, `new`, property read); an import
+// of a name the stand-in does not have fails the build.
+const LAZY_PACKAGES = ['yaml', 'dockerfile-ast'];
+const lazyPackages: Plugin = {
+  name: 'lazy-packages',
+  setup(esbuild) {
+    const require = createRequire(import.meta.url);
+    esbuild.onResolve({ filter: /^(yaml|dockerfile-ast)$/ }, (args) =>
+      // The stand-in's own require() is of the package itself.
+      args.namespace === 'lazy-package'
+        ? undefined
+        : { path: args.path, namespace: 'lazy-package' },
+    );
+    esbuild.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => {
+      if (!LAZY_PACKAGES.includes(args.path)) return undefined;
+      const names = Object.keys(require(args.path) as object).sort();
+      const stand = (name: string) => `export const ${name} = standIn(${JSON.stringify(name)});`;
+      return {
+        contents: [
+          'let loaded;',
+          `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+          'const standIn = (name) =>',
+          '  new Proxy(function () {}, {',
+          '    get: (_, key) => load()[name][key],',
+          '    apply: (_, self, args) => Reflect.apply(load()[name], self, args),',
+          '    construct: (_, args) => Reflect.construct(load()[name], args),',
+          '  });',
+          ...names.filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)).map(stand),
+          '',
+        ].join('\n'),
+        resolveDir: ROOT,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 /** The version src/version.ts reports: a constant in the bundle, not the whole package.json. */
 const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
   version: string;
@@ -92,7 +132,7 @@ export async function bundle(
     format,
     target: 'node22',
     banner: { js: format === 'esm' ? requireShim : commonJsBanner },
-    plugins: [rawText, separateShellParser, separateKubeClient],
+    plugins: [rawText, separateShellParser, separateKubeClient, lazyPackages],
     define: format === 'esm' ? define : { ...define, 'import.meta.url': '__kpgModuleUrl' },
     legalComments: 'eof',
     logLevel: 'warning',
