@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DockerfileParser } from 'dockerfile-ast';
 import pLimit from 'p-limit';
-import { bundle, ROOT } from '../scripts/bundle.js';
+import { bundle, bundleCli, ROOT } from '../scripts/bundle.js';
 import { devHelm } from '../scripts/dev-helm.js';
 import { devKubectl } from '../scripts/dev-kubectl.js';
 import { loadPolicy, type Policy } from '../src/config/policy.js';
@@ -290,7 +290,7 @@ export async function main(): Promise<void> {
 
     // 1c. Startup: the bundled CLI scanning one tiny manifest against `node -e 0`, paired.
     const cli = path.join(ROOT, 'node_modules/.cache/kube-policy-gate-bench/cli.mjs');
-    await bundle('src/cli.ts', cli, true);
+    await bundleCli(cli);
     const tiny = path.join(work, 'tiny');
     await mkdir(tiny);
     await writeFile(

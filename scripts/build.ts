@@ -1,6 +1,6 @@
-// Bundles the Action (src/index.ts -> dist/index.js) and the CLI (src/cli.ts -> dist/cli.js),
-// each self-contained. Deterministic: the same sources give byte-identical files.
-import { bundle } from './bundle.js';
+// Bundles the Action (src/index.ts -> dist/index.js) and the CLI (src/cli.ts -> dist/cli-main.cjs,
+// started by dist/cli.js), each self-contained. Deterministic: the same sources give byte-identical files.
+import { bundle, bundleCli } from './bundle.js';
 
 await bundle('src/index.ts', 'dist/index.js');
-await bundle('src/cli.ts', 'dist/cli.js', true);
+await bundleCli('dist/cli.js');

@@ -1,8 +1,9 @@
-// How this project bundles an entry point with esbuild: self-contained ESM for Node, `?raw` text
+// How this project bundles an entry point with esbuild: self-contained ESM (or, for the CLI,
+// CommonJS that scripts/cli-bin.ts runs from V8's code cache) for Node, `?raw` text
 // imports as vite and vitest understand them, repository-relative paths so that the same sources
 // give byte-identical files wherever the checkout lives. Used by scripts/build.ts for dist/ and by
 // the bench for the child it measures memory in.
-import { copyFile, readFile } from 'node:fs/promises';
+import { chmod, copyFile, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +56,46 @@ const separateKubeClient: Plugin = {
 };
 const kubeClientsBuilt = new Set<string>();
 
+// Two CommonJS packages a small scan does not use, initialised only when first used: `yaml` (the
+// policy file, ignore files, charts, kustomize, YAML syntax errors) and `dockerfile-ast`. Bundled
+// as they are, each runs all its modules' top-level code at every start. Their value exports
+// become stand-ins that load the package on first use (call, `new`, property read); an import
+// of a name the stand-in does not have fails the build.
+const LAZY_PACKAGES = ['yaml', 'dockerfile-ast'];
+const lazyPackages: Plugin = {
+  name: 'lazy-packages',
+  setup(esbuild) {
+    const require = createRequire(import.meta.url);
+    esbuild.onResolve({ filter: /^(yaml|dockerfile-ast)$/ }, (args) =>
+      // The stand-in's own require() is of the package itself.
+      args.namespace === 'lazy-package'
+        ? undefined
+        : { path: args.path, namespace: 'lazy-package' },
+    );
+    esbuild.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => {
+      if (!LAZY_PACKAGES.includes(args.path)) return undefined;
+      const names = Object.keys(require(args.path) as object).sort();
+      const stand = (name: string) => `export const ${name} = standIn(${JSON.stringify(name)});`;
+      return {
+        contents: [
+          'let loaded;',
+          `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+          'const standIn = (name) =>',
+          '  new Proxy(function () {}, {',
+          '    get: (_, key) => load()[name][key],',
+          '    apply: (_, self, args) => Reflect.apply(load()[name], self, args),',
+          '    construct: (_, args) => Reflect.construct(load()[name], args),',
+          '  });',
+          ...names.filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)).map(stand),
+          '',
+        ].join('\n'),
+        resolveDir: ROOT,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 /** The version src/version.ts reports: a constant in the bundle, not the whole package.json. */
 const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
   version: string;
@@ -65,22 +106,44 @@ const define = { __KPG_VERSION__: JSON.stringify(version) };
 const requireShim =
   "import { createRequire as __kpgCreateRequire } from 'node:module';\nconst require = __kpgCreateRequire(import.meta.url);";
 
-/** Bundles `entry` (relative to the repository) into `outfile`; `shebang` for executables. */
-export async function bundle(entry: string, outfile: string, shebang = false): Promise<void> {
+// A CommonJS bundle has require() but no import.meta.url. Its import() of the files beside it goes
+// through __kpgImport, which scripts/cli-bin.ts passes in: an import() in code that node:vm
+// compiled needs an experimental option. Loaded as a plain module, the bundle imports them itself.
+const commonJsBanner = [
+  "var __kpgModuleUrl = require('node:url').pathToFileURL(__filename).href;",
+  'var __kpgImport = __kpgImport || ((specifier) => import(new URL(specifier, __kpgModuleUrl).href));',
+].join('\n');
+const BESIDE_IMPORTS = [`import("./${SHELL_PARSER}")`, `import("./${KUBE_CLIENT}")`];
+
+/** Bundles `entry` (relative to the repository) into `outfile`: an ES module, or a CommonJS
+ *  script (no top-level await then). */
+export async function bundle(
+  entry: string,
+  outfile: string,
+  format: 'esm' | 'cjs' = 'esm',
+): Promise<void> {
   await build({
     absWorkingDir: ROOT,
     entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format,
     target: 'node22',
-    banner: { js: shebang ? `#!/usr/bin/env node\n${requireShim}` : requireShim },
-    plugins: [rawText, separateShellParser, separateKubeClient],
-    define,
+    banner: { js: format === 'esm' ? requireShim : commonJsBanner },
+    plugins: [rawText, separateShellParser, separateKubeClient, lazyPackages],
+    define: format === 'esm' ? define : { ...define, 'import.meta.url': '__kpgModuleUrl' },
     legalComments: 'eof',
     logLevel: 'warning',
   });
+  if (format === 'cjs') {
+    let text = await readFile(path.resolve(ROOT, outfile), 'utf8');
+    for (const call of BESIDE_IMPORTS) {
+      if (text.split(call).length !== 2) throw new Error(`${outfile}: expected one ${call}`);
+      text = text.replace(call, call.replace('import(', '__kpgImport('));
+    }
+    await writeFile(path.resolve(ROOT, outfile), text);
+  }
   const require = createRequire(import.meta.url);
   const beside = (name: string) => path.resolve(ROOT, path.dirname(outfile), name);
   await copyFile(require.resolve('mvdan-sh'), beside(SHELL_PARSER));
@@ -101,4 +164,22 @@ export async function bundle(entry: string, outfile: string, shebang = false): P
       logLevel: 'warning',
     });
   }
+}
+
+/** Bundles the CLI: src/cli.ts as a CommonJS script, `cli-main.cjs` beside `outfile`, and
+ *  scripts/cli-bin.ts, which runs it from V8's code cache, as `outfile` (executable). */
+export async function bundleCli(outfile: string): Promise<void> {
+  await bundle('src/cli.ts', path.join(path.dirname(outfile), 'cli-main.cjs'), 'cjs');
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: ['scripts/cli-bin.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'warning',
+  });
+  await chmod(path.resolve(ROOT, outfile), 0o755);
 }

@@ -64,6 +64,7 @@ describe('npm package', () => {
         'README.md',
         'action.yml',
         'dist/cli.js',
+        'dist/cli-main.cjs',
         'dist/index.js',
         'dist/kube-client.js',
         'dist/mvdan-sh.cjs',

@@ -24,9 +24,8 @@ import {
   parseTrivyIgnoreYaml,
 } from '../suppress/trivyignore.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
-import { builtinPacks } from './packs.js';
+import { BUILTIN_PACKS, builtinPack } from './packs.js';
 import {
-  PACK_KEYS,
   parsePolicyText,
   POLICY_KEYS,
   type ChartConfig,
@@ -225,8 +224,9 @@ function collectExtends(
   }
   seen.add(name);
   let layer: PolicyDocument;
-  if (Object.hasOwn(builtinPacks, name)) {
-    layer = parsePolicyText(builtinPacks[name], `policies/${name}.yaml`, PACK_KEYS);
+  const pack = builtinPack(name);
+  if (pack) {
+    layer = pack;
   } else if (/^\.{0,2}\//.test(name) || /\.ya?ml$/.test(name)) {
     const base = from ? path.dirname(path.resolve(root, from.file)) : root;
     const file = path.resolve(base, name);
@@ -243,10 +243,9 @@ function collectExtends(
     }
     layer = readPolicyDocument(file, root, POLICY_KEYS);
   } else {
-    const packs = Object.keys(builtinPacks);
     problems.push({
       ...where,
-      message: `unknown pack '${name}' (did you mean '${closest(name, packs)}'? builtin packs: ${packs.join(', ')})`,
+      message: `unknown pack '${name}' (did you mean '${closest(name, [...BUILTIN_PACKS])}'? builtin packs: ${BUILTIN_PACKS.join(', ')})`,
     });
     return;
   }

@@ -1,0 +1,97 @@
+// The CLI's bin (bundled as dist/cli.js): runs the CLI's bundle (dist/cli-main.cjs) from V8's
+// code cache. The cache is made when the CLI exits, so it holds every function the run compiled;
+// Node's own compile cache (module.enableCompileCache) keeps only the code compiled before the
+// bundle's first line runs, and every function a scan calls was compiled again at each start.
+// The cache is one file per Node.js version and bundle content, in a folder of this user's only
+// under the system's temporary folder; anything wrong with it (absent, another user's,
+// unreadable, rejected by V8, a read-only file system) only means the CLI compiles as usual.
+// NODE_DISABLE_COMPILE_CACHE turns it off, as it does Node's.
+import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+import zlib from 'node:zlib';
+
+const MAIN = fileURLToPath(new URL('./cli-main.cjs', import.meta.url));
+const require = createRequire(MAIN);
+
+type Main = (
+  exports: object,
+  require: NodeJS.Require,
+  module: { exports: object },
+  filename: string,
+  dirname: string,
+  importBeside: (specifier: string) => Promise<unknown>,
+) => void;
+
+/** import() for the bundle (scripts/bundle.ts): the shell parser and the Kubernetes client. */
+const importBeside = (specifier: string) => import(new URL(specifier, pathToFileURL(MAIN)).href);
+
+/** The folder of this user's caches, or undefined when it is not safely this user's. */
+function cacheFolder(): string | undefined {
+  const uid = process.getuid?.();
+  const folder = path.join(os.tmpdir(), `kube-policy-gate-v8-cache-${uid ?? 'user'}`);
+  let info = lstatSync(folder, { throwIfNoEntry: false });
+  if (!info) {
+    try {
+      // Not `recursive`: the temporary folder exists or there is no cache.
+      mkdirSync(folder, { mode: 0o700 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
+    }
+    info = lstatSync(folder);
+  }
+  // Another user's folder (or a link to one) in a shared temporary folder could hold code.
+  if (!info.isDirectory() || (uid !== undefined && (info.uid !== uid || info.mode & 0o022))) {
+    return undefined;
+  }
+  return folder;
+}
+
+/** The CLI's bundle compiled as a function, from the cache when it has it. */
+function compileMain(): { main: Main; save: () => void } {
+  const bytes = readFileSync(MAIN);
+  const source = bytes.toString('utf8');
+  const folder = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : cacheFolder();
+  const key = `${process.version}-${process.arch}-${zlib.crc32(bytes).toString(16)}-${bytes.length}`;
+  const file = folder && path.join(folder, key);
+  let cachedData: Buffer | undefined;
+  try {
+    if (file) cachedData = readFileSync(file);
+  } catch {
+    // Not cached yet.
+  }
+  // Node's wrapper for a CommonJS module, so the bundle runs as it would unwrapped.
+  const script = new vm.Script(
+    `(function (exports, require, module, __filename, __dirname, __kpgImport) {${source}\n})`,
+    { filename: MAIN, cachedData },
+  );
+  const save = () => {
+    if (!file || (cachedData && !script.cachedDataRejected)) return;
+    try {
+      const partial = `${file}.${process.pid}`;
+      writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
+      renameSync(partial, file);
+    } catch {
+      // A read-only or full file system: the next run compiles again.
+    }
+  };
+  return { main: script.runInThisContext() as Main, save };
+}
+
+let compiled: ReturnType<typeof compileMain> | undefined;
+try {
+  // An older Node.js runs the bundle as it is, whose first lines say which Node.js it needs.
+  if (Number(process.versions.node.split('.')[0]) >= 22) compiled = compileMain();
+} catch {
+  // No cache: the bundle as a plain module.
+}
+if (compiled) {
+  process.once('exit', compiled.save);
+  const module = { exports: {} };
+  compiled.main(module.exports, require, module, MAIN, path.dirname(MAIN), importBeside);
+} else {
+  require(MAIN);
+}
