@@ -1,51 +1,52 @@
-import { ruleTester, workload } from '../../../../test/support/rules.js';
+import { manifest, ruleTester, workload } from '../../../../test/support/rules.js';
 import { namespaceNetworkPolicy } from './namespace-network-policy.js';
 
 ruleTester(namespaceNetworkPolicy, {
   valid: [
     {
       name: 'passes when the namespace has any NetworkPolicy',
-      code: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: shop
-spec:
-  template:
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: default-deny
-  namespace: shop
-spec:
-  podSelector: {}
-`,
+      code: manifest(
+        'Deployment',
+        `
+        spec:
+          template:
+            spec:
+              containers:
+                - name: app
+                  image: nginx:1.27
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: default-deny
+          namespace: shop
+        spec:
+          podSelector: {}
+      `,
+        { name: 'web', namespace: 'shop' },
+      ),
     },
     {
       name: 'groups resources without a namespace together, as one install would',
-      code: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: default-deny
-spec:
-  podSelector: {}
-`,
+      code: manifest(
+        'Deployment',
+        `
+        spec:
+          template:
+            spec:
+              containers:
+                - name: app
+                  image: nginx:1.27
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: default-deny
+        spec:
+          podSelector: {}
+      `,
+        { name: 'web' },
+      ),
     },
     {
       name: 'reports nothing for a set without workloads',
@@ -74,25 +75,26 @@ metadata:
     },
     {
       name: 'groups resources without a namespace together, as one install would',
-      code: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: default-deny
-  namespace: shop
-spec:
-  podSelector: {}
-`,
+      code: manifest(
+        'Deployment',
+        `
+        spec:
+          template:
+            spec:
+              containers:
+                - name: app
+                  image: nginx:1.27
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: default-deny
+          namespace: shop
+        spec:
+          podSelector: {}
+      `,
+        { name: 'web' },
+      ),
       errors: [
         {
           line: 3,

@@ -1,54 +1,36 @@
-import { ruleTester } from '../../../../test/support/rules.js';
+import { binding, ruleTester } from '../../../../test/support/rules.js';
 import { noAdminRoleBinding } from './no-admin-role-binding.js';
 
 ruleTester(noAdminRoleBinding, {
   valid: [
     {
       name: 'passes other roles and other kinds',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata:
-  name: b
-  namespace: app
-subjects:
-  - kind: ServiceAccount
-    name: app
-roleRef:
-  kind: ClusterRole
-  name: view
-`,
+      code: binding(
+        'RoleBinding',
+        [{ kind: 'ServiceAccount', name: 'app' }],
+        { kind: 'ClusterRole', name: 'view' },
+        { namespace: 'app' },
+      ),
     },
     {
       name: 'passes other roles and other kinds',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ConfigMap
-metadata:
-  name: b
-  namespace: app
-subjects:
-  - kind: ServiceAccount
-    name: app
-roleRef:
-  kind: ClusterRole
-  name: admin
-`,
+      code: binding(
+        'ConfigMap',
+        [{ kind: 'ServiceAccount', name: 'app' }],
+        { kind: 'ClusterRole', name: 'admin' },
+        { namespace: 'app' },
+      ),
     },
   ],
   invalid: [
     {
       name: 'flags a binding to cluster-admin on roleRef.name',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata:
-  name: b
-  namespace: app
-subjects:
-  - kind: ServiceAccount
-    name: app
-roleRef:
-  kind: ClusterRole
-  name: cluster-admin
-`,
+      code: binding(
+        'ClusterRoleBinding',
+        [{ kind: 'ServiceAccount', name: 'app' }],
+        { kind: 'ClusterRole', name: 'cluster-admin' },
+        { namespace: 'app' },
+      ),
       errors: [
         {
           line: 11,
@@ -59,18 +41,12 @@ roleRef:
     },
     {
       name: 'flags a binding to admin on roleRef.name',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata:
-  name: b
-  namespace: app
-subjects:
-  - kind: ServiceAccount
-    name: app
-roleRef:
-  kind: ClusterRole
-  name: admin
-`,
+      code: binding(
+        'ClusterRoleBinding',
+        [{ kind: 'ServiceAccount', name: 'app' }],
+        { kind: 'ClusterRole', name: 'admin' },
+        { namespace: 'app' },
+      ),
       errors: [
         {
           line: 11,
@@ -81,18 +57,12 @@ roleRef:
     },
     {
       name: 'flags a binding to edit on roleRef.name',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata:
-  name: b
-  namespace: app
-subjects:
-  - kind: ServiceAccount
-    name: app
-roleRef:
-  kind: ClusterRole
-  name: edit
-`,
+      code: binding(
+        'ClusterRoleBinding',
+        [{ kind: 'ServiceAccount', name: 'app' }],
+        { kind: 'ClusterRole', name: 'edit' },
+        { namespace: 'app' },
+      ),
       errors: [
         {
           line: 11,
@@ -103,18 +73,12 @@ roleRef:
     },
     {
       name: 'flags RoleBindings too',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata:
-  name: b
-  namespace: app
-subjects:
-  - kind: ServiceAccount
-    name: app
-roleRef:
-  kind: ClusterRole
-  name: edit
-`,
+      code: binding(
+        'RoleBinding',
+        [{ kind: 'ServiceAccount', name: 'app' }],
+        { kind: 'ClusterRole', name: 'edit' },
+        { namespace: 'app' },
+      ),
       errors: [
         {
           line: 11,

@@ -1,57 +1,42 @@
-import { ruleTester } from '../../../../test/support/rules.js';
+import { binding, ruleTester } from '../../../../test/support/rules.js';
 import { noAnonymousUserBinding } from './no-anonymous-user-binding.js';
 
 ruleTester(noAnonymousUserBinding, {
   valid: [
     {
       name: 'passes other subjects and other kinds',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata:
-  name: b
-subjects:
-  - kind: ServiceAccount
-    name: app
-  - kind: Group
-    name: system:authenticated
-roleRef:
-  kind: ClusterRole
-  name: view
-`,
+      code: binding(
+        'RoleBinding',
+        [
+          { kind: 'ServiceAccount', name: 'app' },
+          { kind: 'Group', name: 'system:authenticated' },
+        ],
+        { kind: 'ClusterRole', name: 'view' },
+      ),
     },
     {
       name: 'passes other subjects and other kinds',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: Role
-metadata:
-  name: b
-subjects:
-  - kind: ServiceAccount
-    name: app
-  - kind: Group
-    name: system:anonymous
-roleRef:
-  kind: ClusterRole
-  name: view
-`,
+      code: binding(
+        'Role',
+        [
+          { kind: 'ServiceAccount', name: 'app' },
+          { kind: 'Group', name: 'system:anonymous' },
+        ],
+        { kind: 'ClusterRole', name: 'view' },
+      ),
     },
   ],
   invalid: [
     {
       name: 'flags system:anonymous on the subject',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata:
-  name: b
-subjects:
-  - kind: ServiceAccount
-    name: app
-  - kind: Group
-    name: system:anonymous
-roleRef:
-  kind: ClusterRole
-  name: view
-`,
+      code: binding(
+        'ClusterRoleBinding',
+        [
+          { kind: 'ServiceAccount', name: 'app' },
+          { kind: 'Group', name: 'system:anonymous' },
+        ],
+        { kind: 'ClusterRole', name: 'view' },
+      ),
       errors: [
         {
           line: 9,
@@ -62,19 +47,14 @@ roleRef:
     },
     {
       name: 'flags system:unauthenticated on the subject',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata:
-  name: b
-subjects:
-  - kind: ServiceAccount
-    name: app
-  - kind: Group
-    name: system:unauthenticated
-roleRef:
-  kind: ClusterRole
-  name: view
-`,
+      code: binding(
+        'ClusterRoleBinding',
+        [
+          { kind: 'ServiceAccount', name: 'app' },
+          { kind: 'Group', name: 'system:unauthenticated' },
+        ],
+        { kind: 'ClusterRole', name: 'view' },
+      ),
       errors: [
         {
           line: 9,
@@ -85,19 +65,15 @@ roleRef:
     },
     {
       name: 'matches the binding kind case-insensitively, as Trivy does',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRolebinding
-metadata:
-  name: b
-subjects:
-  - kind: ServiceAccount
-    name: app
-  - kind: Group
-    name: system:anonymous
-roleRef:
-  kind: ClusterRole
-  name: view
-`,
+      code: binding(
+        'ClusterRolebinding',
+        [
+          { kind: 'ServiceAccount', name: 'app' },
+          { kind: 'Group', name: 'system:anonymous' },
+        ],
+        { kind: 'ClusterRole', name: 'view' },
+        { apiVersion: 'rbac.authorization.k8s.io/v1' },
+      ),
       errors: [
         {
           line: 9,

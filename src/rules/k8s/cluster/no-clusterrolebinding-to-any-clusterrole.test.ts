@@ -5,53 +5,54 @@ ruleTester(noClusterRoleBindingToAnyClusterRole, {
   valid: [
     {
       name: 'passes bind limited to named roles',
-      code: role(
-        'ClusterRole',
-        `
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['clusterrolebindings']
-          verbs: ['create']
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['clusterroles']
-          verbs: ['bind']
-          resourceNames: ['view']
-      `,
-      ),
+      code: role('ClusterRole', [
+        {
+          apiGroups: ['rbac.authorization.k8s.io'],
+          resources: ['clusterrolebindings'],
+          verbs: ['create'],
+        },
+        {
+          apiGroups: ['rbac.authorization.k8s.io'],
+          resources: ['clusterroles'],
+          verbs: ['bind'],
+          resourceNames: ['view'],
+        },
+      ]),
     },
     {
       name: 'passes rolebindings instead of clusterrolebindings',
-      code: role(
-        'ClusterRole',
-        `
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['rolebindings']
-          verbs: ['create']
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['clusterroles']
-          verbs: ['bind']
-          resourceNames: ['*']
-      `,
-      ),
+      code: role('ClusterRole', [
+        {
+          apiGroups: ['rbac.authorization.k8s.io'],
+          resources: ['rolebindings'],
+          verbs: ['create'],
+        },
+        {
+          apiGroups: ['rbac.authorization.k8s.io'],
+          resources: ['clusterroles'],
+          verbs: ['bind'],
+          resourceNames: ['*'],
+        },
+      ]),
     },
   ],
   invalid: [
     {
       name: 'flags create clusterrolebindings followed by bind on any clusterrole',
-      code: role(
-        'ClusterRole',
-        `
-        - apiGroups: ['']
-          resources: ['pods']
-          verbs: ['get']
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['clusterrolebindings']
-          verbs: ['create']
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['clusterroles']
-          verbs: ['bind']
-          resourceNames: ['*']
-      `,
-      ),
+      code: role('ClusterRole', [
+        { apiGroups: [''], resources: ['pods'], verbs: ['get'] },
+        {
+          apiGroups: ['rbac.authorization.k8s.io'],
+          resources: ['clusterrolebindings'],
+          verbs: ['create'],
+        },
+        {
+          apiGroups: ['rbac.authorization.k8s.io'],
+          resources: ['clusterroles'],
+          verbs: ['bind'],
+          resourceNames: ['*'],
+        },
+      ]),
       errors: [
         {
           line: 9,

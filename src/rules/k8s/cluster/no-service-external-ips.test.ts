@@ -1,4 +1,4 @@
-import { ruleTester } from '../../../../test/support/rules.js';
+import { ruleTester, service } from '../../../../test/support/rules.js';
 import { noServiceExternalIps } from './no-service-external-ips.js';
 
 ruleTester(noServiceExternalIps, {
@@ -17,59 +17,43 @@ spec:
     },
     {
       name: 'flags externalName, as Trivy does, unless allowed',
-      code: `apiVersion: v1
-kind: Service
-metadata:
-  name: s
-spec:
-  ports:
-    - port: 80
-  type: ExternalName
-  externalName: db.example.com
-`,
+      code: service(`
+        ports:
+          - port: 80
+        type: ExternalName
+        externalName: db.example.com
+      `),
       options: { allowedExternalNames: ['db.example.com'] },
     },
     {
       name: 'flags externalName, as Trivy does, unless allowed',
-      code: `apiVersion: v1
-kind: Service
-metadata:
-  name: s
-spec:
-  ports:
-    - port: 80
-  type: ExternalName
-  externalName: db.example.com
-`,
+      code: service(`
+        ports:
+          - port: 80
+        type: ExternalName
+        externalName: db.example.com
+      `),
       options: { allowedExternalNames: ['*'] },
     },
     {
       name: 'passes allowed external IPs',
-      code: `apiVersion: v1
-kind: Service
-metadata:
-  name: s
-spec:
-  ports:
-    - port: 80
-  externalIPs: [10.0.0.1]
-`,
+      code: service(`
+        ports:
+          - port: 80
+        externalIPs: [10.0.0.1]
+      `),
       options: { allowedExternalIPs: ['10.0.0.1'] },
     },
   ],
   invalid: [
     {
       name: 'flags externalIPs on the key',
-      code: `apiVersion: v1
-kind: Service
-metadata:
-  name: s
-spec:
-  ports:
-    - port: 80
-  externalIPs:
-    - 192.168.0.106
-`,
+      code: service(`
+        ports:
+          - port: 80
+        externalIPs:
+          - 192.168.0.106
+      `),
       errors: [
         {
           line: 8,
@@ -79,16 +63,12 @@ spec:
     },
     {
       name: 'flags externalName, as Trivy does, unless allowed',
-      code: `apiVersion: v1
-kind: Service
-metadata:
-  name: s
-spec:
-  ports:
-    - port: 80
-  type: ExternalName
-  externalName: db.example.com
-`,
+      code: service(`
+        ports:
+          - port: 80
+        type: ExternalName
+        externalName: db.example.com
+      `),
       errors: [
         {
           line: 9,
