@@ -57,6 +57,10 @@ export async function runAction({
     RUNNER_TEMP: runnerDir,
     // No real backoff in tests: the fake server answers at once.
     KPG_GITHUB_RETRY_BASE_MS: '1',
+    // The test file's code cache (test/support/setup.ts), not a runner setting.
+    ...(process.env.NODE_COMPILE_CACHE
+      ? { NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE }
+      : {}),
     ...(apiUrl ? { GITHUB_API_URL: apiUrl } : {}),
   };
   const all = { 'github-token': apiUrl ? 'ghs_test' : '', ...inputs };
