@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeComment, FakeGitHub, type FakeGitHubOptions } from './github/fake-github.js';
-import { type ActionRun, runAction } from './github/run-action.js';
+import { type ActionRun, runAction, runOnPullRequest } from './github/run-action.js';
 import { validateSarif as validate } from './github/sarif-schema.js';
 import {
   gitRepo,
@@ -120,12 +120,7 @@ describe('the Action on a pull request', () => {
     const repo = riskyPullRequest();
     const firstGitHub = new FakeGitHub();
     const firstApiUrl = await firstGitHub.start();
-    const run = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl: firstApiUrl,
-    });
+    const run = await runOnPullRequest(repo, firstApiUrl);
     first = {
       repo,
       github: firstGitHub,
@@ -214,12 +209,7 @@ describe('the Action on a pull request', () => {
       login: 'evil-app[bot]',
       type: 'Bot',
     });
-    const run = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-    });
+    const run = await runOnPullRequest(repo, apiUrl);
     expect(run.code).toBe(1);
     expect(human.body).toBe(`${marker}\nlook, I can fake it`);
     expect(otherBot.body).toBe(`${marker}\nanother bot`);
@@ -288,23 +278,12 @@ describe('the Action on a pull request', () => {
     const repo = pullRequestRepo({
       'deploy/web.yaml': deployment({ name: 'web', image: 'registry.example.com/web:latest' }),
     });
-    const byNew = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-    });
+    const byNew = await runOnPullRequest(repo, apiUrl);
     expect(byNew.code).toBe(0);
     expect(byNew.outputs).toMatchObject({ findings: '2', 'new-findings': '1', failed: 'false' });
     expect(github.checkRuns[0].conclusion).toBe('success');
 
-    const byAll = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-      inputs: { gate: 'all' },
-    });
+    const byAll = await runOnPullRequest(repo, apiUrl, { gate: 'all' });
     expect(byAll.code).toBe(1);
     expect(byAll.outputs.failed).toBe('true');
     expect(byAll.stdout).toContain("::error::1 new of 2 finding(s); some at or above 'high'");
@@ -320,12 +299,9 @@ describe('the Action on a pull request', () => {
     await github.stop();
     await startGitHub({ readOnly: true });
     const repo = riskyPullRequest();
-    const run = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-      inputs: { 'sarif-file': 'results.sarif', 'json-file': 'report.json' },
+    const run = await runOnPullRequest(repo, apiUrl, {
+      'sarif-file': 'results.sarif',
+      'json-file': 'report.json',
     });
     expect(run.code).toBe(1); // the gate, not the 403
     const warnings = run.commands.filter((c) => c.command === 'warning' && !c.properties.file);
@@ -360,12 +336,7 @@ describe('the Action on a pull request', () => {
     const repo = riskyPullRequest();
     github.failures.push({ method: 'POST', path: /\/issues\/7\/comments$/, status: 502, times: 1 });
     github.failures.push({ method: 'POST', path: /\/check-runs$/, status: 503, times: 2 });
-    const run = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-    });
+    const run = await runOnPullRequest(repo, apiUrl);
     expect(run.code).toBe(1);
     expect(run.commands.filter((c) => c.command === 'warning')).toEqual([]);
     expect(github.comments.get(7)).toHaveLength(1);
@@ -381,12 +352,7 @@ describe('the Action on a pull request', () => {
       files[`deploy/many/${name}.yaml`] = deployment({ name, privileged: true });
     }
     const repo = pullRequestRepo(files);
-    const run = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-    });
+    const run = await runOnPullRequest(repo, apiUrl);
     expect(run.code).toBe(1);
     expect(run.outputs['new-findings']).toBe('130');
     const [check] = github.checkRuns;
@@ -413,12 +379,10 @@ describe('the Action on a pull request', () => {
 
   it('writes SARIF that validates against the SARIF 2.1.0 schema', async () => {
     const repo = riskyPullRequest();
-    const run = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-      inputs: { 'sarif-file': 'out/kpg.sarif', comment: 'never', annotations: 'none' },
+    const run = await runOnPullRequest(repo, apiUrl, {
+      'sarif-file': 'out/kpg.sarif',
+      comment: 'never',
+      annotations: 'none',
     });
     expect(run.outputs['sarif-file']).toBe(path.join(repo.root, 'out/kpg.sarif'));
     expect(github.requests).toEqual([]);
@@ -518,12 +482,9 @@ describe('mode: report (the fork-safe workflow_run job)', () => {
     await github.stop();
     await startGitHub({ readOnly: true });
     const repo = riskyPullRequest();
-    const scanRun = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-      inputs: { 'json-file': 'report.json', comment: 'never' },
+    const scanRun = await runOnPullRequest(repo, apiUrl, {
+      'json-file': 'report.json',
+      comment: 'never',
     });
     expect(scanRun.code).toBe(1);
     const report = JSON.parse(readFileSync(path.join(repo.root, 'report.json'), 'utf8'));

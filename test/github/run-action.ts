@@ -96,6 +96,21 @@ export async function runAction({
   return { code, stdout, outputs, summary: readFileSync(files.summary, 'utf8'), commands };
 }
 
+/** The Action on a pull request's repository (test/support/git.ts): its workspace and event. */
+export function runOnPullRequest(
+  repo: { root: string; event: unknown },
+  apiUrl: string | undefined,
+  inputs?: Record<string, string>,
+): Promise<ActionRun> {
+  return runAction({
+    workspace: repo.root,
+    eventName: 'pull_request',
+    event: repo.event,
+    apiUrl,
+    inputs,
+  });
+}
+
 function decodeMessage(text: string): string {
   return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
 }
