@@ -12,6 +12,7 @@ import {
   manifest,
   networkPolicy,
   pod,
+  POD_CONTAINER_LINE,
   resourceQuota,
   resourcesFromYaml,
   role,
@@ -73,6 +74,10 @@ describe('pod() and workload()', () => {
       expect(getIn(object, [...podMetadata, 'annotations', 'a'])).toBe('b');
     },
   );
+
+  it('puts the container entry on POD_CONTAINER_LINE', () => {
+    expect(pod().split('\n')[POD_CONTAINER_LINE - 1]).toBe('    - name: app');
+  });
 
   it('takes a whole containers list instead of the default container', () => {
     const [resource] = resourcesFromYaml(pod({ containers: '- { name: a, image: x:1 }' }));

@@ -223,6 +223,10 @@ function indent(snippet: string | undefined, by: number): string[] {
   return lines.map((line) => (line.trim() ? pad + line.slice(common) : ''));
 }
 
+/** The line of pod()'s container entry (`- name: app`) when no metadata or spec lines come before
+ *  it: where a finding about a field the container does not set lands. */
+export const POD_CONTAINER_LINE = 7;
+
 /**
  * A Pod manifest: one container `app` running `nginx:1.27`, plus the given lines. A snippet may
  * be indented as the test's code is (its common indentation is removed) and may carry `# <-`
