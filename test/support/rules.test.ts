@@ -77,6 +77,10 @@ describe('pod() and workload()', () => {
 
   it('puts the container entry on POD_CONTAINER_LINE', () => {
     expect(pod().split('\n')[POD_CONTAINER_LINE - 1]).toBe('    - name: app');
+    // Its image on the next line, nginx:1.27 unless given.
+    expect(pod({ image: 'ghcr.io/acme/app:1' }).split('\n')[POD_CONTAINER_LINE]).toBe(
+      '      image: ghcr.io/acme/app:1',
+    );
   });
 
   it('takes a whole containers list instead of the default container', () => {

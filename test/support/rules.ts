@@ -183,7 +183,9 @@ export interface PodParts {
   podMetadata?: string;
   /** Lines under the pod spec, before `containers`. */
   spec?: string;
-  /** Lines under the one container (`name: app`, `image: nginx:1.27`). */
+  /** The one container's image (`nginx:1.27`). */
+  image?: string;
+  /** Lines under the one container (`name: app`, then its image). */
   container?: string;
   /** The whole `containers` list instead (its `- name: ...` items). */
   containers?: string;
@@ -266,7 +268,7 @@ export function workload(kind: WorkloadKind, parts: PodParts = {}): string {
   if (parts.containers !== undefined) {
     lines.push(...indent(parts.containers, depth + 2));
   } else {
-    lines.push(`${pad}  - name: app`, `${pad}    image: nginx:1.27`);
+    lines.push(`${pad}  - name: app`, `${pad}    image: ${parts.image ?? 'nginx:1.27'}`);
     lines.push(...indent(parts.container, depth + 4));
   }
   if (parts.initContainers !== undefined) {
