@@ -320,9 +320,12 @@ function under(key: string, snippet: string, by = 2): string {
   return [key, ...indent(snippet, by)].join('\n');
 }
 
-/** A Service `s` with the given lines under `spec`. */
-export function service(spec: string, parts: ObjectParts = {}): string {
-  return manifest('Service', under('spec:', spec), { name: 's', ...parts });
+/** A Service `s` with the given lines under `spec` (no spec when left out). */
+export function service(spec: string | undefined, parts: ObjectParts = {}): string {
+  return manifest('Service', spec === undefined ? undefined : under('spec:', spec), {
+    name: 's',
+    ...parts,
+  });
 }
 
 /** A ConfigMap `c` with the given lines under `data`. */

@@ -1,36 +1,32 @@
 import { binding, ruleTester } from '../../../../test/support/rules.js';
 import { noAdminRoleBinding } from './no-admin-role-binding.js';
 
+/** A `kind` binding in namespace app of a service account to the cluster role `role`. */
+const bindingTo = (kind: string, role: string) =>
+  binding(
+    kind,
+    [{ kind: 'ServiceAccount', name: 'app' }],
+    { kind: 'ClusterRole', name: role },
+    {
+      namespace: 'app',
+    },
+  );
+
 ruleTester(noAdminRoleBinding, {
   valid: [
     {
       name: 'passes other roles and other kinds',
-      code: binding(
-        'RoleBinding',
-        [{ kind: 'ServiceAccount', name: 'app' }],
-        { kind: 'ClusterRole', name: 'view' },
-        { namespace: 'app' },
-      ),
+      code: bindingTo('RoleBinding', 'view'),
     },
     {
       name: 'passes other roles and other kinds',
-      code: binding(
-        'ConfigMap',
-        [{ kind: 'ServiceAccount', name: 'app' }],
-        { kind: 'ClusterRole', name: 'admin' },
-        { namespace: 'app' },
-      ),
+      code: bindingTo('ConfigMap', 'admin'),
     },
   ],
   invalid: [
     {
       name: 'flags a binding to cluster-admin on roleRef.name',
-      code: binding(
-        'ClusterRoleBinding',
-        [{ kind: 'ServiceAccount', name: 'app' }],
-        { kind: 'ClusterRole', name: 'cluster-admin' },
-        { namespace: 'app' },
-      ),
+      code: bindingTo('ClusterRoleBinding', 'cluster-admin'),
       errors: [
         {
           line: 11,
@@ -41,12 +37,7 @@ ruleTester(noAdminRoleBinding, {
     },
     {
       name: 'flags a binding to admin on roleRef.name',
-      code: binding(
-        'ClusterRoleBinding',
-        [{ kind: 'ServiceAccount', name: 'app' }],
-        { kind: 'ClusterRole', name: 'admin' },
-        { namespace: 'app' },
-      ),
+      code: bindingTo('ClusterRoleBinding', 'admin'),
       errors: [
         {
           line: 11,
@@ -57,12 +48,7 @@ ruleTester(noAdminRoleBinding, {
     },
     {
       name: 'flags a binding to edit on roleRef.name',
-      code: binding(
-        'ClusterRoleBinding',
-        [{ kind: 'ServiceAccount', name: 'app' }],
-        { kind: 'ClusterRole', name: 'edit' },
-        { namespace: 'app' },
-      ),
+      code: bindingTo('ClusterRoleBinding', 'edit'),
       errors: [
         {
           line: 11,
@@ -73,12 +59,7 @@ ruleTester(noAdminRoleBinding, {
     },
     {
       name: 'flags RoleBindings too',
-      code: binding(
-        'RoleBinding',
-        [{ kind: 'ServiceAccount', name: 'app' }],
-        { kind: 'ClusterRole', name: 'edit' },
-        { namespace: 'app' },
-      ),
+      code: bindingTo('RoleBinding', 'edit'),
       errors: [
         {
           line: 11,
