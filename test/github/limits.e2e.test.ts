@@ -207,6 +207,16 @@ describe('mode: report with a hostile artifact', () => {
     },
   };
 
+  /** The workflow_run job posting the report.json in `dir`. */
+  const postReport = (dir: string) =>
+    runAction({
+      workspace: dir,
+      eventName: 'workflow_run',
+      event,
+      apiUrl,
+      inputs: { mode: 'report', 'json-file': 'report.json' },
+    });
+
   it('cuts a 300-character title and a huge message to the annotation limits', async () => {
     const dir = report([
       finding({ title: 'T'.repeat(300), message: `${'m'.repeat(4000)}\u001b[2J\n::error::x` }),
@@ -238,13 +248,7 @@ describe('mode: report with a hostile artifact', () => {
       rmSync(path.join(dir, 'report.json'));
       if (kind === 'symlink') symlinkSync(real, path.join(dir, 'report.json'));
       else execFileSync('mkfifo', [path.join(dir, 'report.json')]);
-      const run = await runAction({
-        workspace: dir,
-        eventName: 'workflow_run',
-        event,
-        apiUrl,
-        inputs: { mode: 'report', 'json-file': 'report.json' },
-      });
+      const run = await postReport(dir);
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(
         /::error::(cannot read the report|invalid report: .* is not a regular file)/,
@@ -257,13 +261,7 @@ describe('mode: report with a hostile artifact', () => {
     'refuses a finding path %s that is not a plain relative / path',
     async (file) => {
       const dir = report([finding({ file })]);
-      const run = await runAction({
-        workspace: dir,
-        eventName: 'workflow_run',
-        event,
-        apiUrl,
-        inputs: { mode: 'report', 'json-file': 'report.json' },
-      });
+      const run = await postReport(dir);
       expect(run.code).toBe(1);
       expect(run.stdout).toContain('::error::invalid report: findings[0].file does not match');
       expect(github.requests).toEqual([]);

@@ -1,6 +1,13 @@
 import { ruleTester, service } from '../../../../test/support/rules.js';
 import { noServiceExternalIps } from './no-service-external-ips.js';
 
+const EXTERNAL_NAME = service(`
+  ports:
+    - port: 80
+  type: ExternalName
+  externalName: db.example.com
+`);
+
 ruleTester(noServiceExternalIps, {
   valid: [
     {
@@ -17,22 +24,12 @@ spec:
     },
     {
       name: 'flags externalName, as Trivy does, unless allowed',
-      code: service(`
-        ports:
-          - port: 80
-        type: ExternalName
-        externalName: db.example.com
-      `),
+      code: EXTERNAL_NAME,
       options: { allowedExternalNames: ['db.example.com'] },
     },
     {
       name: 'flags externalName, as Trivy does, unless allowed',
-      code: service(`
-        ports:
-          - port: 80
-        type: ExternalName
-        externalName: db.example.com
-      `),
+      code: EXTERNAL_NAME,
       options: { allowedExternalNames: ['*'] },
     },
     {
@@ -63,12 +60,7 @@ spec:
     },
     {
       name: 'flags externalName, as Trivy does, unless allowed',
-      code: service(`
-        ports:
-          - port: 80
-        type: ExternalName
-        externalName: db.example.com
-      `),
+      code: EXTERNAL_NAME,
       errors: [
         {
           line: 9,
