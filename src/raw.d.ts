@@ -4,3 +4,9 @@ declare module '*?raw' {
   const text: string;
   export default text;
 }
+
+// The light build of Bottleneck, the one @octokit/plugin-throttling bundles, typed as the full one.
+declare module 'bottleneck/light.js' {
+  import Bottleneck from 'bottleneck';
+  export default Bottleneck;
+}

@@ -5,11 +5,15 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeGitHub, type FakeGitHubOptions } from './github/fake-github.js';
-import { runAction } from './github/run-action.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type FakeComment, FakeGitHub, type FakeGitHubOptions } from './github/fake-github.js';
+import { type ActionRun, runAction, runOnPullRequest } from './github/run-action.js';
 import { validateSarif as validate } from './github/sarif-schema.js';
-import { gitRepo, pullRequestRepo as sharedPullRequestRepo } from './support/git.js';
+import {
+  gitRepo,
+  pullRequestRepo as sharedPullRequestRepo,
+  type PullRequestRepo,
+} from './support/git.js';
 
 const DIGEST = 'sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
 
@@ -74,6 +78,13 @@ const riskyWeb = {
 let github: FakeGitHub;
 let apiUrl: string;
 
+// The pull request most tests scan, built once: a test takes a copy of its own.
+let riskyTemplate: PullRequestRepo;
+beforeAll(() => {
+  riskyTemplate = pullRequestRepo(riskyWeb);
+});
+const riskyPullRequest = () => riskyTemplate.copy();
+
 async function startGitHub(options: FakeGitHubOptions = {}) {
   github = new FakeGitHub(options);
   apiUrl = await github.start();
@@ -92,18 +103,46 @@ interface SarifResult {
 }
 
 describe('the Action on a pull request', () => {
+  // The first run on the risky pull request with the default inputs, which three tests read:
+  // it runs once, against a GitHub of its own, and what the tests read of that GitHub is copied
+  // before any of them goes on. Only the next-push test uses that GitHub (and the repository)
+  // afterwards.
+  let first: {
+    repo: PullRequestRepo;
+    github: FakeGitHub;
+    apiUrl: string;
+    run: ActionRun;
+    comments: FakeComment[] | undefined;
+    checkRuns: FakeGitHub['checkRuns'];
+    requests: FakeGitHub['requests'];
+  };
+  beforeAll(async () => {
+    const repo = riskyPullRequest();
+    const firstGitHub = new FakeGitHub();
+    const firstApiUrl = await firstGitHub.start();
+    const run = await runOnPullRequest(repo, firstApiUrl);
+    first = {
+      repo,
+      github: firstGitHub,
+      apiUrl: firstApiUrl,
+      run,
+      comments: structuredClone(firstGitHub.comments.get(7)),
+      checkRuns: structuredClone(firstGitHub.checkRuns),
+      requests: [...firstGitHub.requests],
+    };
+  });
+  afterAll(async () => first.github.stop());
+
   it('posts one sticky comment and updates it in place on the next push', async () => {
-    const repo = pullRequestRepo(riskyWeb);
-    const first = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
+    const { repo, run: firstRun } = first;
+    expect(firstRun.code).toBe(1);
+    expect(firstRun.outputs).toMatchObject({
+      findings: '3',
+      'new-findings': '2',
+      failed: 'true',
     });
-    expect(first.code).toBe(1);
-    expect(first.outputs).toMatchObject({ findings: '3', 'new-findings': '2', failed: 'true' });
-    const [comment] = github.comments.get(7)!;
-    expect(github.comments.get(7)).toHaveLength(1);
+    const [comment] = first.comments!;
+    expect(first.comments).toHaveLength(1);
     const body = comment.body;
     expect(body.split('\n')[0]).toMatch(/^<!-- kube-policy-gate:sticky id=\S+ -->$/);
     expect(body.split('\n')[1]).toBe(
@@ -139,11 +178,11 @@ describe('the Action on a pull request', () => {
       workspace: repo.root,
       eventName: 'pull_request',
       event: next.event,
-      apiUrl,
+      apiUrl: first.apiUrl,
     });
     expect(second.code).toBe(0);
-    expect(github.comments.get(7)).toHaveLength(1);
-    const commentWrites = github
+    expect(first.github.comments.get(7)).toHaveLength(1);
+    const commentWrites = first.github
       .writes()
       .filter((r) => r.path.includes('/comments'))
       .map((r) => `${r.method} ${r.path}`);
@@ -151,18 +190,17 @@ describe('the Action on a pull request', () => {
       'POST /repos/acme/deploy/issues/7/comments',
       `PATCH /repos/acme/deploy/issues/comments/${comment.id}`,
     ]);
-    const updated = github.comments.get(7)![0].body;
+    const updated = first.github.comments.get(7)![0].body;
     expect(updated).toContain('**kube-policy-gate passed**');
     expect(updated).not.toContain('KSV010');
     expect(updated).toContain(next.headSha);
   });
 
   it('never takes over a comment a person or another bot wrote, even one quoting the marker', async () => {
-    const repo = pullRequestRepo(riskyWeb);
-    await runAction({ workspace: repo.root, eventName: 'pull_request', event: repo.event, apiUrl });
-    const marker = github.comments.get(7)![0].body.split('\n')[0];
-    // Start over with only a person's comment that carries our marker.
-    github.comments.set(7, []);
+    const repo = riskyPullRequest();
+    // Our marker, from the first run's comment; this GitHub has only a person's comment and
+    // another bot's that carry it.
+    const marker = first.comments![0].body.split('\n')[0];
     const human = github.seedComment(7, `${marker}\nlook, I can fake it`, {
       login: 'mallory',
       type: 'User',
@@ -171,12 +209,7 @@ describe('the Action on a pull request', () => {
       login: 'evil-app[bot]',
       type: 'Bot',
     });
-    const run = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-    });
+    const run = await runOnPullRequest(repo, apiUrl);
     expect(run.code).toBe(1);
     expect(human.body).toBe(`${marker}\nlook, I can fake it`);
     expect(otherBot.body).toBe(`${marker}\nanother bot`);
@@ -188,11 +221,11 @@ describe('the Action on a pull request', () => {
     ]);
     // Ours is known by the token's identity (github-actions[bot]): no GET /user, which a
     // GITHUB_TOKEN may not call.
-    expect(github.requests.some((r) => r.path === '/user')).toBe(false);
+    expect([...first.requests, ...github.requests].some((r) => r.path === '/user')).toBe(false);
   });
 
   it('works from a shallow checkout of the head, fetching the base commit', async () => {
-    const origin = pullRequestRepo(riskyWeb);
+    const origin = riskyPullRequest();
     const clone = mkdtempSync(path.join(tmpdir(), 'kpg-clone-'));
     origin.git('clone', '-q', '--depth=1', '--branch=feature', `file://${origin.root}`, clone);
     const run = await runAction({
@@ -210,16 +243,10 @@ describe('the Action on a pull request', () => {
   });
 
   it('annotates only the lines the pull request added, through a check run on the head', async () => {
-    const repo = pullRequestRepo(riskyWeb);
-    const run = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-    });
+    const { repo, run } = first;
     expect(run.code).toBe(1);
-    expect(github.checkRuns).toHaveLength(1);
-    const [check] = github.checkRuns;
+    expect(first.checkRuns).toHaveLength(1);
+    const [check] = first.checkRuns;
     expect(check).toMatchObject({
       name: 'kube-policy-gate',
       head_sha: repo.headSha,
@@ -234,9 +261,9 @@ describe('the Action on a pull request', () => {
     // The check run carries the annotations, so the log does not repeat them.
     expect(run.commands.filter((c) => c.properties.file)).toEqual([]);
 
-    github.checkRuns.length = 0;
+    // This test's own GitHub, without that check run.
     const all = await runAction({
-      workspace: repo.root,
+      workspace: riskyPullRequest().root,
       eventName: 'pull_request',
       event: repo.event,
       apiUrl,
@@ -251,23 +278,12 @@ describe('the Action on a pull request', () => {
     const repo = pullRequestRepo({
       'deploy/web.yaml': deployment({ name: 'web', image: 'registry.example.com/web:latest' }),
     });
-    const byNew = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-    });
+    const byNew = await runOnPullRequest(repo, apiUrl);
     expect(byNew.code).toBe(0);
     expect(byNew.outputs).toMatchObject({ findings: '2', 'new-findings': '1', failed: 'false' });
     expect(github.checkRuns[0].conclusion).toBe('success');
 
-    const byAll = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-      inputs: { gate: 'all' },
-    });
+    const byAll = await runOnPullRequest(repo, apiUrl, { gate: 'all' });
     expect(byAll.code).toBe(1);
     expect(byAll.outputs.failed).toBe('true');
     expect(byAll.stdout).toContain("::error::1 new of 2 finding(s); some at or above 'high'");
@@ -282,13 +298,10 @@ describe('the Action on a pull request', () => {
   it('degrades to a warning on a read-only token: annotations, summary, files and the gate still work', async () => {
     await github.stop();
     await startGitHub({ readOnly: true });
-    const repo = pullRequestRepo(riskyWeb);
-    const run = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-      inputs: { 'sarif-file': 'results.sarif', 'json-file': 'report.json' },
+    const repo = riskyPullRequest();
+    const run = await runOnPullRequest(repo, apiUrl, {
+      'sarif-file': 'results.sarif',
+      'json-file': 'report.json',
     });
     expect(run.code).toBe(1); // the gate, not the 403
     const warnings = run.commands.filter((c) => c.command === 'warning' && !c.properties.file);
@@ -320,15 +333,10 @@ describe('the Action on a pull request', () => {
   });
 
   it('retries a 5xx reply and still posts once', async () => {
-    const repo = pullRequestRepo(riskyWeb);
+    const repo = riskyPullRequest();
     github.failures.push({ method: 'POST', path: /\/issues\/7\/comments$/, status: 502, times: 1 });
     github.failures.push({ method: 'POST', path: /\/check-runs$/, status: 503, times: 2 });
-    const run = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-    });
+    const run = await runOnPullRequest(repo, apiUrl);
     expect(run.code).toBe(1);
     expect(run.commands.filter((c) => c.command === 'warning')).toEqual([]);
     expect(github.comments.get(7)).toHaveLength(1);
@@ -344,12 +352,7 @@ describe('the Action on a pull request', () => {
       files[`deploy/many/${name}.yaml`] = deployment({ name, privileged: true });
     }
     const repo = pullRequestRepo(files);
-    const run = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-    });
+    const run = await runOnPullRequest(repo, apiUrl);
     expect(run.code).toBe(1);
     expect(run.outputs['new-findings']).toBe('130');
     const [check] = github.checkRuns;
@@ -375,13 +378,11 @@ describe('the Action on a pull request', () => {
   });
 
   it('writes SARIF that validates against the SARIF 2.1.0 schema', async () => {
-    const repo = pullRequestRepo(riskyWeb);
-    const run = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-      inputs: { 'sarif-file': 'out/kpg.sarif', comment: 'never', annotations: 'none' },
+    const repo = riskyPullRequest();
+    const run = await runOnPullRequest(repo, apiUrl, {
+      'sarif-file': 'out/kpg.sarif',
+      comment: 'never',
+      annotations: 'none',
     });
     expect(run.outputs['sarif-file']).toBe(path.join(repo.root, 'out/kpg.sarif'));
     expect(github.requests).toEqual([]);
@@ -480,13 +481,10 @@ describe('mode: report (the fork-safe workflow_run job)', () => {
     // The pull_request job, with a fork's read-only token: it scans and uploads report.json.
     await github.stop();
     await startGitHub({ readOnly: true });
-    const repo = pullRequestRepo(riskyWeb);
-    const scanRun = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-      inputs: { 'json-file': 'report.json', comment: 'never' },
+    const repo = riskyPullRequest();
+    const scanRun = await runOnPullRequest(repo, apiUrl, {
+      'json-file': 'report.json',
+      comment: 'never',
     });
     expect(scanRun.code).toBe(1);
     const report = JSON.parse(readFileSync(path.join(repo.root, 'report.json'), 'utf8'));

@@ -9,6 +9,7 @@ import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
@@ -63,6 +64,9 @@ export function createClient(token: string, options: ClientOptions = {}): GitHub
       },
       throttle: {
         retryAfterBaseValue: retryBaseMs,
+        // The plugin's shared limiters space writes a second apart, and writes that notify
+        // (comments) three; a shorter second makes the spacing shorter too.
+        ...(retryBaseMs === 1000 ? {} : writeLimiters(retryBaseMs)),
         onRateLimit: onLimit('rate limit'),
         onSecondaryRateLimit: onLimit('secondary rate limit'),
       },
@@ -93,6 +97,16 @@ export function createClient(token: string, options: ClientOptions = {}): GitHub
     }
   });
   return octokit;
+}
+
+/** The throttling plugin's write and notification limiters, with `secondMs` as their second. */
+function writeLimiters(secondMs: number) {
+  const group = (id: string, seconds: number) =>
+    new Bottleneck.Group({ id, maxConcurrent: 1, minTime: seconds * secondMs });
+  return {
+    write: group('octokit-write', 1),
+    notifications: group('octokit-notifications', 3),
+  };
 }
 
 interface ErrorWithResponse {

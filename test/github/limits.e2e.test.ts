@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pullRequestRepo } from '../support/git.js';
 import { FakeGitHub, type FakeGitHubOptions } from './fake-github.js';
-import { runAction } from './run-action.js';
+import { runAction, runOnPullRequest } from './run-action.js';
 
 const DIGEST = 'sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
 
@@ -88,13 +88,7 @@ describe('a big pull request in non-ASCII folders, with unreadable files', () =>
     for (let b = 0; b < 15; b++) files[`deploy/broken-${b}.yaml`] = 'a: [1, 2\nb: {\n';
     const repo = pullRequest(files);
     temps.push(repo.root);
-    const run = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-      inputs: { 'json-file': 'report.json' },
-    });
+    const run = await runOnPullRequest(repo, apiUrl, { 'json-file': 'report.json' });
     expect(run.code).toBe(1);
     // Three findings per workload, and each unreadable file is a KPG001 finding too.
     const total = 90 * 8 * 3 + 15;
@@ -161,12 +155,7 @@ describe('rate limits', () => {
       times: 5,
       resetS: 3000,
     });
-    const run = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-    });
+    const run = await runOnPullRequest(repo, apiUrl);
     expect(run.code).toBe(1);
     // The check run went through on the retry the 429 asked for.
     expect(
@@ -218,6 +207,16 @@ describe('mode: report with a hostile artifact', () => {
     },
   };
 
+  /** The workflow_run job posting the report.json in `dir`. */
+  const postReport = (dir: string) =>
+    runAction({
+      workspace: dir,
+      eventName: 'workflow_run',
+      event,
+      apiUrl,
+      inputs: { mode: 'report', 'json-file': 'report.json' },
+    });
+
   it('cuts a 300-character title and a huge message to the annotation limits', async () => {
     const dir = report([
       finding({ title: 'T'.repeat(300), message: `${'m'.repeat(4000)}\u001b[2J\n::error::x` }),
@@ -249,13 +248,7 @@ describe('mode: report with a hostile artifact', () => {
       rmSync(path.join(dir, 'report.json'));
       if (kind === 'symlink') symlinkSync(real, path.join(dir, 'report.json'));
       else execFileSync('mkfifo', [path.join(dir, 'report.json')]);
-      const run = await runAction({
-        workspace: dir,
-        eventName: 'workflow_run',
-        event,
-        apiUrl,
-        inputs: { mode: 'report', 'json-file': 'report.json' },
-      });
+      const run = await postReport(dir);
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(
         /::error::(cannot read the report|invalid report: .* is not a regular file)/,
@@ -268,13 +261,7 @@ describe('mode: report with a hostile artifact', () => {
     'refuses a finding path %s that is not a plain relative / path',
     async (file) => {
       const dir = report([finding({ file })]);
-      const run = await runAction({
-        workspace: dir,
-        eventName: 'workflow_run',
-        event,
-        apiUrl,
-        inputs: { mode: 'report', 'json-file': 'report.json' },
-      });
+      const run = await postReport(dir);
       expect(run.code).toBe(1);
       expect(run.stdout).toContain('::error::invalid report: findings[0].file does not match');
       expect(github.requests).toEqual([]);
@@ -292,12 +279,9 @@ describe('report files the pull request planted as symlinks', () => {
     temps.push(repo.root);
     symlinkSync(victim, path.join(repo.root, 'report.json'));
     symlinkSync(victim, path.join(repo.root, 'results.sarif'));
-    const run = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-      inputs: { 'json-file': 'report.json', 'sarif-file': 'results.sarif' },
+    const run = await runOnPullRequest(repo, apiUrl, {
+      'json-file': 'report.json',
+      'sarif-file': 'results.sarif',
     });
     expect(run.code).toBe(1);
     expect(readFileSync(victim, 'utf8')).toBe('precious\n');
@@ -314,13 +298,7 @@ describe('report files the pull request planted as symlinks', () => {
     const repo = pullRequest({ 'deploy/web.yaml': risky('web') });
     temps.push(repo.root);
     symlinkSync(outside, path.join(repo.root, 'out'));
-    const run = await runAction({
-      workspace: repo.root,
-      eventName: 'pull_request',
-      event: repo.event,
-      apiUrl,
-      inputs: { 'sarif-file': 'out/results.sarif' },
-    });
+    const run = await runOnPullRequest(repo, apiUrl, { 'sarif-file': 'out/results.sarif' });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
       /::error::refusing to write .*out\/results\.sarif: its folder is a link that leads out of the repository/,

@@ -57,6 +57,10 @@ export async function runAction({
     RUNNER_TEMP: runnerDir,
     // No real backoff in tests: the fake server answers at once.
     KPG_GITHUB_RETRY_BASE_MS: '1',
+    // The test file's code cache (test/support/setup.ts), not a runner setting.
+    ...(process.env.NODE_COMPILE_CACHE
+      ? { NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE }
+      : {}),
     ...(apiUrl ? { GITHUB_API_URL: apiUrl } : {}),
   };
   const all = { 'github-token': apiUrl ? 'ghs_test' : '', ...inputs };
@@ -90,6 +94,21 @@ export async function runAction({
     message: decodeMessage(m[3]),
   }));
   return { code, stdout, outputs, summary: readFileSync(files.summary, 'utf8'), commands };
+}
+
+/** The Action on a pull request's repository (test/support/git.ts): its workspace and event. */
+export function runOnPullRequest(
+  repo: { root: string; event: unknown },
+  apiUrl: string | undefined,
+  inputs?: Record<string, string>,
+): Promise<ActionRun> {
+  return runAction({
+    workspace: repo.root,
+    eventName: 'pull_request',
+    event: repo.event,
+    apiUrl,
+    inputs,
+  });
 }
 
 function decodeMessage(text: string): string {

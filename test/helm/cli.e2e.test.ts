@@ -1,27 +1,15 @@
 // The built CLI (dist/cli.js, from `npm run build`) on the fixture charts with helm v3 and v4:
 // the JSON report places each finding on the values or template line a human changes.
-import { execFile } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { devHelm } from '../../scripts/dev-helm.js';
+import { runCli } from '../support/cli.js';
 
-const CLI = path.resolve('dist/cli.js');
 const FIXTURES = 'test/fixtures/charts';
 const APP = `${FIXTURES}/app`;
 
-async function cli(args: string[], env: NodeJS.ProcessEnv) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], {
-      env: { ...process.env, NO_COLOR: '1', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv) => runCli(args, { env });
 
 interface ReportFinding {
   ruleId: string;

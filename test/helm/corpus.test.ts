@@ -1,5 +1,6 @@
 // The ten real charts of the corpus, with every ci/ values file, rendered with helm v3 and v4:
-// no chart fails, and every finding sits on a line that holds what it talks about.
+// no chart fails, and every finding sits on a line that holds what it talks about. On helm v4's
+// output, the YAML loader's position index also equals the old loader's (test/support/positions.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { k8sRules } from '../../src/rules/k8s/index.js';
 import { renderCharts, type RenderedCharts } from '../../src/sources/helm/index.js';
 import { getIn, type K8sResource } from '../../src/sources/resource.js';
 import { describeCorpus } from '../support/corpus.js';
+import { comparePositionsOf } from '../support/positions.js';
 import { corpusCharts as corpus } from './corpus.js';
 
 /** Values sets per chart as the ci/ folders list them, independently of the renderer. */
@@ -88,11 +90,14 @@ function placements(resources: readonly K8sResource[]): Placement[] {
 describeCorpus('corpus charts', ['charts'], () => {
   describe.each([3, 4] as const)('corpus charts with helm v%i', (major) => {
     let rendered: RenderedCharts;
+    /** Each chart's and values set's output, as helm wrote it. */
+    const outputs: Array<{ name: string; text: string }> = [];
     beforeAll(async () => {
       rendered = await renderCharts({
         root: corpus.root,
         charts: corpus.charts,
         tools: { helm: await devHelm(major) },
+        onOutput: (chart, valuesSet, text) => outputs.push({ name: `${chart} ${valuesSet}`, text }),
       });
     }, 240_000);
 
@@ -117,5 +122,19 @@ describeCorpus('corpus charts', ['charts'], () => {
       expect(bySource['helm-template']?.length).toBeGreaterThan(100);
       expect(placed.filter((p) => p.where.endsWith(':1'))).toEqual([]);
     });
+
+    // Once is enough for the loader (helm v4's output); test/manifests-positions.test.ts has the
+    // synthetic set.
+    if (major === 4) {
+      it("indexes every chart and values set's output as the old loader did", () => {
+        expect(outputs.length).toBe(
+          corpus.charts.reduce((sum, chart) => sum + expectedSets(chart).length, 0),
+        );
+        const { documents, entries, differences } = comparePositionsOf(outputs);
+        expect(differences.slice(0, 5)).toEqual([]);
+        expect(documents).toBeGreaterThan(500);
+        expect(entries).toBeGreaterThan(50_000);
+      });
+    }
   });
 });

@@ -8,7 +8,11 @@ import type { Finding } from '../../src/model.js';
 import { evaluateResources } from '../../src/rules/evaluate.js';
 import { discover } from '../../src/sources/discover.js';
 import { scan } from '../../src/scan.js';
-import { mergeAcrossValuesSets, renderCharts } from '../../src/sources/helm/index.js';
+import {
+  mergeAcrossValuesSets,
+  renderCharts,
+  type RenderedCharts,
+} from '../../src/sources/helm/index.js';
 import { toolEnvironment } from '../../src/sources/tools.js';
 import { tempRepo, type Repo } from '../hostile/support.js';
 
@@ -39,24 +43,28 @@ function placed(finding: Finding) {
   };
 }
 
+// Discovery runs no helm: once is enough.
+it('discovers the charts but not library charts', async () => {
+  const found = await discover(ROOT, [FIXTURES], []);
+  expect(found.charts).toEqual([
+    `${FIXTURES}/app`,
+    `${FIXTURES}/broken`,
+    `${FIXTURES}/missing-dependency`,
+  ]);
+  expect(found.manifests).toEqual([]); // chart YAML is only seen through helm
+});
+
 describe.each([3, 4] as const)('helm v%i', (major) => {
   let helm: string;
+  /** The app fixture rendered once with this helm: three tests read it, none changes it. */
+  let app: RenderedCharts;
   beforeAll(async () => {
     helm = await devHelm(major);
+    app = await renderCharts({ root: ROOT, charts: [APP], tools: { helm } });
   });
 
-  it('discovers the charts but not library charts', async () => {
-    const found = await discover(ROOT, [FIXTURES], []);
-    expect(found.charts).toEqual([
-      `${FIXTURES}/app`,
-      `${FIXTURES}/broken`,
-      `${FIXTURES}/missing-dependency`,
-    ]);
-    expect(found.manifests).toEqual([]); // chart YAML is only seen through helm
-  });
-
-  it('maps findings to values and template lines, for each values set', async () => {
-    const rendered = await renderCharts({ root: ROOT, charts: [APP], tools: { helm } });
+  it('maps findings to values and template lines, for each values set', () => {
+    const rendered = app;
     expect(rendered.failures).toEqual([]);
     expect(rendered.errors).toEqual([]);
     const findings = mergeAcrossValuesSets(
@@ -115,8 +123,8 @@ describe.each([3, 4] as const)('helm v%i', (major) => {
     ]);
   });
 
-  it('keeps the rendered position, the chart and the template of every finding', async () => {
-    const rendered = await renderCharts({ root: ROOT, charts: [APP], tools: { helm } });
+  it('keeps the rendered position, the chart and the template of every finding', () => {
+    const rendered = app;
     const [privileged] = evaluateResources(rendered.resources, policyOf('KSV017'));
     expect(privileged).toMatchObject({
       chart: APP,
@@ -126,8 +134,8 @@ describe.each([3, 4] as const)('helm v%i', (major) => {
     });
   });
 
-  it('skips chart test pods', async () => {
-    const rendered = await renderCharts({ root: ROOT, charts: [APP], tools: { helm } });
+  it('skips chart test pods', () => {
+    const rendered = app;
     expect(rendered.resources.map((r) => r.ref.name).sort()).toEqual([
       'agent',
       'agent',

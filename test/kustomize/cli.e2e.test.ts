@@ -1,29 +1,16 @@
 // The built CLI (dist/cli.js, from `npm run build`) on the Kustomize fixture, with kubectl found
 // on PATH as on a GitHub-hosted runner: overlay findings on their patch, images entry or base
 // line, patch-only files silent, exit 1 on the high findings, and exit 2 without kustomize.
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devKubectl } from '../../scripts/dev-kubectl.js';
+import { runCli } from '../support/cli.js';
 
-const CLI = path.resolve('dist/cli.js');
 const FIXTURE = path.resolve('test/fixtures/kustomize');
 
-async function cli(args: string[], cwd: string, PATH: string) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], {
-      cwd,
-      env: { ...process.env, NO_COLOR: '1', PATH },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[], cwd: string, PATH: string) => runCli(args, { cwd, env: { PATH } });
 
 interface ReportFinding {
   ruleId: string;

@@ -5,10 +5,20 @@ import type { K8sRule } from '../../src/rules/types.js';
 import { getIn } from '../../src/sources/resource.js';
 import { noPrivilegedContainers } from '../../src/rules/k8s/pod/no-privileged-containers.js';
 import {
+  binding,
+  configMap,
   expectedErrors,
+  limitRange,
+  manifest,
+  networkPolicy,
   pod,
+  POD_CONTAINER_LINE,
+  resourceQuota,
   resourcesFromYaml,
+  role,
+  roleGranting,
   ruleFindings,
+  service,
   workload,
   type WorkloadKind,
 } from './rules.js';
@@ -65,9 +75,59 @@ describe('pod() and workload()', () => {
     },
   );
 
+  it('puts the container entry on POD_CONTAINER_LINE', () => {
+    expect(pod().split('\n')[POD_CONTAINER_LINE - 1]).toBe('    - name: app');
+    // Its image on the next line, nginx:1.27 unless given.
+    expect(pod({ image: 'ghcr.io/acme/app:1' }).split('\n')[POD_CONTAINER_LINE]).toBe(
+      '      image: ghcr.io/acme/app:1',
+    );
+  });
+
   it('takes a whole containers list instead of the default container', () => {
     const [resource] = resourcesFromYaml(pod({ containers: '- { name: a, image: x:1 }' }));
     expect(getIn(resource.object, ['spec', 'containers'])).toEqual([{ name: 'a', image: 'x:1' }]);
+  });
+});
+
+describe('the object builders', () => {
+  it('writes apiVersion, kind, metadata, then the body, as a rule test counts lines', () => {
+    expect(manifest('Namespace', undefined, { name: 'shop', metadata: 'labels: { a: b }' })).toBe(
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: { a: b }\n',
+    );
+    expect(service('type: ClusterIP', { namespace: 'app' })).toBe(
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  namespace: app\nspec:\n' +
+        '  type: ClusterIP\n',
+    );
+    expect(configMap('A: b')).toBe(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  A: b\n',
+    );
+    expect(networkPolicy('podSelector: {}')).toBe(
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: np\nspec:\n' +
+        '  podSelector: {}\n',
+    );
+    expect(
+      limitRange('- type: Container').endsWith('\nspec:\n  limits:\n    - type: Container\n'),
+    ).toBe(true);
+    expect(resourceQuota('pods: "1"').endsWith('\nspec:\n  hard:\n    pods: "1"\n')).toBe(true);
+  });
+
+  it('writes RBAC rules one list a line, and roleGranting() puts its entry on line 10', () => {
+    const yaml = roleGranting('Role', { apiGroups: [''], resources: ['secrets'], verbs: ['list'] });
+    expect(yaml.split('\n')[9]).toBe("  - apiGroups: ['']");
+    expect(resourcesFromYaml(yaml)[0].origin.locate(['rules', 1]).line).toBe(10);
+    expect(role('ClusterRole', [{ verbs: ['*'], nonResourceURLs: ['*'] }])).toBe(
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: r\n' +
+        "rules:\n  - verbs: ['*']\n    nonResourceURLs: ['*']\n",
+    );
+  });
+
+  it('writes a binding: subjects, then roleRef', () => {
+    expect(
+      binding('RoleBinding', [{ kind: 'Group', name: 'g' }], { kind: 'Role', name: 'r' }),
+    ).toBe(
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: b\n' +
+        'subjects:\n  - kind: Group\n    name: g\nroleRef:\n  kind: Role\n  name: r\n',
+    );
   });
 });
 

@@ -183,7 +183,9 @@ export interface PodParts {
   podMetadata?: string;
   /** Lines under the pod spec, before `containers`. */
   spec?: string;
-  /** Lines under the one container (`name: app`, `image: nginx:1.27`). */
+  /** The one container's image (`nginx:1.27`). */
+  image?: string;
+  /** Lines under the one container (`name: app`, then its image). */
   container?: string;
   /** The whole `containers` list instead (its `- name: ...` items). */
   containers?: string;
@@ -222,6 +224,10 @@ function indent(snippet: string | undefined, by: number): string[] {
   const pad = ' '.repeat(by);
   return lines.map((line) => (line.trim() ? pad + line.slice(common) : ''));
 }
+
+/** The line of pod()'s container entry (`- name: app`) when no metadata or spec lines come before
+ *  it: where a finding about a field the container does not set lands. */
+export const POD_CONTAINER_LINE = 7;
 
 /**
  * A Pod manifest: one container `app` running `nginx:1.27`, plus the given lines. A snippet may
@@ -262,7 +268,7 @@ export function workload(kind: WorkloadKind, parts: PodParts = {}): string {
   if (parts.containers !== undefined) {
     lines.push(...indent(parts.containers, depth + 2));
   } else {
-    lines.push(`${pad}  - name: app`, `${pad}    image: nginx:1.27`);
+    lines.push(`${pad}  - name: app`, `${pad}    image: ${parts.image ?? 'nginx:1.27'}`);
     lines.push(...indent(parts.container, depth + 4));
   }
   if (parts.initContainers !== undefined) {
@@ -271,13 +277,138 @@ export function workload(kind: WorkloadKind, parts: PodParts = {}): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A Role or ClusterRole `r` with the given `rules` list items (and extra metadata lines). */
-export function role(
-  kind: 'Role' | 'ClusterRole',
-  rules: string,
-  parts: { metadata?: string } = {},
-): string {
-  const lines = ['apiVersion: rbac.authorization.k8s.io/v1', `kind: ${kind}`, 'metadata:'];
-  lines.push('  name: r', ...indent(parts.metadata, 2), 'rules:', ...indent(rules, 2));
+// Objects other than workloads: the kind's apiVersion, `metadata` with a name (each builder's
+// own short default) and an optional namespace, then the object's own top-level keys.
+
+export interface ObjectParts {
+  /** The kind's usual apiVersion when left out (`v1` for a kind this file does not know). */
+  apiVersion?: string;
+  name?: string;
+  /** `metadata.namespace`, right after the name. */
+  namespace?: string;
+  /** Further lines under metadata (labels, annotations). */
+  metadata?: string;
+}
+
+const RBAC = 'rbac.authorization.k8s.io/v1';
+const OBJECT_API_VERSIONS: Record<string, string> = {
+  NetworkPolicy: 'networking.k8s.io/v1',
+  Role: RBAC,
+  ClusterRole: RBAC,
+  RoleBinding: RBAC,
+  ClusterRoleBinding: RBAC,
+  K8sAllowedRepos: 'constraints.gatekeeper.sh/v1beta1',
+};
+
+/**
+ * A `kind` object named `parts.name` (default: the kind's first letter) with `body`'s lines as
+ * its top-level keys after metadata (`spec:`, `data:`...). The body may be indented as the
+ * test's code is and may carry `# <-` markers.
+ */
+export function manifest(kind: string, body?: string, parts: ObjectParts = {}): string {
+  const apiVersion =
+    parts.apiVersion ?? OBJECT_API_VERSIONS[kind] ?? API_VERSIONS[kind as WorkloadKind] ?? 'v1';
+  const lines = [`apiVersion: ${apiVersion}`, `kind: ${kind}`, 'metadata:'];
+  lines.push(`  name: ${parts.name ?? kind[0].toLowerCase()}`);
+  if (parts.namespace !== undefined) lines.push(`  namespace: ${parts.namespace}`);
+  lines.push(...indent(parts.metadata, 2), ...indent(body, 0));
   return `${lines.join('\n')}\n`;
+}
+
+/** `key:` with the snippet's lines under it, as a manifest() body. */
+function under(key: string, snippet: string, by = 2): string {
+  return [key, ...indent(snippet, by)].join('\n');
+}
+
+/** A Service `s` with the given lines under `spec` (no spec when left out). */
+export function service(spec: string | undefined, parts: ObjectParts = {}): string {
+  return manifest('Service', spec === undefined ? undefined : under('spec:', spec), {
+    name: 's',
+    ...parts,
+  });
+}
+
+/** A ConfigMap `c` with the given lines under `data`. */
+export function configMap(data: string, parts: ObjectParts = {}): string {
+  return manifest('ConfigMap', under('data:', data), { name: 'c', ...parts });
+}
+
+/** A NetworkPolicy `np` with the given lines under `spec`. */
+export function networkPolicy(spec: string, parts: ObjectParts = {}): string {
+  return manifest('NetworkPolicy', under('spec:', spec), { name: 'np', ...parts });
+}
+
+/** A LimitRange `lr` with the given items under `spec.limits`. */
+export function limitRange(limits: string, parts: ObjectParts = {}): string {
+  return manifest('LimitRange', under('spec:\n  limits:', limits, 4), { name: 'lr', ...parts });
+}
+
+/** A ResourceQuota `q` with the given lines under `spec.hard`. */
+export function resourceQuota(hard: string, parts: ObjectParts = {}): string {
+  return manifest('ResourceQuota', under('spec:\n  hard:', hard, 4), { name: 'q', ...parts });
+}
+
+/** One entry of a Role's `rules`: each list in flow style on its own line, in this order. */
+export interface RbacRule {
+  apiGroups?: string[];
+  resources?: string[];
+  verbs?: string[];
+  resourceNames?: string[];
+  nonResourceURLs?: string[];
+}
+
+function flowList(values: string[]): string {
+  return `[${values.map((value) => `'${value}'`).join(', ')}]`;
+}
+
+/**
+ * A Role or ClusterRole `r` (or another kind carrying `rules`, for the kind checks; the RBAC
+ * apiVersion all the same) with the given `rules`: entries, or the list's YAML items.
+ */
+export function role(kind: string, rules: RbacRule[] | string, parts: ObjectParts = {}): string {
+  const items =
+    typeof rules === 'string'
+      ? rules
+      : rules
+          .map((rule) =>
+            Object.entries(rule)
+              .map(([key, values], at) => `${at ? '  ' : '- '}${key}: ${flowList(values)}`)
+              .join('\n'),
+          )
+          .join('\n');
+  return manifest(kind, under('rules:', items), { apiVersion: RBAC, name: 'r', ...parts });
+}
+
+/** The first entry of most RBAC cases: harmless on its own. */
+const GET_PODS: RbacRule = { apiGroups: [''], resources: ['pods'], verbs: ['get'] };
+
+/**
+ * The shape most RBAC rule cases share: a Role or ClusterRole `r` in namespace `ns` whose rules
+ * are `first` (getting pods unless given) and then `entry`, the entry under test (line 10, path
+ * `['rules', 1]`).
+ */
+export function roleGranting(kind: string, entry: RbacRule, first = GET_PODS): string {
+  return role(kind, [first, entry], { namespace: 'ns' });
+}
+
+/** A subject of a binding or its roleRef: each field on its own line, in this order. */
+export type Fields = Record<string, string>;
+
+/** A RoleBinding or ClusterRoleBinding `b` (or another kind with the RBAC apiVersion, for the
+ *  kind checks): its `subjects`, then its `roleRef`. */
+export function binding(
+  kind: string,
+  subjects: Fields[],
+  roleRef: Fields,
+  parts: ObjectParts = {},
+): string {
+  const fields = (fieldsOf: Fields, first: string, rest: string) =>
+    Object.entries(fieldsOf).map(([key, value], at) => `${at ? rest : first}${key}: ${value}`);
+  const body = [
+    'subjects:',
+    ...subjects.flatMap((subject) => fields(subject, '  - ', '    ')),
+    'roleRef:',
+    ...fields(roleRef, '  ', '  '),
+  ];
+  return manifest(kind, body.join('\n'), { apiVersion: RBAC, name: 'b', ...parts });
 }

@@ -7,11 +7,17 @@ import path from 'node:path';
 import { afterAll } from 'vitest';
 
 const saved = process.env.TMPDIR;
+const savedCache = process.env.NODE_COMPILE_CACHE;
 const fileTemp = mkdtempSync(path.join(tmpdir(), 'kpg-test-'));
 process.env.TMPDIR = fileTemp;
+// The bundles a file runs again and again (dist/cli.js, dist/index.js and its scan worker) are
+// compiled once per file, not once per child process: Node keeps V8's code cache here.
+process.env.NODE_COMPILE_CACHE = path.join(fileTemp, 'node-compile-cache');
 
 afterAll(() => {
   if (saved === undefined) delete process.env.TMPDIR;
   else process.env.TMPDIR = saved;
+  if (savedCache === undefined) delete process.env.NODE_COMPILE_CACHE;
+  else process.env.NODE_COMPILE_CACHE = savedCache;
   rmSync(fileTemp, { recursive: true, force: true });
 });

@@ -58,6 +58,9 @@ export interface RenderChartsOptions {
   concurrency?: number;
   /** Per render (default 120 s). */
   timeoutMs?: number;
+  /** Called with each successful render's output as helm wrote it: tests that check the YAML
+   *  loader on the same text use it instead of rendering every chart a second time. */
+  onOutput?: (chart: string, valuesSet: string, output: string) => void;
 }
 
 /** A chart that could not be rendered: where to fix it, and in which values sets it failed. */
@@ -159,6 +162,7 @@ async function renderInto(
           kubernetesVersion: options.kubernetesVersion,
           timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         });
+        if (result.ok) options.onOutput?.(chart.dir, set.name, result.output);
         return { result: withoutWorkspace(result, workspace, copy, chart.dir) };
       }).then((outcome) =>
         // After the next render has been started: parsing must not keep a CPU waiting for it.

@@ -1,23 +1,20 @@
-import { ruleTester, workload } from '../../../../test/support/rules.js';
+import { limitRange, ruleTester, workload } from '../../../../test/support/rules.js';
 import { limitRangeUsage } from './limit-range-usage.js';
 
 ruleTester(limitRangeUsage, {
   valid: [
     {
       name: 'passes a LimitRange with an entry setting type, max, min, default and defaultRequest',
-      code: `apiVersion: v1
-kind: LimitRange
-metadata:
-  name: lr
-  namespace: app
-spec:
-  limits:
-    - type: Container
-      default: { cpu: 500m }
-      defaultRequest: { cpu: 100m }
-      min: { cpu: 50m }
-      max: { cpu: '2' }
-`,
+      code: limitRange(
+        `
+        - type: Container
+          default: { cpu: 500m }
+          defaultRequest: { cpu: 100m }
+          min: { cpu: 50m }
+          max: { cpu: '2' }
+      `,
+        { namespace: 'app' },
+      ),
     },
     {
       name: 'does not require a LimitRange per namespace by default',
@@ -27,16 +24,13 @@ spec:
   invalid: [
     {
       name: 'flags an incomplete LimitRange on spec.limits',
-      code: `apiVersion: v1
-kind: LimitRange
-metadata:
-  name: lr
-  namespace: app
-spec:
-  limits:
-    - type: Container
-      default: { cpu: 500m }
-`,
+      code: limitRange(
+        `
+        - type: Container
+          default: { cpu: 500m }
+      `,
+        { namespace: 'app' },
+      ),
       errors: [
         {
           line: 7,
@@ -51,19 +45,16 @@ spec:
       code: [
         workload('Deployment', { name: 'web', metadata: 'namespace: app' }),
         workload('Deployment', { name: 'web', metadata: 'namespace: other' }),
-        `apiVersion: v1
-kind: LimitRange
-metadata:
-  name: lr
-  namespace: app
-spec:
-  limits:
-    - type: Container
-      default: { cpu: 500m }
-      defaultRequest: { cpu: 100m }
-      min: { cpu: 50m }
-      max: { cpu: '2' }
-`,
+        limitRange(
+          `
+          - type: Container
+            default: { cpu: 500m }
+            defaultRequest: { cpu: 100m }
+            min: { cpu: 50m }
+            max: { cpu: '2' }
+        `,
+          { namespace: 'app' },
+        ),
       ].join('---\n'),
       options: { requirePerNamespace: true },
       errors: [

@@ -1,68 +1,37 @@
-import { ruleTester, workload } from '../../../../test/support/rules.js';
+import { networkPolicy, ruleTester, service, workload } from '../../../../test/support/rules.js';
 import { namespaceNetworkPolicy } from './namespace-network-policy.js';
+
+/** A Deployment `web` (in `namespace`, when given). */
+const web = (namespace?: string) =>
+  workload('Deployment', {
+    name: 'web',
+    ...(namespace ? { metadata: `namespace: ${namespace}` } : {}),
+  });
+/** A NetworkPolicy selecting every pod (in `namespace`, when given). */
+const denyAll = (namespace?: string) =>
+  networkPolicy('podSelector: {}', { name: 'default-deny', namespace });
 
 ruleTester(namespaceNetworkPolicy, {
   valid: [
     {
       name: 'passes when the namespace has any NetworkPolicy',
-      code: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: shop
-spec:
-  template:
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: default-deny
-  namespace: shop
-spec:
-  podSelector: {}
-`,
+      code: [web('shop'), denyAll('shop')].join('---\n'),
     },
     {
       name: 'groups resources without a namespace together, as one install would',
-      code: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: default-deny
-spec:
-  podSelector: {}
-`,
+      code: [web(), denyAll()].join('---\n'),
     },
     {
       name: 'reports nothing for a set without workloads',
-      code: `apiVersion: v1
-kind: Service
-metadata:
-  name: s
-  namespace: shop
-`,
+      code: service(undefined, { namespace: 'shop' }),
     },
   ],
   invalid: [
     {
       name: 'flags the first workload of a namespace without a policy, on its namespace line',
       code: [
-        'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  namespace: shop\n',
-        workload('Deployment', { name: 'web', metadata: 'namespace: shop' }),
+        service(undefined, { namespace: 'shop' }),
+        web('shop'),
         workload('Deployment', { name: 'worker', metadata: 'namespace: shop' }),
       ].join('---\n'),
       errors: [
@@ -74,25 +43,7 @@ metadata:
     },
     {
       name: 'groups resources without a namespace together, as one install would',
-      code: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  template:
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: default-deny
-  namespace: shop
-spec:
-  podSelector: {}
-`,
+      code: [web(), denyAll('shop')].join('---\n'),
       errors: [
         {
           line: 3,

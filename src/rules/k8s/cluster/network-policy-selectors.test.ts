@@ -1,53 +1,37 @@
-import { ruleTester } from '../../../../test/support/rules.js';
+import { networkPolicy, ruleTester } from '../../../../test/support/rules.js';
 import { networkPolicySelectors } from './network-policy-selectors.js';
 
 ruleTester(networkPolicySelectors, {
   valid: [
     {
       name: 'passes a podSelector',
-      code: `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: np
-spec:
-  podSelector:
-    matchLabels: { app: db }
-`,
+      code: networkPolicy(`
+        podSelector:
+          matchLabels: { app: db }
+      `),
     },
     {
       name: 'passes an empty podSelector (default deny)',
-      code: `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: np
-spec:
-  podSelector: {}
-  policyTypes: [Ingress]
-`,
+      code: networkPolicy(`
+        podSelector: {}
+        policyTypes: [Ingress]
+      `),
     },
     {
       name: 'passes an ingress peer selector',
-      code: `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: np
-spec:
-  ingress:
-    - from:
-        - namespaceSelector: {}
-`,
+      code: networkPolicy(`
+        ingress:
+          - from:
+              - namespaceSelector: {}
+      `),
     },
     {
       name: 'passes an egress peer selector',
-      code: `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: np
-spec:
-  egress:
-    - to:
-        - podSelector: { matchLabels: { app: dns } }
-`,
+      code: networkPolicy(`
+        egress:
+          - to:
+              - podSelector: { matchLabels: { app: dns } }
+      `),
     },
     {
       name: 'ignores other kinds',
@@ -61,15 +45,11 @@ spec: {}
   invalid: [
     {
       name: 'flags a policy without any selector on spec',
-      code: `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: np
-spec:
-  ingress:
-    - from:
-        - ipBlock: { cidr: 10.0.0.0/8 }
-`,
+      code: networkPolicy(`
+        ingress:
+          - from:
+              - ipBlock: { cidr: 10.0.0.0/8 }
+      `),
       errors: [
         {
           line: 5,

@@ -1,54 +1,32 @@
-import { ruleTester } from '../../../../test/support/rules.js';
+import { binding, ruleTester } from '../../../../test/support/rules.js';
 import { noAdminRoleBinding } from './no-admin-role-binding.js';
+
+/** A `kind` binding in namespace app of a service account to the cluster role `role`. */
+const bindingTo = (kind: string, role: string) =>
+  binding(
+    kind,
+    [{ kind: 'ServiceAccount', name: 'app' }],
+    { kind: 'ClusterRole', name: role },
+    {
+      namespace: 'app',
+    },
+  );
 
 ruleTester(noAdminRoleBinding, {
   valid: [
     {
       name: 'passes other roles and other kinds',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata:
-  name: b
-  namespace: app
-subjects:
-  - kind: ServiceAccount
-    name: app
-roleRef:
-  kind: ClusterRole
-  name: view
-`,
+      code: bindingTo('RoleBinding', 'view'),
     },
     {
       name: 'passes other roles and other kinds',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ConfigMap
-metadata:
-  name: b
-  namespace: app
-subjects:
-  - kind: ServiceAccount
-    name: app
-roleRef:
-  kind: ClusterRole
-  name: admin
-`,
+      code: bindingTo('ConfigMap', 'admin'),
     },
   ],
   invalid: [
     {
       name: 'flags a binding to cluster-admin on roleRef.name',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata:
-  name: b
-  namespace: app
-subjects:
-  - kind: ServiceAccount
-    name: app
-roleRef:
-  kind: ClusterRole
-  name: cluster-admin
-`,
+      code: bindingTo('ClusterRoleBinding', 'cluster-admin'),
       errors: [
         {
           line: 11,
@@ -59,18 +37,7 @@ roleRef:
     },
     {
       name: 'flags a binding to admin on roleRef.name',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata:
-  name: b
-  namespace: app
-subjects:
-  - kind: ServiceAccount
-    name: app
-roleRef:
-  kind: ClusterRole
-  name: admin
-`,
+      code: bindingTo('ClusterRoleBinding', 'admin'),
       errors: [
         {
           line: 11,
@@ -81,18 +48,7 @@ roleRef:
     },
     {
       name: 'flags a binding to edit on roleRef.name',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata:
-  name: b
-  namespace: app
-subjects:
-  - kind: ServiceAccount
-    name: app
-roleRef:
-  kind: ClusterRole
-  name: edit
-`,
+      code: bindingTo('ClusterRoleBinding', 'edit'),
       errors: [
         {
           line: 11,
@@ -103,18 +59,7 @@ roleRef:
     },
     {
       name: 'flags RoleBindings too',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata:
-  name: b
-  namespace: app
-subjects:
-  - kind: ServiceAccount
-    name: app
-roleRef:
-  kind: ClusterRole
-  name: edit
-`,
+      code: bindingTo('RoleBinding', 'edit'),
       errors: [
         {
           line: 11,

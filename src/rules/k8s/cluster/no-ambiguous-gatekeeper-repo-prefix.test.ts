@@ -1,49 +1,52 @@
-import { ruleTester } from '../../../../test/support/rules.js';
+import { manifest, ruleTester } from '../../../../test/support/rules.js';
 import { noAmbiguousGatekeeperRepoPrefix } from './no-ambiguous-gatekeeper-repo-prefix.js';
 
 ruleTester(noAmbiguousGatekeeperRepoPrefix, {
   valid: [
     {
       name: 'passes entries that end a path segment',
-      code: `apiVersion: constraints.gatekeeper.sh/v1beta1
-kind: K8sAllowedRepos
-metadata:
-  name: repos
-spec:
-  parameters:
-    repos:
-      - "gcr.io/project/"
-      - "docker.io/acme/"
-      - "localhost:5000"
-`,
+      code: manifest(
+        'K8sAllowedRepos',
+        `
+        spec:
+          parameters:
+            repos:
+              - "gcr.io/project/"
+              - "docker.io/acme/"
+              - "localhost:5000"
+      `,
+        { name: 'repos' },
+      ),
     },
     {
       name: 'ignores other API versions',
-      code: `apiVersion: example.com/v1
-kind: K8sAllowedRepos
-metadata:
-  name: repos
-spec:
-  parameters:
-    repos:
-      - "gcr.io"
-`,
+      code: manifest(
+        'K8sAllowedRepos',
+        `
+        spec:
+          parameters:
+            repos:
+              - "gcr.io"
+      `,
+        { apiVersion: 'example.com/v1', name: 'repos' },
+      ),
     },
   ],
   invalid: [
     {
       name: 'flags each open-ended entry on its line',
-      code: `apiVersion: constraints.gatekeeper.sh/v1beta1
-kind: K8sAllowedRepos
-metadata:
-  name: repos
-spec:
-  parameters:
-    repos:
-      - "gcr.io/project/"
-      - "gcr.io"
-      - "docker.io/acme"
-`,
+      code: manifest(
+        'K8sAllowedRepos',
+        `
+        spec:
+          parameters:
+            repos:
+              - "gcr.io/project/"
+              - "gcr.io"
+              - "docker.io/acme"
+      `,
+        { name: 'repos' },
+      ),
       errors: [
         {
           line: 9,

@@ -1,57 +1,33 @@
-import { ruleTester } from '../../../../test/support/rules.js';
+import { binding, ruleTester } from '../../../../test/support/rules.js';
 import { noAnonymousUserBinding } from './no-anonymous-user-binding.js';
+
+/** A `kind` binding of a service account and the group `group` (the second subject, line 9) to
+ *  the view cluster role. */
+const bindingOfGroup = (kind: string, group: string) =>
+  binding(
+    kind,
+    [
+      { kind: 'ServiceAccount', name: 'app' },
+      { kind: 'Group', name: group },
+    ],
+    { kind: 'ClusterRole', name: 'view' },
+  );
 
 ruleTester(noAnonymousUserBinding, {
   valid: [
     {
       name: 'passes other subjects and other kinds',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata:
-  name: b
-subjects:
-  - kind: ServiceAccount
-    name: app
-  - kind: Group
-    name: system:authenticated
-roleRef:
-  kind: ClusterRole
-  name: view
-`,
+      code: bindingOfGroup('RoleBinding', 'system:authenticated'),
     },
     {
       name: 'passes other subjects and other kinds',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: Role
-metadata:
-  name: b
-subjects:
-  - kind: ServiceAccount
-    name: app
-  - kind: Group
-    name: system:anonymous
-roleRef:
-  kind: ClusterRole
-  name: view
-`,
+      code: bindingOfGroup('Role', 'system:anonymous'),
     },
   ],
   invalid: [
     {
       name: 'flags system:anonymous on the subject',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata:
-  name: b
-subjects:
-  - kind: ServiceAccount
-    name: app
-  - kind: Group
-    name: system:anonymous
-roleRef:
-  kind: ClusterRole
-  name: view
-`,
+      code: bindingOfGroup('ClusterRoleBinding', 'system:anonymous'),
       errors: [
         {
           line: 9,
@@ -62,19 +38,7 @@ roleRef:
     },
     {
       name: 'flags system:unauthenticated on the subject',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata:
-  name: b
-subjects:
-  - kind: ServiceAccount
-    name: app
-  - kind: Group
-    name: system:unauthenticated
-roleRef:
-  kind: ClusterRole
-  name: view
-`,
+      code: bindingOfGroup('ClusterRoleBinding', 'system:unauthenticated'),
       errors: [
         {
           line: 9,
@@ -85,19 +49,7 @@ roleRef:
     },
     {
       name: 'matches the binding kind case-insensitively, as Trivy does',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRolebinding
-metadata:
-  name: b
-subjects:
-  - kind: ServiceAccount
-    name: app
-  - kind: Group
-    name: system:anonymous
-roleRef:
-  kind: ClusterRole
-  name: view
-`,
+      code: bindingOfGroup('ClusterRolebinding', 'system:anonymous'),
       errors: [
         {
           line: 9,

@@ -1,57 +1,46 @@
 import { role, ruleTester } from '../../../../test/support/rules.js';
 import { noClusterRoleBindingToAnyClusterRole } from './no-clusterrolebinding-to-any-clusterrole.js';
 
+const RBAC_GROUP = 'rbac.authorization.k8s.io';
+const CREATE_CLUSTERROLEBINDINGS = {
+  apiGroups: [RBAC_GROUP],
+  resources: ['clusterrolebindings'],
+  verbs: ['create'],
+};
+/** Binding the cluster roles named `name` (`*`: any). */
+const bindClusterRoles = (name: string) => ({
+  apiGroups: [RBAC_GROUP],
+  resources: ['clusterroles'],
+  verbs: ['bind'],
+  resourceNames: [name],
+});
+
 ruleTester(noClusterRoleBindingToAnyClusterRole, {
   valid: [
     {
       name: 'passes bind limited to named roles',
-      code: role(
-        'ClusterRole',
-        `
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['clusterrolebindings']
-          verbs: ['create']
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['clusterroles']
-          verbs: ['bind']
-          resourceNames: ['view']
-      `,
-      ),
+      code: role('ClusterRole', [CREATE_CLUSTERROLEBINDINGS, bindClusterRoles('view')]),
     },
     {
       name: 'passes rolebindings instead of clusterrolebindings',
-      code: role(
-        'ClusterRole',
-        `
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['rolebindings']
-          verbs: ['create']
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['clusterroles']
-          verbs: ['bind']
-          resourceNames: ['*']
-      `,
-      ),
+      code: role('ClusterRole', [
+        {
+          apiGroups: ['rbac.authorization.k8s.io'],
+          resources: ['rolebindings'],
+          verbs: ['create'],
+        },
+        bindClusterRoles('*'),
+      ]),
     },
   ],
   invalid: [
     {
       name: 'flags create clusterrolebindings followed by bind on any clusterrole',
-      code: role(
-        'ClusterRole',
-        `
-        - apiGroups: ['']
-          resources: ['pods']
-          verbs: ['get']
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['clusterrolebindings']
-          verbs: ['create']
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['clusterroles']
-          verbs: ['bind']
-          resourceNames: ['*']
-      `,
-      ),
+      code: role('ClusterRole', [
+        { apiGroups: [''], resources: ['pods'], verbs: ['get'] },
+        CREATE_CLUSTERROLEBINDINGS,
+        bindClusterRoles('*'),
+      ]),
       errors: [
         {
           line: 9,

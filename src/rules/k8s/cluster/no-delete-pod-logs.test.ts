@@ -1,51 +1,30 @@
-import { role, ruleTester } from '../../../../test/support/rules.js';
+import { role, roleGranting, ruleTester } from '../../../../test/support/rules.js';
 import { noDeletePodLogs } from './no-delete-pod-logs.js';
 
 ruleTester(noDeletePodLogs, {
   valid: [
     {
       name: 'passes valid rules (case 0)',
-      code: role(
-        'Role',
-        `
-        - apiGroups: ['']
-          resources: ['pods/log']
-          verbs: ['get', 'list']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: role('Role', [{ apiGroups: [''], resources: ['pods/log'], verbs: ['get', 'list'] }], {
+        namespace: 'ns',
+      }),
     },
     {
       name: 'ignores other kinds',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ServiceAccount
-metadata:
-  name: r
-  namespace: ns
-rules:
-  - apiGroups: ['']
-    resources: ['pods']
-    verbs: ['delete']
-  - apiGroups: ['']
-    resources: ['pods/log']
-    verbs: ['deletecollection']
-`,
+      code: roleGranting(
+        'ServiceAccount',
+        { apiGroups: [''], resources: ['pods/log'], verbs: ['deletecollection'] },
+        { apiGroups: [''], resources: ['pods'], verbs: ['delete'] },
+      ),
     },
   ],
   invalid: [
     {
       name: 'flags the offending rule entry',
-      code: role(
+      code: roleGranting(
         'Role',
-        `
-        - apiGroups: ['']
-          resources: ['pods']
-          verbs: ['delete']
-        - apiGroups: ['']
-          resources: ['pods/log']
-          verbs: ['deletecollection']
-      `,
-        { metadata: 'namespace: ns' },
+        { apiGroups: [''], resources: ['pods/log'], verbs: ['deletecollection'] },
+        { apiGroups: [''], resources: ['pods'], verbs: ['delete'] },
       ),
       errors: [
         {

@@ -1,4 +1,4 @@
-import { role, ruleTester } from '../../../../test/support/rules.js';
+import { role, roleGranting, ruleTester } from '../../../../test/support/rules.js';
 import { noEditOwnRoleBindings } from './no-edit-own-rolebindings.js';
 
 ruleTester(noEditOwnRoleBindings, {
@@ -7,46 +7,27 @@ ruleTester(noEditOwnRoleBindings, {
       name: 'passes valid rules (case 0)',
       code: role(
         'Role',
-        `
-        - apiGroups: ['*']
-          resources: ['rolebindings']
-          verbs: ['get', 'list']
-      `,
-        { metadata: 'namespace: ns' },
+        [{ apiGroups: ['*'], resources: ['rolebindings'], verbs: ['get', 'list'] }],
+        { namespace: 'ns' },
       ),
     },
     {
       name: 'ignores other kinds',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ServiceAccount
-metadata:
-  name: r
-  namespace: ns
-rules:
-  - apiGroups: ['']
-    resources: ['pods']
-    verbs: ['get']
-  - apiGroups: ['*']
-    resources: ['rolebindings']
-    verbs: ['get', 'patch']
-`,
+      code: roleGranting('ServiceAccount', {
+        apiGroups: ['*'],
+        resources: ['rolebindings'],
+        verbs: ['get', 'patch'],
+      }),
     },
   ],
   invalid: [
     {
       name: 'flags the offending rule entry',
-      code: role(
-        'Role',
-        `
-        - apiGroups: ['']
-          resources: ['pods']
-          verbs: ['get']
-        - apiGroups: ['*']
-          resources: ['rolebindings']
-          verbs: ['get', 'patch']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: roleGranting('Role', {
+        apiGroups: ['*'],
+        resources: ['rolebindings'],
+        verbs: ['get', 'patch'],
+      }),
       errors: [
         {
           line: 10,

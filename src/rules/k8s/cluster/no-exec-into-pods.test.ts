@@ -1,52 +1,27 @@
-import { role, ruleTester } from '../../../../test/support/rules.js';
+import { role, roleGranting, ruleTester } from '../../../../test/support/rules.js';
 import { noExecIntoPods } from './no-exec-into-pods.js';
 
 ruleTester(noExecIntoPods, {
   valid: [
     {
       name: 'passes valid rules (case 0)',
-      code: role(
-        'Role',
-        `
-        - apiGroups: ['']
-          resources: ['pods/exec']
-          verbs: ['get']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: role('Role', [{ apiGroups: [''], resources: ['pods/exec'], verbs: ['get'] }], {
+        namespace: 'ns',
+      }),
     },
     {
       name: 'ignores other kinds',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ServiceAccount
-metadata:
-  name: r
-  namespace: ns
-rules:
-  - apiGroups: ['']
-    resources: ['pods']
-    verbs: ['get']
-  - apiGroups: ['']
-    resources: ['pods/exec']
-    verbs: ['create']
-`,
+      code: roleGranting('ServiceAccount', {
+        apiGroups: [''],
+        resources: ['pods/exec'],
+        verbs: ['create'],
+      }),
     },
   ],
   invalid: [
     {
       name: 'flags the offending rule entry',
-      code: role(
-        'Role',
-        `
-        - apiGroups: ['']
-          resources: ['pods']
-          verbs: ['get']
-        - apiGroups: ['']
-          resources: ['pods/exec']
-          verbs: ['create']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: roleGranting('Role', { apiGroups: [''], resources: ['pods/exec'], verbs: ['create'] }),
       errors: [
         {
           line: 10,

@@ -1,4 +1,4 @@
-import { role, ruleTester } from '../../../../test/support/rules.js';
+import { role, roleGranting, ruleTester } from '../../../../test/support/rules.js';
 import { noImpersonatePrivilegedGroups } from './no-impersonate-privileged-groups.js';
 
 ruleTester(noImpersonatePrivilegedGroups, {
@@ -7,45 +7,26 @@ ruleTester(noImpersonatePrivilegedGroups, {
       name: 'passes valid rules (case 0)',
       code: role(
         'ClusterRole',
-        `
-        - apiGroups: ['']
-          resources: ['groups']
-          verbs: ['impersonate']
-      `,
-        { metadata: 'namespace: ns' },
+        [{ apiGroups: [''], resources: ['groups'], verbs: ['impersonate'] }],
+        { namespace: 'ns' },
       ),
     },
     {
       name: 'ignores other kinds',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ServiceAccount
-metadata:
-  name: r
-  namespace: ns
-rules:
-  - apiGroups: ['*']
-    resources: ['users']
-    verbs: ['impersonate']
-  - apiGroups: ['*']
-    resources: ['groups']
-    verbs: ['impersonate']
-`,
+      code: roleGranting(
+        'ServiceAccount',
+        { apiGroups: ['*'], resources: ['groups'], verbs: ['impersonate'] },
+        { apiGroups: ['*'], resources: ['users'], verbs: ['impersonate'] },
+      ),
     },
   ],
   invalid: [
     {
       name: 'flags the offending rule entry',
-      code: role(
+      code: roleGranting(
         'ClusterRole',
-        `
-        - apiGroups: ['*']
-          resources: ['users']
-          verbs: ['impersonate']
-        - apiGroups: ['*']
-          resources: ['groups']
-          verbs: ['impersonate']
-      `,
-        { metadata: 'namespace: ns' },
+        { apiGroups: ['*'], resources: ['groups'], verbs: ['impersonate'] },
+        { apiGroups: ['*'], resources: ['users'], verbs: ['impersonate'] },
       ),
       errors: [
         {

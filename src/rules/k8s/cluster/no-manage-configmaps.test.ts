@@ -1,4 +1,4 @@
-import { role, ruleTester } from '../../../../test/support/rules.js';
+import { role, roleGranting, ruleTester } from '../../../../test/support/rules.js';
 import { noManageConfigmaps } from './no-manage-configmaps.js';
 
 ruleTester(noManageConfigmaps, {
@@ -7,45 +7,26 @@ ruleTester(noManageConfigmaps, {
       name: 'passes valid rules (case 0)',
       code: role(
         'Role',
-        `
-        - apiGroups: ['']
-          resources: ['configmaps']
-          verbs: ['get', 'watch']
-      `,
-        { metadata: 'namespace: ns' },
+        [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'watch'] }],
+        { namespace: 'ns' },
       ),
     },
     {
       name: 'ignores other kinds',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ServiceAccount
-metadata:
-  name: r
-  namespace: ns
-rules:
-  - apiGroups: ['']
-    resources: ['pods']
-    verbs: ['create']
-  - apiGroups: ['']
-    resources: ['configmaps']
-    verbs: ['update']
-`,
+      code: roleGranting(
+        'ServiceAccount',
+        { apiGroups: [''], resources: ['configmaps'], verbs: ['update'] },
+        { apiGroups: [''], resources: ['pods'], verbs: ['create'] },
+      ),
     },
   ],
   invalid: [
     {
       name: 'flags the offending rule entry',
-      code: role(
+      code: roleGranting(
         'Role',
-        `
-        - apiGroups: ['']
-          resources: ['pods']
-          verbs: ['create']
-        - apiGroups: ['']
-          resources: ['configmaps']
-          verbs: ['update']
-      `,
-        { metadata: 'namespace: ns' },
+        { apiGroups: [''], resources: ['configmaps'], verbs: ['update'] },
+        { apiGroups: [''], resources: ['pods'], verbs: ['create'] },
       ),
       errors: [
         {

@@ -1,4 +1,4 @@
-import { role, ruleTester } from '../../../../test/support/rules.js';
+import { role, roleGranting, ruleTester } from '../../../../test/support/rules.js';
 import { noManageEksAwsAuth } from './no-manage-eks-aws-auth.js';
 
 ruleTester(noManageEksAwsAuth, {
@@ -7,62 +7,51 @@ ruleTester(noManageEksAwsAuth, {
       name: 'passes valid rules (case 0)',
       code: role(
         'Role',
-        `
-        - apiGroups: ['']
-          resources: ['configmaps']
-          verbs: ['update']
-          resourceNames: ['other']
-      `,
-        { metadata: 'namespace: ns' },
+        [
+          {
+            apiGroups: [''],
+            resources: ['configmaps'],
+            verbs: ['update'],
+            resourceNames: ['other'],
+          },
+        ],
+        { namespace: 'ns' },
       ),
     },
     {
       name: 'passes valid rules (case 1)',
       code: role(
         'Role',
-        `
-        - apiGroups: ['']
-          resources: ['configmaps']
-          verbs: ['get']
-          resourceNames: ['aws-auth']
-      `,
-        { metadata: 'namespace: ns' },
+        [
+          {
+            apiGroups: [''],
+            resources: ['configmaps'],
+            verbs: ['get'],
+            resourceNames: ['aws-auth'],
+          },
+        ],
+        { namespace: 'ns' },
       ),
     },
     {
       name: 'ignores other kinds',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ServiceAccount
-metadata:
-  name: r
-  namespace: ns
-rules:
-  - apiGroups: ['']
-    resources: ['pods']
-    verbs: ['get']
-  - apiGroups: ['']
-    resources: ['configmaps']
-    verbs: ['patch']
-    resourceNames: ['aws-auth']
-`,
+      code: roleGranting('ServiceAccount', {
+        apiGroups: [''],
+        resources: ['configmaps'],
+        verbs: ['patch'],
+        resourceNames: ['aws-auth'],
+      }),
     },
   ],
   invalid: [
     {
       name: 'flags the offending rule entry',
-      code: role(
-        'Role',
-        `
-        - apiGroups: ['']
-          resources: ['pods']
-          verbs: ['get']
-        - apiGroups: ['']
-          resources: ['configmaps']
-          verbs: ['patch']
-          resourceNames: ['aws-auth']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: roleGranting('Role', {
+        apiGroups: [''],
+        resources: ['configmaps'],
+        verbs: ['patch'],
+        resourceNames: ['aws-auth'],
+      }),
       errors: [
         {
           line: 10,

@@ -1,51 +1,27 @@
-import { role, ruleTester } from '../../../../test/support/rules.js';
+import { role, roleGranting, ruleTester } from '../../../../test/support/rules.js';
 import { noManageNamespaceSecrets } from './no-manage-namespace-secrets.js';
 
 ruleTester(noManageNamespaceSecrets, {
   valid: [
     {
       name: 'passes valid rules (case 0)',
-      code: role(
-        'Role',
-        `
-        - apiGroups: ['']
-          resources: ['secrets']
-          verbs: ['bind']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: role('Role', [{ apiGroups: [''], resources: ['secrets'], verbs: ['bind'] }], {
+        namespace: 'ns',
+      }),
     },
     {
       name: 'ignores a ClusterRole with the same rules',
-      code: role(
-        'ClusterRole',
-        `
-        - apiGroups: ['']
-          resources: ['pods']
-          verbs: ['get']
-        - apiGroups: ['']
-          resources: ['secrets']
-          verbs: ['watch']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: roleGranting('ClusterRole', {
+        apiGroups: [''],
+        resources: ['secrets'],
+        verbs: ['watch'],
+      }),
     },
   ],
   invalid: [
     {
       name: 'flags the offending rule entry',
-      code: role(
-        'Role',
-        `
-        - apiGroups: ['']
-          resources: ['pods']
-          verbs: ['get']
-        - apiGroups: ['']
-          resources: ['secrets']
-          verbs: ['watch']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: roleGranting('Role', { apiGroups: [''], resources: ['secrets'], verbs: ['watch'] }),
       errors: [
         {
           line: 10,

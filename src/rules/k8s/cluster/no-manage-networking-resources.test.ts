@@ -1,4 +1,4 @@
-import { role, ruleTester } from '../../../../test/support/rules.js';
+import { role, roleGranting, ruleTester } from '../../../../test/support/rules.js';
 import { noManageNetworkingResources } from './no-manage-networking-resources.js';
 
 ruleTester(noManageNetworkingResources, {
@@ -7,46 +7,27 @@ ruleTester(noManageNetworkingResources, {
       name: 'passes valid rules (case 0)',
       code: role(
         'ClusterRole',
-        `
-        - apiGroups: ['']
-          resources: ['services']
-          verbs: ['get', 'list']
-      `,
-        { metadata: 'namespace: ns' },
+        [{ apiGroups: [''], resources: ['services'], verbs: ['get', 'list'] }],
+        { namespace: 'ns' },
       ),
     },
     {
       name: 'ignores other kinds',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ServiceAccount
-metadata:
-  name: r
-  namespace: ns
-rules:
-  - apiGroups: ['']
-    resources: ['pods']
-    verbs: ['get']
-  - apiGroups: ['networking.k8s.io']
-    resources: ['networkpolicies']
-    verbs: ['delete']
-`,
+      code: roleGranting('ServiceAccount', {
+        apiGroups: ['networking.k8s.io'],
+        resources: ['networkpolicies'],
+        verbs: ['delete'],
+      }),
     },
   ],
   invalid: [
     {
       name: 'flags the offending rule entry',
-      code: role(
-        'ClusterRole',
-        `
-        - apiGroups: ['']
-          resources: ['pods']
-          verbs: ['get']
-        - apiGroups: ['networking.k8s.io']
-          resources: ['networkpolicies']
-          verbs: ['delete']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: roleGranting('ClusterRole', {
+        apiGroups: ['networking.k8s.io'],
+        resources: ['networkpolicies'],
+        verbs: ['delete'],
+      }),
       errors: [
         {
           line: 10,

@@ -1,4 +1,4 @@
-import { role, ruleTester } from '../../../../test/support/rules.js';
+import { role, roleGranting, ruleTester } from '../../../../test/support/rules.js';
 import { noManageRbacResources } from './no-manage-rbac-resources.js';
 
 ruleTester(noManageRbacResources, {
@@ -7,45 +7,40 @@ ruleTester(noManageRbacResources, {
       name: 'passes valid rules (case 0)',
       code: role(
         'Role',
-        `
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['roles']
-          verbs: ['create', 'update']
-      `,
-        { metadata: 'namespace: ns' },
+        [
+          {
+            apiGroups: ['rbac.authorization.k8s.io'],
+            resources: ['roles'],
+            verbs: ['create', 'update'],
+          },
+        ],
+        { namespace: 'ns' },
       ),
     },
     {
       name: 'ignores other kinds',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ServiceAccount
-metadata:
-  name: r
-  namespace: ns
-rules:
-  - apiGroups: ['']
-    resources: ['pods']
-    verbs: ['*']
-  - apiGroups: ['rbac.authorization.k8s.io']
-    resources: ['rolebindings']
-    verbs: ['bind']
-`,
+      code: roleGranting(
+        'ServiceAccount',
+        {
+          apiGroups: ['rbac.authorization.k8s.io'],
+          resources: ['rolebindings'],
+          verbs: ['bind'],
+        },
+        { apiGroups: [''], resources: ['pods'], verbs: ['*'] },
+      ),
     },
   ],
   invalid: [
     {
       name: 'flags the offending rule entry',
-      code: role(
+      code: roleGranting(
         'Role',
-        `
-        - apiGroups: ['']
-          resources: ['pods']
-          verbs: ['*']
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['rolebindings']
-          verbs: ['bind']
-      `,
-        { metadata: 'namespace: ns' },
+        {
+          apiGroups: ['rbac.authorization.k8s.io'],
+          resources: ['rolebindings'],
+          verbs: ['bind'],
+        },
+        { apiGroups: [''], resources: ['pods'], verbs: ['*'] },
       ),
       errors: [
         {

@@ -1,51 +1,27 @@
-import { role, ruleTester } from '../../../../test/support/rules.js';
+import { role, roleGranting, ruleTester } from '../../../../test/support/rules.js';
 import { noManageSecrets } from './no-manage-secrets.js';
 
 ruleTester(noManageSecrets, {
   valid: [
     {
       name: 'passes valid rules (case 0)',
-      code: role(
-        'ClusterRole',
-        `
-        - apiGroups: ['']
-          resources: ['configmaps']
-          verbs: ['get']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: role('ClusterRole', [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }], {
+        namespace: 'ns',
+      }),
     },
     {
       name: 'ignores a Role with the same rules',
-      code: role(
-        'Role',
-        `
-        - apiGroups: ['']
-          resources: ['pods']
-          verbs: ['get']
-        - apiGroups: ['']
-          resources: ['secrets']
-          verbs: ['list']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: roleGranting('Role', { apiGroups: [''], resources: ['secrets'], verbs: ['list'] }),
     },
   ],
   invalid: [
     {
       name: 'flags the offending rule entry',
-      code: role(
-        'ClusterRole',
-        `
-        - apiGroups: ['']
-          resources: ['pods']
-          verbs: ['get']
-        - apiGroups: ['']
-          resources: ['secrets']
-          verbs: ['list']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: roleGranting('ClusterRole', {
+        apiGroups: [''],
+        resources: ['secrets'],
+        verbs: ['list'],
+      }),
       errors: [
         {
           line: 10,

@@ -1,4 +1,4 @@
-import { role, ruleTester } from '../../../../test/support/rules.js';
+import { role, roleGranting, ruleTester } from '../../../../test/support/rules.js';
 import { noManageWebhookConfigurations } from './no-manage-webhook-configurations.js';
 
 ruleTester(noManageWebhookConfigurations, {
@@ -7,46 +7,33 @@ ruleTester(noManageWebhookConfigurations, {
       name: 'passes valid rules (case 0)',
       code: role(
         'ClusterRole',
-        `
-        - apiGroups: ['admissionregistration.k8s.io']
-          resources: ['validatingwebhookconfigurations']
-          verbs: ['list']
-      `,
-        { metadata: 'namespace: ns' },
+        [
+          {
+            apiGroups: ['admissionregistration.k8s.io'],
+            resources: ['validatingwebhookconfigurations'],
+            verbs: ['list'],
+          },
+        ],
+        { namespace: 'ns' },
       ),
     },
     {
       name: 'ignores other kinds',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ServiceAccount
-metadata:
-  name: r
-  namespace: ns
-rules:
-  - apiGroups: ['']
-    resources: ['pods']
-    verbs: ['get']
-  - apiGroups: ['admissionregistration.k8s.io']
-    resources: ['mutatingwebhookconfigurations']
-    verbs: ['create']
-`,
+      code: roleGranting('ServiceAccount', {
+        apiGroups: ['admissionregistration.k8s.io'],
+        resources: ['mutatingwebhookconfigurations'],
+        verbs: ['create'],
+      }),
     },
   ],
   invalid: [
     {
       name: 'flags the offending rule entry',
-      code: role(
-        'ClusterRole',
-        `
-        - apiGroups: ['']
-          resources: ['pods']
-          verbs: ['get']
-        - apiGroups: ['admissionregistration.k8s.io']
-          resources: ['mutatingwebhookconfigurations']
-          verbs: ['create']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: roleGranting('ClusterRole', {
+        apiGroups: ['admissionregistration.k8s.io'],
+        resources: ['mutatingwebhookconfigurations'],
+        verbs: ['create'],
+      }),
       errors: [
         {
           line: 10,

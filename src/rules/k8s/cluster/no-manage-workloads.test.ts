@@ -1,4 +1,4 @@
-import { role, ruleTester } from '../../../../test/support/rules.js';
+import { role, roleGranting, ruleTester } from '../../../../test/support/rules.js';
 import { noManageWorkloads } from './no-manage-workloads.js';
 
 ruleTester(noManageWorkloads, {
@@ -7,46 +7,27 @@ ruleTester(noManageWorkloads, {
       name: 'passes valid rules (case 0)',
       code: role(
         'Role',
-        `
-        - apiGroups: ['apps']
-          resources: ['deployments']
-          verbs: ['get', 'list', 'watch']
-      `,
-        { metadata: 'namespace: ns' },
+        [{ apiGroups: ['apps'], resources: ['deployments'], verbs: ['get', 'list', 'watch'] }],
+        { namespace: 'ns' },
       ),
     },
     {
       name: 'ignores other kinds',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ServiceAccount
-metadata:
-  name: r
-  namespace: ns
-rules:
-  - apiGroups: ['']
-    resources: ['pods']
-    verbs: ['get']
-  - apiGroups: ['apps']
-    resources: ['deployments']
-    verbs: ['patch']
-`,
+      code: roleGranting('ServiceAccount', {
+        apiGroups: ['apps'],
+        resources: ['deployments'],
+        verbs: ['patch'],
+      }),
     },
   ],
   invalid: [
     {
       name: 'flags the offending rule entry',
-      code: role(
-        'Role',
-        `
-        - apiGroups: ['']
-          resources: ['pods']
-          verbs: ['get']
-        - apiGroups: ['apps']
-          resources: ['deployments']
-          verbs: ['patch']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: roleGranting('Role', {
+        apiGroups: ['apps'],
+        resources: ['deployments'],
+        verbs: ['patch'],
+      }),
       errors: [
         {
           line: 10,

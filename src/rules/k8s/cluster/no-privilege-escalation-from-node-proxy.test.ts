@@ -1,4 +1,4 @@
-import { role, ruleTester } from '../../../../test/support/rules.js';
+import { role, roleGranting, ruleTester } from '../../../../test/support/rules.js';
 import { noPrivilegeEscalationFromNodeProxy } from './no-privilege-escalation-from-node-proxy.js';
 
 ruleTester(noPrivilegeEscalationFromNodeProxy, {
@@ -7,45 +7,26 @@ ruleTester(noPrivilegeEscalationFromNodeProxy, {
       name: 'passes valid rules (case 0)',
       code: role(
         'ClusterRole',
-        `
-        - apiGroups: ['']
-          resources: ['nodes/metrics']
-          verbs: ['get']
-      `,
-        { metadata: 'namespace: ns' },
+        [{ apiGroups: [''], resources: ['nodes/metrics'], verbs: ['get'] }],
+        { namespace: 'ns' },
       ),
     },
     {
       name: 'ignores other kinds',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ServiceAccount
-metadata:
-  name: r
-  namespace: ns
-rules:
-  - apiGroups: ['']
-    resources: ['nodes']
-    verbs: ['get']
-  - apiGroups: ['']
-    resources: ['nodes/proxy']
-    verbs: ['get']
-`,
+      code: roleGranting(
+        'ServiceAccount',
+        { apiGroups: [''], resources: ['nodes/proxy'], verbs: ['get'] },
+        { apiGroups: [''], resources: ['nodes'], verbs: ['get'] },
+      ),
     },
   ],
   invalid: [
     {
       name: 'flags the offending rule entry',
-      code: role(
+      code: roleGranting(
         'ClusterRole',
-        `
-        - apiGroups: ['']
-          resources: ['nodes']
-          verbs: ['get']
-        - apiGroups: ['']
-          resources: ['nodes/proxy']
-          verbs: ['get']
-      `,
-        { metadata: 'namespace: ns' },
+        { apiGroups: [''], resources: ['nodes/proxy'], verbs: ['get'] },
+        { apiGroups: [''], resources: ['nodes'], verbs: ['get'] },
       ),
       errors: [
         {

@@ -1,65 +1,39 @@
 import { role, ruleTester } from '../../../../test/support/rules.js';
 import { noRoleBindingToAnyRole } from './no-rolebinding-to-any-role.js';
 
+const RBAC_GROUP = 'rbac.authorization.k8s.io';
+const CREATE_ROLEBINDINGS = {
+  apiGroups: [RBAC_GROUP],
+  resources: ['rolebindings'],
+  verbs: ['create'],
+};
+/** Binding the cluster roles named `name` (`*`: any). */
+const bindClusterRoles = (name: string) => ({
+  apiGroups: [RBAC_GROUP],
+  resources: ['clusterroles'],
+  verbs: ['bind'],
+  resourceNames: [name],
+});
+
 ruleTester(noRoleBindingToAnyRole, {
   valid: [
     {
       name: 'passes bind listed first (Trivy needs the create entry before the bind entry)',
-      code: role(
-        'Role',
-        `
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['clusterroles']
-          verbs: ['bind']
-          resourceNames: ['*']
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['rolebindings']
-          verbs: ['create']
-      `,
-      ),
+      code: role('Role', [bindClusterRoles('*'), CREATE_ROLEBINDINGS]),
     },
     {
       name: 'passes bind limited to named roles',
-      code: role(
-        'Role',
-        `
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['rolebindings']
-          verbs: ['create']
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['clusterroles']
-          verbs: ['bind']
-          resourceNames: ['view']
-      `,
-      ),
+      code: role('Role', [CREATE_ROLEBINDINGS, bindClusterRoles('view')]),
     },
     {
       name: 'passes create alone',
-      code: role(
-        'Role',
-        `
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['rolebindings']
-          verbs: ['create']
-      `,
-      ),
+      code: role('Role', [CREATE_ROLEBINDINGS]),
     },
   ],
   invalid: [
     {
       name: 'flags create rolebindings followed by bind on any role, on the first entry',
-      code: role(
-        'Role',
-        `
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['rolebindings']
-          verbs: ['create']
-        - apiGroups: ['rbac.authorization.k8s.io']
-          resources: ['clusterroles']
-          verbs: ['bind']
-          resourceNames: ['*']
-      `,
-      ),
+      code: role('Role', [CREATE_ROLEBINDINGS, bindClusterRoles('*')]),
       errors: [
         {
           line: 6,

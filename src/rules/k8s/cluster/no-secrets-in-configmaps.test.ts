@@ -1,17 +1,11 @@
-import { ruleTester } from '../../../../test/support/rules.js';
+import { configMap, ruleTester } from '../../../../test/support/rules.js';
 import { noSecretsInConfigMaps } from './no-secrets-in-configmaps.js';
 
 ruleTester(noSecretsInConfigMaps, {
   valid: [
     {
       name: 'passes an empty assignment',
-      code: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: c
-data:
-  config: REDIS_PASSWORD=
-`,
+      code: configMap('config: REDIS_PASSWORD='),
     },
     {
       name: 'passes an interpolated value',
@@ -25,24 +19,14 @@ data:
     },
     {
       name: 'passes a template reference',
-      code: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: c
-data:
-  env: "token: {{ .Values.token }}"
-`,
+      code: configMap('env: "token: {{ .Values.token }}"'),
     },
     {
       name: 'passes unrelated settings',
-      code: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: c
-data:
-  LOG_LEVEL: info
-  PORT: "8080"
-`,
+      code: configMap(`
+        LOG_LEVEL: info
+        PORT: "8080"
+      `),
     },
     {
       name: 'ignores Secrets',
@@ -56,14 +40,10 @@ data: { password: aHVudGVyMg== }
   invalid: [
     {
       name: 'flags a secret-looking key on that key',
-      code: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: c
-data:
-  LOG_LEVEL: info
-  db-password: hunter2
-`,
+      code: configMap(`
+        LOG_LEVEL: info
+        db-password: hunter2
+      `),
       errors: [
         {
           line: 7,
@@ -75,15 +55,11 @@ data:
     },
     {
       name: 'flags a literal assignment inside a multi-line value',
-      code: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: c
-data:
-  app.env: |
-    HOST=db
-    DB_PASSWORD=abcd1234
-`,
+      code: configMap(`
+        app.env: |
+          HOST=db
+          DB_PASSWORD=abcd1234
+      `),
       errors: [
         {
           line: 6,

@@ -1,47 +1,41 @@
-import { ruleTester } from '../../../../test/support/rules.js';
+import { configMap, ruleTester } from '../../../../test/support/rules.js';
 import { noSensitiveContentInConfigMaps } from './no-sensitive-content-in-configmaps.js';
 
 ruleTester(noSensitiveContentInConfigMaps, {
   valid: [
     {
       name: 'passes plain settings',
-      code: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: c
-  namespace: app
-data:
-  LOG_LEVEL: INFO
-  PORT: "8080"
-`,
+      code: configMap(
+        `
+        LOG_LEVEL: INFO
+        PORT: "8080"
+      `,
+        { namespace: 'app' },
+      ),
     },
     {
       name: 'passes a certificate bundle',
-      code: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: c
-  namespace: app
-data:
-  ca.crt: |
-    -----BEGIN CERTIFICATE-----
-    MIIDBTCCAe2gAwIBAgIIU8Ds12RSTUVWXYZ0123
-    -----END CERTIFICATE-----
-`,
+      code: configMap(
+        `
+        ca.crt: |
+          -----BEGIN CERTIFICATE-----
+          MIIDBTCCAe2gAwIBAgIIU8Ds12RSTUVWXYZ0123
+          -----END CERTIFICATE-----
+      `,
+        { namespace: 'app' },
+      ),
     },
   ],
   invalid: [
     {
       name: 'flags a sensitive key on that key',
-      code: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: c
-  namespace: app
-data:
-  PORT: "8080"
-  admin-email: ops
-`,
+      code: configMap(
+        `
+        PORT: "8080"
+        admin-email: ops
+      `,
+        { namespace: 'app' },
+      ),
       errors: [
         {
           line: 8,
@@ -52,15 +46,13 @@ data:
     },
     {
       name: 'flags an assignment in a value',
-      code: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: c
-  namespace: app
-data:
-  app.properties: |
-    username=admin
-`,
+      code: configMap(
+        `
+        app.properties: |
+          username=admin
+      `,
+        { namespace: 'app' },
+      ),
       errors: [
         {
           line: 7,
@@ -71,14 +63,7 @@ data:
     },
     {
       name: 'flags an email address in a value',
-      code: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: c
-  namespace: app
-data:
-  contact: ops@example.com
-`,
+      code: configMap('contact: ops@example.com', { namespace: 'app' }),
       errors: [
         {
           line: 7,

@@ -1,5 +1,12 @@
-import { ruleTester } from '../../../../test/support/rules.js';
+import { ruleTester, service } from '../../../../test/support/rules.js';
 import { noServiceExternalIps } from './no-service-external-ips.js';
+
+const EXTERNAL_NAME = service(`
+  ports:
+    - port: 80
+  type: ExternalName
+  externalName: db.example.com
+`);
 
 ruleTester(noServiceExternalIps, {
   valid: [
@@ -17,59 +24,33 @@ spec:
     },
     {
       name: 'flags externalName, as Trivy does, unless allowed',
-      code: `apiVersion: v1
-kind: Service
-metadata:
-  name: s
-spec:
-  ports:
-    - port: 80
-  type: ExternalName
-  externalName: db.example.com
-`,
+      code: EXTERNAL_NAME,
       options: { allowedExternalNames: ['db.example.com'] },
     },
     {
       name: 'flags externalName, as Trivy does, unless allowed',
-      code: `apiVersion: v1
-kind: Service
-metadata:
-  name: s
-spec:
-  ports:
-    - port: 80
-  type: ExternalName
-  externalName: db.example.com
-`,
+      code: EXTERNAL_NAME,
       options: { allowedExternalNames: ['*'] },
     },
     {
       name: 'passes allowed external IPs',
-      code: `apiVersion: v1
-kind: Service
-metadata:
-  name: s
-spec:
-  ports:
-    - port: 80
-  externalIPs: [10.0.0.1]
-`,
+      code: service(`
+        ports:
+          - port: 80
+        externalIPs: [10.0.0.1]
+      `),
       options: { allowedExternalIPs: ['10.0.0.1'] },
     },
   ],
   invalid: [
     {
       name: 'flags externalIPs on the key',
-      code: `apiVersion: v1
-kind: Service
-metadata:
-  name: s
-spec:
-  ports:
-    - port: 80
-  externalIPs:
-    - 192.168.0.106
-`,
+      code: service(`
+        ports:
+          - port: 80
+        externalIPs:
+          - 192.168.0.106
+      `),
       errors: [
         {
           line: 8,
@@ -79,16 +60,7 @@ spec:
     },
     {
       name: 'flags externalName, as Trivy does, unless allowed',
-      code: `apiVersion: v1
-kind: Service
-metadata:
-  name: s
-spec:
-  ports:
-    - port: 80
-  type: ExternalName
-  externalName: db.example.com
-`,
+      code: EXTERNAL_NAME,
       errors: [
         {
           line: 9,

@@ -1,4 +1,4 @@
-import { pod, ruleTester } from '../../../../test/support/rules.js';
+import { manifest, pod, ruleTester } from '../../../../test/support/rules.js';
 import { noUserResourcesInSystemNamespace } from './no-user-resources-in-system-namespace.js';
 
 ruleTester(noUserResourcesInSystemNamespace, {
@@ -42,12 +42,7 @@ ruleTester(noUserResourcesInSystemNamespace, {
     },
     {
       name: 'flags any kind, not only pods',
-      code: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: c
-  namespace: kube-system
-`,
+      code: manifest('ConfigMap', undefined, { name: 'c', namespace: 'kube-system' }),
       errors: [
         { line: 5, message: "ConfigMap 'c' should not be set with 'kube-system' namespace" },
       ],

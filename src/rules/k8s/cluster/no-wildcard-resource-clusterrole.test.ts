@@ -1,51 +1,23 @@
-import { role, ruleTester } from '../../../../test/support/rules.js';
+import { role, roleGranting, ruleTester } from '../../../../test/support/rules.js';
 import { noWildcardResourceClusterRole } from './no-wildcard-resource-clusterrole.js';
 
 ruleTester(noWildcardResourceClusterRole, {
   valid: [
     {
       name: 'passes valid rules (case 0)',
-      code: role(
-        'ClusterRole',
-        `
-        - apiGroups: ['*']
-          resources: ['*']
-          verbs: ['watch']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: role('ClusterRole', [{ apiGroups: ['*'], resources: ['*'], verbs: ['watch'] }], {
+        namespace: 'ns',
+      }),
     },
     {
       name: 'ignores a Role with the same rules',
-      code: role(
-        'Role',
-        `
-        - apiGroups: ['']
-          resources: ['pods']
-          verbs: ['get']
-        - apiGroups: ['*']
-          resources: ['*']
-          verbs: ['list']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: roleGranting('Role', { apiGroups: ['*'], resources: ['*'], verbs: ['list'] }),
     },
   ],
   invalid: [
     {
       name: 'flags the offending rule entry',
-      code: role(
-        'ClusterRole',
-        `
-        - apiGroups: ['']
-          resources: ['pods']
-          verbs: ['get']
-        - apiGroups: ['*']
-          resources: ['*']
-          verbs: ['list']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: roleGranting('ClusterRole', { apiGroups: ['*'], resources: ['*'], verbs: ['list'] }),
       errors: [
         { line: 10, message: "ClusterRole 'r' shouldn't manage all resources", path: ['rules', 1] },
       ],

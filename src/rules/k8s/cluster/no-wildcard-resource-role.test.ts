@@ -1,51 +1,23 @@
-import { role, ruleTester } from '../../../../test/support/rules.js';
+import { role, roleGranting, ruleTester } from '../../../../test/support/rules.js';
 import { noWildcardResourceRole } from './no-wildcard-resource-role.js';
 
 ruleTester(noWildcardResourceRole, {
   valid: [
     {
       name: 'passes valid rules (case 0)',
-      code: role(
-        'Role',
-        `
-        - apiGroups: ['*']
-          resources: ['*']
-          verbs: ['watch']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: role('Role', [{ apiGroups: ['*'], resources: ['*'], verbs: ['watch'] }], {
+        namespace: 'ns',
+      }),
     },
     {
       name: 'ignores a ClusterRole with the same rules',
-      code: role(
-        'ClusterRole',
-        `
-        - apiGroups: ['']
-          resources: ['pods']
-          verbs: ['get']
-        - apiGroups: ['*']
-          resources: ['*']
-          verbs: ['get']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: roleGranting('ClusterRole', { apiGroups: ['*'], resources: ['*'], verbs: ['get'] }),
     },
   ],
   invalid: [
     {
       name: 'flags the offending rule entry',
-      code: role(
-        'Role',
-        `
-        - apiGroups: ['']
-          resources: ['pods']
-          verbs: ['get']
-        - apiGroups: ['*']
-          resources: ['*']
-          verbs: ['get']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: roleGranting('Role', { apiGroups: ['*'], resources: ['*'], verbs: ['get'] }),
       errors: [
         {
           line: 10,

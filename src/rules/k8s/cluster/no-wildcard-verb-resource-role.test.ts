@@ -1,52 +1,23 @@
-import { role, ruleTester } from '../../../../test/support/rules.js';
+import { role, roleGranting, ruleTester } from '../../../../test/support/rules.js';
 import { noWildcardVerbResourceRole } from './no-wildcard-verb-resource-role.js';
 
 ruleTester(noWildcardVerbResourceRole, {
   valid: [
     {
       name: 'passes valid rules (case 0)',
-      code: role(
-        'Role',
-        `
-        - apiGroups: ['apps']
-          resources: ['*']
-          verbs: ['*']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: role('Role', [{ apiGroups: ['apps'], resources: ['*'], verbs: ['*'] }], {
+        namespace: 'ns',
+      }),
     },
     {
       name: 'ignores other kinds',
-      code: `apiVersion: rbac.authorization.k8s.io/v1
-kind: ServiceAccount
-metadata:
-  name: r
-  namespace: ns
-rules:
-  - apiGroups: ['']
-    resources: ['pods']
-    verbs: ['get']
-  - apiGroups: ['*']
-    resources: ['*']
-    verbs: ['*']
-`,
+      code: roleGranting('ServiceAccount', { apiGroups: ['*'], resources: ['*'], verbs: ['*'] }),
     },
   ],
   invalid: [
     {
       name: 'flags the offending rule entry',
-      code: role(
-        'Role',
-        `
-        - apiGroups: ['']
-          resources: ['pods']
-          verbs: ['get']
-        - apiGroups: ['*']
-          resources: ['*']
-          verbs: ['*']
-      `,
-        { metadata: 'namespace: ns' },
-      ),
+      code: roleGranting('Role', { apiGroups: ['*'], resources: ['*'], verbs: ['*'] }),
       errors: [
         {
           line: 10,

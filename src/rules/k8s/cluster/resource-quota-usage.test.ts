@@ -1,4 +1,4 @@
-import { ruleTester } from '../../../../test/support/rules.js';
+import { resourceQuota, ruleTester } from '../../../../test/support/rules.js';
 import { resourceQuotaUsage } from './resource-quota-usage.js';
 
 ruleTester(resourceQuotaUsage, {
@@ -10,32 +10,22 @@ ruleTester(resourceQuotaUsage, {
     },
     {
       name: 'passes a quota with CPU and memory requests and limits',
-      code: `apiVersion: v1
-kind: ResourceQuota
-metadata:
-  name: q
-spec:
-  hard:
-    requests.cpu: '1'
-    requests.memory: 1Gi
-    limits.cpu: '2'
-    limits.memory: 2Gi
-`,
+      code: resourceQuota(`
+        requests.cpu: '1'
+        requests.memory: 1Gi
+        limits.cpu: '2'
+        limits.memory: 2Gi
+      `),
     },
   ],
   invalid: [
     {
       name: 'flags a quota missing one, on spec.hard, naming what is missing',
-      code: `apiVersion: v1
-kind: ResourceQuota
-metadata:
-  name: q
-spec:
-  hard:
-    requests.cpu: '1'
-    requests.memory: 1Gi
-    limits.cpu: '2'
-`,
+      code: resourceQuota(`
+        requests.cpu: '1'
+        requests.memory: 1Gi
+        limits.cpu: '2'
+      `),
       errors: [
         {
           line: 6,

@@ -7,32 +7,19 @@ ruleTester(noLatestTag, {
     { name: 'passes nginx:1.27', code: pod() },
     {
       name: 'passes localhost:5000/app:2',
-      code: pod({
-        containers: `
-          - name: app
-            image: localhost:5000/app:2
-        `,
-      }),
+      code: pod({ image: 'localhost:5000/app:2' }),
     },
     {
       name: 'passes nginx@sha256:cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc',
       code: pod({
-        containers: `
-          - name: app
-            image: nginx@sha256:cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc
-        `,
+        image: 'nginx@sha256:cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc',
       }),
     },
   ],
   invalid: [
     {
       name: 'flags nginx on the image line',
-      code: pod({
-        containers: `
-          - name: app
-            image: nginx
-        `,
-      }),
+      code: pod({ image: 'nginx' }),
       errors: [
         {
           line: 8,
@@ -44,12 +31,7 @@ ruleTester(noLatestTag, {
     },
     {
       name: 'flags nginx:latest on the image line',
-      code: pod({
-        containers: `
-          - name: app
-            image: nginx:latest
-        `,
-      }),
+      code: pod({ image: 'nginx:latest' }),
       errors: [
         {
           line: 8,
@@ -61,12 +43,7 @@ ruleTester(noLatestTag, {
     },
     {
       name: 'flags localhost:5000/app on the image line',
-      code: pod({
-        containers: `
-          - name: app
-            image: localhost:5000/app
-        `,
-      }),
+      code: pod({ image: 'localhost:5000/app' }),
       errors: [
         {
           line: 8,

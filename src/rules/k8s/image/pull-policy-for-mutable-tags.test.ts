@@ -7,9 +7,8 @@ ruleTester(pullPolicyForMutableTags, {
     {
       name: 'passes a tag pulled Always',
       code: pod({
-        containers: `
-          - name: app
-            image: ghcr.io/acme/app:1.4.2
+        image: 'ghcr.io/acme/app:1.4.2',
+        container: `
             imagePullPolicy: Always
         `,
       }),
@@ -17,32 +16,22 @@ ruleTester(pullPolicyForMutableTags, {
     {
       name: 'passes a digest',
       code: pod({
-        containers: `
-          - name: app
-            image: ghcr.io/acme/app@sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
+        image:
+          'ghcr.io/acme/app@sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',
+        container: `
             imagePullPolicy: IfNotPresent
         `,
       }),
     },
     {
       name: 'passes an untagged image left at its default (Always)',
-      code: pod({
-        containers: `
-          - name: app
-            image: nginx
-        `,
-      }),
+      code: pod({ image: 'nginx' }),
     },
   ],
   invalid: [
     {
       name: 'flags a tag left at its default (IfNotPresent) on the image line',
-      code: pod({
-        containers: `
-          - name: app
-            image: ghcr.io/acme/app:1.4.2
-        `,
-      }),
+      code: pod({ image: 'ghcr.io/acme/app:1.4.2' }),
       errors: [
         {
           line: 8,
@@ -55,9 +44,8 @@ ruleTester(pullPolicyForMutableTags, {
     {
       name: 'flags an explicit IfNotPresent on :latest on the policy line',
       code: pod({
-        containers: `
-          - name: app
-            image: nginx:latest
+        image: 'nginx:latest',
+        container: `
             imagePullPolicy: IfNotPresent
         `,
       }),

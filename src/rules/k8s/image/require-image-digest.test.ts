@@ -7,31 +7,22 @@ ruleTester(requireImageDigest, {
     {
       name: 'passes ghcr.io/acme/app@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
       code: pod({
-        containers: `
-          - name: app
-            image: ghcr.io/acme/app@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-        `,
+        image:
+          'ghcr.io/acme/app@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
       }),
     },
     {
       name: 'passes ghcr.io/acme/app:1.4.2@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
       code: pod({
-        containers: `
-          - name: app
-            image: ghcr.io/acme/app:1.4.2@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-        `,
+        image:
+          'ghcr.io/acme/app:1.4.2@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
       }),
     },
   ],
   invalid: [
     {
       name: 'flags ghcr.io/acme/app:1.4.2 on the image line',
-      code: pod({
-        containers: `
-          - name: app
-            image: ghcr.io/acme/app:1.4.2
-        `,
-      }),
+      code: pod({ image: 'ghcr.io/acme/app:1.4.2' }),
       errors: [
         {
           line: 8,
@@ -43,12 +34,7 @@ ruleTester(requireImageDigest, {
     },
     {
       name: 'flags nginx on the image line',
-      code: pod({
-        containers: `
-          - name: app
-            image: nginx
-        `,
-      }),
+      code: pod({ image: 'nginx' }),
       errors: [
         {
           line: 8,
@@ -59,12 +45,7 @@ ruleTester(requireImageDigest, {
     },
     {
       name: 'flags localhost:5000/app on the image line',
-      code: pod({
-        containers: `
-          - name: app
-            image: localhost:5000/app
-        `,
-      }),
+      code: pod({ image: 'localhost:5000/app' }),
       errors: [
         {
           line: 8,

@@ -6,22 +6,12 @@ ruleTester(trustedRegistries, {
   valid: [
     {
       name: 'passes images from the configured registries',
-      code: pod({
-        containers: `
-          - name: app
-            image: ghcr.io/acme/app:1.4.2
-        `,
-      }),
+      code: pod({ image: 'ghcr.io/acme/app:1.4.2' }),
       options: { trustedRegistries: ['ghcr.io/acme'] },
     },
     {
       name: "passes Trivy's default registries when no list is configured",
-      code: pod({
-        containers: `
-          - name: app
-            image: acme.azurecr.io/app:1
-        `,
-      }),
+      code: pod({ image: 'acme.azurecr.io/app:1' }),
     },
   ],
   invalid: [

@@ -1,4 +1,4 @@
-import { pod, ruleTester } from '../../../../test/support/rules.js';
+import { POD_CONTAINER_LINE, pod, ruleTester } from '../../../../test/support/rules.js';
 import { dropCapsAddBindSvc } from './drop-caps-add-bind-svc.js';
 
 ruleTester(dropCapsAddBindSvc, {
@@ -28,13 +28,13 @@ ruleTester(dropCapsAddBindSvc, {
   invalid: [
     {
       name: 'no drop',
-      code: pod({
-        containers: `
-          - name: app  # <-
-            image: nginx:1.27
-        `,
-      }),
-      errors: [{ message: "Container 'app' of Pod 'p' should drop all capabilities" }],
+      code: pod(),
+      errors: [
+        {
+          line: POD_CONTAINER_LINE,
+          message: "Container 'app' of Pod 'p' should drop all capabilities",
+        },
+      ],
     },
     {
       name: 'drop ALL, add another',

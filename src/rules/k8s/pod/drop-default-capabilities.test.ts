@@ -1,4 +1,4 @@
-import { pod, ruleTester } from '../../../../test/support/rules.js';
+import { POD_CONTAINER_LINE, pod, ruleTester } from '../../../../test/support/rules.js';
 import { dropDefaultCapabilities } from './drop-default-capabilities.js';
 
 ruleTester(dropDefaultCapabilities, {
@@ -27,14 +27,10 @@ ruleTester(dropDefaultCapabilities, {
   invalid: [
     {
       name: 'no securityContext',
-      code: pod({
-        containers: `
-          - name: app  # <-
-            image: nginx:1.27
-        `,
-      }),
+      code: pod(),
       errors: [
         {
+          line: POD_CONTAINER_LINE,
           message:
             "Container 'app' of Pod 'p' should add 'ALL' to 'securityContext.capabilities.drop'",
         },

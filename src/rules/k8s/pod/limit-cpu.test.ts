@@ -1,4 +1,4 @@
-import { pod, ruleTester } from '../../../../test/support/rules.js';
+import { POD_CONTAINER_LINE, pod, ruleTester } from '../../../../test/support/rules.js';
 import { limitCpu } from './limit-cpu.js';
 
 ruleTester(limitCpu, {
@@ -17,13 +17,13 @@ ruleTester(limitCpu, {
   invalid: [
     {
       name: 'unset',
-      code: pod({
-        containers: `
-          - name: app  # <-
-            image: nginx:1.27
-        `,
-      }),
-      errors: [{ message: "Container 'app' of Pod 'p' should set 'resources.limits.cpu'" }],
+      code: pod(),
+      errors: [
+        {
+          line: POD_CONTAINER_LINE,
+          message: "Container 'app' of Pod 'p' should set 'resources.limits.cpu'",
+        },
+      ],
     },
     {
       name: 'only memory set',

@@ -1,4 +1,4 @@
-import { pod, ruleTester } from '../../../../test/support/rules.js';
+import { POD_CONTAINER_LINE, pod, ruleTester } from '../../../../test/support/rules.js';
 import { limitMemory } from './limit-memory.js';
 
 ruleTester(limitMemory, {
@@ -17,13 +17,13 @@ ruleTester(limitMemory, {
   invalid: [
     {
       name: 'unset',
-      code: pod({
-        containers: `
-          - name: app  # <-
-            image: nginx:1.27
-        `,
-      }),
-      errors: [{ message: "Container 'app' of Pod 'p' should set 'resources.limits.memory'" }],
+      code: pod(),
+      errors: [
+        {
+          line: POD_CONTAINER_LINE,
+          message: "Container 'app' of Pod 'p' should set 'resources.limits.memory'",
+        },
+      ],
     },
     {
       name: 'only cpu set',

@@ -1,4 +1,4 @@
-import { pod, ruleTester, workload } from '../../../../test/support/rules.js';
+import { POD_CONTAINER_LINE, pod, ruleTester, workload } from '../../../../test/support/rules.js';
 import { noPrivilegeEscalation } from './no-privilege-escalation.js';
 
 ruleTester(noPrivilegeEscalation, {
@@ -29,14 +29,10 @@ ruleTester(noPrivilegeEscalation, {
   invalid: [
     {
       name: 'unset, on the container',
-      code: pod({
-        containers: `
-          - name: app  # <-
-            image: nginx:1.27
-        `,
-      }),
+      code: pod(),
       errors: [
         {
+          line: POD_CONTAINER_LINE,
           message:
             "Container 'app' of Pod 'p' should set 'securityContext.allowPrivilegeEscalation' to false",
         },

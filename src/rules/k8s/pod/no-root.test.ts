@@ -1,4 +1,4 @@
-import { pod, ruleTester } from '../../../../test/support/rules.js';
+import { POD_CONTAINER_LINE, pod, ruleTester } from '../../../../test/support/rules.js';
 import { noRoot } from './no-root.js';
 
 ruleTester(noRoot, {
@@ -38,14 +38,12 @@ ruleTester(noRoot, {
   invalid: [
     {
       name: 'unset',
-      code: pod({
-        containers: `
-          - name: app  # <-
-            image: nginx:1.27
-        `,
-      }),
+      code: pod(),
       errors: [
-        { message: "Container 'app' of Pod 'p' should set 'securityContext.runAsNonRoot' to true" },
+        {
+          line: POD_CONTAINER_LINE,
+          message: "Container 'app' of Pod 'p' should set 'securityContext.runAsNonRoot' to true",
+        },
       ],
     },
     {

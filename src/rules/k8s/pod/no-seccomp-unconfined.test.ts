@@ -1,4 +1,4 @@
-import { pod, ruleTester } from '../../../../test/support/rules.js';
+import { POD_CONTAINER_LINE, pod, ruleTester } from '../../../../test/support/rules.js';
 import { noSeccompUnconfined } from './no-seccomp-unconfined.js';
 
 ruleTester(noSeccompUnconfined, {
@@ -26,13 +26,13 @@ ruleTester(noSeccompUnconfined, {
   invalid: [
     {
       name: 'unset (Trivy counts it as unconfined)',
-      code: pod({
-        containers: `
-          - name: app  # <-
-            image: nginx:1.27
-        `,
-      }),
-      errors: [{ message: "Container 'app' of Pod 'p' should specify a seccomp profile" }],
+      code: pod(),
+      errors: [
+        {
+          line: POD_CONTAINER_LINE,
+          message: "Container 'app' of Pod 'p' should specify a seccomp profile",
+        },
+      ],
     },
     {
       name: 'container Unconfined over a pod RuntimeDefault',

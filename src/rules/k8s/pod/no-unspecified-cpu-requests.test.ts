@@ -1,4 +1,4 @@
-import { pod, ruleTester } from '../../../../test/support/rules.js';
+import { POD_CONTAINER_LINE, pod, ruleTester } from '../../../../test/support/rules.js';
 import { noUnspecifiedCpuRequests } from './no-unspecified-cpu-requests.js';
 
 ruleTester(noUnspecifiedCpuRequests, {
@@ -17,13 +17,13 @@ ruleTester(noUnspecifiedCpuRequests, {
   invalid: [
     {
       name: 'unset',
-      code: pod({
-        containers: `
-          - name: app  # <-
-            image: nginx:1.27
-        `,
-      }),
-      errors: [{ message: "Container 'app' of Pod 'p' should set 'resources.requests.cpu'" }],
+      code: pod(),
+      errors: [
+        {
+          line: POD_CONTAINER_LINE,
+          message: "Container 'app' of Pod 'p' should set 'resources.requests.cpu'",
+        },
+      ],
     },
     {
       name: 'only memory set',

@@ -1,4 +1,4 @@
-import { pod, ruleTester } from '../../../../test/support/rules.js';
+import { POD_CONTAINER_LINE, pod, ruleTester } from '../../../../test/support/rules.js';
 import { useDefaultSeccomp } from './use-default-seccomp.js';
 
 ruleTester(useDefaultSeccomp, {
@@ -52,14 +52,10 @@ ruleTester(useDefaultSeccomp, {
   invalid: [
     {
       name: 'unset',
-      code: pod({
-        containers: `
-          - name: app  # <-
-            image: nginx:1.27
-        `,
-      }),
+      code: pod(),
       errors: [
         {
+          line: POD_CONTAINER_LINE,
           message:
             "Either Pod or Container 'app' of Pod 'p' should set 'securityContext.seccompProfile.type' to 'RuntimeDefault'",
         },

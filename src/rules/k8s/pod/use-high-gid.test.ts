@@ -1,4 +1,4 @@
-import { pod, ruleTester } from '../../../../test/support/rules.js';
+import { POD_CONTAINER_LINE, pod, ruleTester } from '../../../../test/support/rules.js';
 import { useHighGid } from './use-high-gid.js';
 
 ruleTester(useHighGid, {
@@ -25,14 +25,12 @@ ruleTester(useHighGid, {
   invalid: [
     {
       name: 'unset',
-      code: pod({
-        containers: `
-          - name: app  # <-
-            image: nginx:1.27
-        `,
-      }),
+      code: pod(),
       errors: [
-        { message: "Container 'app' of Pod 'p' should set 'securityContext.runAsGroup' > 10000" },
+        {
+          line: POD_CONTAINER_LINE,
+          message: "Container 'app' of Pod 'p' should set 'securityContext.runAsGroup' > 10000",
+        },
       ],
     },
     {

@@ -1,4 +1,4 @@
-import { pod, ruleTester } from '../../../../test/support/rules.js';
+import { POD_CONTAINER_LINE, pod, ruleTester } from '../../../../test/support/rules.js';
 import { useReadonlyFilesystem } from './use-readonly-filesystem.js';
 
 ruleTester(useReadonlyFilesystem, {
@@ -16,14 +16,10 @@ ruleTester(useReadonlyFilesystem, {
   invalid: [
     {
       name: 'unset',
-      code: pod({
-        containers: `
-          - name: app  # <-
-            image: nginx:1.27
-        `,
-      }),
+      code: pod(),
       errors: [
         {
+          line: POD_CONTAINER_LINE,
           message:
             "Container 'app' of Pod 'p' should set 'securityContext.readOnlyRootFilesystem' to true",
         },
