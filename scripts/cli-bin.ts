@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import vm from 'node:vm';
 import zlib from 'node:zlib';
 
@@ -80,6 +81,10 @@ function compileMain(): { main: Main; save: () => void } {
   };
   return { main: script.runInThisContext() as Main, save };
 }
+
+// V8 rejects code cached under other flags: the scan sets this one (src/engine.ts), so it is set
+// before the bundle compiles too, or every cache written at exit would be refused at the next start.
+setFlagsFromString('--semi-space-growth-factor=1');
 
 let compiled: ReturnType<typeof compileMain> | undefined;
 try {
