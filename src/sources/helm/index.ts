@@ -116,11 +116,39 @@ async function renderInto(
   const limit = pLimit(Math.max(1, options.concurrency ?? renderConcurrency()));
   const failures: Failure[] = [];
 
-  const charts = await Promise.all(
+  const shared: Shared = { templates, files, documents: new Map() };
+  // Each chart's renders are queued as soon as that chart is copied: helm starts on the first
+  // chart while the others are still being copied.
+  const render = (chart: ChartInfo, copy: string, set: ValuesSet) =>
+    limit(async () => {
+      const values = await valuesFilesFor(root, workspace, chart, set);
+      if ('failure' in values) return values;
+      const result = await renderChart({
+        helm,
+        workspace,
+        chartPath: copy,
+        chartName: chart.name,
+        valuesSet: set,
+        valuesFiles: values.files,
+        kubernetesVersion: options.kubernetesVersion,
+        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      });
+      return { result: withoutWorkspace(result, workspace, copy, chart.dir) };
+    }).then((outcome) =>
+      // After the next render has been started: parsing must not keep a CPU waiting for it.
+      afterPendingIo(() =>
+        'failure' in outcome
+          ? outcome
+          : outcome.result.ok
+            ? documentsOf(outcome.result.output, chart, set, shared)
+            : { failure: renderFailure(chart, set, outcome.result) },
+      ),
+    );
+  const byChart = await Promise.all(
     options.charts.map(async (dir) => {
       const fail = (message: string) => {
         failures.push({ chart: dir, file: `${dir}/Chart.yaml`, line: 1, message, set: '' });
-        return undefined;
+        return [];
       };
       let info: ChartInfo;
       try {
@@ -128,49 +156,20 @@ async function renderInto(
       } catch (error) {
         return fail(`cannot read ${dir}/Chart.yaml: ${(error as Error).message}`);
       }
+      let prepared: { copy: string; sets: ValuesSet[] };
       try {
         const copy = await copyChart(root, dir, workspace.path(dir.split('/').pop() || 'chart'));
         rendered.leftOut.push(...copy.leftOut);
-        return { dir, info, copy, sets: await valuesSetsFor(root, dir, options.extraSets) };
+        prepared = { copy: copy.dir, sets: await valuesSetsFor(root, dir, options.extraSets) };
       } catch (error) {
         return fail(`not rendered: ${(error as Error).message}`);
       }
+      return Promise.all(prepared.sets.map((set) => render(info, prepared.copy, set)));
     }),
   );
-  // Each output is parsed as soon as it arrives, while the other renders run; results are kept
-  // in job order so the report does not depend on which render finished first.
-  const jobs = charts.flatMap((chart) =>
-    chart ? chart.sets.map((set) => ({ chart: chart.info, copy: chart.copy.dir, set })) : [],
-  );
-  const shared: Shared = { templates, files, documents: new Map() };
-  const outcomes = await Promise.all(
-    jobs.map(({ chart, copy, set }) =>
-      limit(async () => {
-        const values = await valuesFilesFor(root, workspace, chart, set);
-        if ('failure' in values) return values;
-        const result = await renderChart({
-          helm,
-          workspace,
-          chartPath: copy,
-          chartName: chart.name,
-          valuesSet: set,
-          valuesFiles: values.files,
-          kubernetesVersion: options.kubernetesVersion,
-          timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        });
-        return { result: withoutWorkspace(result, workspace, copy, chart.dir) };
-      }).then((outcome) =>
-        // After the next render has been started: parsing must not keep a CPU waiting for it.
-        afterPendingIo(() =>
-          'failure' in outcome
-            ? outcome
-            : outcome.result.ok
-              ? documentsOf(outcome.result.output, chart, set, shared)
-              : { failure: renderFailure(chart, set, outcome.result) },
-        ),
-      ),
-    ),
-  );
+  // Results are kept in job order (chart by chart, set by set), so the report does not depend
+  // on which render finished first.
+  const outcomes = byChart.flat();
   for (const outcome of outcomes) {
     if ('failure' in outcome) {
       failures.push(outcome.failure);
