@@ -15,7 +15,12 @@ import {
 import { evaluateAdmission } from './rules/admission/index.js';
 import { duplicateKeyFindings } from './rules/duplicate-keys.js';
 import { chartRenderFailed, kustomizeRenderFailed, unreadableFile } from './rules/engine-rules.js';
-import { evaluateDockerfiles, evaluateResources, fileFinding } from './rules/evaluate.js';
+import {
+  beginEvaluation,
+  evaluateWhileWaiting,
+  fileFinding,
+  type BegunEvaluation,
+} from './rules/evaluate.js';
 import { discover, requireExistingPaths, type Discovered } from './sources/discover.js';
 import {
   configuredValuesSets,
@@ -102,11 +107,19 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 async function check(options: Run): Promise<Checked & { loaded: LoadedInputs }> {
   const { root, paths, policy } = options;
   const inputs = await discover(root, paths.length ? paths : policy.paths, policy.exclude);
-  const loaded = await load(options, root, inputs);
+  const loaded = await load(options, root, inputs, true);
   return { ...evaluate(options, loaded), loaded };
 }
 
-async function load(options: ScanOptions, root: string, inputs: Discovered): Promise<LoadedInputs> {
+/** What head's check evaluated of the plain files while helm rendered. */
+const begun = new WeakMap<LoadedInputs, BegunEvaluation>();
+
+async function load(
+  options: ScanOptions,
+  root: string,
+  inputs: Discovered,
+  evaluateEarly = false,
+): Promise<LoadedInputs> {
   const { policy } = options;
   // Only what is checked needs its tool: no Kubernetes rule, no helm and no kustomize.
   const kubernetes = checksKubernetes(policy);
@@ -132,13 +145,22 @@ async function load(options: ScanOptions, root: string, inputs: Discovered): Pro
     loadManifestFiles({ root, ...inputs }, kustomize.manifests),
     loadDockerfiles({ root, ...inputs }, inputs.dockerfiles),
   ]);
-  return { inputs, kustomize, manifests, charts: await rendering, dockerfiles };
+  const early = evaluateEarly
+    ? await evaluateWhileWaiting(policy, manifests.items, dockerfiles.items)
+    : undefined;
+  const loaded = { inputs, kustomize, manifests, charts: await rendering, dockerfiles };
+  if (early) begun.set(loaded, early);
+  return loaded;
 }
 
 function evaluate(options: Run, loaded: LoadedInputs): Checked {
   const { policy, now = new Date(), clusterState: cluster } = options;
   const { inputs, kustomize, manifests, charts, dockerfiles } = loaded;
   const resources = [...manifests.items, ...charts.resources, ...kustomize.resources];
+  // The plain files' findings, begun while helm rendered (or now); then the rest's.
+  const early = begun.get(loaded) ?? beginEvaluation(policy, manifests.items, dockerfiles.items);
+  begun.delete(loaded);
+  early.resources.add([...charts.resources, ...kustomize.resources]);
   const unreadable = [...inputs.unreadable, ...manifests.errors, ...dockerfiles.errors];
   const admission = evaluateAdmission(
     resources,
@@ -158,11 +180,11 @@ function evaluate(options: Run, loaded: LoadedInputs): Checked {
         }),
       ),
       ...mergeAcrossValuesSets([
-        ...admission.merge(evaluateResources(resources, policy)),
+        ...admission.merge(early.resources.findings(resources)),
         ...duplicateKeyFindings(resources),
       ]),
     ]),
-    ...evaluateDockerfiles(dockerfiles.items, policy),
+    ...early.dockerfiles,
   ]);
 
   const annotations = annotationExceptions(resources, policy.requireReason);

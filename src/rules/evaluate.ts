@@ -1,5 +1,6 @@
 // The evaluate stage: enabled rules over resources and Dockerfiles, each violation turned into
 // a positioned Finding.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Finding, ResourceRef, Severity, SourceKind } from '../model.js';
 import type { DockerfileModel } from '../sources/dockerfile.js';
 import type { K8sResource } from '../sources/resource.js';
@@ -20,51 +21,119 @@ export function evaluateResources(
   resources: readonly K8sResource[],
   policy: RuleSelection,
 ): Finding[] {
-  const activeRules: ActiveRule[] = [];
-  const custom = policy.customRules?.length
-    ? customK8sRules(policy.customRules, policy.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION)
-    : [];
-  for (const rule of custom.length ? [...k8sRules, ...custom] : k8sRules) {
-    const enabled = policy.rules.get(rule.meta.id);
-    if (!enabled) continue;
-    const options = { ...(rule.defaultOptions as object), ...enabled.options };
-    activeRules.push({ rule, options, report: reporter(rule.meta, enabled.severity), found: [] });
-  }
-  // Resource by resource, every rule: a resource's objects and position index stay in the CPU
-  // cache while all rules look at it, instead of every resource being fetched once per rule.
-  // Findings still come out rule by rule, in resource order, as each rule's own list.
-  const checked = activeRules.filter(({ rule }) => rule.check);
-  // The rules that can find anything in a resource of each kind (RBAC rules declare theirs),
-  // listed for each kind met in this call.
-  const checkedByKind = new Map<string, ActiveRule[]>();
-  for (const resource of resources) {
-    const kind = resource.ref.kind;
-    let rules = checkedByKind.get(kind);
-    if (!rules) {
-      rules = checked.filter(({ rule }) => checksKind(rule, kind));
-      checkedByKind.set(kind, rules);
+  const evaluation = new ResourceEvaluation(policy);
+  evaluation.add(resources);
+  return evaluation.findings(resources);
+}
+
+/**
+ * evaluateResources in parts, so that a scan checks the plain manifests while helm still
+ * renders: `add` runs every rule's `check` on a batch of resources, `findings` the
+ * cross-resource `checkAll` on the whole set. Batches added in the whole set's order give the
+ * same findings, in the same order, as evaluateResources on the whole set.
+ */
+export class ResourceEvaluation {
+  private readonly activeRules: ActiveRule[] = [];
+  private readonly checked: ActiveRule[];
+  /** The rules that can find anything in a resource of each kind (RBAC rules declare theirs),
+   *  listed for each kind met. */
+  private readonly checkedByKind = new Map<string, ActiveRule[]>();
+
+  constructor(policy: RuleSelection) {
+    const custom = policy.customRules?.length
+      ? customK8sRules(policy.customRules, policy.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION)
+      : [];
+    for (const rule of custom.length ? [...k8sRules, ...custom] : k8sRules) {
+      const enabled = policy.rules.get(rule.meta.id);
+      if (!enabled) continue;
+      const options = { ...(rule.defaultOptions as object), ...enabled.options };
+      this.activeRules.push({
+        rule,
+        options,
+        report: reporter(rule.meta, enabled.severity),
+        found: [],
+      });
     }
-    // What the fingerprints of this resource's findings share, built with its first finding.
-    let scope: FingerprintScope | undefined;
-    for (const { rule, options, report, found } of rules) {
-      const violations = rule.check!(resource, options);
-      // Most checks find nothing: no iterator for an empty list.
-      for (let i = 0; i < violations.length; i++) {
-        scope ??= resourceScope(resource);
-        found.push(resourceFinding(report, resource, violations[i], scope));
+    this.checked = this.activeRules.filter(({ rule }) => rule.check);
+  }
+
+  /** Every rule's `check` on `resources`. Resource by resource, every rule: a resource's
+   *  objects and position index stay in the CPU cache while all rules look at it, instead of
+   *  every resource being fetched once per rule. Findings are kept rule by rule, in resource
+   *  order, as each rule's own list. */
+  add(resources: readonly K8sResource[]): void {
+    const { checked, checkedByKind } = this;
+    for (const resource of resources) {
+      const kind = resource.ref.kind;
+      let rules = checkedByKind.get(kind);
+      if (!rules) {
+        rules = checked.filter(({ rule }) => checksKind(rule, kind));
+        checkedByKind.set(kind, rules);
+      }
+      // What the fingerprints of this resource's findings share, built with its first finding.
+      let scope: FingerprintScope | undefined;
+      for (const { rule, options, report, found } of rules) {
+        const violations = rule.check!(resource, options);
+        // Most checks find nothing: no iterator for an empty list.
+        for (let i = 0; i < violations.length; i++) {
+          scope ??= resourceScope(resource);
+          found.push(resourceFinding(report, resource, violations[i], scope));
+        }
       }
     }
   }
-  const findings: Finding[] = [];
-  for (const { rule, options, report, found } of activeRules) {
-    for (const finding of found) findings.push(finding);
-    if (rule.checkAll) {
-      for (const { resource, ...violation } of rule.checkAll(resources, options)) {
-        findings.push(resourceFinding(report, resource, violation, resourceScope(resource)));
+
+  /** The findings of every batch added, then of the cross-resource rules over `resources` (the
+   *  whole set), rule by rule. Once: the batches' findings are handed over. */
+  findings(resources: readonly K8sResource[]): Finding[] {
+    const findings: Finding[] = [];
+    for (const active of this.activeRules) {
+      const { rule, options, report } = active;
+      for (const finding of active.found) findings.push(finding);
+      active.found = [];
+      if (rule.checkAll) {
+        for (const { resource, ...violation } of rule.checkAll(resources, options)) {
+          findings.push(resourceFinding(report, resource, violation, resourceScope(resource)));
+        }
       }
     }
+    return findings;
   }
-  return findings;
+}
+
+/** A scan's evaluation of its plain files (the manifests' own checks, the Dockerfiles), begun
+ *  before the rendered resources exist; the rendered ones are added to `resources` later. */
+export interface BegunEvaluation {
+  resources: ResourceEvaluation;
+  dockerfiles: Finding[];
+}
+
+export function beginEvaluation(
+  policy: RuleSelection,
+  manifests: readonly K8sResource[],
+  dockerfiles: readonly DockerfileModel[],
+): BegunEvaluation {
+  const resources = new ResourceEvaluation(policy);
+  resources.add(manifests);
+  return { resources, dockerfiles: evaluateDockerfiles(dockerfiles, policy) };
+}
+
+/** Resources evaluated per turn of the event loop by evaluateWhileWaiting. */
+const SLICE = 256;
+
+/** beginEvaluation while helm renders, in slices: between two, the renders that finished are
+ *  taken up and the next ones started, so that no CPU waits for this. */
+export async function evaluateWhileWaiting(
+  policy: RuleSelection,
+  manifests: readonly K8sResource[],
+  dockerfiles: readonly DockerfileModel[],
+): Promise<BegunEvaluation> {
+  const begun = beginEvaluation(policy, [], dockerfiles);
+  for (let start = 0; start < manifests.length; start += SLICE) {
+    await nextTurn();
+    begun.resources.add(manifests.slice(start, start + SLICE));
+  }
+  return begun;
 }
 
 /** Whether `rule.check` looks at resources of `kind`: its `kinds` are binding (compared
