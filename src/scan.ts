@@ -16,9 +16,10 @@ import { evaluateAdmission } from './rules/admission/index.js';
 import { duplicateKeyFindings } from './rules/duplicate-keys.js';
 import { chartRenderFailed, kustomizeRenderFailed, unreadableFile } from './rules/engine-rules.js';
 import {
-  beginEvaluation,
+  evaluateDockerfiles,
   evaluateWhileWaiting,
   fileFinding,
+  ResourceEvaluation,
   type BegunEvaluation,
 } from './rules/evaluate.js';
 import { discover, requireExistingPaths, type Discovered } from './sources/discover.js';
@@ -111,8 +112,10 @@ async function check(options: Run): Promise<Checked & { loaded: LoadedInputs }> 
   return { ...evaluate(options, loaded), loaded };
 }
 
-/** What head's check evaluated of the plain files while helm rendered. */
+/** What head's check evaluated while helm rendered: each chart's output as it came, the plain
+ *  files once loaded. Parts of the resources, in their order in evaluate(): */
 const begun = new WeakMap<LoadedInputs, BegunEvaluation>();
+const [PLAIN, RENDERED, KUSTOMIZED] = [0, 1, 2];
 
 async function load(
   options: ScanOptions,
@@ -124,12 +127,14 @@ async function load(
   // Only what is checked needs its tool: no Kubernetes rule, no helm and no kustomize.
   const kubernetes = checksKubernetes(policy);
   // helm first: its renders run while kustomize builds and the plain files load and parse.
+  const evaluation = evaluateEarly ? new ResourceEvaluation(policy) : undefined;
   const rendering = renderCharts({
     root,
     charts: kubernetes ? inputs.charts : [],
     helm: options.helm,
     extraSets: configuredValuesSets(policy.charts, policy.file),
     kubernetesVersion: policy.kubernetesVersion,
+    onRendered: evaluation && ((resources) => evaluation.add(resources, RENDERED)),
   });
   rendering.catch(() => undefined); // awaited below, even when a stage before that throws
   const kustomize = kubernetes
@@ -145,9 +150,9 @@ async function load(
     loadManifestFiles({ root, ...inputs }, kustomize.manifests),
     loadDockerfiles({ root, ...inputs }, inputs.dockerfiles),
   ]);
-  const early = evaluateEarly
-    ? await evaluateWhileWaiting(policy, manifests.items, dockerfiles.items)
-    : undefined;
+  const early =
+    evaluation &&
+    (await evaluateWhileWaiting(evaluation, manifests.items, PLAIN, dockerfiles.items, policy));
   const loaded = { inputs, kustomize, manifests, charts: await rendering, dockerfiles };
   if (early) begun.set(loaded, early);
   return loaded;
@@ -157,10 +162,16 @@ function evaluate(options: Run, loaded: LoadedInputs): Checked {
   const { policy, now = new Date(), clusterState: cluster } = options;
   const { inputs, kustomize, manifests, charts, dockerfiles } = loaded;
   const resources = [...manifests.items, ...charts.resources, ...kustomize.resources];
-  // The plain files' findings, begun while helm rendered (or now); then the rest's.
-  const early = begun.get(loaded) ?? beginEvaluation(policy, manifests.items, dockerfiles.items);
-  begun.delete(loaded);
-  early.resources.add([...charts.resources, ...kustomize.resources]);
+  // Begun while helm rendered, or now.
+  const early = begun.get(loaded) ?? {
+    resources: new ResourceEvaluation(policy),
+    dockerfiles: evaluateDockerfiles(dockerfiles.items, policy),
+  };
+  if (!begun.delete(loaded)) {
+    early.resources.add(manifests.items, PLAIN);
+    early.resources.add(charts.resources, RENDERED);
+  }
+  early.resources.add(kustomize.resources, KUSTOMIZED);
   const unreadable = [...inputs.unreadable, ...manifests.errors, ...dockerfiles.errors];
   const admission = evaluateAdmission(
     resources,

@@ -27,10 +27,11 @@ export function evaluateResources(
 }
 
 /**
- * evaluateResources in parts, so that a scan checks the plain manifests while helm still
- * renders: `add` runs every rule's `check` on a batch of resources, `findings` the
- * cross-resource `checkAll` on the whole set. Batches added in the whole set's order give the
- * same findings, in the same order, as evaluateResources on the whole set.
+ * evaluateResources in parts, so that a scan checks the plain manifests and each chart's output
+ * while helm still renders: `add` runs every rule's `check` on a batch of resources, `findings`
+ * the cross-resource `checkAll` on the whole set. Batches added in the whole set's order (or
+ * each under the number of the part of the set it is in) give the same findings, in the same
+ * order, as evaluateResources on the whole set.
  */
 export class ResourceEvaluation {
   private readonly activeRules: ActiveRule[] = [];
@@ -38,6 +39,8 @@ export class ResourceEvaluation {
   /** The rules that can find anything in a resource of each kind (RBAC rules declare theirs),
    *  listed for each kind met. */
   private readonly checkedByKind = new Map<string, ActiveRule[]>();
+  /** By part of the set, by active rule: the findings of `rule.check`, in resource order. */
+  private readonly found = new Map<number, Finding[][]>();
 
   constructor(policy: RuleSelection) {
     const custom = policy.customRules?.length
@@ -47,22 +50,29 @@ export class ResourceEvaluation {
       const enabled = policy.rules.get(rule.meta.id);
       if (!enabled) continue;
       const options = { ...(rule.defaultOptions as object), ...enabled.options };
+      const index = this.activeRules.length;
       this.activeRules.push({
         rule,
         options,
         report: reporter(rule.meta, enabled.severity),
-        found: [],
+        index,
       });
     }
     this.checked = this.activeRules.filter(({ rule }) => rule.check);
   }
 
-  /** Every rule's `check` on `resources`. Resource by resource, every rule: a resource's
-   *  objects and position index stay in the CPU cache while all rules look at it, instead of
-   *  every resource being fetched once per rule. Findings are kept rule by rule, in resource
-   *  order, as each rule's own list. */
-  add(resources: readonly K8sResource[]): void {
+  /** Every rule's `check` on `resources`, which are in `part` of the whole set: a lower part's
+   *  findings come first, a part's in the order added. Resource by resource, every rule: a
+   *  resource's objects and position index stay in the CPU cache while all rules look at it,
+   *  instead of every resource being fetched once per rule. Findings are kept rule by rule, in
+   *  resource order, as each rule's own list. */
+  add(resources: readonly K8sResource[], part = 0): void {
     const { checked, checkedByKind } = this;
+    let found = this.found.get(part);
+    if (!found) {
+      found = this.activeRules.map(() => []);
+      this.found.set(part, found);
+    }
     for (const resource of resources) {
       const kind = resource.ref.kind;
       let rules = checkedByKind.get(kind);
@@ -72,12 +82,12 @@ export class ResourceEvaluation {
       }
       // What the fingerprints of this resource's findings share, built with its first finding.
       let scope: FingerprintScope | undefined;
-      for (const { rule, options, report, found } of rules) {
+      for (const { rule, options, report, index } of rules) {
         const violations = rule.check!(resource, options);
         // Most checks find nothing: no iterator for an empty list.
         for (let i = 0; i < violations.length; i++) {
           scope ??= resourceScope(resource);
-          found.push(resourceFinding(report, resource, violations[i], scope));
+          found[index].push(resourceFinding(report, resource, violations[i], scope));
         }
       }
     }
@@ -87,10 +97,10 @@ export class ResourceEvaluation {
    *  whole set), rule by rule. Once: the batches' findings are handed over. */
   findings(resources: readonly K8sResource[]): Finding[] {
     const findings: Finding[] = [];
-    for (const active of this.activeRules) {
-      const { rule, options, report } = active;
-      for (const finding of active.found) findings.push(finding);
-      active.found = [];
+    const parts = [...this.found.keys()].sort((a, b) => a - b).map((part) => this.found.get(part)!);
+    this.found.clear();
+    for (const { rule, options, report, index } of this.activeRules) {
+      for (const found of parts) for (const finding of found[index]) findings.push(finding);
       if (rule.checkAll) {
         for (const { resource, ...violation } of rule.checkAll(resources, options)) {
           findings.push(resourceFinding(report, resource, violation, resourceScope(resource)));
@@ -101,39 +111,32 @@ export class ResourceEvaluation {
   }
 }
 
-/** A scan's evaluation of its plain files (the manifests' own checks, the Dockerfiles), begun
- *  before the rendered resources exist; the rendered ones are added to `resources` later. */
+/** A scan's evaluation begun before all its resources exist: the resources' own checks so far
+ *  (ResourceEvaluation), the Dockerfiles' findings. */
 export interface BegunEvaluation {
   resources: ResourceEvaluation;
   dockerfiles: Finding[];
 }
 
-export function beginEvaluation(
-  policy: RuleSelection,
-  manifests: readonly K8sResource[],
-  dockerfiles: readonly DockerfileModel[],
-): BegunEvaluation {
-  const resources = new ResourceEvaluation(policy);
-  resources.add(manifests);
-  return { resources, dockerfiles: evaluateDockerfiles(dockerfiles, policy) };
-}
-
 /** Resources evaluated per turn of the event loop by evaluateWhileWaiting. */
 const SLICE = 256;
 
-/** beginEvaluation while helm renders, in slices: between two, the renders that finished are
- *  taken up and the next ones started, so that no CPU waits for this. */
+/** `resources` added to `evaluation` (as `part`) and the Dockerfiles evaluated while helm
+ *  renders, in slices: between two, the renders that finished are taken up and the next ones
+ *  started, so that no CPU waits for this. */
 export async function evaluateWhileWaiting(
-  policy: RuleSelection,
-  manifests: readonly K8sResource[],
+  evaluation: ResourceEvaluation,
+  resources: readonly K8sResource[],
+  part: number,
   dockerfiles: readonly DockerfileModel[],
+  policy: RuleSelection,
 ): Promise<BegunEvaluation> {
-  const begun = beginEvaluation(policy, [], dockerfiles);
-  for (let start = 0; start < manifests.length; start += SLICE) {
+  for (let start = 0; start < resources.length; start += SLICE) {
     await nextTurn();
-    begun.resources.add(manifests.slice(start, start + SLICE));
+    evaluation.add(resources.slice(start, start + SLICE), part);
   }
-  return begun;
+  await nextTurn();
+  return { resources: evaluation, dockerfiles: evaluateDockerfiles(dockerfiles, policy) };
 }
 
 /** Whether `rule.check` looks at resources of `kind`: its `kinds` are binding (compared
@@ -148,8 +151,8 @@ interface ActiveRule {
   rule: K8sRule;
   options: object;
   report: Reporter;
-  /** Findings of `rule.check`, in resource order. */
-  found: Finding[];
+  /** Its place among the active rules. */
+  index: number;
 }
 
 /** What every finding of one rule shares; built once per rule, not per finding (a hot path). */

@@ -151,6 +151,19 @@ describe.each([3, 4] as const)('helm v%i', (major) => {
     expect(rendered.resources.some((r) => r.origin.chart === APP)).toBe(true);
   });
 
+  it('hands each render to onRendered in the order of the result, failures left out', async () => {
+    const handed: unknown[] = [];
+    const rendered = await renderCharts({
+      root: ROOT,
+      charts: [`${FIXTURES}/broken`, APP, `${FIXTURES}/missing-dependency`],
+      helm,
+      onRendered: (resources) => handed.push(...resources),
+    });
+    expect(rendered.failures).toHaveLength(2);
+    expect(rendered.resources.length).toBeGreaterThan(1);
+    expect(handed).toEqual(rendered.resources);
+  });
+
   it('says which dependencies are missing and how to vendor them', async () => {
     const dir = `${FIXTURES}/missing-dependency`;
     const rendered = await renderCharts({ root: ROOT, charts: [dir], helm });

@@ -57,6 +57,9 @@ export interface RenderChartsOptions {
   concurrency?: number;
   /** Per render (default 120 s). */
   timeoutMs?: number;
+  /** Called with each render's resources as soon as it and every render before it are done, in
+   *  the order of `resources` in the result (a scan evaluates them while helm renders the rest). */
+  onRendered?: (resources: readonly K8sResource[]) => void;
 }
 
 /** A chart that could not be rendered: where to fix it, and in which values sets it failed. */
@@ -144,32 +147,41 @@ async function renderInto(
             : { failure: renderFailure(chart, set, outcome.result) },
       ),
     );
-  const byChart = await Promise.all(
-    options.charts.map(async (dir) => {
-      const fail = (message: string) => {
-        failures.push({ chart: dir, file: `${dir}/Chart.yaml`, line: 1, message, set: '' });
-        return [];
-      };
-      let info: ChartInfo;
-      try {
-        info = await loadChartInfo(root, dir);
-      } catch (error) {
-        return fail(`cannot read ${dir}/Chart.yaml: ${(error as Error).message}`);
-      }
-      let prepared: { copy: string; sets: ValuesSet[] };
-      try {
-        const copy = await copyChart(root, dir, workspace.path(dir.split('/').pop() || 'chart'));
-        rendered.leftOut.push(...copy.leftOut);
-        prepared = { copy: copy.dir, sets: await valuesSetsFor(root, dir, options.extraSets) };
-      } catch (error) {
-        return fail(`not rendered: ${(error as Error).message}`);
-      }
-      return Promise.all(prepared.sets.map((set) => render(info, prepared.copy, set)));
-    }),
-  );
+  const jobsByChart = options.charts.map(async (dir) => {
+    const fail = (message: string) => {
+      failures.push({ chart: dir, file: `${dir}/Chart.yaml`, line: 1, message, set: '' });
+      return [];
+    };
+    let info: ChartInfo;
+    try {
+      info = await loadChartInfo(root, dir);
+    } catch (error) {
+      return fail(`cannot read ${dir}/Chart.yaml: ${(error as Error).message}`);
+    }
+    let prepared: { copy: string; sets: ValuesSet[] };
+    try {
+      const copy = await copyChart(root, dir, workspace.path(dir.split('/').pop() || 'chart'));
+      rendered.leftOut.push(...copy.leftOut);
+      prepared = { copy: copy.dir, sets: await valuesSetsFor(root, dir, options.extraSets) };
+    } catch (error) {
+      return fail(`not rendered: ${(error as Error).message}`);
+    }
+    return prepared.sets.map((set) => {
+      const job = render(info, prepared.copy, set);
+      job.catch(() => undefined); // awaited below, in job order
+      return job;
+    });
+  });
   // Results are kept in job order (chart by chart, set by set), so the report does not depend
   // on which render finished first.
-  const outcomes = byChart.flat();
+  const outcomes: Awaited<ReturnType<typeof render>>[] = [];
+  for (const jobs of jobsByChart) {
+    for (const job of await jobs) {
+      const outcome = await job;
+      outcomes.push(outcome);
+      if (!('failure' in outcome)) options.onRendered?.(outcome.resources);
+    }
+  }
   for (const outcome of outcomes) {
     if ('failure' in outcome) {
       failures.push(outcome.failure);
