@@ -97,7 +97,9 @@ const INSTALL_HINT =
 export async function renderCharts(options: RenderChartsOptions): Promise<RenderedCharts> {
   const rendered: RenderedCharts = { resources: [], failures: [], leftOut: [], errors: [] };
   if (options.charts.length === 0) return rendered;
-  const helm = await usableHelm(options.helm);
+  // helm's version check runs while the workspace is made and the first chart is copied.
+  const helm = usableHelm(options.helm);
+  helm.catch(() => undefined); // awaited by renderInto, which throws what it throws
   const workspace = await createRenderWorkspace();
   try {
     await renderInto(rendered, helm, workspace, options);
@@ -109,7 +111,7 @@ export async function renderCharts(options: RenderChartsOptions): Promise<Render
 
 async function renderInto(
   rendered: RenderedCharts,
-  helm: string,
+  helm: Promise<string>,
   workspace: RenderWorkspace,
   options: RenderChartsOptions,
 ): Promise<void> {
@@ -124,10 +126,11 @@ async function renderInto(
   // chart while the others are still being copied.
   const render = (chart: ChartInfo, copy: string, set: ValuesSet) =>
     limit(async () => {
+      const helmPath = await helm;
       const values = await valuesFilesFor(root, workspace, chart, set);
       if ('failure' in values) return values;
       const result = await renderChart({
-        helm,
+        helm: helmPath,
         workspace,
         chartPath: copy,
         chartName: chart.name,
@@ -174,6 +177,13 @@ async function renderInto(
   });
   // Results are kept in job order (chart by chart, set by set), so the report does not depend
   // on which render finished first.
+  try {
+    await helm;
+  } catch (error) {
+    // A helm that cannot be used fails the whole render, once no chart copy is still running.
+    await Promise.allSettled(jobsByChart);
+    throw error;
+  }
   const outcomes: Awaited<ReturnType<typeof render>>[] = [];
   for (const jobs of jobsByChart) {
     for (const job of await jobs) {
