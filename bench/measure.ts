@@ -35,6 +35,9 @@ const DOCKERFILES = corpusPath('dockerfiles');
 const SYNTHETIC_WORKLOADS = 10_000;
 const SEED = 20240601;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+// Evaluation is the shortest of these timings, so the one a pause of the machine moves most:
+// three samples a round.
+const EVAL_SAMPLES = 3;
 
 const TARGETS = {
   evalPerSec: { target: 50_000, better: 'higher' },
@@ -212,6 +215,10 @@ export async function main(): Promise<void> {
     const helm = await devHelm(4);
     const figures = {} as Record<Figure, number>;
     const details: Record<string, unknown> = {};
+    // `npm run bench -- --only repoOverHelm,evalPerSec`: only those figures' rounds (and what
+    // they need), printed; results.json is left as the last full run wrote it.
+    const only = onlyFigures(process.argv.slice(2));
+    const wants = (...names: Figure[]) => !only || names.some((name) => only.has(name));
 
     // Synthetic repository, written once (scan() and the child read it from disk).
     const synthetic = syntheticWorkloads(SYNTHETIC_WORKLOADS, SEED);
@@ -228,118 +235,126 @@ export async function main(): Promise<void> {
     const jobs = await helmJobs(corpus.root, corpus.charts);
     log(`${corpus.charts.length} charts, ${jobs.length} values sets; warm-up`);
     const rendered = await plainHelm(helm, corpus.root, jobs);
-    const chartScan = await fullScan(corpus.root, corpus.charts, policy, helm);
-    const helmTimes: number[] = [];
-    const scanTimes: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      helmTimes.push((await timed(() => plainHelm(helm, corpus.root, jobs))).ms);
-      scanTimes.push((await timed(() => fullScan(corpus.root, corpus.charts, policy, helm))).ms);
-      log(
-        `charts round ${round + 1}: helm ${helmTimes.at(-1)!.toFixed(0)} ms, scan ${scanTimes.at(-1)!.toFixed(0)} ms`,
-      );
+    if (wants('scanOverHelm')) {
+      const chartScan = await fullScan(corpus.root, corpus.charts, policy, helm);
+      const helmTimes: number[] = [];
+      const scanTimes: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        helmTimes.push((await timed(() => plainHelm(helm, corpus.root, jobs))).ms);
+        scanTimes.push((await timed(() => fullScan(corpus.root, corpus.charts, policy, helm))).ms);
+        log(
+          `charts round ${round + 1}: helm ${helmTimes.at(-1)!.toFixed(0)} ms, scan ${scanTimes.at(-1)!.toFixed(0)} ms`,
+        );
+      }
+      // The median of the rounds' paired ratios: a burst of load from elsewhere hits one round.
+      figures.scanOverHelm = median(scanTimes.map((ms, round) => ms / helmTimes[round]));
+      details.charts = {
+        charts: corpus.charts.length,
+        valuesSets: jobs.length,
+        concurrency: availableParallelism(),
+        helmMs: median(helmTimes),
+        scanMs: median(scanTimes),
+        findings: chartScan.findings.length,
+      };
     }
-    // The median of the rounds' paired ratios: a burst of load from elsewhere hits one round.
-    figures.scanOverHelm = median(scanTimes.map((ms, round) => ms / helmTimes[round]));
-    details.charts = {
-      charts: corpus.charts.length,
-      valuesSets: jobs.length,
-      concurrency: availableParallelism(),
-      helmMs: median(helmTimes),
-      scanMs: median(scanTimes),
-      findings: chartScan.findings.length,
-    };
 
-    // 1a. Issue 18's realistic repository: a plain scan against its bare helm renders, and a
-    // pull request's `--base` scan against the plain scan, each pair timed side by side in the
-    // same round; the figure is the median of the rounds' ratios.
-    const repo = await writeRealisticRepo(path.join(work, 'repo'), DOCKERFILES, SEED);
-    const repoPolicy = loadPolicy({ root: repo.root, packs: ['default', 'hadolint'] });
-    const repoJobs = await helmJobs(repo.root, repo.charts);
-    const repoScan = () =>
-      scan({ root: repo.root, paths: [], policy: repoPolicy, tools: { helm } });
-    const prScan = () =>
-      scan({ root: repo.root, paths: [], policy: repoPolicy, tools: { helm }, base: repo.base });
-    await plainHelm(helm, repo.root, repoJobs); // warm-up
-    const prResult = await prScan();
-    const baseErrors = prResult.errors.filter((error) => error.message.includes('base'));
-    if (baseErrors.length) throw new Error(`base scan: ${baseErrors[0].message}`);
-    const repoRounds: Array<{ helmMs: number; scanMs: number; prMs: number }> = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const helmMs = (await timed(() => plainHelm(helm, repo.root, repoJobs))).ms;
-      const scanMs = (await timed(repoScan)).ms;
-      const prMs = (await timed(prScan)).ms;
-      repoRounds.push({ helmMs, scanMs, prMs });
-      log(
-        `repo round ${round + 1}: helm ${helmMs.toFixed(0)} ms, scan ${scanMs.toFixed(0)} ms, --base ${prMs.toFixed(0)} ms`,
-      );
+    if (wants('repoOverHelm', 'prOverScan')) {
+      // 1a. Issue 18's realistic repository: a plain scan against its bare helm renders, and a
+      // pull request's `--base` scan against the plain scan, each pair timed side by side in the
+      // same round; the figure is the median of the rounds' ratios.
+      const repo = await writeRealisticRepo(path.join(work, 'repo'), DOCKERFILES, SEED);
+      const repoPolicy = loadPolicy({ root: repo.root, packs: ['default', 'hadolint'] });
+      const repoJobs = await helmJobs(repo.root, repo.charts);
+      const repoScan = () =>
+        scan({ root: repo.root, paths: [], policy: repoPolicy, tools: { helm } });
+      const prScan = () =>
+        scan({ root: repo.root, paths: [], policy: repoPolicy, tools: { helm }, base: repo.base });
+      await plainHelm(helm, repo.root, repoJobs); // warm-up
+      const prResult = await prScan();
+      const baseErrors = prResult.errors.filter((error) => error.message.includes('base'));
+      if (baseErrors.length) throw new Error(`base scan: ${baseErrors[0].message}`);
+      const repoRounds: Array<{ helmMs: number; scanMs: number; prMs: number }> = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const helmMs = (await timed(() => plainHelm(helm, repo.root, repoJobs))).ms;
+        const scanMs = (await timed(repoScan)).ms;
+        const prMs = (await timed(prScan)).ms;
+        repoRounds.push({ helmMs, scanMs, prMs });
+        log(
+          `repo round ${round + 1}: helm ${helmMs.toFixed(0)} ms, scan ${scanMs.toFixed(0)} ms, --base ${prMs.toFixed(0)} ms`,
+        );
+      }
+      figures.repoOverHelm = median(repoRounds.map((r) => r.scanMs / r.helmMs));
+      figures.prOverScan = median(repoRounds.map((r) => r.prMs / r.scanMs));
+      details.repo = {
+        charts: repo.charts.length,
+        valuesSets: repoJobs.length,
+        manifests: REPO_MANIFESTS,
+        dockerfiles: REPO_DOCKERFILES,
+        changed: `${repo.changedChart}/values.yaml`,
+        concurrency: availableParallelism(),
+        rounds: repoRounds,
+        findings: prResult.findings.length,
+        newFindings: prResult.summary.new,
+        fixed: prResult.fixed?.length,
+      };
     }
-    figures.repoOverHelm = median(repoRounds.map((r) => r.scanMs / r.helmMs));
-    figures.prOverScan = median(repoRounds.map((r) => r.prMs / r.scanMs));
-    details.repo = {
-      charts: repo.charts.length,
-      valuesSets: repoJobs.length,
-      manifests: REPO_MANIFESTS,
-      dockerfiles: REPO_DOCKERFILES,
-      changed: `${repo.changedChart}/values.yaml`,
-      concurrency: availableParallelism(),
-      rounds: repoRounds,
-      findings: prResult.findings.length,
-      newFindings: prResult.summary.new,
-      fixed: prResult.fixed?.length,
-    };
 
-    // 1c. Startup: the bundled CLI scanning one tiny manifest against `node -e 0`, paired.
-    const cli = path.join(ROOT, 'node_modules/.cache/kube-policy-gate-bench/cli.mjs');
-    await bundleCli(cli);
-    const tiny = path.join(work, 'tiny');
-    await mkdir(tiny);
-    await writeFile(
-      path.join(tiny, 'pod.yaml'),
-      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: tiny\nspec:\n  containers:\n    - name: app\n      image: nginx:1.25\n',
-    );
-    const startups: Array<{ nodeMs: number; scanMs: number }> = [];
-    await timeProcess(process.execPath, [cli, 'scan', 'pod.yaml'], tiny); // warm-up
-    for (let round = 0; round < Math.max(ROUNDS, 9); round++) {
-      const nodeMs = await timeProcess(process.execPath, ['-e', '0'], tiny);
-      const scanMs = await timeProcess(process.execPath, [cli, 'scan', 'pod.yaml'], tiny);
-      startups.push({ nodeMs, scanMs });
+    if (wants('startupOverNode')) {
+      // 1c. Startup: the bundled CLI scanning one tiny manifest against `node -e 0`, paired.
+      const cli = path.join(ROOT, 'node_modules/.cache/kube-policy-gate-bench/cli.mjs');
+      await bundleCli(cli);
+      const tiny = path.join(work, 'tiny');
+      await mkdir(tiny);
+      await writeFile(
+        path.join(tiny, 'pod.yaml'),
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: tiny\nspec:\n  containers:\n    - name: app\n      image: nginx:1.25\n',
+      );
+      const startups: Array<{ nodeMs: number; scanMs: number }> = [];
+      await timeProcess(process.execPath, [cli, 'scan', 'pod.yaml'], tiny); // warm-up
+      for (let round = 0; round < Math.max(ROUNDS, 9); round++) {
+        const nodeMs = await timeProcess(process.execPath, ['-e', '0'], tiny);
+        const scanMs = await timeProcess(process.execPath, [cli, 'scan', 'pod.yaml'], tiny);
+        startups.push({ nodeMs, scanMs });
+      }
+      figures.startupOverNode = median(startups.map((s) => s.scanMs / s.nodeMs));
+      details.startup = {
+        nodeMs: median(startups.map((s) => s.nodeMs)),
+        scanMs: median(startups.map((s) => s.scanMs)),
+        ratios: startups.map((s) => s.scanMs / s.nodeMs),
+      };
+      log(`startup: median ratio ${figures.startupOverNode.toFixed(2)}`);
     }
-    figures.startupOverNode = median(startups.map((s) => s.scanMs / s.nodeMs));
-    details.startup = {
-      nodeMs: median(startups.map((s) => s.nodeMs)),
-      scanMs: median(startups.map((s) => s.scanMs)),
-      ratios: startups.map((s) => s.scanMs / s.nodeMs),
-    };
-    log(`startup: median ratio ${figures.startupOverNode.toFixed(2)}`);
 
-    // 1b. Kustomize overlays: plain kubectl kustomize vs full scan, interleaved.
-    const kubectl = await devKubectl();
-    const kustomizeRoot = path.join(work, 'kustomize');
-    const kustomizeRoots = await writeKustomizeLayout(kustomizeRoot);
-    const kustomizePolicy = loadPolicy({ root: kustomizeRoot, packs: ['default'] });
-    await plainKustomize(kubectl, kustomizeRoot, kustomizeRoots); // warm-up
-    const overlayScan = await kustomizeScan(kustomizeRoot, kustomizePolicy, kubectl);
-    const buildTimes: number[] = [];
-    const overlayTimes: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      buildTimes.push(
-        (await timed(() => plainKustomize(kubectl, kustomizeRoot, kustomizeRoots))).ms,
-      );
-      overlayTimes.push(
-        (await timed(() => kustomizeScan(kustomizeRoot, kustomizePolicy, kubectl))).ms,
-      );
-      log(
-        `kustomize round ${round + 1}: build ${buildTimes.at(-1)!.toFixed(0)} ms, scan ${overlayTimes.at(-1)!.toFixed(0)} ms`,
-      );
+    if (wants('scanOverKustomize')) {
+      // 1b. Kustomize overlays: plain kubectl kustomize vs full scan, interleaved.
+      const kubectl = await devKubectl();
+      const kustomizeRoot = path.join(work, 'kustomize');
+      const kustomizeRoots = await writeKustomizeLayout(kustomizeRoot);
+      const kustomizePolicy = loadPolicy({ root: kustomizeRoot, packs: ['default'] });
+      await plainKustomize(kubectl, kustomizeRoot, kustomizeRoots); // warm-up
+      const overlayScan = await kustomizeScan(kustomizeRoot, kustomizePolicy, kubectl);
+      const buildTimes: number[] = [];
+      const overlayTimes: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        buildTimes.push(
+          (await timed(() => plainKustomize(kubectl, kustomizeRoot, kustomizeRoots))).ms,
+        );
+        overlayTimes.push(
+          (await timed(() => kustomizeScan(kustomizeRoot, kustomizePolicy, kubectl))).ms,
+        );
+        log(
+          `kustomize round ${round + 1}: build ${buildTimes.at(-1)!.toFixed(0)} ms, scan ${overlayTimes.at(-1)!.toFixed(0)} ms`,
+        );
+      }
+      figures.scanOverKustomize = median(overlayTimes.map((ms, round) => ms / buildTimes[round]));
+      details.kustomize = {
+        roots: kustomizeRoots.length,
+        concurrency: availableParallelism(),
+        kustomizeMs: median(buildTimes),
+        scanMs: median(overlayTimes),
+        findings: overlayScan.findings.length,
+      };
     }
-    figures.scanOverKustomize = median(overlayTimes.map((ms, round) => ms / buildTimes[round]));
-    details.kustomize = {
-      roots: kustomizeRoots.length,
-      concurrency: availableParallelism(),
-      kustomizeMs: median(buildTimes),
-      scanMs: median(overlayTimes),
-      findings: overlayScan.findings.length,
-    };
 
     // 2. Evaluation: the synthetic set plus every chart's rendered output, parsed once.
     const manifestTexts: ManifestText[] = [
@@ -351,146 +366,155 @@ export async function main(): Promise<void> {
     ];
     const evalPolicy = loadPolicy({ root: work, packs: ['default'] });
     const resources = parseAll(manifestTexts);
-    const evaluated = evaluateResources(resources, evalPolicy); // warm-up
-    const evalTimes: number[] = [];
-    const parseTimes: number[] = [];
-    const parseEvalTimes: number[] = [];
-    // Evaluation is the shortest of these timings, so the one a pause of the machine moves
-    // most: three samples a round.
-    const EVAL_SAMPLES = 3;
-    for (let round = 0; round < ROUNDS; round++) {
-      for (let sample = 0; sample < EVAL_SAMPLES; sample++) {
-        evalTimes.push((await timed(() => evaluateResources(resources, evalPolicy))).ms);
+    if (wants('evalPerSec', 'evalOverParse')) {
+      const evaluated = evaluateResources(resources, evalPolicy); // warm-up
+      const evalTimes: number[] = [];
+      const parseTimes: number[] = [];
+      const parseEvalTimes: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        for (let sample = 0; sample < EVAL_SAMPLES; sample++) {
+          evalTimes.push((await timed(() => evaluateResources(resources, evalPolicy))).ms);
+        }
+        parseTimes.push((await timed(() => parseAll(manifestTexts))).ms);
+        parseEvalTimes.push(
+          (await timed(() => evaluateResources(parseAll(manifestTexts), evalPolicy))).ms,
+        );
+        log(
+          `eval round ${round + 1}: evaluate ${median(evalTimes.slice(-EVAL_SAMPLES)).toFixed(0)} ms, parse ` +
+            `${parseTimes.at(-1)!.toFixed(0)} ms, parse+evaluate ${parseEvalTimes.at(-1)!.toFixed(0)} ms`,
+        );
       }
-      parseTimes.push((await timed(() => parseAll(manifestTexts))).ms);
-      parseEvalTimes.push(
-        (await timed(() => evaluateResources(parseAll(manifestTexts), evalPolicy))).ms,
-      );
+      figures.evalPerSec = resources.length / (median(evalTimes) / 1000);
+      figures.evalOverParse = median(parseEvalTimes.map((ms, round) => ms / parseTimes[round]));
+      details.evaluation = {
+        resources: resources.length,
+        syntheticWorkloads: SYNTHETIC_WORKLOADS,
+        seed: SEED,
+        renderedChartResources: resources.length - SYNTHETIC_WORKLOADS,
+        rules: [...evalPolicy.rules.keys()].length,
+        findings: evaluated.length,
+        evaluateMs: median(evalTimes),
+        parseMs: median(parseTimes),
+        parseEvaluateMs: median(parseEvalTimes),
+      };
+    }
+
+    if (wants('loadOverJsYaml')) {
+      // 2b. The manifest loader (values, positions, dialect) against js-yaml's bare loadAll of the
+      // same 16 MB of text, in a bundled child (bench/load-speed.ts): the median of the rounds'
+      // ratios, each from two timings side by side.
+      const loadSpeed = await childJson<LoadSpeed>(await bundleChild('load-speed'), [
+        syntheticRoot,
+        String(Math.max(ROUNDS, 7)),
+      ]);
+      const loadRatios = loadSpeed.oursMs.map((ms, round) => ms / loadSpeed.jsYamlMs[round]);
+      figures.loadOverJsYaml = median(loadRatios);
+      details.loader = {
+        ...loadSpeed,
+        ratios: loadRatios,
+        oursMBPerSec: loadSpeed.bytes / 1e6 / (median(loadSpeed.oursMs) / 1000),
+        jsYamlMBPerSec: loadSpeed.bytes / 1e6 / (median(loadSpeed.jsYamlMs) / 1000),
+        jsYaml: 'js-yaml 5.5.0 loadAll (default schema), same bundled child',
+      };
       log(
-        `eval round ${round + 1}: evaluate ${median(evalTimes.slice(-EVAL_SAMPLES)).toFixed(0)} ms, parse ` +
-          `${parseTimes.at(-1)!.toFixed(0)} ms, parse+evaluate ${parseEvalTimes.at(-1)!.toFixed(0)} ms`,
+        `load: ours ${median(loadSpeed.oursMs).toFixed(0)} ms, js-yaml ${median(loadSpeed.jsYamlMs).toFixed(0)} ms (median ratio ${figures.loadOverJsYaml.toFixed(2)})`,
       );
     }
-    figures.evalPerSec = resources.length / (median(evalTimes) / 1000);
-    figures.evalOverParse = median(parseEvalTimes.map((ms, round) => ms / parseTimes[round]));
-    details.evaluation = {
-      resources: resources.length,
-      syntheticWorkloads: SYNTHETIC_WORKLOADS,
-      seed: SEED,
-      renderedChartResources: resources.length - SYNTHETIC_WORKLOADS,
-      rules: [...evalPolicy.rules.keys()].length,
-      findings: evaluated.length,
-      evaluateMs: median(evalTimes),
-      parseMs: median(parseTimes),
-      parseEvaluateMs: median(parseEvalTimes),
-    };
 
-    // 2b. The manifest loader (values, positions, dialect) against js-yaml's bare loadAll of the
-    // same 16 MB of text, in a bundled child (bench/load-speed.ts): the median of the rounds'
-    // ratios, each from two timings side by side.
-    const loadSpeed = await childJson<LoadSpeed>(await bundleChild('load-speed'), [
-      syntheticRoot,
-      String(Math.max(ROUNDS, 7)),
-    ]);
-    const loadRatios = loadSpeed.oursMs.map((ms, round) => ms / loadSpeed.jsYamlMs[round]);
-    figures.loadOverJsYaml = median(loadRatios);
-    details.loader = {
-      ...loadSpeed,
-      ratios: loadRatios,
-      oursMBPerSec: loadSpeed.bytes / 1e6 / (median(loadSpeed.oursMs) / 1000),
-      jsYamlMBPerSec: loadSpeed.bytes / 1e6 / (median(loadSpeed.jsYamlMs) / 1000),
-      jsYaml: 'js-yaml 5.5.0 loadAll (default schema), same bundled child',
-    };
-    log(
-      `load: ours ${median(loadSpeed.oursMs).toFixed(0)} ms, js-yaml ${median(loadSpeed.jsYamlMs).toFixed(0)} ms (median ratio ${figures.loadOverJsYaml.toFixed(2)})`,
-    );
+    if (wants('celEvalPerSec')) {
+      // 2b. CEL: custom rules and a ValidatingAdmissionPolicy with its binding over the same resources.
+      const celPolicy = admissionPolicy();
+      const vap = vapResources();
+      const celEvaluations = evaluateCustomAndAdmission(resources, celPolicy, vap); // warm-up
+      const celTimes: number[] = [];
+      for (let round = 0; round < ROUNDS * EVAL_SAMPLES; round++)
+        celTimes.push(
+          (await timed(() => evaluateCustomAndAdmission(resources, celPolicy, vap))).ms,
+        );
+      figures.celEvalPerSec = celEvaluations / (median(celTimes) / 1000);
+      details.cel = {
+        evaluations: celEvaluations,
+        customRules: 3,
+        vapValidations: 2,
+        evaluateMs: median(celTimes),
+      };
+      log(`cel: ${celEvaluations} evaluations in ${median(celTimes).toFixed(0)} ms`);
+    }
 
-    // 2b. CEL: custom rules and a ValidatingAdmissionPolicy with its binding over the same resources.
-    const celPolicy = admissionPolicy();
-    const vap = vapResources();
-    const celEvaluations = evaluateCustomAndAdmission(resources, celPolicy, vap); // warm-up
-    const celTimes: number[] = [];
-    for (let round = 0; round < ROUNDS * EVAL_SAMPLES; round++)
-      celTimes.push((await timed(() => evaluateCustomAndAdmission(resources, celPolicy, vap))).ms);
-    figures.celEvalPerSec = celEvaluations / (median(celTimes) / 1000);
-    details.cel = {
-      evaluations: celEvaluations,
-      customRules: 3,
-      vapValidations: 2,
-      evaluateMs: median(celTimes),
-    };
-    log(`cel: ${celEvaluations} evaluations in ${median(celTimes).toFixed(0)} ms`);
-
-    // 3. Dockerfiles: ours (parse + every hadolint rule) on texts already in memory, and what
-    // bounds it: dockerfile-ast's parse alone, before any shell parsing or rule. (Issue 18
-    // retired the comparison with a regex linter: dockerPerSec stays as a figure.)
-    const dockerfiles = await Promise.all(
-      (await readdir(DOCKERFILES))
-        .filter((name) => name.endsWith('Dockerfile'))
-        .sort()
-        .map(async (name) => ({
-          name,
-          text: await readFile(path.join(DOCKERFILES, name), 'utf8'),
-        })),
-    );
-    await loadShellParser();
-    const dockerPolicy = loadPolicy({ root: work, packs: ['default', 'hadolint'] });
-    const ours = () => {
-      let findings = 0;
-      for (const { name, text } of dockerfiles) {
-        findings += evaluateDockerfiles([parseDockerfile(text, name)], dockerPolicy).length;
+    if (wants('dockerPerSec')) {
+      // 3. Dockerfiles: ours (parse + every hadolint rule) on texts already in memory, and what
+      // bounds it: dockerfile-ast's parse alone, before any shell parsing or rule. (Issue 18
+      // retired the comparison with a regex linter: dockerPerSec stays as a figure.)
+      const dockerfiles = await Promise.all(
+        (await readdir(DOCKERFILES))
+          .filter((name) => name.endsWith('Dockerfile'))
+          .sort()
+          .map(async (name) => ({
+            name,
+            text: await readFile(path.join(DOCKERFILES, name), 'utf8'),
+          })),
+      );
+      await loadShellParser();
+      const dockerPolicy = loadPolicy({ root: work, packs: ['default', 'hadolint'] });
+      const ours = () => {
+        let findings = 0;
+        for (const { name, text } of dockerfiles) {
+          findings += evaluateDockerfiles([parseDockerfile(text, name)], dockerPolicy).length;
+        }
+        return findings;
+      };
+      const dockerfileAst = () => {
+        for (const { text } of dockerfiles) DockerfileParser.parse(text);
+        return 0;
+      };
+      const repeats = 10;
+      const ourFindings = ours();
+      dockerfileAst();
+      const ourTimes: number[] = [];
+      const astTimes: number[] = [];
+      const repeated = async (lint: () => number) =>
+        (
+          await timed(() => {
+            for (let i = 0; i < repeats; i++) lint();
+          })
+        ).ms;
+      for (let round = 0; round < ROUNDS; round++) {
+        ourTimes.push(await repeated(ours));
+        astTimes.push(await repeated(dockerfileAst));
       }
-      return findings;
-    };
-    const dockerfileAst = () => {
-      for (const { text } of dockerfiles) DockerfileParser.parse(text);
-      return 0;
-    };
-    const repeats = 10;
-    const ourFindings = ours();
-    dockerfileAst();
-    const ourTimes: number[] = [];
-    const astTimes: number[] = [];
-    const repeated = async (lint: () => number) =>
-      (
-        await timed(() => {
-          for (let i = 0; i < repeats; i++) lint();
-        })
-      ).ms;
-    for (let round = 0; round < ROUNDS; round++) {
-      ourTimes.push(await repeated(ours));
-      astTimes.push(await repeated(dockerfileAst));
+      figures.dockerPerSec = (dockerfiles.length * repeats) / (median(ourTimes) / 1000);
+      details.dockerfiles = {
+        files: dockerfiles.length,
+        lintsPerRound: dockerfiles.length * repeats,
+        rules: [...dockerPolicy.rules.keys()].filter((id) => id.startsWith('DL')).length,
+        findings: ourFindings,
+        oursMs: median(ourTimes),
+        dockerfileAstMs: median(astTimes),
+        dockerfileAstShare: median(astTimes) / median(ourTimes),
+      };
     }
-    figures.dockerPerSec = (dockerfiles.length * repeats) / (median(ourTimes) / 1000);
-    details.dockerfiles = {
-      files: dockerfiles.length,
-      lintsPerRound: dockerfiles.length * repeats,
-      rules: [...dockerPolicy.rules.keys()].filter((id) => id.startsWith('DL')).length,
-      findings: ourFindings,
-      oursMs: median(ourTimes),
-      dockerfileAstMs: median(astTimes),
-      dockerfileAstShare: median(astTimes) / median(ourTimes),
-    };
 
-    // 4. Memory: full scans in child processes, so that nothing above inflates the figure. The
-    // peak depends on when V8 collects, which varies on a busy machine: the median of several.
-    const peakRss = await bundleChild('peak-rss');
-    const memoryRuns: ChildFigures[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      memoryRuns.push(await childScan(peakRss, syntheticRoot));
+    if (wants('peakRssMb')) {
+      // 4. Memory: full scans in child processes, so that nothing above inflates the figure. The
+      // peak depends on when V8 collects, which varies on a busy machine: the median of several.
+      const peakRss = await bundleChild('peak-rss');
+      const memoryRuns: ChildFigures[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        memoryRuns.push(await childScan(peakRss, syntheticRoot));
+      }
+      const memory = memoryRuns.sort((a, b) => a.maxRssMb - b.maxRssMb)[memoryRuns.length >> 1];
+      figures.peakRssMb = memory.maxRssMb;
+      const bigRoot = path.join(work, 'configmaps');
+      await mkdir(bigRoot);
+      const bigText = configMapFile(60_000);
+      await writeFile(path.join(bigRoot, 'configmaps.yaml'), bigText);
+      const big = await childScan(peakRss, bigRoot);
+      details.memory = {
+        syntheticScan: memory,
+        peakRssMbRuns: memoryRuns.map((run) => run.maxRssMb),
+      };
+      details.largeFile = { bytes: bigText.length, configMaps: 60_000, ...big };
     }
-    const memory = memoryRuns.sort((a, b) => a.maxRssMb - b.maxRssMb)[memoryRuns.length >> 1];
-    figures.peakRssMb = memory.maxRssMb;
-    const bigRoot = path.join(work, 'configmaps');
-    await mkdir(bigRoot);
-    const bigText = configMapFile(60_000);
-    await writeFile(path.join(bigRoot, 'configmaps.yaml'), bigText);
-    const big = await childScan(peakRss, bigRoot);
-    details.memory = {
-      syntheticScan: memory,
-      peakRssMbRuns: memoryRuns.map((run) => run.maxRssMb),
-    };
-    details.largeFile = { bytes: bigText.length, configMaps: 60_000, ...big };
 
     const results = {
       machine: {
@@ -511,14 +535,28 @@ export async function main(): Promise<void> {
       details,
       benchSeconds: (performance.now() - started) / 1000,
     };
-    await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+    if (!only) await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
     printTable(figures, details);
     log(
-      `done in ${results.benchSeconds.toFixed(0)} s; wrote ${path.relative(process.cwd(), RESULTS)}`,
+      `done in ${results.benchSeconds.toFixed(0)} s; ${only ? 'results.json left as it was' : `wrote ${path.relative(process.cwd(), RESULTS)}`}`,
     );
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** The figures named by `--only a,b` (or `--only=a,b`), or undefined for all. */
+function onlyFigures(args: readonly string[]): Set<Figure> | undefined {
+  const at = args.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
+  if (at < 0) return undefined;
+  const value = args[at].startsWith('--only=') ? args[at].slice('--only='.length) : args[at + 1];
+  const known = [...Object.keys(TARGETS), 'dockerPerSec'];
+  const names = (value ?? '').split(',').filter(Boolean);
+  const unknown = names.filter((name) => !known.includes(name));
+  if (!names.length || unknown.length) {
+    throw new Error(`--only takes figures among ${known.join(', ')} (got ${value ?? 'nothing'})`);
+  }
+  return new Set(names as Figure[]);
 }
 
 function printTable(figures: Record<Figure, number>, details: Record<string, unknown>): void {
@@ -540,6 +578,7 @@ function printTable(figures: Record<Figure, number>, details: Record<string, unk
   ] as Figure[]) {
     const target = name === 'dockerPerSec' ? undefined : TARGETS[name];
     const value = figures[name];
+    if (value === undefined) continue; // not measured (--only)
     const met =
       target && (target.better === 'higher' ? value >= target.target : value <= target.target);
     rows.push([

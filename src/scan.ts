@@ -15,7 +15,13 @@ import {
 import { evaluateAdmission } from './rules/admission/index.js';
 import { duplicateKeyFindings } from './rules/duplicate-keys.js';
 import { chartRenderFailed, kustomizeRenderFailed, unreadableFile } from './rules/engine-rules.js';
-import { evaluateDockerfiles, evaluateResources, fileFinding } from './rules/evaluate.js';
+import {
+  evaluateDockerfiles,
+  evaluateWhileWaiting,
+  fileFinding,
+  ResourceEvaluation,
+  type BegunEvaluation,
+} from './rules/evaluate.js';
 import { discover, requireExistingPaths, type Discovered } from './sources/discover.js';
 import {
   configuredValuesSets,
@@ -103,21 +109,33 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 async function check(options: Run): Promise<Checked & { loaded: LoadedInputs }> {
   const { root, paths, policy } = options;
   const inputs = await discover(root, paths.length ? paths : policy.paths, policy.exclude);
-  const loaded = await load(options, root, inputs);
+  const loaded = await load(options, root, inputs, true);
   return { ...evaluate(options, loaded), loaded };
 }
 
-async function load(options: ScanOptions, root: string, inputs: Discovered): Promise<LoadedInputs> {
+/** What head's check evaluated while helm rendered: each chart's output as it came, the plain
+ *  files once loaded. Parts of the resources, in their order in evaluate(): */
+const begun = new WeakMap<LoadedInputs, BegunEvaluation>();
+const [PLAIN, RENDERED, KUSTOMIZED] = [0, 1, 2];
+
+async function load(
+  options: ScanOptions,
+  root: string,
+  inputs: Discovered,
+  evaluateEarly = false,
+): Promise<LoadedInputs> {
   const { policy } = options;
   // Only what is checked needs its tool: no Kubernetes rule, no helm and no kustomize.
   const kubernetes = checksKubernetes(policy);
   // helm first: its renders run while kustomize builds and the plain files load and parse.
+  const evaluation = evaluateEarly ? new ResourceEvaluation(policy) : undefined;
   const rendering = renderCharts({
     root,
     charts: kubernetes ? inputs.charts : [],
     tools: options.tools,
     extraSets: configuredValuesSets(policy.charts, policy.file),
     kubernetesVersion: policy.kubernetesVersion,
+    onRendered: evaluation && ((resources) => evaluation.add(resources, RENDERED)),
   });
   rendering.catch(() => undefined); // awaited below, even when a stage before that throws
   const kustomize = kubernetes
@@ -134,13 +152,28 @@ async function load(options: ScanOptions, root: string, inputs: Discovered): Pro
     loadManifestFiles({ root, ...inputs }, kustomize.manifests),
     loadDockerfiles({ root, ...inputs }, inputs.dockerfiles),
   ]);
-  return { inputs, kustomize, manifests, charts: await rendering, dockerfiles };
+  const early =
+    evaluation &&
+    (await evaluateWhileWaiting(evaluation, manifests.items, PLAIN, dockerfiles.items, policy));
+  const loaded = { inputs, kustomize, manifests, charts: await rendering, dockerfiles };
+  if (early) begun.set(loaded, early);
+  return loaded;
 }
 
 function evaluate(options: Run, loaded: LoadedInputs): Checked {
   const { policy, now = new Date(), clusterState: cluster } = options;
   const { inputs, kustomize, manifests, charts, dockerfiles } = loaded;
   const resources = [...manifests.items, ...charts.resources, ...kustomize.resources];
+  // Begun while helm rendered, or now.
+  const early = begun.get(loaded) ?? {
+    resources: new ResourceEvaluation(policy),
+    dockerfiles: evaluateDockerfiles(dockerfiles.items, policy),
+  };
+  if (!begun.delete(loaded)) {
+    early.resources.add(manifests.items, PLAIN);
+    early.resources.add(charts.resources, RENDERED);
+  }
+  early.resources.add(kustomize.resources, KUSTOMIZED);
   const unreadable = [...inputs.unreadable, ...manifests.errors, ...dockerfiles.errors];
   const admission = evaluateAdmission(
     resources,
@@ -160,11 +193,11 @@ function evaluate(options: Run, loaded: LoadedInputs): Checked {
         }),
       ),
       ...mergeAcrossValuesSets([
-        ...admission.merge(evaluateResources(resources, policy)),
+        ...admission.merge(early.resources.findings(resources)),
         ...duplicateKeyFindings(resources),
       ]),
     ]),
-    ...evaluateDockerfiles(dockerfiles.items, policy),
+    ...early.dockerfiles,
   ]);
 
   const annotations = annotationExceptions(resources, policy.requireReason);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../config/policy.js';
 import { resourcesFromYaml } from '../../test/support/rules.js';
-import { checksKind, evaluateResources } from './evaluate.js';
+import { checksKind, evaluateResources, ResourceEvaluation } from './evaluate.js';
 import { k8sRules } from './k8s/index.js';
 
 // Everything an RBAC rule can flag, under every kind (and odd spellings of the kinds).
@@ -100,5 +100,24 @@ describe('evaluateResources', () => {
     const findings = evaluateResources(resources, policy);
     expect(findings.map((f) => `${f.ruleId} ${f.resource?.name} ${f.message}`)).toEqual(expected);
     expect(new Set(findings.map((f) => f.ruleId)).size).toBeGreaterThan(15);
+  });
+
+  it('gives the same findings in the same order when the resources come in batches', () => {
+    const resources = resourcesFromYaml(
+      `${yaml}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: app\n      image: nginx\n`,
+    );
+    const policy = loadPolicy({ root: '/nonexistent', packs: ['default', 'trivy'] });
+    const whole = evaluateResources(resources, policy);
+    const evaluation = new ResourceEvaluation(policy);
+    evaluation.add(resources.slice(0, 5));
+    evaluation.add([]);
+    evaluation.add(resources.slice(5));
+    const batched = evaluation.findings(resources);
+    expect(whole.length).toBeGreaterThan(20);
+    expect(batched).toEqual(whole);
+    // Cross-resource rules run on the whole set, not only on what was added.
+    const crossOnly = new ResourceEvaluation(policy).findings(resources);
+    expect(crossOnly.length).toBeGreaterThan(0);
+    expect(whole).toEqual(expect.arrayContaining(crossOnly));
   });
 });

@@ -1,5 +1,6 @@
 // The evaluate stage: enabled rules over resources and Dockerfiles, each violation turned into
 // a positioned Finding.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Finding, ResourceRef, Severity, SourceKind } from '../model.js';
 import type { DockerfileModel } from '../sources/dockerfile.js';
 import type { K8sResource } from '../sources/resource.js';
@@ -21,56 +22,128 @@ export function evaluateResources(
   resources: readonly K8sResource[],
   policy: RuleSelection,
 ): Finding[] {
-  const activeRules: ActiveRule[] = [];
-  const kubernetesVersion = policy.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
-  const custom = policy.customRules?.length
-    ? customK8sRules(policy.customRules, kubernetesVersion)
-    : [];
-  // The Pod Security Standards controls as the target release's Pod Security Admission runs them:
-  // one it does not have yet finds nothing.
-  const context: CheckContext = { pssVersion: parseKubernetesMinor(kubernetesVersion) };
-  for (const rule of custom.length ? [...k8sRules, ...custom] : k8sRules) {
-    const enabled = policy.rules.get(rule.meta.id);
-    if (!enabled) continue;
-    if (rule.meta.pss && pssMinor(rule.meta.pss.since) > context.pssVersion!) continue;
-    const options = { ...(rule.defaultOptions as object), ...enabled.options };
-    activeRules.push({ rule, options, report: reporter(rule.meta, enabled.severity), found: [] });
-  }
-  // Resource by resource, every rule: a resource's objects and position index stay in the CPU
-  // cache while all rules look at it, instead of every resource being fetched once per rule.
-  // Findings still come out rule by rule, in resource order, as each rule's own list.
-  const checked = activeRules.filter(({ rule }) => rule.check);
-  // The rules that can find anything in a resource of each kind (RBAC rules declare theirs),
-  // listed for each kind met in this call.
-  const checkedByKind = new Map<string, ActiveRule[]>();
-  for (const resource of resources) {
-    const kind = resource.ref.kind;
-    let rules = checkedByKind.get(kind);
-    if (!rules) {
-      rules = checked.filter(({ rule }) => checksKind(rule, kind));
-      checkedByKind.set(kind, rules);
+  const evaluation = new ResourceEvaluation(policy);
+  evaluation.add(resources);
+  return evaluation.findings(resources);
+}
+
+/**
+ * evaluateResources in parts, so that a scan checks the plain manifests and each chart's output
+ * while helm still renders: `add` runs every rule's `check` on a batch of resources, `findings`
+ * the cross-resource `checkAll` on the whole set. Batches added in the whole set's order (or
+ * each under the number of the part of the set it is in) give the same findings, in the same
+ * order, as evaluateResources on the whole set.
+ */
+export class ResourceEvaluation {
+  private readonly activeRules: ActiveRule[] = [];
+  private readonly checked: ActiveRule[];
+  /** The rules that can find anything in a resource of each kind (RBAC rules declare theirs),
+   *  listed for each kind met. */
+  private readonly checkedByKind = new Map<string, ActiveRule[]>();
+  /** By part of the set, by active rule: the findings of `rule.check`, in resource order. */
+  private readonly found = new Map<number, Finding[][]>();
+  /** The Pod Security Standards controls as the target release's Pod Security Admission runs
+   *  them: one it does not have yet finds nothing. */
+  private readonly context: CheckContext;
+
+  constructor(policy: RuleSelection) {
+    const kubernetesVersion = policy.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+    const custom = policy.customRules?.length
+      ? customK8sRules(policy.customRules, kubernetesVersion)
+      : [];
+    this.context = { pssVersion: parseKubernetesMinor(kubernetesVersion) };
+    for (const rule of custom.length ? [...k8sRules, ...custom] : k8sRules) {
+      const enabled = policy.rules.get(rule.meta.id);
+      if (!enabled) continue;
+      if (rule.meta.pss && pssMinor(rule.meta.pss.since) > this.context.pssVersion!) continue;
+      const options = { ...(rule.defaultOptions as object), ...enabled.options };
+      const index = this.activeRules.length;
+      this.activeRules.push({
+        rule,
+        options,
+        report: reporter(rule.meta, enabled.severity),
+        index,
+      });
     }
-    // What the fingerprints of this resource's findings share, built with its first finding.
-    let scope: FingerprintScope | undefined;
-    for (const { rule, options, report, found } of rules) {
-      const violations = rule.check!(resource, options, context);
-      // Most checks find nothing: no iterator for an empty list.
-      for (let i = 0; i < violations.length; i++) {
-        scope ??= resourceScope(resource);
-        found.push(resourceFinding(report, resource, violations[i], scope));
+    this.checked = this.activeRules.filter(({ rule }) => rule.check);
+  }
+
+  /** Every rule's `check` on `resources`, which are in `part` of the whole set: a lower part's
+   *  findings come first, a part's in the order added. Resource by resource, every rule: a
+   *  resource's objects and position index stay in the CPU cache while all rules look at it,
+   *  instead of every resource being fetched once per rule. Findings are kept rule by rule, in
+   *  resource order, as each rule's own list. */
+  add(resources: readonly K8sResource[], part = 0): void {
+    const { checked, checkedByKind, context } = this;
+    let found = this.found.get(part);
+    if (!found) {
+      found = this.activeRules.map(() => []);
+      this.found.set(part, found);
+    }
+    for (const resource of resources) {
+      const kind = resource.ref.kind;
+      let rules = checkedByKind.get(kind);
+      if (!rules) {
+        rules = checked.filter(({ rule }) => checksKind(rule, kind));
+        checkedByKind.set(kind, rules);
+      }
+      // What the fingerprints of this resource's findings share, built with its first finding.
+      let scope: FingerprintScope | undefined;
+      for (const { rule, options, report, index } of rules) {
+        const violations = rule.check!(resource, options, context);
+        // Most checks find nothing: no iterator for an empty list.
+        for (let i = 0; i < violations.length; i++) {
+          scope ??= resourceScope(resource);
+          found[index].push(resourceFinding(report, resource, violations[i], scope));
+        }
       }
     }
   }
-  const findings: Finding[] = [];
-  for (const { rule, options, report, found } of activeRules) {
-    for (const finding of found) findings.push(finding);
-    if (rule.checkAll) {
-      for (const { resource, ...violation } of rule.checkAll(resources, options)) {
-        findings.push(resourceFinding(report, resource, violation, resourceScope(resource)));
+
+  /** The findings of every batch added, then of the cross-resource rules over `resources` (the
+   *  whole set), rule by rule. Once: the batches' findings are handed over. */
+  findings(resources: readonly K8sResource[]): Finding[] {
+    const findings: Finding[] = [];
+    const parts = [...this.found.keys()].sort((a, b) => a - b).map((part) => this.found.get(part)!);
+    this.found.clear();
+    for (const { rule, options, report, index } of this.activeRules) {
+      for (const found of parts) for (const finding of found[index]) findings.push(finding);
+      if (rule.checkAll) {
+        for (const { resource, ...violation } of rule.checkAll(resources, options)) {
+          findings.push(resourceFinding(report, resource, violation, resourceScope(resource)));
+        }
       }
     }
+    return findings;
   }
-  return findings;
+}
+
+/** A scan's evaluation begun before all its resources exist: the resources' own checks so far
+ *  (ResourceEvaluation), the Dockerfiles' findings. */
+export interface BegunEvaluation {
+  resources: ResourceEvaluation;
+  dockerfiles: Finding[];
+}
+
+/** Resources evaluated per turn of the event loop by evaluateWhileWaiting. */
+const SLICE = 256;
+
+/** `resources` added to `evaluation` (as `part`) and the Dockerfiles evaluated while helm
+ *  renders, in slices: between two, the renders that finished are taken up and the next ones
+ *  started, so that no CPU waits for this. */
+export async function evaluateWhileWaiting(
+  evaluation: ResourceEvaluation,
+  resources: readonly K8sResource[],
+  part: number,
+  dockerfiles: readonly DockerfileModel[],
+  policy: RuleSelection,
+): Promise<BegunEvaluation> {
+  for (let start = 0; start < resources.length; start += SLICE) {
+    await nextTurn();
+    evaluation.add(resources.slice(start, start + SLICE), part);
+  }
+  await nextTurn();
+  return { resources: evaluation, dockerfiles: evaluateDockerfiles(dockerfiles, policy) };
 }
 
 /** Whether `rule.check` looks at resources of `kind`: its `kinds` are binding (compared
@@ -85,8 +158,8 @@ interface ActiveRule {
   rule: K8sRule;
   options: object;
   report: Reporter;
-  /** Findings of `rule.check`, in resource order. */
-  found: Finding[];
+  /** Its place among the active rules. */
+  index: number;
 }
 
 /** What every finding of one rule shares; built once per rule, not per finding (a hot path). */

@@ -3,7 +3,7 @@
 // names are bytes: a name that is not valid UTF-8 is scanned like any other (shown escaped), and
 // whatever exists but cannot be read (a FIFO, a device, a directory without permission) fails
 // closed instead of being skipped.
-import type { Stats } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Minimatch } from 'minimatch';
@@ -92,7 +92,19 @@ function sequenceLength(lead: number): number {
   return 0;
 }
 
-function kindOf(info: Stats): string {
+/** What a path is: its stat, or its entry in the parent directory's listing. */
+type FileKind = Pick<
+  Stats,
+  'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'
+>;
+
+/** A directory entry as its parent's listing gave it, beside the parent's real path. */
+interface ListedEntry {
+  dirent: Dirent<Buffer>;
+  parentReal: string;
+}
+
+function kindOf(info: FileKind): string {
   if (info.isFIFO()) return 'a named pipe (FIFO)';
   if (info.isSocket()) return 'a socket';
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
@@ -157,37 +169,47 @@ export async function discover(
     if (place.escaped) found.byteNames.set(place.shown, place.bytes);
   };
 
-  /** `where`: the directory holding this path, with respect to charts. */
-  const visit = async (place: Place, where: ChartPlace): Promise<void> => {
+  /** `where`: the directory holding this path, with respect to charts. `entry`: what the
+   *  parent's listing said this path is, with the parent's real path. */
+  const visit = async (place: Place, where: ChartPlace, entry?: ListedEntry): Promise<void> => {
     const { shown } = place;
     if (shown !== '.' && isExcluded(shown)) return;
-    let real: Buffer;
-    try {
-      real = await realpath(place.bytes, { encoding: 'buffer' });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ELOOP') {
-        warn(shown, 'broken symlink or unreadable path; skipped');
-      } else failClosed(shown, `cannot read: ${code ?? error}`);
-      return;
-    }
-    const realText = real.toString('latin1');
-    if (realText !== rootText && !realText.startsWith(rootText + path.sep)) {
-      const link = (await lstat(place.bytes)).isSymbolicLink();
-      warn(
-        shown,
-        link
-          ? 'symlink points outside the repository; not followed'
-          : 'outside the repository; skipped',
-      );
-      return;
-    }
-    let info: Stats;
-    try {
-      info = await stat(real);
-    } catch (error) {
-      failClosed(shown, `cannot read: ${(error as NodeJS.ErrnoException).code ?? error}`);
-      return;
+    let realText: string;
+    let info: FileKind;
+    if (entry && !entry.dirent.isSymbolicLink()) {
+      // Not a link, inside a directory whose real path is known: its real path is that plus
+      // its name, and the listing says what it is. Two fewer file system calls for each of a
+      // repository's thousands of files.
+      realText = `${entry.parentReal}${path.sep}${entry.dirent.name.toString('latin1')}`;
+      info = entry.dirent;
+    } else {
+      let real: Buffer;
+      try {
+        real = await realpath(place.bytes, { encoding: 'buffer' });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ELOOP') {
+          warn(shown, 'broken symlink or unreadable path; skipped');
+        } else failClosed(shown, `cannot read: ${code ?? error}`);
+        return;
+      }
+      realText = real.toString('latin1');
+      if (realText !== rootText && !realText.startsWith(rootText + path.sep)) {
+        const link = (await lstat(place.bytes)).isSymbolicLink();
+        warn(
+          shown,
+          link
+            ? 'symlink points outside the repository; not followed'
+            : 'outside the repository; skipped',
+        );
+        return;
+      }
+      try {
+        info = await stat(real);
+      } catch (error) {
+        failClosed(shown, `cannot read: ${(error as NodeJS.ErrnoException).code ?? error}`);
+        return;
+      }
     }
     const name = path.basename(shown);
     if (!info.isDirectory()) {
@@ -209,14 +231,14 @@ export async function discover(
     if (visited.has(realText)) return;
     visited.add(realText);
 
-    let entries: Buffer[];
+    let entries: Dirent<Buffer>[];
     try {
-      entries = await readdir(place.bytes, { encoding: 'buffer' });
+      entries = await readdir(place.bytes, { encoding: 'buffer', withFileTypes: true });
     } catch (error) {
       failClosed(shown, `cannot read directory: ${(error as NodeJS.ErrnoException).code ?? error}`);
       return;
     }
-    const names = entries.map((bytes) => ({ bytes, shown: displayName(bytes) }));
+    const names = entries.map((dirent) => ({ dirent, shown: displayName(dirent.name) }));
     names.sort((a, b) => a.shown.localeCompare(b.shown));
     // Where this directory's entries are: a directory right inside a chart is its input
     // (templates/, ci/) or data the chart carries (examples/, docs/).
@@ -232,16 +254,16 @@ export async function discover(
       // A library chart (`type: library`) only provides helpers; helm refuses to render it alone.
       else if (!(await isLibraryChart(path.resolve(root, shown)))) found.charts.push(shown);
     }
-    for (const entry of names) {
-      if (ALWAYS_SKIPPED.has(entry.shown)) continue;
+    for (const { dirent, shown: entryShown } of names) {
+      if (ALWAYS_SKIPPED.has(entryShown)) continue;
       // A chart's own charts/ holds vendored subcharts, rendered as part of their parent.
-      if (isChart && entry.shown === 'charts') continue;
+      if (isChart && entryShown === 'charts') continue;
       const child: Place = {
-        bytes: Buffer.concat([place.bytes, SEPARATOR, entry.bytes]),
-        shown: shown === '.' ? entry.shown : `${shown}/${entry.shown}`,
-        escaped: place.escaped || entry.shown !== entry.bytes.toString('utf8'),
+        bytes: Buffer.concat([place.bytes, SEPARATOR, dirent.name]),
+        shown: shown === '.' ? entryShown : `${shown}/${entryShown}`,
+        escaped: place.escaped || entryShown !== dirent.name.toString('utf8'),
       };
-      await visit(child, inside);
+      await visit(child, inside, { dirent, parentReal: realText });
     }
   };
 

@@ -3,6 +3,7 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import type { ScanError } from '../model.js';
 import { parseDockerfile, type DockerfileModel } from './dockerfile.js';
@@ -143,10 +144,13 @@ export async function loadDockerfiles(
   if (texts.some((text) => typeof text === 'string' && SHELL_INSTRUCTION.test(text))) {
     await loadShellParser();
   }
-  files.forEach((file, index) => {
+  for (const [index, file] of files.entries()) {
+    // One file a turn: parsing a Dockerfile's shell takes a while, and the helm renders that
+    // start or finish meanwhile are taken up between two files, not after all of them.
+    await nextTurn();
     const text = texts[index];
     if (typeof text === 'string') loaded.items.push(parseDockerfile(text, file));
     else loaded.errors.push(text);
-  });
+  }
   return loaded;
 }

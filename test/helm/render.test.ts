@@ -1,5 +1,7 @@
 // The Helm render stage on the fixture charts, with real helm v3 and v4: every finding placed on
 // the values or template line a human changes.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { devHelm } from '../../scripts/dev-helm.js';
@@ -162,6 +164,32 @@ describe.each([3, 4] as const)('helm v%i', (major) => {
     expect(rendered.failures[0].message).toContain('function "no_such_function" not defined');
     // The other chart is still rendered.
     expect(rendered.resources.some((r) => r.origin.chart === APP)).toBe(true);
+  });
+
+  it('hands each render to onRendered in the order of the result, failures left out', async () => {
+    const handed: unknown[] = [];
+    const rendered = await renderCharts({
+      root: ROOT,
+      charts: [`${FIXTURES}/broken`, APP, `${FIXTURES}/missing-dependency`],
+      tools: { helm },
+      onRendered: (resources) => handed.push(...resources),
+    });
+    expect(rendered.failures).toHaveLength(2);
+    expect(rendered.resources.length).toBeGreaterThan(1);
+    expect(handed).toEqual(rendered.resources);
+  });
+
+  it('fails the render when helm does not run, though the charts were being copied', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kpg-broken-helm-'));
+    try {
+      const broken = path.join(dir, 'helm');
+      writeFileSync(broken, '#!/bin/sh\nexit 3\n', { mode: 0o755 });
+      await expect(
+        renderCharts({ root: ROOT, charts: [APP, `${FIXTURES}/broken`], tools: { helm: broken } }),
+      ).rejects.toThrow(/install helm/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says which dependencies are missing and how to vendor them', async () => {

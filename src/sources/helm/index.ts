@@ -58,6 +58,9 @@ export interface RenderChartsOptions {
   concurrency?: number;
   /** Per render (default 120 s). */
   timeoutMs?: number;
+  /** Called with each render's resources as soon as it and every render before it are done, in
+   *  the order of `resources` in the result (a scan evaluates them while helm renders the rest). */
+  onRendered?: (resources: readonly K8sResource[]) => void;
   /** Called with each successful render's output as helm wrote it: tests that check the YAML
    *  loader on the same text use it instead of rendering every chart a second time. */
   onOutput?: (chart: string, valuesSet: string, output: string) => void;
@@ -98,7 +101,9 @@ const INSTALL_HINT =
 export async function renderCharts(options: RenderChartsOptions): Promise<RenderedCharts> {
   const rendered: RenderedCharts = { resources: [], failures: [], leftOut: [], errors: [] };
   if (options.charts.length === 0) return rendered;
-  const helm = await usableHelm(options.tools);
+  // helm's version check runs while the workspace is made and the first chart is copied.
+  const helm = usableHelm(options.tools);
+  helm.catch(() => undefined); // awaited by renderInto, which throws what it throws
   const workspace = await createRenderWorkspace(options.tools);
   try {
     await renderInto(rendered, helm, workspace, options);
@@ -110,7 +115,7 @@ export async function renderCharts(options: RenderChartsOptions): Promise<Render
 
 async function renderInto(
   rendered: RenderedCharts,
-  helm: string,
+  helm: Promise<string>,
   workspace: RenderWorkspace,
   options: RenderChartsOptions,
 ): Promise<void> {
@@ -120,62 +125,78 @@ async function renderInto(
   const limit = pLimit(Math.max(1, options.concurrency ?? renderConcurrency()));
   const failures: Failure[] = [];
 
-  const charts = await Promise.all(
-    options.charts.map(async (dir) => {
-      const fail = (message: string) => {
-        failures.push({ chart: dir, file: `${dir}/Chart.yaml`, line: 1, message, set: '' });
-        return undefined;
-      };
-      let info: ChartInfo;
-      try {
-        info = await loadChartInfo(root, dir);
-      } catch (error) {
-        return fail(`cannot read ${dir}/Chart.yaml: ${(error as Error).message}`);
-      }
-      try {
-        const copy = await copyChart(root, dir, workspace.path(dir.split('/').pop() || 'chart'));
-        rendered.leftOut.push(...copy.leftOut);
-        return { dir, info, copy, sets: await valuesSetsFor(root, dir, options.extraSets) };
-      } catch (error) {
-        return fail(`not rendered: ${(error as Error).message}`);
-      }
-    }),
-  );
-  // Each output is parsed as soon as it arrives, while the other renders run; results are kept
-  // in job order so the report does not depend on which render finished first.
-  const jobs = charts.flatMap((chart) =>
-    chart ? chart.sets.map((set) => ({ chart: chart.info, copy: chart.copy.dir, set })) : [],
-  );
   const shared: Shared = { templates, files, documents: new Map() };
-  const outcomes = await Promise.all(
-    jobs.map(({ chart, copy, set }) =>
-      limit(async () => {
-        const values = await valuesFilesFor(root, workspace, chart, set);
-        if ('failure' in values) return values;
-        const result = await renderChart({
-          helm,
-          workspace,
-          chartPath: copy,
-          chartName: chart.name,
-          valuesSet: set,
-          valuesFiles: values.files,
-          kubernetesVersion: options.kubernetesVersion,
-          timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        });
-        if (result.ok) options.onOutput?.(chart.dir, set.name, result.output);
-        return { result: withoutWorkspace(result, workspace, copy, chart.dir) };
-      }).then((outcome) =>
-        // After the next render has been started: parsing must not keep a CPU waiting for it.
-        afterPendingIo(() =>
-          'failure' in outcome
-            ? outcome
-            : outcome.result.ok
-              ? documentsOf(outcome.result.output, chart, set, shared)
-              : { failure: renderFailure(chart, set, outcome.result) },
-        ),
+  // Each chart's renders are queued as soon as that chart is copied: helm starts on the first
+  // chart while the others are still being copied.
+  const render = (chart: ChartInfo, copy: string, set: ValuesSet) =>
+    limit(async () => {
+      const helmPath = await helm;
+      const values = await valuesFilesFor(root, workspace, chart, set);
+      if ('failure' in values) return values;
+      const result = await renderChart({
+        helm: helmPath,
+        workspace,
+        chartPath: copy,
+        chartName: chart.name,
+        valuesSet: set,
+        valuesFiles: values.files,
+        kubernetesVersion: options.kubernetesVersion,
+        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      });
+      if (result.ok) options.onOutput?.(chart.dir, set.name, result.output);
+      return { result: withoutWorkspace(result, workspace, copy, chart.dir) };
+    }).then((outcome) =>
+      // After the next render has been started: parsing must not keep a CPU waiting for it.
+      afterPendingIo(() =>
+        'failure' in outcome
+          ? outcome
+          : outcome.result.ok
+            ? documentsOf(outcome.result.output, chart, set, shared)
+            : { failure: renderFailure(chart, set, outcome.result) },
       ),
-    ),
-  );
+    );
+  const jobsByChart = options.charts.map(async (dir) => {
+    const fail = (message: string) => {
+      failures.push({ chart: dir, file: `${dir}/Chart.yaml`, line: 1, message, set: '' });
+      return [];
+    };
+    let info: ChartInfo;
+    try {
+      info = await loadChartInfo(root, dir);
+    } catch (error) {
+      return fail(`cannot read ${dir}/Chart.yaml: ${(error as Error).message}`);
+    }
+    let prepared: { copy: string; sets: ValuesSet[] };
+    try {
+      const copy = await copyChart(root, dir, workspace.path(dir.split('/').pop() || 'chart'));
+      rendered.leftOut.push(...copy.leftOut);
+      prepared = { copy: copy.dir, sets: await valuesSetsFor(root, dir, options.extraSets) };
+    } catch (error) {
+      return fail(`not rendered: ${(error as Error).message}`);
+    }
+    return prepared.sets.map((set) => {
+      const job = render(info, prepared.copy, set);
+      job.catch(() => undefined); // awaited below, in job order
+      return job;
+    });
+  });
+  // Results are kept in job order (chart by chart, set by set), so the report does not depend
+  // on which render finished first.
+  try {
+    await helm;
+  } catch (error) {
+    // A helm that cannot be used fails the whole render, once no chart copy is still running.
+    await Promise.allSettled(jobsByChart);
+    throw error;
+  }
+  const outcomes: Awaited<ReturnType<typeof render>>[] = [];
+  for (const jobs of jobsByChart) {
+    for (const job of await jobs) {
+      const outcome = await job;
+      outcomes.push(outcome);
+      if (!('failure' in outcome)) options.onRendered?.(outcome.resources);
+    }
+  }
   for (const outcome of outcomes) {
     if ('failure' in outcome) {
       failures.push(outcome.failure);
