@@ -38162,34 +38162,40 @@ async function discover(root, paths, exclude) {
     into.push(place2.shown);
     if (place2.escaped) found.byteNames.set(place2.shown, place2.bytes);
   };
-  const visit2 = async (place2, where) => {
+  const visit2 = async (place2, where, entry) => {
     const { shown: shown2 } = place2;
     if (shown2 !== "." && isExcluded(shown2)) return;
-    let real;
-    try {
-      real = await (0, import_promises4.realpath)(place2.bytes, { encoding: "buffer" });
-    } catch (error) {
-      const code = error.code;
-      if (code === "ENOENT" || code === "ELOOP") {
-        warn(shown2, "broken symlink or unreadable path; skipped");
-      } else failClosed(shown2, `cannot read: ${code ?? error}`);
-      return;
-    }
-    const realText = real.toString("latin1");
-    if (realText !== rootText && !realText.startsWith(rootText + import_node_path6.default.sep)) {
-      const link = (await (0, import_promises4.lstat)(place2.bytes)).isSymbolicLink();
-      warn(
-        shown2,
-        link ? "symlink points outside the repository; not followed" : "outside the repository; skipped"
-      );
-      return;
-    }
+    let realText;
     let info;
-    try {
-      info = await (0, import_promises4.stat)(real);
-    } catch (error) {
-      failClosed(shown2, `cannot read: ${error.code ?? error}`);
-      return;
+    if (entry && !entry.dirent.isSymbolicLink()) {
+      realText = `${entry.parentReal}${import_node_path6.default.sep}${entry.dirent.name.toString("latin1")}`;
+      info = entry.dirent;
+    } else {
+      let real;
+      try {
+        real = await (0, import_promises4.realpath)(place2.bytes, { encoding: "buffer" });
+      } catch (error) {
+        const code = error.code;
+        if (code === "ENOENT" || code === "ELOOP") {
+          warn(shown2, "broken symlink or unreadable path; skipped");
+        } else failClosed(shown2, `cannot read: ${code ?? error}`);
+        return;
+      }
+      realText = real.toString("latin1");
+      if (realText !== rootText && !realText.startsWith(rootText + import_node_path6.default.sep)) {
+        const link = (await (0, import_promises4.lstat)(place2.bytes)).isSymbolicLink();
+        warn(
+          shown2,
+          link ? "symlink points outside the repository; not followed" : "outside the repository; skipped"
+        );
+        return;
+      }
+      try {
+        info = await (0, import_promises4.stat)(real);
+      } catch (error) {
+        failClosed(shown2, `cannot read: ${error.code ?? error}`);
+        return;
+      }
     }
     const name = import_node_path6.default.basename(shown2);
     if (!info.isDirectory()) {
@@ -38210,31 +38216,31 @@ async function discover(root, paths, exclude) {
     visited.add(realText);
     let entries2;
     try {
-      entries2 = await (0, import_promises4.readdir)(place2.bytes, { encoding: "buffer" });
+      entries2 = await (0, import_promises4.readdir)(place2.bytes, { encoding: "buffer", withFileTypes: true });
     } catch (error) {
       failClosed(shown2, `cannot read directory: ${error.code ?? error}`);
       return;
     }
-    const names = entries2.map((bytes) => ({ bytes, shown: displayName(bytes) }));
+    const names = entries2.map((dirent) => ({ dirent, shown: displayName(dirent.name) }));
     names.sort((a, b) => a.shown.localeCompare(b.shown));
     let inside2 = where;
     if (where === "chart-root") inside2 = CHART_INPUT_DIR.has(name) ? "chart-input" : "chart-data";
-    const isChart = inside2 !== "chart-input" && names.some((entry) => entry.shown === "Chart.yaml");
+    const isChart = inside2 !== "chart-input" && names.some((entry2) => entry2.shown === "Chart.yaml");
     if (isChart) inside2 = "chart-root";
     if (isChart) {
       if (place2.escaped)
         failClosed(shown2, "chart directory name is not UTF-8; helm cannot render it");
       else if (!await isLibraryChart(import_node_path6.default.resolve(root, shown2))) found.charts.push(shown2);
     }
-    for (const entry of names) {
-      if (ALWAYS_SKIPPED.has(entry.shown)) continue;
-      if (isChart && entry.shown === "charts") continue;
+    for (const { dirent, shown: entryShown } of names) {
+      if (ALWAYS_SKIPPED.has(entryShown)) continue;
+      if (isChart && entryShown === "charts") continue;
       const child = {
-        bytes: Buffer.concat([place2.bytes, SEPARATOR, entry.bytes]),
-        shown: shown2 === "." ? entry.shown : `${shown2}/${entry.shown}`,
-        escaped: place2.escaped || entry.shown !== entry.bytes.toString("utf8")
+        bytes: Buffer.concat([place2.bytes, SEPARATOR, dirent.name]),
+        shown: shown2 === "." ? entryShown : `${shown2}/${entryShown}`,
+        escaped: place2.escaped || entryShown !== dirent.name.toString("utf8")
       };
-      await visit2(child, inside2);
+      await visit2(child, inside2, { dirent, parentReal: realText });
     }
   };
   for (const given of paths.length ? paths : ["."]) {
@@ -42953,7 +42959,8 @@ var INSTALL_HINT = "install helm (https://helm.sh/docs/intro/install/; in GitHub
 async function renderCharts(options) {
   const rendered = { resources: [], failures: [], leftOut: [], errors: [] };
   if (options.charts.length === 0) return rendered;
-  const helm = await usableHelm(options.tools);
+  const helm = usableHelm(options.tools);
+  helm.catch(() => void 0);
   const workspace = await createRenderWorkspace(options.tools);
   try {
     await renderInto(rendered, helm, workspace, options);
@@ -42968,58 +42975,70 @@ async function renderInto(rendered, helm, workspace, options) {
   const templates = new TemplateFiles(root);
   const limit2 = pLimit(Math.max(1, options.concurrency ?? renderConcurrency()));
   const failures = [];
-  const charts = await Promise.all(
-    options.charts.map(async (dir) => {
-      const fail = (message3) => {
-        failures.push({ chart: dir, file: `${dir}/Chart.yaml`, line: 1, message: message3, set: "" });
-        return void 0;
-      };
-      let info;
-      try {
-        info = await loadChartInfo(root, dir);
-      } catch (error) {
-        return fail(`cannot read ${dir}/Chart.yaml: ${error.message}`);
-      }
-      try {
-        const copy = await copyChart(root, dir, workspace.path(dir.split("/").pop() || "chart"));
-        rendered.leftOut.push(...copy.leftOut);
-        return { dir, info, copy, sets: await valuesSetsFor(root, dir, options.extraSets) };
-      } catch (error) {
-        return fail(`not rendered: ${error.message}`);
-      }
-    })
-  );
-  const jobs = charts.flatMap(
-    (chart) => chart ? chart.sets.map((set) => ({ chart: chart.info, copy: chart.copy.dir, set })) : []
-  );
   const shared = { templates, files, documents: /* @__PURE__ */ new Map() };
-  const outcomes = await Promise.all(
-    jobs.map(
-      ({ chart, copy, set }) => limit2(async () => {
-        const values = await valuesFilesFor(root, workspace, chart, set);
-        if ("failure" in values) return values;
-        const result = await renderChart({
-          helm,
-          workspace,
-          chartPath: copy,
-          chartName: chart.name,
-          valuesSet: set,
-          valuesFiles: values.files,
-          kubernetesVersion: options.kubernetesVersion,
-          timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS
-        });
-        if (result.ok) options.onOutput?.(chart.dir, set.name, result.output);
-        return { result: withoutWorkspace(result, workspace, copy, chart.dir) };
-      }).then(
-        (outcome) => (
-          // After the next render has been started: parsing must not keep a CPU waiting for it.
-          afterPendingIo(
-            () => "failure" in outcome ? outcome : outcome.result.ok ? documentsOf(outcome.result.output, chart, set, shared) : { failure: renderFailure(chart, set, outcome.result) }
-          )
-        )
+  const render = (chart, copy, set) => limit2(async () => {
+    const helmPath = await helm;
+    const values = await valuesFilesFor(root, workspace, chart, set);
+    if ("failure" in values) return values;
+    const result = await renderChart({
+      helm: helmPath,
+      workspace,
+      chartPath: copy,
+      chartName: chart.name,
+      valuesSet: set,
+      valuesFiles: values.files,
+      kubernetesVersion: options.kubernetesVersion,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    });
+    if (result.ok) options.onOutput?.(chart.dir, set.name, result.output);
+    return { result: withoutWorkspace(result, workspace, copy, chart.dir) };
+  }).then(
+    (outcome) => (
+      // After the next render has been started: parsing must not keep a CPU waiting for it.
+      afterPendingIo(
+        () => "failure" in outcome ? outcome : outcome.result.ok ? documentsOf(outcome.result.output, chart, set, shared) : { failure: renderFailure(chart, set, outcome.result) }
       )
     )
   );
+  const jobsByChart = options.charts.map(async (dir) => {
+    const fail = (message3) => {
+      failures.push({ chart: dir, file: `${dir}/Chart.yaml`, line: 1, message: message3, set: "" });
+      return [];
+    };
+    let info;
+    try {
+      info = await loadChartInfo(root, dir);
+    } catch (error) {
+      return fail(`cannot read ${dir}/Chart.yaml: ${error.message}`);
+    }
+    let prepared;
+    try {
+      const copy = await copyChart(root, dir, workspace.path(dir.split("/").pop() || "chart"));
+      rendered.leftOut.push(...copy.leftOut);
+      prepared = { copy: copy.dir, sets: await valuesSetsFor(root, dir, options.extraSets) };
+    } catch (error) {
+      return fail(`not rendered: ${error.message}`);
+    }
+    return prepared.sets.map((set) => {
+      const job = render(info, prepared.copy, set);
+      job.catch(() => void 0);
+      return job;
+    });
+  });
+  try {
+    await helm;
+  } catch (error) {
+    await Promise.allSettled(jobsByChart);
+    throw error;
+  }
+  const outcomes = [];
+  for (const jobs of jobsByChart) {
+    for (const job of await jobs) {
+      const outcome = await job;
+      outcomes.push(outcome);
+      if (!("failure" in outcome)) options.onRendered?.(outcome.resources);
+    }
+  }
   for (const outcome of outcomes) {
     if ("failure" in outcome) {
       failures.push(outcome.failure);
@@ -43201,6 +43220,7 @@ var import_node_path13 = __toESM(require("node:path"), 1);
 var import_node_fs7 = require("node:fs");
 var import_promises9 = require("node:fs/promises");
 var import_node_path11 = __toESM(require("node:path"), 1);
+var import_promises10 = require("node:timers/promises");
 var limit = pLimit(64);
 var READ_AHEAD = 4;
 var MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -43277,11 +43297,12 @@ async function loadDockerfiles(source, files) {
   if (texts.some((text3) => typeof text3 === "string" && SHELL_INSTRUCTION.test(text3))) {
     await loadShellParser();
   }
-  files.forEach((file, index) => {
+  for (const [index, file] of files.entries()) {
+    await (0, import_promises10.setImmediate)();
     const text3 = texts[index];
     if (typeof text3 === "string") loaded3.items.push(parseDockerfile(text3, file));
     else loaded3.errors.push(text3);
-  });
+  }
   return loaded3;
 }
 
@@ -44001,7 +44022,7 @@ var KustomizeOrigin = class {
 
 // src/sources/kustomize/render.ts
 var import_node_child_process3 = require("node:child_process");
-var import_promises10 = require("node:fs/promises");
+var import_promises11 = require("node:fs/promises");
 var import_node_os2 = require("node:os");
 var import_node_path14 = __toESM(require("node:path"), 1);
 var MAX_OUTPUT_BYTES2 = 512 * 1024 * 1024;
@@ -44022,11 +44043,11 @@ var Workspace = class _Workspace {
   dir;
   env;
   static async create() {
-    const dir = await (0, import_promises10.mkdtemp)(import_node_path14.default.join((0, import_node_os2.tmpdir)(), "kpg-kustomize-"));
+    const dir = await (0, import_promises11.mkdtemp)(import_node_path14.default.join((0, import_node_os2.tmpdir)(), "kpg-kustomize-"));
     const home = import_node_path14.default.join(dir, "home");
-    await (0, import_promises10.mkdir)(home);
+    await (0, import_promises11.mkdir)(home);
     const kubeconfig = import_node_path14.default.join(dir, "kubeconfig");
-    await (0, import_promises10.writeFile)(kubeconfig, "");
+    await (0, import_promises11.writeFile)(kubeconfig, "");
     const env = {
       PATH: "",
       HOME: home,
@@ -44054,22 +44075,22 @@ var Workspace = class _Workspace {
    */
   async copy(root, dirs) {
     const errors = [];
-    const realRoot = await (0, import_promises10.realpath)(root);
+    const realRoot = await (0, import_promises11.realpath)(root);
     const inside2 = (real) => real === realRoot || real.startsWith(realRoot + import_node_path14.default.sep);
     const topmost = [...new Set(dirs)].sort().filter((dir, _, all) => !all.some((other) => other !== dir && contains(other, dir)));
     const copyDir = async (relative, ancestors) => {
-      const real = await (0, import_promises10.realpath)(import_node_path14.default.join(root, relative));
+      const real = await (0, import_promises11.realpath)(import_node_path14.default.join(root, relative));
       if (ancestors.has(real)) return;
       const within = new Set(ancestors).add(real);
-      await (0, import_promises10.mkdir)(import_node_path14.default.join(this.tree, relative), { recursive: true });
-      for (const entry of await (0, import_promises10.readdir)(real, { withFileTypes: true })) {
+      await (0, import_promises11.mkdir)(import_node_path14.default.join(this.tree, relative), { recursive: true });
+      for (const entry of await (0, import_promises11.readdir)(real, { withFileTypes: true })) {
         if (SKIPPED.has(entry.name)) continue;
         const child = relative === "." ? entry.name : `${relative}/${entry.name}`;
         const source = import_node_path14.default.join(real, entry.name);
         let target = source;
         if (entry.isSymbolicLink()) {
           try {
-            target = await (0, import_promises10.realpath)(source);
+            target = await (0, import_promises11.realpath)(source);
           } catch {
             continue;
           }
@@ -44082,10 +44103,10 @@ var Workspace = class _Workspace {
             continue;
           }
         }
-        const info = await (0, import_promises10.lstat)(target);
+        const info = await (0, import_promises11.lstat)(target);
         if (info.isDirectory()) await copyDir(child, within);
         else if (info.isFile() && info.size <= MAX_FILE_BYTES) {
-          await (0, import_promises10.copyFile)(target, import_node_path14.default.join(this.tree, child));
+          await (0, import_promises11.copyFile)(target, import_node_path14.default.join(this.tree, child));
         }
       }
     };
@@ -44104,7 +44125,7 @@ var Workspace = class _Workspace {
   /** The wrapper kustomization of root number `index` (a repository-relative directory). */
   async wrap(index, rootDir) {
     const wrapper = import_node_path14.default.join(this.dir, "roots", String(index));
-    await (0, import_promises10.mkdir)(wrapper, { recursive: true });
+    await (0, import_promises11.mkdir)(wrapper, { recursive: true });
     const target = import_node_path14.default.relative(wrapper, import_node_path14.default.join(this.tree, rootDir)).split(import_node_path14.default.sep).join("/");
     const text3 = [
       "apiVersion: kustomize.config.k8s.io/v1beta1",
@@ -44113,7 +44134,7 @@ var Workspace = class _Workspace {
       "buildMetadata: [originAnnotations, transformerAnnotations]",
       ""
     ].join("\n");
-    await (0, import_promises10.writeFile)(import_node_path14.default.join(wrapper, "kustomization.yaml"), text3);
+    await (0, import_promises11.writeFile)(import_node_path14.default.join(wrapper, "kustomization.yaml"), text3);
     return wrapper;
   }
   /** The repository-relative path of a path kustomize printed relative to `wrapper`. */
@@ -44156,7 +44177,7 @@ var Workspace = class _Workspace {
     return message3;
   }
   async remove() {
-    await (0, import_promises10.rm)(this.dir, { recursive: true, force: true });
+    await (0, import_promises11.rm)(this.dir, { recursive: true, force: true });
   }
 };
 function contains(parent, child) {
@@ -44397,14 +44418,14 @@ var import_node_v8 = require("node:v8");
 
 // src/diff/baseline.ts
 var import_node_child_process5 = require("node:child_process");
-var import_promises12 = require("node:fs/promises");
+var import_promises13 = require("node:fs/promises");
 var import_node_os5 = require("node:os");
 var import_node_path18 = __toESM(require("node:path"), 1);
 var import_node_util4 = require("node:util");
 
 // src/diff/base-tree.ts
 var import_node_child_process4 = require("node:child_process");
-var import_promises11 = require("node:fs/promises");
+var import_promises12 = require("node:fs/promises");
 var import_node_os4 = require("node:os");
 var import_node_path17 = __toESM(require("node:path"), 1);
 var import_node_util3 = require("node:util");
@@ -44476,8 +44497,8 @@ async function baseDifference(root, sha) {
   return { changed, files };
 }
 async function materialise(root, files, paths) {
-  const dir = await (0, import_promises11.mkdtemp)(import_node_path17.default.join((0, import_node_os4.tmpdir)(), "kube-policy-gate-base-"));
-  const remove = () => (0, import_promises11.rm)(dir, { recursive: true, force: true });
+  const dir = await (0, import_promises12.mkdtemp)(import_node_path17.default.join((0, import_node_os4.tmpdir)(), "kube-policy-gate-base-"));
+  const remove = () => (0, import_promises12.rm)(dir, { recursive: true, force: true });
   try {
     const wanted = paths.filter((file) => files.has(file));
     const blobs = await catBlobs(
@@ -44486,8 +44507,8 @@ async function materialise(root, files, paths) {
     );
     for (const [index, file] of wanted.entries()) {
       const target = import_node_path17.default.join(dir, ...file.split("/"));
-      await (0, import_promises11.mkdir)(import_node_path17.default.dirname(target), { recursive: true });
-      await (0, import_promises11.writeFile)(target, blobs[index], {
+      await (0, import_promises12.mkdir)(import_node_path17.default.dirname(target), { recursive: true });
+      await (0, import_promises12.writeFile)(target, blobs[index], {
         mode: files.get(file).mode === "100755" ? 493 : 420
       });
     }
@@ -44531,14 +44552,14 @@ var run2 = (0, import_node_util4.promisify)(import_node_child_process5.execFile)
 async function checkoutBase(root, ref) {
   const git2 = (...args) => run2("git", args, { cwd: root, maxBuffer: 64 * 1024 * 1024 });
   const sha = await resolveBase(root, ref);
-  const dir = await (0, import_promises12.mkdtemp)(import_node_path18.default.join((0, import_node_os5.tmpdir)(), "kube-policy-gate-base-"));
+  const dir = await (0, import_promises13.mkdtemp)(import_node_path18.default.join((0, import_node_os5.tmpdir)(), "kube-policy-gate-base-"));
   await git2("worktree", "add", "--detach", "--force", dir, sha);
   return {
     dir,
     sha,
     remove: async () => {
       await git2("worktree", "remove", "--force", dir).catch(() => void 0);
-      await (0, import_promises12.rm)(dir, { recursive: true, force: true });
+      await (0, import_promises13.rm)(dir, { recursive: true, force: true });
     }
   };
 }
@@ -44555,7 +44576,7 @@ function classify(head, base, headSuppressed = []) {
 }
 
 // src/diff/reuse.ts
-var import_promises13 = require("node:fs/promises");
+var import_promises14 = require("node:fs/promises");
 var import_node_path19 = __toESM(require("node:path"), 1);
 var KUSTOMIZATION = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
 var under = (dir, file) => dir === "." || file === dir || file.startsWith(`${dir}/`);
@@ -44584,7 +44605,7 @@ async function loadChangedBase(ref, options) {
   try {
     const existing2 = [];
     for (const given of options.paths.length ? options.paths : ["."]) {
-      const found = await (0, import_promises13.lstat)(import_node_path19.default.join(base.dir, given)).then(
+      const found = await (0, import_promises14.lstat)(import_node_path19.default.join(base.dir, given)).then(
         () => true,
         () => false
       );
@@ -44834,6 +44855,9 @@ var Namespaces = class {
   }
 };
 
+// src/rules/evaluate.ts
+var import_promises15 = require("node:timers/promises");
+
 // src/rules/fingerprint.ts
 var import_node_crypto3 = require("node:crypto");
 function fingerprint(finding2, identityFile) {
@@ -44863,46 +44887,90 @@ function scopedFingerprint(scope, ruleId, container) {
 }
 
 // src/rules/evaluate.ts
-function evaluateResources(resources, policy) {
-  const activeRules = [];
-  const kubernetesVersion = policy.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
-  const custom = policy.customRules?.length ? customK8sRules(policy.customRules, kubernetesVersion) : [];
-  const context2 = { pssVersion: parseKubernetesMinor(kubernetesVersion) };
-  for (const rule of custom.length ? [...k8sRules, ...custom] : k8sRules) {
-    const enabled = policy.rules.get(rule.meta.id);
-    if (!enabled) continue;
-    if (rule.meta.pss && pssMinor(rule.meta.pss.since) > context2.pssVersion) continue;
-    const options = { ...rule.defaultOptions, ...enabled.options };
-    activeRules.push({ rule, options, report: reporter(rule.meta, enabled.severity), found: [] });
-  }
-  const checked = activeRules.filter(({ rule }) => rule.check);
-  const checkedByKind = /* @__PURE__ */ new Map();
-  for (const resource of resources) {
-    const kind2 = resource.ref.kind;
-    let rules = checkedByKind.get(kind2);
-    if (!rules) {
-      rules = checked.filter(({ rule }) => checksKind(rule, kind2));
-      checkedByKind.set(kind2, rules);
+var ResourceEvaluation = class {
+  activeRules = [];
+  checked;
+  /** The rules that can find anything in a resource of each kind (RBAC rules declare theirs),
+   *  listed for each kind met. */
+  checkedByKind = /* @__PURE__ */ new Map();
+  /** By part of the set, by active rule: the findings of `rule.check`, in resource order. */
+  found = /* @__PURE__ */ new Map();
+  /** The Pod Security Standards controls as the target release's Pod Security Admission runs
+   *  them: one it does not have yet finds nothing. */
+  context;
+  constructor(policy) {
+    const kubernetesVersion = policy.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+    const custom = policy.customRules?.length ? customK8sRules(policy.customRules, kubernetesVersion) : [];
+    this.context = { pssVersion: parseKubernetesMinor(kubernetesVersion) };
+    for (const rule of custom.length ? [...k8sRules, ...custom] : k8sRules) {
+      const enabled = policy.rules.get(rule.meta.id);
+      if (!enabled) continue;
+      if (rule.meta.pss && pssMinor(rule.meta.pss.since) > this.context.pssVersion) continue;
+      const options = { ...rule.defaultOptions, ...enabled.options };
+      const index = this.activeRules.length;
+      this.activeRules.push({
+        rule,
+        options,
+        report: reporter(rule.meta, enabled.severity),
+        index
+      });
     }
-    let scope;
-    for (const { rule, options, report, found } of rules) {
-      const violations = rule.check(resource, options, context2);
-      for (let i = 0; i < violations.length; i++) {
-        scope ??= resourceScope(resource);
-        found.push(resourceFinding(report, resource, violations[i], scope));
+    this.checked = this.activeRules.filter(({ rule }) => rule.check);
+  }
+  /** Every rule's `check` on `resources`, which are in `part` of the whole set: a lower part's
+   *  findings come first, a part's in the order added. Resource by resource, every rule: a
+   *  resource's objects and position index stay in the CPU cache while all rules look at it,
+   *  instead of every resource being fetched once per rule. Findings are kept rule by rule, in
+   *  resource order, as each rule's own list. */
+  add(resources, part = 0) {
+    const { checked, checkedByKind, context: context2 } = this;
+    let found = this.found.get(part);
+    if (!found) {
+      found = this.activeRules.map(() => []);
+      this.found.set(part, found);
+    }
+    for (const resource of resources) {
+      const kind2 = resource.ref.kind;
+      let rules = checkedByKind.get(kind2);
+      if (!rules) {
+        rules = checked.filter(({ rule }) => checksKind(rule, kind2));
+        checkedByKind.set(kind2, rules);
+      }
+      let scope;
+      for (const { rule, options, report, index } of rules) {
+        const violations = rule.check(resource, options, context2);
+        for (let i = 0; i < violations.length; i++) {
+          scope ??= resourceScope(resource);
+          found[index].push(resourceFinding(report, resource, violations[i], scope));
+        }
       }
     }
   }
-  const findings = [];
-  for (const { rule, options, report, found } of activeRules) {
-    for (const finding2 of found) findings.push(finding2);
-    if (rule.checkAll) {
-      for (const { resource, ...violation } of rule.checkAll(resources, options)) {
-        findings.push(resourceFinding(report, resource, violation, resourceScope(resource)));
+  /** The findings of every batch added, then of the cross-resource rules over `resources` (the
+   *  whole set), rule by rule. Once: the batches' findings are handed over. */
+  findings(resources) {
+    const findings = [];
+    const parts = [...this.found.keys()].sort((a, b) => a - b).map((part) => this.found.get(part));
+    this.found.clear();
+    for (const { rule, options, report, index } of this.activeRules) {
+      for (const found of parts) for (const finding2 of found[index]) findings.push(finding2);
+      if (rule.checkAll) {
+        for (const { resource, ...violation } of rule.checkAll(resources, options)) {
+          findings.push(resourceFinding(report, resource, violation, resourceScope(resource)));
+        }
       }
     }
+    return findings;
   }
-  return findings;
+};
+var SLICE = 256;
+async function evaluateWhileWaiting(evaluation, resources, part, dockerfiles, policy) {
+  for (let start = 0; start < resources.length; start += SLICE) {
+    await (0, import_promises15.setImmediate)();
+    evaluation.add(resources.slice(start, start + SLICE), part);
+  }
+  await (0, import_promises15.setImmediate)();
+  return { resources: evaluation, dockerfiles: evaluateDockerfiles(dockerfiles, policy) };
 }
 function checksKind(rule, kind2) {
   if (!rule.kinds) return true;
@@ -46320,18 +46388,22 @@ async function scan(options) {
 async function check6(options) {
   const { root, paths, policy } = options;
   const inputs = await discover(root, paths.length ? paths : policy.paths, policy.exclude);
-  const loaded3 = await load3(options, root, inputs);
+  const loaded3 = await load3(options, root, inputs, true);
   return { ...evaluate2(options, loaded3), loaded: loaded3 };
 }
-async function load3(options, root, inputs) {
+var begun = /* @__PURE__ */ new WeakMap();
+var [PLAIN, RENDERED, KUSTOMIZED] = [0, 1, 2];
+async function load3(options, root, inputs, evaluateEarly = false) {
   const { policy } = options;
   const kubernetes = checksKubernetes(policy);
+  const evaluation = evaluateEarly ? new ResourceEvaluation(policy) : void 0;
   const rendering = renderCharts({
     root,
     charts: kubernetes ? inputs.charts : [],
     tools: options.tools,
     extraSets: configuredValuesSets(policy.charts, policy.file),
-    kubernetesVersion: policy.kubernetesVersion
+    kubernetesVersion: policy.kubernetesVersion,
+    onRendered: evaluation && ((resources) => evaluation.add(resources, RENDERED))
   });
   rendering.catch(() => void 0);
   const kustomize = kubernetes ? await renderKustomizations({
@@ -46346,12 +46418,24 @@ async function load3(options, root, inputs) {
     loadManifestFiles({ root, ...inputs }, kustomize.manifests),
     loadDockerfiles({ root, ...inputs }, inputs.dockerfiles)
   ]);
-  return { inputs, kustomize, manifests, charts: await rendering, dockerfiles };
+  const early = evaluation && await evaluateWhileWaiting(evaluation, manifests.items, PLAIN, dockerfiles.items, policy);
+  const loaded3 = { inputs, kustomize, manifests, charts: await rendering, dockerfiles };
+  if (early) begun.set(loaded3, early);
+  return loaded3;
 }
 function evaluate2(options, loaded3) {
   const { policy, now = /* @__PURE__ */ new Date(), clusterState: cluster } = options;
   const { inputs, kustomize, manifests, charts, dockerfiles } = loaded3;
   const resources = [...manifests.items, ...charts.resources, ...kustomize.resources];
+  const early = begun.get(loaded3) ?? {
+    resources: new ResourceEvaluation(policy),
+    dockerfiles: evaluateDockerfiles(dockerfiles.items, policy)
+  };
+  if (!begun.delete(loaded3)) {
+    early.resources.add(manifests.items, PLAIN);
+    early.resources.add(charts.resources, RENDERED);
+  }
+  early.resources.add(kustomize.resources, KUSTOMIZED);
   const unreadable = [...inputs.unreadable, ...manifests.errors, ...dockerfiles.errors];
   const admission = evaluateAdmission(
     resources,
@@ -46371,11 +46455,11 @@ function evaluate2(options, loaded3) {
         })
       ),
       ...mergeAcrossValuesSets([
-        ...admission.merge(evaluateResources(resources, policy)),
+        ...admission.merge(early.resources.findings(resources)),
         ...duplicateKeyFindings(resources)
       ])
     ]),
-    ...evaluateDockerfiles(dockerfiles.items, policy)
+    ...early.dockerfiles
   ]);
   const annotations = annotationExceptions(resources, policy.requireReason);
   const pragmas = hadolintExceptions(dockerfiles.items, policy.hadolint);
