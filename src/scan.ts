@@ -245,6 +245,7 @@ function loadBase(options: Run, ref: string) {
     exclude: policy.exclude,
     policy,
     load: (dir, inputs) => load(options, dir, inputs),
+    tools: options.tools ?? {},
   });
   loading.catch(() => undefined); // awaited by checkBase, even when head's check throws
   return loading;
@@ -263,7 +264,7 @@ async function checkBase(
     const changed = await loading;
     const base = 'full' in changed ? changed : reuseHead(head, changed);
     if (!('full' in base)) return evaluate(options, base);
-    checkout = await checkoutBase(options.root, ref);
+    checkout = await checkoutBase(options.root, ref, options.tools ?? {});
   } catch (error) {
     return { error: `cannot check out base ${ref}: ${(error as Error).message}` };
   }
