@@ -123,6 +123,20 @@ describe('run() in process', () => {
     expect(command.stderr).toMatch(/^kube-policy-gate: unknown command 'lint'/);
   });
 
+  it('names a path that does not exist as it was given', async () => {
+    const outside = path.join(work, 'absent');
+    expect(await cli(['scan', outside])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        `kube-policy-gate: path not found: ${outside}\n` +
+        "kube-policy-gate: Run 'kube-policy-gate --help' for usage.\n",
+    });
+    expect((await cli(['scan', 'multi.yaml', 'nope.yaml'])).stderr).toMatch(
+      /^kube-policy-gate: path not found: nope\.yaml\n/,
+    );
+  });
+
   it('answers a configuration error with exit 2 and the file and line', async () => {
     writeFileSync(path.join(work, 'pod.yaml'), PRIVILEGED_POD);
     writeFileSync(path.join(work, '.kube-policy-gate.yaml'), 'rules:\n  KSV017: hgh\n');

@@ -20,7 +20,7 @@ import { scanInBoundedMemory } from './engine.js';
 import { findRoot } from './sources/root.js';
 import { toolEnvironment } from './sources/tools.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { evalExpression, readObjectText } from './rules/cel/eval-expression.js';
 import { DEFAULT_KUBERNETES_VERSION, parseKubernetesMinor } from './rules/cel/environment.js';
@@ -129,6 +129,12 @@ async function runCommand(argv: string[], cli: CliIo): Promise<number> {
   const format = oneOf('format', values.format, FORMATS) ?? 'table';
   const failOn = oneOf<FailOn>('fail-on', values['fail-on'], FAIL_ON_VALUES);
   const { cwd } = cli;
+  // Named as the user wrote it: a missing path outside any repository would otherwise be its
+  // own root, and discovery could only call it '.'.
+  const missing = paths.find(
+    (given) => !lstatSync(path.resolve(cwd, given), { throwIfNoEntry: false }),
+  );
+  if (missing !== undefined) throw new UsageError(`path not found: ${missing}`);
   const root = findRoot(cwd, paths);
   const policy = loadPolicy({
     root,
