@@ -157,7 +157,9 @@ async function runCommand(argv: string[], cli: CliIo): Promise<number> {
     policy,
     base: values.base,
     gate,
-    tools: toolEnvironment(cli.env, helm),
+    // The repository the user named is theirs to trust, as the Action trusts its workspace: git's
+    // ownership check would otherwise refuse it in a container, without the user's global config.
+    tools: { ...toolEnvironment(cli.env, helm), trustedRepository: root },
     ...(values.cluster
       ? { cluster: { kubeconfig: values.kubeconfig && path.resolve(cwd, values.kubeconfig) } }
       : {}),
