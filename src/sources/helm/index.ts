@@ -60,6 +60,8 @@ export interface RenderChartsOptions {
   /** Called with each render's resources as soon as it and every render before it are done, in
    *  the order of `resources` in the result (a scan evaluates them while helm renders the rest). */
   onRendered?: (resources: readonly K8sResource[]) => void;
+  /** Called as each helm process starts (a scan loads its other files once helm runs). */
+  onRenderStarted?: () => void;
 }
 
 /** A chart that could not be rendered: where to fix it, and in which values sets it failed. */
@@ -129,7 +131,7 @@ async function renderInto(
       const helmPath = await helm;
       const values = await valuesFilesFor(root, workspace, chart, set);
       if ('failure' in values) return values;
-      const result = await renderChart({
+      const running = renderChart({
         helm: helmPath,
         workspace,
         chartPath: copy,
@@ -139,6 +141,8 @@ async function renderInto(
         kubernetesVersion: options.kubernetesVersion,
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       });
+      options.onRenderStarted?.();
+      const result = await running;
       return { result: withoutWorkspace(result, workspace, copy, chart.dir) };
     }).then((outcome) =>
       // After the next render has been started: parsing must not keep a CPU waiting for it.
