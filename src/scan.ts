@@ -129,6 +129,8 @@ async function load(
   const kubernetes = checksKubernetes(policy);
   // helm first: its renders run while kustomize builds and the plain files load and parse.
   const evaluation = evaluateEarly ? new ResourceEvaluation(policy) : undefined;
+  let helmRuns!: () => void;
+  const helmRunning = new Promise<void>((resolve) => (helmRuns = resolve));
   const rendering = renderCharts({
     root,
     charts: kubernetes ? inputs.charts : [],
@@ -136,6 +138,7 @@ async function load(
     extraSets: configuredValuesSets(policy.charts, policy.file),
     kubernetesVersion: policy.kubernetesVersion,
     onRendered: evaluation && ((resources) => evaluation.add(resources, RENDERED)),
+    onRenderStarted: helmRuns,
   });
   rendering.catch(() => undefined); // awaited below, even when a stage before that throws
   const kustomize = kubernetes
@@ -148,6 +151,8 @@ async function load(
         tools: options.tools,
       })
     : { manifests: inputs.manifests, resources: [], failures: [], errors: [] };
+  // The plain files once helm runs: until then, copying the charts is what helm waits for.
+  await Promise.race([helmRunning, rendering.catch(() => undefined)]);
   const [manifests, dockerfiles] = await Promise.all([
     loadManifestFiles({ root, ...inputs }, kustomize.manifests),
     loadDockerfiles({ root, ...inputs }, inputs.dockerfiles),

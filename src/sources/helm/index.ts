@@ -64,6 +64,8 @@ export interface RenderChartsOptions {
   /** Called with each successful render's output as helm wrote it: tests that check the YAML
    *  loader on the same text use it instead of rendering every chart a second time. */
   onOutput?: (chart: string, valuesSet: string, output: string) => void;
+  /** Called as each helm process starts (a scan loads its other files once helm runs). */
+  onRenderStarted?: () => void;
 }
 
 /** A chart that could not be rendered: where to fix it, and in which values sets it failed. */
@@ -133,7 +135,7 @@ async function renderInto(
       const helmPath = await helm;
       const values = await valuesFilesFor(root, workspace, chart, set);
       if ('failure' in values) return values;
-      const result = await renderChart({
+      const running = renderChart({
         helm: helmPath,
         workspace,
         chartPath: copy,
@@ -143,6 +145,8 @@ async function renderInto(
         kubernetesVersion: options.kubernetesVersion,
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       });
+      options.onRenderStarted?.();
+      const result = await running;
       if (result.ok) options.onOutput?.(chart.dir, set.name, result.output);
       const shown = new Map([[copy, chart.dir]]);
       for (const file of values.files) shown.set(file.copy, file.shown);
