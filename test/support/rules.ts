@@ -379,6 +379,16 @@ export function role(kind: string, rules: RbacRule[] | string, parts: ObjectPart
   return manifest(kind, under('rules:', items), { apiVersion: RBAC, name: 'r', ...parts });
 }
 
+/** An entry granting `verb` on `resource` of the RBAC API group (of those `resourceNames` only). */
+export function rbacGrant(resource: string, verb: string, resourceNames?: string[]): RbacRule {
+  const entry: RbacRule = {
+    apiGroups: ['rbac.authorization.k8s.io'],
+    resources: [resource],
+    verbs: [verb],
+  };
+  return resourceNames ? { ...entry, resourceNames } : entry;
+}
+
 /** The first entry of most RBAC cases: harmless on its own. */
 const GET_PODS: RbacRule = { apiGroups: [''], resources: ['pods'], verbs: ['get'] };
 

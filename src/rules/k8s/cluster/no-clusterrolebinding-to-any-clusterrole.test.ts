@@ -1,19 +1,9 @@
-import { role, ruleTester } from '../../../../test/support/rules.js';
+import { rbacGrant, role, ruleTester } from '../../../../test/support/rules.js';
 import { noClusterRoleBindingToAnyClusterRole } from './no-clusterrolebinding-to-any-clusterrole.js';
 
-const RBAC_GROUP = 'rbac.authorization.k8s.io';
-const CREATE_CLUSTERROLEBINDINGS = {
-  apiGroups: [RBAC_GROUP],
-  resources: ['clusterrolebindings'],
-  verbs: ['create'],
-};
+const CREATE_CLUSTERROLEBINDINGS = rbacGrant('clusterrolebindings', 'create');
 /** Binding the cluster roles named `name` (`*`: any). */
-const bindClusterRoles = (name: string) => ({
-  apiGroups: [RBAC_GROUP],
-  resources: ['clusterroles'],
-  verbs: ['bind'],
-  resourceNames: [name],
-});
+const bindClusterRoles = (name: string) => rbacGrant('clusterroles', 'bind', [name]);
 
 ruleTester(noClusterRoleBindingToAnyClusterRole, {
   valid: [

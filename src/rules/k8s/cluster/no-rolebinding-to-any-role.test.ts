@@ -1,19 +1,9 @@
-import { role, ruleTester } from '../../../../test/support/rules.js';
+import { rbacGrant, role, ruleTester } from '../../../../test/support/rules.js';
 import { noRoleBindingToAnyRole } from './no-rolebinding-to-any-role.js';
 
-const RBAC_GROUP = 'rbac.authorization.k8s.io';
-const CREATE_ROLEBINDINGS = {
-  apiGroups: [RBAC_GROUP],
-  resources: ['rolebindings'],
-  verbs: ['create'],
-};
+const CREATE_ROLEBINDINGS = rbacGrant('rolebindings', 'create');
 /** Binding the cluster roles named `name` (`*`: any). */
-const bindClusterRoles = (name: string) => ({
-  apiGroups: [RBAC_GROUP],
-  resources: ['clusterroles'],
-  verbs: ['bind'],
-  resourceNames: [name],
-});
+const bindClusterRoles = (name: string) => rbacGrant('clusterroles', 'bind', [name]);
 
 ruleTester(noRoleBindingToAnyRole, {
   valid: [
