@@ -14,6 +14,7 @@ import { devHelm } from '../scripts/dev-helm.js';
 import { devKubectl } from '../scripts/dev-kubectl.js';
 import { loadPolicy, type Policy } from '../src/config/policy.js';
 import { evaluateDockerfiles, evaluateResources } from '../src/rules/evaluate.js';
+import { toolEnvironment } from '../src/sources/tools.js';
 import { scan } from '../src/scan.js';
 import { parseDockerfile } from '../src/sources/dockerfile.js';
 import { loadChartInfo } from '../src/sources/helm/chart.js';
@@ -265,10 +266,12 @@ export async function main(): Promise<void> {
       const repo = await writeRealisticRepo(path.join(work, 'repo'), DOCKERFILES, SEED);
       const repoPolicy = loadPolicy({ root: repo.root, packs: ['default', 'hadolint'] });
       const repoJobs = await helmJobs(repo.root, repo.charts);
+      // As the CLI runs it: helm named, git found on PATH (a base scan runs it).
+      const repoTools = toolEnvironment(process.env, helm);
       const repoScan = () =>
-        scan({ root: repo.root, paths: [], policy: repoPolicy, tools: { helm } });
+        scan({ root: repo.root, paths: [], policy: repoPolicy, tools: repoTools });
       const prScan = () =>
-        scan({ root: repo.root, paths: [], policy: repoPolicy, tools: { helm }, base: repo.base });
+        scan({ root: repo.root, paths: [], policy: repoPolicy, tools: repoTools, base: repo.base });
       await plainHelm(helm, repo.root, repoJobs); // warm-up
       const prResult = await prScan();
       const baseErrors = prResult.errors.filter((error) => error.message.includes('base'));
