@@ -12,7 +12,7 @@ import {
   type ScanError,
   type Severity,
 } from './model.js';
-import { evaluateAdmission } from './rules/admission/index.js';
+import { admissionReadsObjects, evaluateAdmission } from './rules/admission/index.js';
 import { duplicateKeyFindings } from './rules/duplicate-keys.js';
 import { chartRenderFailed, kustomizeRenderFailed, unreadableFile } from './rules/engine-rules.js';
 import {
@@ -32,8 +32,13 @@ import {
 import { mergeAcrossOverlays, renderKustomizations } from './sources/kustomize/index.js';
 import { loadDockerfiles, loadManifestFiles } from './sources/load.js';
 import { mergeClusterResources, readCluster, type ClusterOptions } from './sources/cluster.js';
+import { releaseObject, type K8sResource } from './sources/resource.js';
 import type { ToolEnvironment } from './sources/tools.js';
-import { annotationExceptions } from './suppress/annotations.js';
+import {
+  annotationExceptions,
+  IGNORE_ANNOTATION,
+  REASON_ANNOTATION,
+} from './suppress/annotations.js';
 import { hadolintExceptions } from './suppress/hadolint.js';
 import { suppressFindings, type SuppressedFinding } from './suppress/suppress.js';
 
@@ -119,7 +124,7 @@ const begun = new WeakMap<LoadedInputs, BegunEvaluation>();
 const [PLAIN, RENDERED, KUSTOMIZED] = [0, 1, 2];
 
 async function load(
-  options: ScanOptions,
+  options: Run,
   root: string,
   inputs: Discovered,
   evaluateEarly = false,
@@ -148,16 +153,48 @@ async function load(
         tools: options.tools,
       })
     : { manifests: inputs.manifests, resources: [], failures: [], errors: [] };
+  // Plain files evaluated as each is parsed and their objects freed, when nothing after reads them.
+  const freeing =
+    evaluation && mayFreeObjects(options, evaluation, kustomize.resources)
+      ? freeChecked(evaluation)
+      : undefined;
   const [manifests, dockerfiles] = await Promise.all([
-    loadManifestFiles({ root, ...inputs }, kustomize.manifests),
+    loadManifestFiles({ root, ...inputs }, kustomize.manifests, freeing),
     loadDockerfiles({ root, ...inputs }, inputs.dockerfiles),
   ]);
+  const plain = freeing ? [] : manifests.items;
   const early =
-    evaluation &&
-    (await evaluateWhileWaiting(evaluation, manifests.items, PLAIN, dockerfiles.items, policy));
-  const loaded = { inputs, kustomize, manifests, charts: await rendering, dockerfiles };
+    evaluation && (await evaluateWhileWaiting(evaluation, plain, PLAIN, dockerfiles.items, policy));
+  const charts = await rendering;
+  // A policy binding or Pod Security label in the files or charts reads every object: reread them.
+  const all = () => [...manifests.items, ...charts.resources, ...kustomize.resources];
+  if (freeing && admissionReadsObjects(all(), policy)) {
+    manifests.items = (await loadManifestFiles({ root, ...inputs }, kustomize.manifests)).items;
+  }
+  const loaded = { inputs, kustomize, manifests, charts, dockerfiles };
   if (early) begun.set(loaded, early);
   return loaded;
+}
+
+/** Whether the objects of checked resources can be freed: what runs after the rules' `check`
+ *  reads only identities and positions (no custom rule's CEL, no admission policy or Pod Security
+ *  label known so far), and no base scan reuses them. Memory: docs/performance.md. */
+function mayFreeObjects(options: Run, evaluation: ResourceEvaluation, known: K8sResource[]) {
+  const { base, policy, clusterState } = options;
+  if (base || evaluation.readsObjectsAtTheEnd) return false;
+  return !admissionReadsObjects(known, policy, clusterState.resources);
+}
+
+/** Each file's resources checked as parsed, then all but what identifies them freed. */
+function freeChecked(evaluation: ResourceEvaluation) {
+  return (resources: readonly K8sResource[]) => {
+    evaluation.add(resources, PLAIN);
+    for (const resource of resources) {
+      // Namespaces stay whole: admission reads their labels.
+      if (resource.ref.kind !== 'Namespace')
+        releaseObject(resource, [IGNORE_ANNOTATION, REASON_ANNOTATION]);
+    }
+  };
 }
 
 function evaluate(options: Run, loaded: LoadedInputs): Checked {

@@ -96,9 +96,12 @@ const JSON_FILE = /\.json$/i;
  *  false match only loads the parser, never skips one. */
 const SHELL_INSTRUCTION = /\b(?:run|shell)\b/i;
 
+/** `onParsed`: called with each file's resources as soon as it is parsed, in file order (the scan
+ *  evaluates them then, and may free their objects before the next file is parsed). */
 export async function loadManifestFiles(
   source: FileSource | string,
   files: readonly string[],
+  onParsed?: (resources: readonly K8sResource[]) => void,
 ): Promise<Loaded<K8sResource>> {
   const from = typeof source === 'string' ? { root: source } : source;
   const loaded: Loaded<K8sResource> = { items: [], errors: [], warnings: [] };
@@ -117,6 +120,7 @@ export async function loadManifestFiles(
     const { resources, errors } = parseManifests(text, { file, strings });
     // Not push(...spread): a file of 100,000 documents would overflow the call stack.
     for (const resource of resources) loaded.items.push(resource);
+    onParsed?.(resources);
     if (errors.length > 0 && from.chartData?.has(file) && text.includes('{{')) {
       // A Go template outside templates/ is data the chart reads (`tpl (.Files.Get ...)`), which
       // no client could apply as it is: said, but not a failure.
