@@ -346,10 +346,30 @@ export function sortFindings(findings: Finding[]): Finding[] {
       (a.container ?? '').localeCompare(b.container ?? '') ||
       a.message.localeCompare(b.message),
   );
-  const seen = new Map<string, number>();
-  return sorted.map((finding) => {
-    const count = seen.get(finding.fingerprint) ?? 0;
-    seen.set(finding.fingerprint, count + 1);
-    return count === 0 ? finding : { ...finding, fingerprint: `${finding.fingerprint}:${count}` };
-  });
+  // Repeats are rare: the first occurrence of each fingerprint is found in an open-addressing
+  // table of positions, not a Map of every fingerprint (at the scan's memory peak).
+  const first = new Int32Array(2 ** Math.ceil(Math.log2(2 * sorted.length + 2))).fill(-1);
+  const repeats = new Map<number, number>();
+  for (let i = 0; i < sorted.length; i++) {
+    const { fingerprint } = sorted[i];
+    let slot = stringHash(fingerprint) & (first.length - 1);
+    while (first[slot] >= 0 && sorted[first[slot]].fingerprint !== fingerprint) {
+      slot = (slot + 1) & (first.length - 1);
+    }
+    if (first[slot] < 0) {
+      first[slot] = i;
+      continue;
+    }
+    const count = (repeats.get(slot) ?? 0) + 1;
+    repeats.set(slot, count);
+    sorted[i] = { ...sorted[i], fingerprint: `${fingerprint}:${count}` };
+  }
+  return sorted;
+}
+
+/** FNV-1a of a string's UTF-16 code units. */
+function stringHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../src/config/policy.js';
-import { scan } from '../src/scan.js';
+import type { Finding } from '../src/model.js';
+import { scan, sortFindings } from '../src/scan.js';
 
 const deployment = (name: string, extra = '') => `apiVersion: apps/v1
 kind: Deployment
@@ -85,5 +86,46 @@ spec: { policyName: replicas, validationActions: [Deny] }
     expect(suppressed.some((f) => f.resource?.name === 'api')).toBe(true);
     const network = findings.find((f) => f.ruleId === 'KPG203');
     expect(network).toMatchObject({ file: 'a.yaml', line: 5, resource: { name: 'web' } });
+  });
+});
+
+describe('sortFindings', () => {
+  const finding = (line: number, fingerprint: string, message = 'm'): Finding => ({
+    ruleId: 'KSV001',
+    aliases: [],
+    severity: 'low',
+    title: 't',
+    message,
+    file: 'a.yaml',
+    line,
+    source: 'manifest',
+    fingerprint,
+  });
+
+  it('suffixes repeated fingerprints with their occurrence, in the sorted order', () => {
+    const sorted = sortFindings([
+      finding(9, 'f00d'),
+      finding(3, 'beef'),
+      finding(5, 'f00d'),
+      finding(1, 'f00d'),
+      finding(2, 'cafe'),
+      finding(4, 'beef'),
+    ]);
+    expect(sorted.map((f) => [f.line, f.fingerprint])).toEqual([
+      [1, 'f00d'],
+      [2, 'cafe'],
+      [3, 'beef'],
+      [4, 'beef:1'],
+      [5, 'f00d:1'],
+      [9, 'f00d:2'],
+    ]);
+  });
+
+  it('tells apart many fingerprints, whatever slots they hash to', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => finding(i, `fp${i % 2500}`));
+    const fingerprints = sortFindings(many).map((f) => f.fingerprint);
+    expect(new Set(fingerprints).size).toBe(5000);
+    expect(fingerprints.filter((f) => f.endsWith(':1'))).toHaveLength(2500);
+    expect(fingerprints.filter((f) => f.includes(':2'))).toHaveLength(0);
   });
 });

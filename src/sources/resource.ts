@@ -204,7 +204,21 @@ export function releaseObject(resource: K8sResource, keepAnnotations: readonly s
   }
   resource.object = { apiVersion: object.apiVersion, kind: object.kind, metadata: kept };
   if (pod) {
-    const { metadataPath, specPath } = pod;
-    resource.pod = { metadata: {}, metadataPath, spec: {}, specPath, containers: [] };
+    let freed = FREED_TEMPLATES.get(pod.specPath);
+    if (!freed) {
+      const { metadataPath, specPath } = pod;
+      freed = Object.freeze({
+        metadata: Object.freeze({}),
+        metadataPath,
+        spec: Object.freeze({}),
+        specPath,
+        containers: Object.freeze([]) as unknown as ContainerEntry[],
+      });
+      FREED_TEMPLATES.set(specPath, freed);
+    }
+    resource.pod = freed;
   }
 }
+
+/** The freed pod template of each kind (by its shared spec path): one for all its resources. */
+const FREED_TEMPLATES = new WeakMap<Path, PodTemplate>();
