@@ -4897,9 +4897,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path23 = this.getPath();
-        if (path23 === null || path23.startsWith("/")) {
-          return path23;
+        const path22 = this.getPath();
+        if (path22 === null || path22.startsWith("/")) {
+          return path22;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -4911,7 +4911,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path23 : parent + "/" + path23;
+              return parent.endsWith("/") ? parent + path22 : parent + "/" + path22;
             }
           }
         }
@@ -6085,17 +6085,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path23) {
-      const ctrl = callVisitor(key, node2, visitor, path23);
+    function visit_(key, node2, visitor, path22) {
+      const ctrl = callVisitor(key, node2, visitor, path22);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visit_(key, ctrl, visitor, path23);
+        replaceNode(key, path22, ctrl);
+        return visit_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path23 = Object.freeze(path23.concat(node2));
+          path22 = Object.freeze(path22.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path23);
+            const ci = visit_(i, node2.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6106,13 +6106,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path23 = Object.freeze(path23.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path23);
+          path22 = Object.freeze(path22.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path23);
+          const cv = visit_("value", node2.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6133,17 +6133,17 @@ var require_visit = __commonJS({
     visitAsync2.BREAK = BREAK;
     visitAsync2.SKIP = SKIP;
     visitAsync2.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path23) {
-      const ctrl = await callVisitor(key, node2, visitor, path23);
+    async function visitAsync_(key, node2, visitor, path22) {
+      const ctrl = await callVisitor(key, node2, visitor, path22);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visitAsync_(key, ctrl, visitor, path23);
+        replaceNode(key, path22, ctrl);
+        return visitAsync_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path23 = Object.freeze(path23.concat(node2));
+          path22 = Object.freeze(path22.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path23);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6154,13 +6154,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path23 = Object.freeze(path23.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path23);
+          path22 = Object.freeze(path22.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path23);
+          const cv = await visitAsync_("value", node2.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6187,23 +6187,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path23) {
+    function callVisitor(key, node2, visitor, path22) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path23);
+        return visitor(key, node2, path22);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path23);
+        return visitor.Map?.(key, node2, path22);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path23);
+        return visitor.Seq?.(key, node2, path22);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path23);
+        return visitor.Pair?.(key, node2, path22);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path23);
+        return visitor.Scalar?.(key, node2, path22);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path23);
+        return visitor.Alias?.(key, node2, path22);
       return void 0;
     }
-    function replaceNode(key, path23, node2) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key, path22, node2) {
+      const parent = path22[path22.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -6815,10 +6815,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path23, value) {
+    function collectionFromPath(schema, path22, value) {
       let v = value;
-      for (let i = path23.length - 1; i >= 0; --i) {
-        const k = path23[i];
+      for (let i = path22.length - 1; i >= 0; --i) {
+        const k = path22[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6837,7 +6837,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6867,11 +6867,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value) {
-        if (isEmptyPath(path23))
+      addIn(path22, value) {
+        if (isEmptyPath(path22))
           this.add(value);
         else {
-          const [key, ...rest] = path23;
+          const [key, ...rest] = path22;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value);
@@ -6885,8 +6885,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key, ...rest] = path23;
+      deleteIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -6900,8 +6900,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key, ...rest] = path23;
+      getIn(path22, keepScalar) {
+        const [key, ...rest] = path22;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -6919,8 +6919,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key, ...rest] = path23;
+      hasIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -6930,8 +6930,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        const [key, ...rest] = path23;
+      setIn(path22, value) {
+        const [key, ...rest] = path22;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -9446,9 +9446,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path23, value) {
+      addIn(path22, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value);
+          this.contents.addIn(path22, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -9523,14 +9523,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection.isEmptyPath(path23)) {
+      deleteIn(path22) {
+        if (Collection.isEmptyPath(path22)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -9545,10 +9545,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection.isEmptyPath(path23))
+      getIn(path22, keepScalar) {
+        if (Collection.isEmptyPath(path22))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -9559,10 +9559,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection.isEmptyPath(path23))
+      hasIn(path22) {
+        if (Collection.isEmptyPath(path22))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -9579,13 +9579,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        if (Collection.isEmptyPath(path23)) {
+      setIn(path22, value) {
+        if (Collection.isEmptyPath(path22)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value);
+          this.contents.setIn(path22, value);
         }
       }
       /**
@@ -11546,9 +11546,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path23) => {
+    visit2.itemAtPath = (cst, path22) => {
       let item = cst;
-      for (const [field2, index] of path23) {
+      for (const [field2, index] of path22) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -11557,23 +11557,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path23) => {
-      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
-      const field2 = path23[path23.length - 1][0];
+    visit2.parentCollection = (cst, path22) => {
+      const parent = visit2.itemAtPath(cst, path22.slice(0, -1));
+      const field2 = path22[path22.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path22, item, visitor) {
+      let ctrl = visitor(item, path22);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path23.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path22.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -11584,10 +11584,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path22);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -13338,6 +13338,13 @@ var require_dist = __commonJS({
   }
 });
 
+// src/cli.ts
+var cli_exports = {};
+__export(cli_exports, {
+  run: () => run
+});
+module.exports = __toCommonJS(cli_exports);
+
 // src/version.ts
 var import_node_fs = require("node:fs");
 var TOOL_NAME = "kube-policy-gate";
@@ -13360,8 +13367,8 @@ if (unsupported !== void 0) {
 }
 
 // src/cli.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
-var import_node_util5 = require("node:util");
+var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_util4 = require("node:util");
 
 // node_modules/@marcbachmann/cel-js/lib/errors.js
 var CelError = class extends Error {
@@ -17596,7 +17603,7 @@ function installCostMeter() {
   while (proto && !Object.prototype.hasOwnProperty.call(proto, "run"))
     proto = Object.getPrototypeOf(proto);
   if (!proto) throw new Error("CEL engine: cannot install the cost meter");
-  proto.run = function run4(ast, ctx) {
+  proto.run = function run2(ast, ctx) {
     if (++meter.used > meter.limit) throw new CostLimitError(meter.limit);
     const value = ast.evaluate(this, ast, ctx);
     if (ast.op === "+" && (typeof value === "string" || Array.isArray(value)) && value.length > 64)
@@ -18166,10 +18173,10 @@ function registerFormat(env) {
 
 // src/rules/cel/lib-url.ts
 var URLValue = class {
-  constructor(scheme, host, path23, rawQuery) {
+  constructor(scheme, host, path22, rawQuery) {
     this.scheme = scheme;
     this.host = host;
-    this.path = path23;
+    this.path = path22;
     this.rawQuery = rawQuery;
   }
   scheme;
@@ -25570,7 +25577,7 @@ function registerAuthz(env, selectors) {
     fields: { requestResource: `${T}ResourceCheck` }
   }).registerFunction(
     `${T}Authorizer.path(string): ${T}PathCheck`,
-    (a, path23) => new PathCheck({ serviceAccount: a.serviceAccount, path: path23 })
+    (a, path22) => new PathCheck({ serviceAccount: a.serviceAccount, path: path22 })
   ).registerFunction(
     `${T}Authorizer.group(string): ${T}GroupCheck`,
     (a, group) => new GroupCheck({ serviceAccount: a.serviceAccount, group })
@@ -26142,9 +26149,9 @@ function valueProblem(option, value) {
     }
   }
 }
-function enumProblem(path23, value, allowed2) {
+function enumProblem(path22, value, allowed2) {
   return {
-    path: path23,
+    path: path22,
     message: `must be one of ${allowed2.join(", ")}`,
     suggest: { value, candidates: allowed2 }
   };
@@ -26787,8 +26794,8 @@ function isStageName(image, dockerfile, before) {
   const first = dockerfile.stageNames.get(image.toLowerCase());
   return first !== void 0 && first < before;
 }
-function isAbsolutePath(path23) {
-  return path23.startsWith("/") || path23.startsWith("$") || /^[A-Za-z]:[\\/]/.test(path23);
+function isAbsolutePath(path22) {
+  return path22.startsWith("/") || path22.startsWith("$") || /^[A-Za-z]:[\\/]/.test(path22);
 }
 function argsOf(instruction) {
   return instruction.exec ?? instruction.words;
@@ -26842,7 +26849,7 @@ function runInstructions(dockerfile) {
 function runRule(meta, message3, violates) {
   return defineDockerRule({
     meta,
-    check: (dockerfile) => runInstructions(dockerfile).filter((run4) => violates(run4.shell, run4.instruction)).map((run4) => at(run4.instruction, message3))
+    check: (dockerfile) => runInstructions(dockerfile).filter((run2) => violates(run2.shell, run2.instruction)).map((run2) => at(run2.instruction, message3))
   });
 }
 function commandRule(meta, message3, violates) {
@@ -26878,7 +26885,7 @@ function inShippedStages(dockerfile, leavesResidue, message3) {
     const alias = dockerfile.stages[stageIndex]?.alias;
     return alias !== void 0 && baseImages.has(alias);
   };
-  return runInstructions(dockerfile).filter((run4) => (run4.onbuild || shipped(run4.instruction.stage)) && leavesResidue(run4)).map((run4) => at(run4.instruction, message3));
+  return runInstructions(dockerfile).filter((run2) => (run2.onbuild || shipped(run2.instruction.stage)) && leavesResidue(run2)).map((run2) => at(run2.instruction, message3));
 }
 
 // src/rules/docker/no-pointless-commands.ts
@@ -27134,8 +27141,8 @@ var DECOMPRESSORS = /* @__PURE__ */ new Set([
   "zcat",
   "gzcat"
 ]);
-var fileName = (path23) => path23.slice(Math.max(path23.lastIndexOf("/"), path23.lastIndexOf("\\")) + 1);
-var isArchive = (path23) => ARCHIVE_SUFFIXES.some((suffix) => path23.endsWith(suffix));
+var fileName = (path22) => path22.slice(Math.max(path22.lastIndexOf("/"), path22.lastIndexOf("\\")) + 1);
+var isArchive = (path22) => ARCHIVE_SUFFIXES.some((suffix) => path22.endsWith(suffix));
 function extracts(command) {
   if (DECOMPRESSORS.has(command.name)) return true;
   return command.name === "tar" && command.args.some(
@@ -28880,10 +28887,10 @@ var runNotParsed = defineDockerRule({
         const shell = instruction.exec?.[0]?.replace(/^.*[\\/]/, "").toLowerCase();
         posix[stage] = shell === void 0 || POSIX_SHELLS.has(shell.replace(/\.exe$/, ""));
       }
-      const run4 = instruction.trigger ?? instruction;
-      if (run4.keyword !== "RUN" || run4.exec || !run4.shell || run4.shell.parsed) continue;
+      const run2 = instruction.trigger ?? instruction;
+      if (run2.keyword !== "RUN" || run2.exec || !run2.shell || run2.shell.parsed) continue;
       if (stage >= 0 && !posix[stage]) continue;
-      const reason = run4.shell.error ? ` (${run4.shell.error})` : "";
+      const reason = run2.shell.error ? ` (${run2.shell.error})` : "";
       violations.push(
         at(instruction, `RUN could not be parsed as shell${reason}; no rule checked its commands.`)
       );
@@ -29050,12 +29057,12 @@ var POD_TEMPLATE_PATHS = {
   CronJob: ["spec", "jobTemplate", "spec", "template"]
 };
 var TEMPLATE_PARTS = new Map(
-  Object.entries(POD_TEMPLATE_PATHS).map(([kind2, path23]) => [
+  Object.entries(POD_TEMPLATE_PATHS).map(([kind2, path22]) => [
     kind2,
     {
-      path: path23,
-      metadataPath: [...path23, "metadata"],
-      specPath: [...path23, "spec"],
+      path: path22,
+      metadataPath: [...path22, "metadata"],
+      specPath: [...path22, "spec"],
       containerPaths: /* @__PURE__ */ new Map()
     }
   ])
@@ -29069,9 +29076,9 @@ var CONTAINER_TYPES = [
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function getIn(value, path23) {
+function getIn(value, path22) {
   let node2 = value;
-  for (const key of path23) {
+  for (const key of path22) {
     if (node2 === null || typeof node2 !== "object") return void 0;
     node2 = node2[key];
   }
@@ -29095,8 +29102,8 @@ function podTemplateOf(object) {
     list3.forEach((container, index) => {
       if (!isObject(container)) return;
       const name = typeof container.name === "string" ? container.name : `${type}[${index}]`;
-      const path23 = index < SHARED_CONTAINER_PATHS ? paths[index] ??= specPath.concat(type, index) : specPath.concat(type, index);
-      containers.push({ container, name, type, path: path23 });
+      const path22 = index < SHARED_CONTAINER_PATHS ? paths[index] ??= specPath.concat(type, index) : specPath.concat(type, index);
+      containers.push({ container, name, type, path: path22 });
     });
   }
   return {
@@ -30411,8 +30418,8 @@ function field(owner, object, key) {
 function podFlagViolation(resource, key) {
   const pod = resource.pod;
   if (!pod || valueAt(pod.spec, key) !== true) return [];
-  const path23 = [...pod.specPath, key];
-  return [{ message: `${describe2(resource)} should not set '${path23.join(".")}' to true`, path: path23 }];
+  const path22 = [...pod.specPath, key];
+  return [{ message: `${describe2(resource)} should not set '${path22.join(".")}' to true`, path: path22 }];
 }
 function valueAt(owner, key) {
   return owner === void 0 ? void 0 : Reflect.get(owner, key);
@@ -31196,15 +31203,15 @@ var build = (toks, pairs2, start, end, top) => {
 };
 var normalize = (items2, form) => {
   const out = [];
-  let run4 = "";
+  let run2 = "";
   const flush = () => {
-    for (const ch of run4.normalize(form))
+    for (const ch of run2.normalize(form))
       out.push(lit(ch));
-    run4 = "";
+    run2 = "";
   };
   for (const it of items2) {
     if (it.t === "lit") {
-      run4 += it.ch;
+      run2 += it.ch;
       continue;
     }
     flush();
@@ -31381,14 +31388,14 @@ var Sim = class {
         this.#addThread(state, node2);
     }
   }
-  addRun(state, run4, i, top) {
+  addRun(state, run2, i, top) {
     for (const r of state.runs) {
-      if (r.neg === run4.neg && sameState(r.state, run4.state))
+      if (r.neg === run2.neg && sameState(r.state, run2.state))
         return;
     }
-    state.runs.push(run4);
-    if (!run4.state.match) {
-      this.add(state, run4.neg.next, i, top);
+    state.runs.push(run2);
+    if (!run2.state.match) {
+      this.add(state, run2.neg.next, i, top);
     }
   }
   // the threads after char `c`, at index `i`
@@ -31416,13 +31423,13 @@ var Sim = class {
       }
     }
     if (!this.restricted(i, top)) {
-      for (const run4 of state.runs) {
-        if (run4.state.dead) {
-          this.addRun(next, run4, i + 1, top);
+      for (const run2 of state.runs) {
+        if (run2.state.dead) {
+          this.addRun(next, run2, i + 1, top);
           continue;
         }
-        const sub = this.step(run4.state, c, i, false);
-        this.addRun(next, { t: "run", neg: run4.neg, state: sub }, i + 1, top);
+        const sub = this.step(run2.state, c, i, false);
+        this.addRun(next, { t: "run", neg: run2.neg, state: sub }, i + 1, top);
       }
     }
     return this.done(next);
@@ -33554,13 +33561,13 @@ var noCustomSelinuxOptions = defineK8sRule({
     const pod = resource.pod;
     if (!pod) return [];
     const violations = [];
-    const inspect = (options, path23) => {
+    const inspect2 = (options, path22) => {
       if (!options) return;
       const type = options.type;
       if (type !== void 0 && type !== null && !ALLOWED_TYPES.has(type)) {
         violations.push({
           message: `${describe2(resource)} uses invalid seLinux type '${String(type)}'`,
-          path: [...path23, "type"]
+          path: [...path22, "type"]
         });
       }
       const restricted = ["role", "user"].filter(
@@ -33569,18 +33576,18 @@ var noCustomSelinuxOptions = defineK8sRule({
       if (restricted.length) {
         violations.push({
           message: `${describe2(resource)} uses restricted properties in seLinuxOptions: (${restricted.map((key) => `'${key}'`).join(", ")})`,
-          path: [...path23, restricted[0]]
+          path: [...path22, restricted[0]]
         });
       }
     };
-    inspect(objectAt(podSecurityContext(pod), "seLinuxOptions"), [
+    inspect2(objectAt(podSecurityContext(pod), "seLinuxOptions"), [
       ...pod.specPath,
       "securityContext",
       "seLinuxOptions"
     ]);
     for (const entry of pod.containers) {
       const before = violations.length;
-      inspect(objectAt(containerSecurityContext(entry), "seLinuxOptions"), [
+      inspect2(objectAt(containerSecurityContext(entry), "seLinuxOptions"), [
         ...entry.path,
         "securityContext",
         "seLinuxOptions"
@@ -33822,10 +33829,10 @@ var noK8sWithDisallowedVolumes = defineK8sRule({
     if (!pod) return [];
     const violations = [];
     listAt(pod.spec, "volumes").forEach((volume, index) => {
-      const path23 = objectAt(volume, "hostPath")?.path;
-      if (!DISALLOWED_HOST_PATHS.has(path23)) return;
+      const path22 = objectAt(volume, "hostPath")?.path;
+      if (!DISALLOWED_HOST_PATHS.has(path22)) return;
       violations.push({
-        message: `${describe2(resource)} shouldn't have volumes set to ${String(path23)}`,
+        message: `${describe2(resource)} shouldn't have volumes set to ${String(path22)}`,
         path: [...pod.specPath, "volumes", index, "hostPath", "path"]
       });
     });
@@ -34613,10 +34620,10 @@ var pssHostProbesLifecycle = defineK8sRule({
       for (const action of ACTIONS) {
         const host = objectAt(handler, action)?.host;
         if (host === void 0 || host === null || host === "") continue;
-        const path23 = [...entry.path, ...handlerPath, action, "host"];
+        const path22 = [...entry.path, ...handlerPath, action, "host"];
         return {
           message: `${describe2(resource, entry)} must not set '${handlerPath.join(".")}.${action}.host'`,
-          path: path23
+          path: path22
         };
       }
     }
@@ -35384,9 +35391,9 @@ function reads(node2, root, into) {
     return;
   }
   if (!isNode2(node2)) return;
-  const path23 = fieldPath(node2, root);
-  if (path23) {
-    into.push(path23);
+  const path22 = fieldPath(node2, root);
+  if (path22) {
+    into.push(path22);
     return;
   }
   if (node2.args && typeof node2.args === "object")
@@ -35465,14 +35472,14 @@ var IDENTITY = [
 function project(source, paths) {
   if (paths === "all") return source;
   const out = /* @__PURE__ */ Object.create(null);
-  for (const path23 of [...IDENTITY, ...paths]) {
+  for (const path22 of [...IDENTITY, ...paths]) {
     let from = source;
     let to = out;
-    for (let i = 0; i < path23.length; i++) {
-      const key = path23[i];
+    for (let i = 0; i < path22.length; i++) {
+      const key = path22[i];
       if (from === null || typeof from !== "object" || !Object.hasOwn(from, key)) break;
       from = from[key];
-      if (i === path23.length - 1 || from === null || typeof from !== "object") {
+      if (i === path22.length - 1 || from === null || typeof from !== "object") {
         to[key] = from;
         break;
       }
@@ -35594,7 +35601,7 @@ function customK8sRules(defs, kubernetesVersion) {
           } catch (error) {
             message3 = `${def.title}: the expression failed: ${error.message}`;
           }
-          const path23 = attributeFailure({
+          const path22 = attributeFailure({
             cel,
             expression: def.expression,
             ast: compiled2.expression.ast,
@@ -35602,7 +35609,7 @@ function customK8sRules(defs, kubernetesVersion) {
             root: "object",
             budget: PER_EXPRESSION_COST_LIMIT
           });
-          violations.push({ resource, message: message3, path: path23 ?? ["kind"] });
+          violations.push({ resource, message: message3, path: path22 ?? ["kind"] });
         }
         return violations;
       }
@@ -35977,9 +35984,9 @@ function parseHadolintConfig(text3, file) {
   }
   return { config, problems };
 }
-function entryNode(node2, path23) {
+function entryNode(node2, path22) {
   let found = node2;
-  for (const key of path23) {
+  for (const key of path22) {
     const pair2 = isMap2(found) ? found.items.find((item) => isScalar(item.key) && String(item.key.value) === key) : void 0;
     if (!pair2) break;
     found = pair2.value ?? pair2.key;
@@ -37016,12 +37023,12 @@ function ruleSettings(node2, report) {
   }
   return settings;
 }
-function keyNodeAt(node2, path23) {
+function keyNodeAt(node2, path22) {
   let found = node2;
-  for (const [index, key] of path23.entries()) {
+  for (const [index, key] of path22.entries()) {
     const pair2 = isMap2(found) ? found.items.find((item) => keyOf(item) === key) : void 0;
     if (!pair2) return found;
-    if (index === path23.length - 1) return pair2.key;
+    if (index === path22.length - 1) return pair2.key;
     found = pair2.value;
   }
   return found;
@@ -38351,7 +38358,7 @@ function pLimit(concurrency) {
     activeCount--;
     resumeNext();
   };
-  const run4 = async (function_, resolve, arguments_) => {
+  const run2 = async (function_, resolve, arguments_) => {
     const result = (async () => function_(...arguments_))();
     resolve(result);
     try {
@@ -38365,7 +38372,7 @@ function pLimit(concurrency) {
     new Promise((internalResolve) => {
       queueItem.run = internalResolve;
       queue.enqueue(queueItem);
-    }).then(run4.bind(void 0, function_, resolve, arguments_));
+    }).then(run2.bind(void 0, function_, resolve, arguments_));
     if (activeCount < concurrency) {
       resumeNext();
     }
@@ -40977,12 +40984,12 @@ var DocumentPositions = class _DocumentPositions {
     );
   }
   /** The entry of `path`; where the path leaves the document, the deepest node on it. */
-  entryOf(path23) {
+  entryOf(path22) {
     const { data } = this;
     const entries2 = data.length / FIELDS;
     let entry = 0;
     let span = entry;
-    for (const segment of path23) {
+    for (const segment of path22) {
       let kind2 = data[entry * FIELDS];
       for (let hops = 0; kind2 >= KIND_ALIAS && hops < entries2; hops++) {
         entry = kind2 - KIND_ALIAS;
@@ -41009,8 +41016,8 @@ var DocumentPositions = class _DocumentPositions {
     return span;
   }
   /** The line span of `path`, 1-based. */
-  locate(path23) {
-    const entry = this.entryOf(path23);
+  locate(path22) {
+    const entry = this.entryOf(path22);
     const line = this.data[entry * FIELDS + 1];
     const endLine = this.data[entry * FIELDS + 2];
     return endLine > line ? { line, endLine } : { line };
@@ -41447,16 +41454,16 @@ var StreamLoader = class {
     this.duplicate(frame, key, entry, false);
   }
   duplicate(frame, key, entry, byMerge) {
-    const path23 = this.pathTo(frame, key);
+    const path22 = this.pathTo(frame, key);
     const line = scratch[entry * FIELDS + 1];
     const earlier = this.earlierLines(frame, key, entry);
     const known = this.duplicates.find(
-      (duplicate) => duplicate.path.length === path23.length && duplicate.path.every((s, i) => s === path23[i])
+      (duplicate) => duplicate.path.length === path22.length && duplicate.path.every((s, i) => s === path22[i])
     );
     if (known) known.lines.push(line);
     else
       this.duplicates.push({
-        path: path23,
+        path: path22,
         lines: [...earlier, line],
         ...byMerge ? { overwrittenByMerge: true } : {}
       });
@@ -41473,14 +41480,14 @@ var StreamLoader = class {
   }
   /** The path of `key` in `frame`, from the document root. */
   pathTo(frame, key) {
-    const path23 = [];
+    const path22 = [];
     for (const open2 of this.stack) {
       if (open2 === frame) break;
-      if (open2.type === MAP && open2.key !== null) path23.push(open2.key);
-      else if (open2.type === SEQ) path23.push(open2.value.length);
+      if (open2.type === MAP && open2.key !== null) path22.push(open2.key);
+      else if (open2.type === SEQ) path22.push(open2.value.length);
     }
-    path23.push(key);
-    return path23;
+    path22.push(key);
+    return path22;
   }
   /**
    * `<<: value` as go-yaml v2 applies it: the merged map's keys are written at this point (a
@@ -41739,8 +41746,8 @@ var ManifestOrigin = class {
   valuesSet;
   positions;
   prefix;
-  locate(path23) {
-    return this.positions.locate(this.prefix.length === 0 ? path23 : [...this.prefix, ...path23]);
+  locate(path22) {
+    return this.positions.locate(this.prefix.length === 0 ? path22 : [...this.prefix, ...path22]);
   }
 };
 function parseDocuments(text3, context2) {
@@ -41776,7 +41783,7 @@ function parseDocuments(text3, context2) {
   return { resources, errors };
 }
 function duplicatesUnder(duplicates, prefix2) {
-  return duplicates.filter(({ path: path23 }) => path23.length > prefix2.length && prefix2.every((s, i) => path23[i] === s)).map((duplicate) => ({ ...duplicate, path: duplicate.path.slice(prefix2.length) }));
+  return duplicates.filter(({ path: path22 }) => path22.length > prefix2.length && prefix2.every((s, i) => path22[i] === s)).map((duplicate) => ({ ...duplicate, path: duplicate.path.slice(prefix2.length) }));
 }
 function withDuplicates(resource, duplicates) {
   if (duplicates.length) resource.duplicateKeys = duplicates;
@@ -41927,6 +41934,7 @@ async function createRenderWorkspace(tools = {}) {
   let counter = 0;
   return {
     dir,
+    realDir: await (0, import_promises7.realpath)(dir),
     env: helmEnvironment(dir, tools),
     path: (name) => at3("work", `${++counter}-${name}`),
     remove: () => (0, import_promises7.rm)(dir, { recursive: true, force: true, maxRetries: 3 })
@@ -42594,9 +42602,9 @@ function scopeValues(files, chain, layers) {
 function joinPath(dir, file) {
   return dir === "." ? file : `${dir}/${file}`;
 }
-function nodesAt(node2, path23, prefix2 = []) {
-  if (path23.length === 0) return [{ node: node2, path: prefix2 }];
-  const [head, ...rest] = path23;
+function nodesAt(node2, path22, prefix2 = []) {
+  if (path22.length === 0) return [{ node: node2, path: prefix2 }];
+  const [head, ...rest] = path22;
   if (!node2.children) return [];
   if (head === "*") {
     return [...node2.children].flatMap(([key, child2]) => nodesAt(child2, rest, [...prefix2, key]));
@@ -42641,11 +42649,11 @@ var Resolver = class {
   }
   scope;
   alignment;
-  target(renderedIndex, object, path23, part) {
+  target(renderedIndex, object, path22, part) {
     const top = this.alignment.top(this.valuesAgree);
     if (!top) return { file: this.alignment.template.file, line: 1, source: "helm-template" };
-    const { present, value } = valueAt2(object, path23);
-    const field2 = { path: path23, present, value, part };
+    const { present, value } = valueAt2(object, path22);
+    const field2 = { path: path22, present, value, part };
     const { file, line, source } = this.resolve(top, renderedIndex, field2);
     return { file, line, source };
   }
@@ -42738,9 +42746,9 @@ var Resolver = class {
    */
   valuesOrigin(refs, field2, mode) {
     if (refs.length === 0) return void 0;
-    const { path: path23, value, part } = field2;
+    const { path: path22, value, part } = field2;
     const values = this.scope.valuesFor(this.alignment.template.chain);
-    const key = [...path23].reverse().find((segment) => typeof segment === "string");
+    const key = [...path22].reverse().find((segment) => typeof segment === "string");
     let best;
     const consider = (node2, score) => {
       if (score > 0 && (!best || score > best.score)) best = { node: node2, score };
@@ -42753,10 +42761,10 @@ var Resolver = class {
             consider(node2, lineScore(node2, nodeKey === key, value, part));
           }
         } else {
-          for (let depth = 1; depth <= Math.min(path23.length, BLOCK_DEPTH); depth++) {
-            const suffix = path23.slice(-depth).map((s) => typeof s === "number" ? "*" : s);
+          for (let depth = 1; depth <= Math.min(path22.length, BLOCK_DEPTH); depth++) {
+            const suffix = path22.slice(-depth).map((s) => typeof s === "number" ? "*" : s);
             for (const { node: node2, path: relative } of nodesAt(start, suffix)) {
-              consider(node2, blockScore(node2, relative, path23, value));
+              consider(node2, blockScore(node2, relative, path22, value));
             }
           }
         }
@@ -42788,11 +42796,11 @@ function lineScore(node2, sameKey, value, part) {
   }
   return score === 0 ? 0 : score + named;
 }
-function blockScore(node2, relative, path23, value) {
-  if (relative.length === 0 || relative.length > path23.length) return 0;
+function blockScore(node2, relative, path22, value) {
+  if (relative.length === 0 || relative.length > path22.length) return 0;
   for (let k = 1; k <= relative.length; k++) {
     const mine = relative[relative.length - k];
-    const theirs = path23[path23.length - k];
+    const theirs = path22[path22.length - k];
     const bothIndexes = typeof theirs === "number" && /^\d+$/.test(mine);
     if (!bothIndexes && mine !== String(theirs)) return 0;
   }
@@ -42806,9 +42814,9 @@ function blockScore(node2, relative, path23, value) {
 function isScalarValue(value) {
   return value === null || typeof value !== "object";
 }
-function valueAt2(object, path23) {
+function valueAt2(object, path22) {
   let node2 = object;
-  for (const segment of path23) {
+  for (const segment of path22) {
     if (node2 === null || typeof node2 !== "object") return { present: false, value: void 0 };
     const next = node2[segment];
     if (next === void 0) return { present: false, value: void 0 };
@@ -42879,10 +42887,10 @@ function helmOrigin(scope, alignment, rendered, object) {
     source: "helm-template",
     chart: scope.chart.dir,
     valuesSet: scope.valuesSet,
-    locate(path23, part) {
-      const span = rendered.locate(path23);
+    locate(path22, part) {
+      const span = rendered.locate(path22);
       resolver ??= new Resolver(scope, alignment);
-      const target = resolver.target(span.line - 1, object, path23, part);
+      const target = resolver.target(span.line - 1, object, path22, part);
       return {
         file: target.file,
         line: target.line,
@@ -42980,18 +42988,22 @@ async function renderInto(rendered, helm, workspace, options) {
     const helmPath = await helm;
     const values = await valuesFilesFor(root, workspace, chart, set);
     if ("failure" in values) return values;
-    const result = await renderChart({
+    const running = renderChart({
       helm: helmPath,
       workspace,
       chartPath: copy,
       chartName: chart.name,
       valuesSet: set,
-      valuesFiles: values.files,
+      valuesFiles: values.files.map((file) => file.copy),
       kubernetesVersion: options.kubernetesVersion,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS
     });
+    options.onRenderStarted?.();
+    const result = await running;
     if (result.ok) options.onOutput?.(chart.dir, set.name, result.output);
-    return { result: withoutWorkspace(result, workspace, copy, chart.dir) };
+    const shown2 = /* @__PURE__ */ new Map([[copy, chart.dir]]);
+    for (const file of values.files) shown2.set(file.copy, file.shown);
+    return { result: withoutWorkspace(result, workspace, shown2) };
   }).then(
     (outcome) => (
       // After the next render has been started: parsing must not keep a CPU waiting for it.
@@ -43084,15 +43096,26 @@ async function valuesFilesFor(root, workspace, chart, set) {
     }
     const copy = workspace.path(`values-${files.length}.yaml`);
     await (0, import_promises8.writeFile)(copy, content, { flag: "wx" });
-    files.push(copy);
+    files.push({ copy, shown: file });
   }
   const setFile = await writeSetValues(workspace, set.set);
-  if (setFile) files.push(setFile);
+  if (setFile) {
+    const where = set.declaredAt ? ` (${set.declaredAt.key}.set)` : "";
+    files.push({ copy: setFile, shown: `the set values of values set '${set.name}'${where}` });
+  }
   return { files };
 }
-function withoutWorkspace(result, workspace, copy, chartDir) {
+function withoutWorkspace(result, workspace, shown2) {
   if (result.ok) return result;
-  const error = result.error.split(copy).join(chartDir).split(`${workspace.dir}/work/`).join("").split(workspace.dir).join("<helm workspace>");
+  let error = result.error;
+  const dirs = [.../* @__PURE__ */ new Set([workspace.realDir, workspace.dir])].sort((a, b) => b.length - a.length);
+  const named = dirs.flatMap(
+    (dir) => [...shown2].map(([copy, name]) => [dir + copy.slice(workspace.dir.length), name])
+  ).sort(([a], [b]) => b.length - a.length);
+  for (const [copy, name] of named) error = error.split(copy).join(name);
+  for (const dir of dirs) {
+    error = error.split(`${dir}/work/`).join("").split(dir).join("<helm workspace>");
+  }
   return { ok: false, error };
 }
 function afterPendingIo(work) {
@@ -43197,7 +43220,13 @@ function renderFailure(chart, set, result) {
   let message3 = `helm template failed: ${result.error}`;
   const missing = missingDependencies(result.error);
   const position = errorPosition(result.error);
-  if (missing.length) {
+  const valuesFile = set.valuesFiles.find(
+    (file2) => result.error.startsWith(`failed to parse ${file2}: `)
+  );
+  if (valuesFile) {
+    file = valuesFile;
+    line = Number(/\byaml: line (\d+):/.exec(result.error)?.[1] ?? 1);
+  } else if (missing.length) {
     message3 = `chart dependencies missing from ${chart.dir}/charts/: ${missing.join(", ")}. Vendor them: run \`helm dependency build ${chart.dir}\` and commit ${chart.dir}/charts/ (or run it in a workflow step before the scan); dependencies are never fetched during a scan.`;
     line = chart.dependencies.find((dep) => dep.name === missing[0])?.line ?? 1;
   } else if (position) {
@@ -43660,12 +43689,12 @@ var MERGE_KEYS = {
   topologySpreadConstraints: ["topologyKey"]
 };
 var isScalar2 = (value) => value === null || typeof value !== "object";
-function mapPath(rendered, document, path23) {
+function mapPath(rendered, document, path22) {
   const mapped = [];
   let r = rendered;
   let d = document;
   let field2 = "";
-  for (const segment of path23) {
+  for (const segment of path22) {
     if (typeof segment === "number") {
       if (!Array.isArray(r) || !Array.isArray(d)) return { path: mapped, complete: false };
       const item = r[segment];
@@ -43685,16 +43714,16 @@ function mapPath(rendered, document, path23) {
   }
   return { path: mapped, complete: true };
 }
-function baseHas(resource, path23) {
-  return resource.base !== void 0 && mapPath(resource.object, resource.base.document.value, path23).complete;
+function baseHas(resource, path22) {
+  return resource.base !== void 0 && mapPath(resource.object, resource.base.document.value, path22).complete;
 }
-function wrote(resource, path23, value, written) {
+function wrote(resource, path22, value, written) {
   if (written === void 0) return false;
-  return isScalar2(value) ? written === value : !baseHas(resource, path23);
+  return isScalar2(value) ? written === value : !baseHas(resource, path22);
 }
-function place(patch, document, path23) {
+function place(patch, document, path22) {
   if (patch.flat) return { file: patch.file, line: patch.entryLine, source: "kustomize-patch" };
-  return { file: patch.file, source: "kustomize-patch", ...document.positions.locate(path23) };
+  return { file: patch.file, source: "kustomize-patch", ...document.positions.locate(path22) };
 }
 function selects(selector2, resource) {
   const { object } = resource;
@@ -43728,15 +43757,15 @@ function strategicMergeWriter(patch, document) {
   const value = document.value;
   const metadata = isObject(value) && isObject(value.metadata) ? value.metadata : {};
   return {
-    claim(resource, path23, rendered) {
+    claim(resource, path22, rendered) {
       if (!isObject(value)) return void 0;
       if (patch.target) {
         if (!selects(patch.target, resource)) return void 0;
       } else if (value.kind !== resource.object.kind || !resource.names.has(String(metadata.name))) {
         return void 0;
       }
-      const mapped = mapPath(resource.object, value, path23);
-      if (!mapped.complete || !wrote(resource, path23, rendered, getIn(value, mapped.path))) {
+      const mapped = mapPath(resource.object, value, path22);
+      if (!mapped.complete || !wrote(resource, path22, rendered, getIn(value, mapped.path))) {
         return void 0;
       }
       return place(patch, document, mapped.path);
@@ -43749,20 +43778,20 @@ function pointer(text3) {
 function json6902Writer(patch, document) {
   const operations = Array.isArray(document.value) ? document.value : [];
   return {
-    claim(resource, path23, rendered) {
+    claim(resource, path22, rendered) {
       if (!patch.target || !selects(patch.target, resource)) return void 0;
       for (let index = operations.length - 1; index >= 0; index--) {
         const operation2 = operations[index];
         if (!isObject(operation2) || typeof operation2.path !== "string") continue;
         if (operation2.op !== "add" && operation2.op !== "replace") continue;
         const steps2 = pointer(operation2.path);
-        if (steps2.length > path23.length) continue;
+        if (steps2.length > path22.length) continue;
         const covers = steps2.every(
-          (step, i) => typeof path23[i] === "number" ? step === "-" || step === String(path23[i]) : step === path23[i]
+          (step, i) => typeof path22[i] === "number" ? step === "-" || step === String(path22[i]) : step === path22[i]
         );
         if (!covers) continue;
-        const inside2 = path23.slice(steps2.length);
-        if (!wrote(resource, path23, rendered, getIn(operation2.value, inside2))) continue;
+        const inside2 = path22.slice(steps2.length);
+        if (!wrote(resource, path22, rendered, getIn(operation2.value, inside2))) continue;
         return place(patch, document, [index, "value", ...inside2]);
       }
       return void 0;
@@ -43783,8 +43812,8 @@ function splitImage(image) {
 }
 function imagesWriter(kustomization, entries2) {
   return {
-    claim(_resource, path23, rendered) {
-      if (path23[path23.length - 1] !== "image" || typeof rendered !== "string") return void 0;
+    claim(_resource, path22, rendered) {
+      if (path22[path22.length - 1] !== "image" || typeof rendered !== "string") return void 0;
       const image = splitImage(rendered);
       for (let index = entries2.length - 1; index >= 0; index--) {
         const entry = entries2[index];
@@ -43801,9 +43830,9 @@ function imagesWriter(kustomization, entries2) {
 }
 function namespaceWriter(kustomization) {
   return {
-    claim(_resource, path23, rendered) {
+    claim(_resource, path22, rendered) {
       const { namespace } = kustomization;
-      if (!namespace || path23.length !== 2 || path23[0] !== "metadata" || path23[1] !== "namespace") {
+      if (!namespace || path22.length !== 2 || path22[0] !== "metadata" || path22[1] !== "namespace") {
         return void 0;
       }
       if (rendered !== namespace.value) return void 0;
@@ -43823,17 +43852,17 @@ function writersOf(kustomization) {
   if (kustomization.images.length) writers.push(imagesWriter(kustomization, kustomization.images));
   return writers;
 }
-function existing(object, path23) {
+function existing(object, path22) {
   let node2 = object;
-  for (let i = 0; i < path23.length; i++) {
-    const next = getIn(node2, [path23[i]]);
-    if (next === void 0) return path23.slice(0, i);
+  for (let i = 0; i < path22.length; i++) {
+    const next = getIn(node2, [path22[i]]);
+    if (next === void 0) return path22.slice(0, i);
     node2 = next;
   }
-  return path23;
+  return path22;
 }
-function placeField(resource, writers, path23, fallback) {
-  const field2 = existing(resource.object, path23);
+function placeField(resource, writers, path22, fallback) {
+  const field2 = existing(resource.object, path22);
   const value = getIn(resource.object, field2);
   for (let index = writers.length - 1; index >= 0; index--) {
     const placement = writers[index].claim(resource, field2, value);
@@ -44012,9 +44041,9 @@ var KustomizeOrigin = class {
   fallback;
   source = "kustomize-base";
   lines;
-  locate(path23) {
-    const span = this.output.locate(path23);
-    const placement = placeField(this.resource, this.writers, path23, this.fallback);
+  locate(path22) {
+    const span = this.output.locate(path22);
+    const placement = placeField(this.resource, this.writers, path22, this.fallback);
     const line = this.lines ? this.lines.map(span.line) : span.line;
     return { ...placement, rendered: { file: this.file, line } };
   }
@@ -44416,53 +44445,33 @@ function linesText(text3) {
 // src/engine.ts
 var import_node_v8 = require("node:v8");
 
-// src/diff/baseline.ts
-var import_node_child_process5 = require("node:child_process");
-var import_promises13 = require("node:fs/promises");
-var import_node_os5 = require("node:os");
-var import_node_path18 = __toESM(require("node:path"), 1);
-var import_node_util4 = require("node:util");
-
 // src/diff/base-tree.ts
-var import_node_child_process4 = require("node:child_process");
 var import_promises12 = require("node:fs/promises");
 var import_node_os4 = require("node:os");
 var import_node_path17 = __toESM(require("node:path"), 1);
-var import_node_util3 = require("node:util");
-var run = (0, import_node_util3.promisify)(import_node_child_process4.execFile);
-var MAX_BUFFER = 256 * 1024 * 1024;
 function checkedRef(ref) {
   const control = [...ref].some((char) => char.charCodeAt(0) <= 32 || char === "\x7F");
   if (!ref || ref.startsWith("-") || control)
     throw new Error(`not a usable git ref: ${JSON.stringify(ref)}`);
   return ref;
 }
-function git(root, args) {
-  return run("git", args, { cwd: root, maxBuffer: MAX_BUFFER, encoding: "buffer" }).then(
-    ({ stdout }) => stdout
-  );
-}
-async function resolveBase(root, ref) {
+async function resolveBase(git, ref) {
   checkedRef(ref);
-  const resolve = (name) => git(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${name}^{commit}`]).then(
-    (out) => out.toString("utf8").trim()
-  );
+  const resolve = (name) => git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", `${name}^{commit}`]).then((out) => out.toString("utf8").trim());
   const sha = await resolve(ref).catch(() => "");
   if (sha) return sha;
-  await git(root, ["fetch", "--no-tags", "--depth=1", "origin", "--end-of-options", ref]).catch(
-    (error) => {
-      const detail = String(error.stderr ?? error).trim().split("\n").pop();
-      throw new Error(`cannot fetch base ${ref}: ${detail}`);
-    }
-  );
+  await git.run(["fetch", "--no-tags", "--depth=1", "origin", "--end-of-options", ref]).catch((error) => {
+    const detail = String(error.stderr ?? error).trim().split("\n").pop();
+    throw new Error(`cannot fetch base ${ref}: ${detail}`);
+  });
   return resolve("FETCH_HEAD");
 }
 var split = (out) => out.length ? out.subarray(0, out.at(-1) === 0 ? -1 : void 0).toString("latin1").split("\0") : [];
 var shown = (latin1) => displayName(Buffer.from(latin1, "latin1"));
 var isUtf8Shown = (latin1) => shown(latin1) === Buffer.from(latin1, "latin1").toString();
-async function baseDifference(root, sha) {
+async function baseDifference(git, sha) {
   const [diff, untracked, tree] = await Promise.all([
-    git(root, [
+    git.run([
       "diff",
       "--no-renames",
       "--no-ext-diff",
@@ -44472,14 +44481,11 @@ async function baseDifference(root, sha) {
       sha,
       "--"
     ]),
-    git(root, ["ls-files", "--others", "-z"]),
-    git(root, ["ls-tree", "-r", "-z", "--end-of-options", sha])
+    git.run(["ls-files", "--others", "-z"]),
+    git.run(["ls-tree", "-r", "-z", "--end-of-options", sha])
   ]);
   const files = /* @__PURE__ */ new Map();
-  for (const line of split(tree)) {
-    const tab = line.indexOf("	");
-    const [mode, , oid] = line.slice(0, tab).split(" ");
-    const file = line.slice(tab + 1);
+  for (const { mode, oid, file } of treeEntries(tree)) {
     if (mode === "120000" || mode === "160000") {
       return { unsupported: `${shown(file)} is a ${mode === "120000" ? "symlink" : "submodule"}` };
     }
@@ -44496,21 +44502,55 @@ async function baseDifference(root, sha) {
   }
   return { changed, files };
 }
-async function materialise(root, files, paths) {
+async function materialise(git, files, paths) {
+  const wanted = paths.filter((file) => files.has(file));
+  return writeTree(
+    git,
+    wanted.map((file) => ({ ...files.get(file), name: Buffer.from(file) }))
+  );
+}
+async function materialiseTree(git, sha) {
+  const tree = await git.run(["ls-tree", "-r", "-z", "--end-of-options", sha]);
+  return writeTree(
+    git,
+    [...treeEntries(tree)].map(({ mode, oid, file }) => ({
+      mode,
+      oid,
+      name: Buffer.from(file, "latin1")
+    }))
+  );
+}
+function* treeEntries(tree) {
+  for (const line of split(tree)) {
+    const tab = line.indexOf("	");
+    const [mode, , oid] = line.slice(0, tab).split(" ");
+    const file = line.slice(tab + 1);
+    const unsafe = file.split("/").some(
+      (part) => part === "" || part === "." || part === ".." || part.toLowerCase() === ".git"
+    );
+    if (!unsafe) yield { mode, oid, file };
+  }
+}
+async function writeTree(git, entries2) {
   const dir = await (0, import_promises12.mkdtemp)(import_node_path17.default.join((0, import_node_os4.tmpdir)(), "kube-policy-gate-base-"));
   const remove = () => (0, import_promises12.rm)(dir, { recursive: true, force: true });
   try {
-    const wanted = paths.filter((file) => files.has(file));
-    const blobs = await catBlobs(
-      root,
-      wanted.map((file) => files.get(file).oid)
-    );
-    for (const [index, file] of wanted.entries()) {
-      const target = import_node_path17.default.join(dir, ...file.split("/"));
-      await (0, import_promises12.mkdir)(import_node_path17.default.dirname(target), { recursive: true });
-      await (0, import_promises12.writeFile)(target, blobs[index], {
-        mode: files.get(file).mode === "100755" ? 493 : 420
-      });
+    const target = (name) => Buffer.concat([Buffer.from(`${dir}/`), name]);
+    const parentOf = (file) => file.subarray(0, file.lastIndexOf(47));
+    const blobs = entries2.filter((entry) => entry.mode !== "160000");
+    for (const entry of entries2) {
+      if (entry.mode === "160000") await (0, import_promises12.mkdir)(target(entry.name), { recursive: true });
+    }
+    let index = 0;
+    for await (const content of catBlobs(
+      git,
+      blobs.map((entry) => entry.oid)
+    )) {
+      const { mode, name } = blobs[index++];
+      const file = target(name);
+      await (0, import_promises12.mkdir)(parentOf(file), { recursive: true });
+      if (mode === "120000") await (0, import_promises12.symlink)(content, file);
+      else await (0, import_promises12.writeFile)(file, content, { mode: mode === "100755" ? 493 : 420 });
     }
   } catch (error) {
     await remove();
@@ -44518,50 +44558,149 @@ async function materialise(root, files, paths) {
   }
   return { dir, remove };
 }
-function catBlobs(root, oids) {
-  if (oids.length === 0) return Promise.resolve([]);
-  return new Promise((resolve, reject) => {
-    const child = (0, import_node_child_process4.spawn)("git", ["cat-file", "--batch"], { cwd: root, stdio: "pipe" });
-    const chunks = [];
-    child.stdout.on("data", (chunk) => chunks.push(chunk));
+async function* catBlobs(git, oids) {
+  if (oids.length === 0) return;
+  const child = git.spawn(["cat-file", "--batch"]);
+  const exited = new Promise((resolve, reject) => {
     child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`git cat-file exited with ${code}`));
-      const out = Buffer.concat(chunks);
-      const blobs = [];
-      let at3 = 0;
-      for (const oid of oids) {
-        const end = out.indexOf(10, at3);
-        const header = out.subarray(at3, end).toString().split(" ");
-        if (header[0] !== oid || header[1] !== "blob") {
-          return reject(new Error(`git cat-file: no blob ${oid}`));
-        }
-        const size = Number(header[2]);
-        blobs.push(out.subarray(end + 1, end + 1 + size));
-        at3 = end + 1 + size + 1;
-      }
-      resolve(blobs);
-    });
-    child.stdin.end(oids.map((oid) => `${oid}
-`).join(""));
+    child.on("close", resolve);
   });
+  exited.catch(() => void 0);
+  child.stdin.on("error", () => void 0);
+  child.stdin.end(oids.map((oid) => `${oid}
+`).join(""));
+  let index = 0;
+  try {
+    let pending = Buffer.alloc(0);
+    const arrived = [];
+    let arrivedBytes = 0;
+    let needed = 0;
+    for await (const chunk of child.stdout) {
+      arrived.push(chunk);
+      arrivedBytes += chunk.length;
+      if (pending.length + arrivedBytes < needed) continue;
+      pending = Buffer.concat([pending, ...arrived]);
+      arrived.length = 0;
+      arrivedBytes = 0;
+      while (index < oids.length) {
+        const end = pending.indexOf(10);
+        if (end < 0) {
+          needed = pending.length + 1;
+          break;
+        }
+        const [oid, type, size] = pending.subarray(0, end).toString().split(" ");
+        if (oid !== oids[index] || type !== "blob") {
+          throw new Error(`git cat-file: no blob ${oids[index]}`);
+        }
+        const total = end + 1 + Number(size) + 1;
+        if (pending.length < total) {
+          needed = total;
+          break;
+        }
+        yield pending.subarray(end + 1, total - 1);
+        pending = pending.subarray(total);
+        needed = 0;
+        index++;
+      }
+    }
+    const code = await exited;
+    if (code !== 0) throw new Error(`git cat-file exited with ${code}`);
+    if (index < oids.length) throw new Error(`git cat-file: no blob ${oids[index]}`);
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+}
+
+// src/diff/git.ts
+var import_node_child_process4 = require("node:child_process");
+var import_node_os5 = require("node:os");
+var import_node_util3 = require("node:util");
+var execFileAsync2 = (0, import_node_util3.promisify)(import_node_child_process4.execFile);
+var FENCE = [
+  ["core.fsmonitor", ""],
+  ["core.hooksPath", import_node_os5.devNull],
+  ["protocol.ext.allow", "never"]
+];
+var GitUnavailableError = class extends Error {
+};
+function gitEnvironment({
+  searchPath = [],
+  inherited = {}
+}) {
+  const { PATH: _path, ...startup } = inherited;
+  return {
+    ...startup,
+    PATH: searchPath.join(process.platform === "win32" ? ";" : ":"),
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: import_node_os5.devNull,
+    GIT_ATTR_NOSYSTEM: "1",
+    GIT_TERMINAL_PROMPT: "0",
+    // Reading commands need not write the index (and never wait for another git's lock).
+    GIT_OPTIONAL_LOCKS: "0"
+  };
+}
+var fenceArgs = FENCE.flatMap(([key, value]) => ["-c", `${key}=${value}`]);
+async function openGit(root, tools) {
+  const file = await findExecutable(tools.searchPath, "git");
+  if (!file) throw new GitUnavailableError("git not found in PATH");
+  const env = gitEnvironment(tools);
+  const run2 = (args, extraEnv, maxBuffer) => execFileAsync2(file, [...fenceArgs, ...args], {
+    cwd: root,
+    env: { ...env, ...extraEnv },
+    maxBuffer,
+    encoding: "buffer",
+    windowsHide: true
+  }).then(({ stdout }) => stdout);
+  const trusted2 = tools.trustedRepository ? [["safe.directory", tools.trustedRepository]] : [];
+  const drivers = await filterDrivers((args) => run2(args, configEnv(trusted2), 16 * 1024 * 1024));
+  const config = configEnv([
+    ...trusted2,
+    ...drivers.flatMap((name) => [
+      [`filter.${name}.clean`, ""],
+      [`filter.${name}.smudge`, ""],
+      [`filter.${name}.process`, ""],
+      // A required filter that runs nothing would make git fail instead.
+      [`filter.${name}.required`, "false"]
+    ])
+  ]);
+  return {
+    run: (args, { maxBuffer = 256 * 1024 * 1024 } = {}) => run2(args, config, maxBuffer),
+    spawn: (args) => (0, import_node_child_process4.spawn)(file, [...fenceArgs, ...args], {
+      cwd: root,
+      env: { ...env, ...config },
+      stdio: "pipe",
+      windowsHide: true
+    })
+  };
+}
+function configEnv(pairs2) {
+  const env = { GIT_CONFIG_COUNT: String(pairs2.length) };
+  pairs2.forEach(([key, value], index) => {
+    env[`GIT_CONFIG_KEY_${index}`] = key;
+    env[`GIT_CONFIG_VALUE_${index}`] = value;
+  });
+  return env;
+}
+async function filterDrivers(run2) {
+  const listed = await run2(["config", "-z", "--name-only", "--get-regexp", "^filter\\."]).catch(
+    () => Buffer.alloc(0)
+  );
+  const names = /* @__PURE__ */ new Set();
+  for (const key of listed.toString("utf8").split("\0")) {
+    const last = key.lastIndexOf(".");
+    if (key.startsWith("filter.") && last > "filter.".length) {
+      names.add(key.slice("filter.".length, last));
+    }
+  }
+  return [...names];
 }
 
 // src/diff/baseline.ts
-var run2 = (0, import_node_util4.promisify)(import_node_child_process5.execFile);
-async function checkoutBase(root, ref) {
-  const git2 = (...args) => run2("git", args, { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-  const sha = await resolveBase(root, ref);
-  const dir = await (0, import_promises13.mkdtemp)(import_node_path18.default.join((0, import_node_os5.tmpdir)(), "kube-policy-gate-base-"));
-  await git2("worktree", "add", "--detach", "--force", dir, sha);
-  return {
-    dir,
-    sha,
-    remove: async () => {
-      await git2("worktree", "remove", "--force", dir).catch(() => void 0);
-      await (0, import_promises13.rm)(dir, { recursive: true, force: true });
-    }
-  };
+async function checkoutBase(root, ref, tools) {
+  const git = await openGit(root, tools);
+  const sha = await resolveBase(git, ref);
+  const { dir, remove } = await materialiseTree(git, sha);
+  return { dir, sha, remove };
 }
 function classify(head, base, headSuppressed = []) {
   const onBase = new Set(base.map((finding2) => finding2.fingerprint));
@@ -44576,13 +44715,14 @@ function classify(head, base, headSuppressed = []) {
 }
 
 // src/diff/reuse.ts
-var import_promises14 = require("node:fs/promises");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_promises13 = require("node:fs/promises");
+var import_node_path18 = __toESM(require("node:path"), 1);
 var KUSTOMIZATION = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
 var under = (dir, file) => dir === "." || file === dir || file.startsWith(`${dir}/`);
 async function loadChangedBase(ref, options) {
-  const sha = await resolveBase(options.root, ref);
-  const difference = await baseDifference(options.root, sha);
+  const git = await openGit(options.root, options.tools);
+  const sha = await resolveBase(git, ref);
+  const difference = await baseDifference(git, sha);
   if ("unsupported" in difference) return { full: difference.unsupported };
   const { changed, files } = difference;
   const { policy } = options;
@@ -44601,11 +44741,11 @@ async function loadChangedBase(ref, options) {
   const changedCharts = chartsTouched(difference);
   const isReused = (file) => !changed.has(file) && !changedCharts.some((dir) => under(dir, file));
   const wanted = [...files.keys()].filter((file) => !isReused(file));
-  const base = await materialise(options.root, files, wanted);
+  const base = await materialise(git, files, wanted);
   try {
     const existing2 = [];
     for (const given of options.paths.length ? options.paths : ["."]) {
-      const found = await (0, import_promises14.lstat)(import_node_path19.default.join(base.dir, given)).then(
+      const found = await (0, import_promises13.lstat)(import_node_path18.default.join(base.dir, given)).then(
         () => true,
         () => false
       );
@@ -44627,7 +44767,7 @@ function reuseHead(head, base) {
 function chartsTouched({ changed, files }) {
   const isChartFile = (file) => file === "Chart.yaml" || file.endsWith("/Chart.yaml");
   const dirs = new Set(
-    [...files.keys(), ...changed].filter(isChartFile).map((file) => import_node_path19.default.posix.dirname(file))
+    [...files.keys(), ...changed].filter(isChartFile).map((file) => import_node_path18.default.posix.dirname(file))
   );
   return [...dirs].filter((dir) => [...changed].some((file) => under(dir, file)));
 }
@@ -44856,7 +44996,7 @@ var Namespaces = class {
 };
 
 // src/rules/evaluate.ts
-var import_promises15 = require("node:timers/promises");
+var import_promises14 = require("node:timers/promises");
 
 // src/rules/fingerprint.ts
 var import_node_crypto3 = require("node:crypto");
@@ -44966,10 +45106,10 @@ var ResourceEvaluation = class {
 var SLICE = 256;
 async function evaluateWhileWaiting(evaluation, resources, part, dockerfiles, policy) {
   for (let start = 0; start < resources.length; start += SLICE) {
-    await (0, import_promises15.setImmediate)();
+    await (0, import_promises14.setImmediate)();
     evaluation.add(resources.slice(start, start + SLICE), part);
   }
-  await (0, import_promises15.setImmediate)();
+  await (0, import_promises14.setImmediate)();
   return { resources: evaluation, dockerfiles: evaluateDockerfiles(dockerfiles, policy) };
 }
 function checksKind(rule, kind2) {
@@ -45111,14 +45251,15 @@ function rulesAt(level, minor) {
     (rule) => !(rule.meta.pss.level === "baseline" && replaced.has(rule.meta.pss.check))
   );
 }
-function message2(resource, policy, violation) {
+function message2(resource, policy, violation, warned) {
   const standard = `PodSecurity "${policy.level}:${policy.version}"`;
   const kind2 = resource.ref.kind;
   if (policy.mode === "enforce")
-    return kind2 === "Pod" ? `pods "${resource.ref.name}" is forbidden: violates ${standard}: ${violation}` : `${kind2} "${resource.ref.name}" is admitted with a warning, but its Pods would be rejected in namespace '${resource.ref.namespace ?? "default"}': would violate ${standard}: ${violation}`;
+    return isPod(resource) ? `pods "${resource.ref.name}" is forbidden: violates ${standard}: ${violation}` : `${kind2} "${resource.ref.name}" is admitted${warned ? " with a warning" : ""} (PodSecurity enforces on Pods, not on workloads), but its Pods would be rejected in namespace '${resource.ref.namespace ?? "default"}': would violate ${standard}: ${violation}`;
   if (policy.mode === "warn") return `Warning: would violate ${standard}: ${violation}`;
   return `would violate ${standard} (audit annotation pod-security.kubernetes.io/audit-violations): ${violation}`;
 }
+var isPod = (resource) => resource.ref.kind === "Pod" && resource.ref.apiVersion === "v1";
 function evaluatePodSecurityAdmission(resources, namespaceLabels, namespaceOf2, kubernetesVersion) {
   const targetMinor = parseKubernetesMinor(kubernetesVersion);
   const findings = [];
@@ -45131,17 +45272,34 @@ function evaluatePodSecurityAdmission(resources, namespaceLabels, namespaceOf2, 
     let modes = cache3.get(namespace);
     if (!modes) cache3.set(namespace, modes = podSecurityModes(namespaceLabels(namespace) ?? {}));
     if (!modes.length) continue;
-    const seen = /* @__PURE__ */ new Set();
+    const found = /* @__PURE__ */ new Map();
+    const byLevel = /* @__PURE__ */ new Map();
     for (const policy of modes) {
       const minor = effectivePssVersion(policy.version, targetMinor);
       const key = `${policy.level}:${minor}`;
-      let rules = ruleSets.get(key);
-      if (!rules) ruleSets.set(key, rules = rulesAt(policy.level, minor));
-      for (const rule of rules) {
-        if (seen.has(rule.meta.id)) continue;
-        const violations = rule.check(resource, rule.defaultOptions, { pssVersion: minor });
-        if (!violations.length) continue;
-        seen.add(rule.meta.id);
+      let violated = byLevel.get(key);
+      if (!violated) {
+        let rules = ruleSets.get(key);
+        if (!rules) ruleSets.set(key, rules = rulesAt(policy.level, minor));
+        violated = /* @__PURE__ */ new Map();
+        for (const rule of rules) {
+          const violations = rule.check(resource, rule.defaultOptions, { pssVersion: minor });
+          if (violations.length) violated.set(rule.meta.id, { rule, violations });
+        }
+        byLevel.set(key, violated);
+      }
+      found.set(policy, violated);
+    }
+    const enforce = modes.find((policy) => policy.mode === "enforce");
+    const warn = modes.find((policy) => policy.mode === "warn");
+    const rejected = isPod(resource) && enforce !== void 0 && found.get(enforce).size > 0;
+    const seen = /* @__PURE__ */ new Set();
+    for (const policy of modes) {
+      if (policy.mode === "warn" && rejected) continue;
+      for (const [id, { rule, violations }] of found.get(policy)) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const warned = warn !== void 0 && found.get(warn).has(id);
         for (const violation of violations)
           findings.push(
             findingOnResource(
@@ -45151,7 +45309,7 @@ function evaluatePodSecurityAdmission(resources, namespaceLabels, namespaceOf2, 
                 severity: MODE_SEVERITY[policy.mode]
               },
               resource,
-              { ...violation, message: message2(resource, policy, violation.message) }
+              { ...violation, message: message2(resource, policy, violation.message, warned) }
             )
           );
       }
@@ -45475,10 +45633,10 @@ function compilePolicy(resource, cel, messageCel) {
     const apiVersion = str(paramKind.apiVersion) || [str(paramKind.group), str(paramKind.version)].filter(Boolean).join("/");
     policy.paramKind = { apiVersion, kind: str(paramKind.kind) };
   }
-  const compile2 = (source, path23, env = cel) => {
+  const compile2 = (source, path22, env = cel) => {
     if (policy.compileError) return void 0;
     if (typeof source !== "string" || !source.trim()) {
-      policy.compileError = { path: path23, message: "expression is required" };
+      policy.compileError = { path: path22, message: "expression is required" };
       return void 0;
     }
     try {
@@ -45488,7 +45646,7 @@ function compilePolicy(resource, cel, messageCel) {
     } catch (error) {
       if (!(error instanceof CelError2)) throw error;
       policy.compileError = {
-        path: path23,
+        path: path22,
         message: `compilation failed: ${celGoCompileError(source, error)}`
       };
       return void 0;
@@ -45520,13 +45678,13 @@ function compilePolicy(resource, cel, messageCel) {
   });
   list3("validations").forEach((v, index) => {
     const entry = isObject3(v) ? v : {};
-    const path23 = ["spec", "validations", index];
-    const compiled2 = compile2(entry.expression, [...path23, "expression"]);
-    const messageExpression = entry.messageExpression === void 0 ? void 0 : compile2(entry.messageExpression, [...path23, "messageExpression"], messageCel);
+    const path22 = ["spec", "validations", index];
+    const compiled2 = compile2(entry.expression, [...path22, "expression"]);
+    const messageExpression = entry.messageExpression === void 0 ? void 0 : compile2(entry.messageExpression, [...path22, "messageExpression"], messageCel);
     if (compiled2)
       policy.validations.push({
         compiled: compiled2,
-        path: path23,
+        path: path22,
         index,
         message: typeof entry.message === "string" && entry.message.trim() ? entry.message : void 0,
         messageExpression
@@ -45535,17 +45693,17 @@ function compilePolicy(resource, cel, messageCel) {
   const keys = /* @__PURE__ */ new Set();
   list3("auditAnnotations").forEach((a, i) => {
     const entry = isObject3(a) ? a : {};
-    const path23 = ["spec", "auditAnnotations", i];
+    const path22 = ["spec", "auditAnnotations", i];
     const key = str(entry.key);
     const invalid = !AUDIT_ANNOTATION_KEY.test(key) ? `key: Invalid value: ${JSON.stringify(key)}: must be a qualified name ([A-Za-z0-9][-A-Za-z0-9_.]*) of at most 63 characters` : keys.has(key) ? `key: Duplicate value: ${JSON.stringify(key)}` : typeof entry.valueExpression === "string" && entry.valueExpression.length > 5 * 1024 ? "valueExpression: Too long: may not be longer than 5120" : void 0;
     keys.add(key);
     if (invalid && !policy.compileError)
       policy.compileError = {
-        path: [...path23, "key"],
+        path: [...path22, "key"],
         message: `spec.auditAnnotations[${i}].${invalid}`
       };
-    const compiled2 = compile2(entry.valueExpression, [...path23, "valueExpression"]);
-    if (compiled2) policy.auditAnnotations.push({ compiled: compiled2, path: path23, key });
+    const compiled2 = compile2(entry.valueExpression, [...path22, "valueExpression"]);
+    if (compiled2) policy.auditAnnotations.push({ compiled: compiled2, path: path22, key });
   });
   if (!policy.compileError && !policy.validations.length && !policy.auditAnnotations.length)
     policy.compileError = {
@@ -45685,23 +45843,23 @@ var AdmissionEvaluator = class {
     return true;
   }
   /** A scanned file's line, or for an object of the live cluster the cluster, with no line. */
-  whereIs(resource, path23) {
+  whereIs(resource, path22) {
     if (this.fromCluster.has(resource)) return { file: CLUSTER };
-    return { file: resource.origin.file, line: resource.origin.locate(path23).line };
+    return { file: resource.origin.file, line: resource.origin.locate(path22).line };
   }
   /**
    * A policy or binding the API server would refuse: a finding on its line when the repository holds it
    * (the pull request can fix it), a warning when only the cluster does (no file to place it on, and not
    * the pull request's doing; the objects it matches are still denied, each on its own line).
    */
-  configurationProblem(binding, resource, path23, message3) {
+  configurationProblem(binding, resource, path22, message3) {
     if (this.fromCluster.has(resource))
       this.warnings.push({
         file: CLUSTER,
         level: "warning",
         message: `the cluster's ${message3}`
       });
-    else this.findings.push(this.findingOf(binding, resource, void 0, { path: path23, message: message3 }));
+    else this.findings.push(this.findingOf(binding, resource, void 0, { path: path22, message: message3 }));
   }
   /** A finding of the binding's policy that names the policy, binding and validation it comes from. */
   findingOf(binding, resource, severity = this.severity(binding), violation, validation) {
@@ -45717,11 +45875,11 @@ var AdmissionEvaluator = class {
   severity(binding) {
     return ACTION_SEVERITY[binding.actions.includes("Deny") ? "Deny" : binding.actions.includes("Warn") ? "Warn" : "Audit"];
   }
-  misconfigured(binding, resource, path23, message3) {
+  misconfigured(binding, resource, path22, message3) {
     this.configurationProblem(
       binding,
       resource,
-      path23,
+      path22,
       // The API server's text (a compile error's ends with its caret line) comes last.
       `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' cannot be applied, the API server rejects every request it matches: ${message3}`
     );
@@ -45764,10 +45922,10 @@ var AdmissionEvaluator = class {
     );
   }
   /** What the API server alone can decide: a low finding saying what is missing, never a pass or a denial. */
-  unknownOffline(binding, resource, path23, why) {
+  unknownOffline(binding, resource, path22, why) {
     this.findings.push(
       this.findingOf(binding, resource, "low", {
-        path: path23,
+        path: path22,
         message: `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' cannot be evaluated offline: ${why}`
       })
     );
@@ -45880,12 +46038,12 @@ var AdmissionEvaluator = class {
    * A failed validation (or an error) under the binding's actions. With Audit the API server records the
    * failure as the validation_failure audit annotation, which the finding carries.
    */
-  report(binding, resource, path23, message3, validation) {
+  report(binding, resource, path22, message3, validation) {
     const finding2 = this.findingOf(
       binding,
       resource,
       void 0,
-      { path: path23, message: this.denial(binding, message3) },
+      { path: path22, message: this.denial(binding, message3) },
       validation
     );
     if (binding.actions.includes("Audit"))
@@ -45971,7 +46129,7 @@ var AdmissionEvaluator = class {
       variables,
       authorizer
     };
-    const run4 = (compiled2) => {
+    const run2 = (compiled2) => {
       for (const [name, error] of failed)
         if (readsVariable(compiled2.ast, "variables") && compiled2.expression.includes(name))
           throw error;
@@ -46003,7 +46161,7 @@ var AdmissionEvaluator = class {
     try {
       if (conditionsCompiled) {
         for (const condition of policy.matchConditions)
-          if (run4(condition.compiled) !== true) return;
+          if (run2(condition.compiled) !== true) return;
       }
     } catch (error) {
       return onError(error);
@@ -46012,7 +46170,7 @@ var AdmissionEvaluator = class {
       return onError(new Error(`compilation error: ${policy.compileError.message}`));
     for (const variable of policy.variables) {
       try {
-        variables[variable.name] = run4(variable.compiled);
+        variables[variable.name] = run2(variable.compiled);
       } catch (error) {
         failed.set(variable.name, error);
       }
@@ -46020,7 +46178,7 @@ var AdmissionEvaluator = class {
     for (const validation of policy.validations) {
       let value;
       try {
-        value = run4(validation.compiled);
+        value = run2(validation.compiled);
       } catch (error) {
         onError(error, validation);
         continue;
@@ -46033,13 +46191,13 @@ var AdmissionEvaluator = class {
       let message3 = validation.message ?? `failed expression: ${validation.compiled.expression.trim()}`;
       if (validation.messageExpression) {
         try {
-          const text3 = run4(validation.messageExpression);
+          const text3 = run2(validation.messageExpression);
           if (typeof text3 === "string" && text3.trim() && !text3.includes("\n") && text3.length <= 5120)
             message3 = text3;
         } catch {
         }
       }
-      const path23 = attributeFailure({
+      const path22 = attributeFailure({
         cel: this.cel,
         expression: validation.compiled.expression,
         ast: validation.compiled.ast,
@@ -46047,12 +46205,12 @@ var AdmissionEvaluator = class {
         root: "object",
         budget: PER_EXPRESSION_COST_LIMIT
       });
-      this.report(binding, resource, path23 ?? ["kind"], message3, validation);
+      this.report(binding, resource, path22 ?? ["kind"], message3, validation);
     }
     for (const annotation of policy.auditAnnotations) {
       let value;
       try {
-        value = run4(annotation.compiled);
+        value = run2(annotation.compiled);
       } catch (error) {
         if (error instanceof OfflineUnknownError) onError(error);
         else if (policy.failurePolicy === "Fail")
@@ -46128,11 +46286,11 @@ function duplicateKeyFindings(resources) {
   for (const resource of resources) {
     if (!resource.duplicateKeys) continue;
     const { origin, ref } = resource;
-    for (const { path: path23, lines, overwrittenByMerge } of resource.duplicateKeys) {
-      const key = String(path23[path23.length - 1]);
-      const where = path23.join(".");
+    for (const { path: path22, lines, overwrittenByMerge } of resource.duplicateKeys) {
+      const key = String(path22[path22.length - 1]);
+      const where = path22.join(".");
       const message3 = overwrittenByMerge ? `\`${where}\` is overwritten by a later \`<<\` merge: the merged value applies (go-yaml, as kubectl and the API server read it), not the one written first` : `\`${key}\` is set ${lines.length} times in one mapping (\`${where}\`): kubectl's strict field validation rejects this; otherwise the last one applies`;
-      const location = origin.locate(path23);
+      const location = origin.locate(path22);
       const chart = origin.chart ? { chart: origin.chart, valuesSet: origin.valuesSet } : {};
       const finding2 = fileFinding(
         duplicateKey,
@@ -46369,11 +46527,11 @@ async function scan(options) {
   const { root, paths, policy } = options;
   await requireExistingPaths(root, paths.length ? paths : policy.paths);
   const cluster = options.cluster ? await readCluster(options.cluster) : { resources: [], errors: [] };
-  const run4 = { ...options, clusterState: cluster };
-  const baseLoading = options.base ? loadBase(run4, options.base) : void 0;
-  const head = await check6(run4);
+  const run2 = { ...options, clusterState: cluster };
+  const baseLoading = options.base ? loadBase(run2, options.base) : void 0;
+  const head = await check6(run2);
   if (!options.base || !baseLoading) return gate(head, options.policy, "all");
-  const base = await checkBase(run4, options.base, baseLoading, head.loaded);
+  const base = await checkBase(run2, options.base, baseLoading, head.loaded);
   if ("error" in base) {
     const error = {
       file: ".",
@@ -46397,13 +46555,16 @@ async function load3(options, root, inputs, evaluateEarly = false) {
   const { policy } = options;
   const kubernetes = checksKubernetes(policy);
   const evaluation = evaluateEarly ? new ResourceEvaluation(policy) : void 0;
+  let helmRuns;
+  const helmRunning = new Promise((resolve) => helmRuns = resolve);
   const rendering = renderCharts({
     root,
     charts: kubernetes ? inputs.charts : [],
     tools: options.tools,
     extraSets: configuredValuesSets(policy.charts, policy.file),
     kubernetesVersion: policy.kubernetesVersion,
-    onRendered: evaluation && ((resources) => evaluation.add(resources, RENDERED))
+    onRendered: evaluation && ((resources) => evaluation.add(resources, RENDERED)),
+    onRenderStarted: helmRuns
   });
   rendering.catch(() => void 0);
   const kustomize = kubernetes ? await renderKustomizations({
@@ -46414,6 +46575,7 @@ async function load3(options, root, inputs, evaluateEarly = false) {
     exclude: policy.exclude,
     tools: options.tools
   }) : { manifests: inputs.manifests, resources: [], failures: [], errors: [] };
+  await Promise.race([helmRunning, rendering.catch(() => void 0)]);
   const [manifests, dockerfiles] = await Promise.all([
     loadManifestFiles({ root, ...inputs }, kustomize.manifests),
     loadDockerfiles({ root, ...inputs }, inputs.dockerfiles)
@@ -46496,7 +46658,8 @@ function loadBase(options, ref) {
     paths: paths.length ? paths : policy.paths,
     exclude: policy.exclude,
     policy,
-    load: (dir, inputs) => load3(options, dir, inputs)
+    load: (dir, inputs) => load3(options, dir, inputs),
+    tools: options.tools ?? {}
   });
   loading2.catch(() => void 0);
   return loading2;
@@ -46507,7 +46670,7 @@ async function checkBase(options, ref, loading2, head) {
     const changed = await loading2;
     const base = "full" in changed ? changed : reuseHead(head, changed);
     if (!("full" in base)) return evaluate2(options, base);
-    checkout = await checkoutBase(options.root, ref);
+    checkout = await checkoutBase(options.root, ref, options.tools ?? {});
   } catch (error) {
     return { error: `cannot check out base ${ref}: ${error.message}` };
   }
@@ -46555,28 +46718,28 @@ function scanInBoundedMemory(options) {
 
 // src/sources/root.ts
 var import_node_fs10 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 function repositoryRoot(start) {
-  for (let dir = start; ; dir = import_node_path20.default.dirname(dir)) {
-    if ((0, import_node_fs10.existsSync)(import_node_path20.default.join(dir, ".git"))) return dir;
-    if (import_node_path20.default.dirname(dir) === dir) return void 0;
+  for (let dir = start; ; dir = import_node_path19.default.dirname(dir)) {
+    if ((0, import_node_fs10.existsSync)(import_node_path19.default.join(dir, ".git"))) return dir;
+    if (import_node_path19.default.dirname(dir) === dir) return void 0;
   }
 }
 function isInside2(child, parent) {
-  const relative = import_node_path20.default.relative(parent, child);
-  return relative === "" || !relative.startsWith("..") && !import_node_path20.default.isAbsolute(relative);
+  const relative = import_node_path19.default.relative(parent, child);
+  return relative === "" || !relative.startsWith("..") && !import_node_path19.default.isAbsolute(relative);
 }
 function folderOf(absolute) {
-  return (0, import_node_fs10.existsSync)(absolute) && (0, import_node_fs10.statSync)(absolute).isFile() ? import_node_path20.default.dirname(absolute) : absolute;
+  return (0, import_node_fs10.existsSync)(absolute) && (0, import_node_fs10.statSync)(absolute).isFile() ? import_node_path19.default.dirname(absolute) : absolute;
 }
 function commonAncestor(folders) {
   return folders.reduce((common, folder) => {
-    while (!isInside2(folder, common)) common = import_node_path20.default.dirname(common);
+    while (!isInside2(folder, common)) common = import_node_path19.default.dirname(common);
     return common;
   });
 }
 function findRoot(cwd, paths) {
-  const absolute = (paths.length ? paths : ["."]).map((p) => import_node_path20.default.resolve(cwd, p));
+  const absolute = (paths.length ? paths : ["."]).map((p) => import_node_path19.default.resolve(cwd, p));
   const repository = repositoryRoot(folderOf(absolute[0]));
   if (repository) return repository;
   if (absolute.every((p) => isInside2(p, cwd))) return cwd;
@@ -46634,6 +46797,28 @@ Exit codes: 0 passed, 1 findings at or above --fail-on, 2 usage or configuration
 `;
 var UsageError = class extends Error {
 };
+async function run(argv, io = {}) {
+  const cli = {
+    stdout: io.stdout ?? process.stdout,
+    stderr: io.stderr ?? process.stderr,
+    env: io.env ?? process.env,
+    cwd: io.cwd ?? process.cwd()
+  };
+  try {
+    return await runCommand(argv, cli);
+  } catch (error) {
+    const failure = describeFailure(error, [UsageError]);
+    if (failure.kind === "internal" && cli.env.KPG_DEBUG) {
+      cli.stderr.write(`${(0, import_node_util4.inspect)(error)}
+`);
+    }
+    const text3 = failure.kind === "usage" ? `${failure.message}
+Run '${TOOL_NAME} --help' for usage.` : failure.kind === "internal" ? `internal error: ${failure.message}` : failure.message;
+    for (const line of text3.split("\n")) cli.stderr.write(`${TOOL_NAME}: ${line}
+`);
+    return 2;
+  }
+}
 function oneOf2(flag2, value, allowed2) {
   if (value === void 0) return void 0;
   if (!allowed2.includes(value)) {
@@ -46641,8 +46826,8 @@ function oneOf2(flag2, value, allowed2) {
   }
   return value;
 }
-async function run3(argv) {
-  const { values, positionals } = (0, import_node_util5.parseArgs)({
+async function runCommand(argv, cli) {
+  const { values, positionals } = (0, import_node_util4.parseArgs)({
     args: argv,
     allowPositionals: true,
     options: {
@@ -46666,70 +46851,76 @@ async function run3(argv) {
     }
   });
   if (values.version) {
-    process.stdout.write(`${TOOL_VERSION}
+    cli.stdout.write(`${TOOL_VERSION}
 `);
     return 0;
   }
   const [command, ...paths] = positionals;
   if (values.help || command === void 0 || command === "help") {
-    process.stdout.write(HELP);
+    cli.stdout.write(HELP);
     return command === void 0 && !values.help ? 2 : 0;
   }
-  if (command === "eval") return runEval(paths, values);
+  if (command === "eval") return runEval(paths, values, cli);
   if (command !== "scan")
     throw new UsageError(`unknown command '${command}' (try 'scan' or 'eval')`);
   const format2 = oneOf2("format", values.format, FORMATS2) ?? "table";
   const failOn = oneOf2("fail-on", values["fail-on"], FAIL_ON_VALUES);
-  const cwd = process.cwd();
+  const { cwd } = cli;
+  const missing = paths.find(
+    (given) => !(0, import_node_fs11.lstatSync)(import_node_path20.default.resolve(cwd, given), { throwIfNoEntry: false })
+  );
+  if (missing !== void 0) throw new UsageError(`path not found: ${missing}`);
   const root = findRoot(cwd, paths);
   const policy = loadPolicy({
     root,
     cwd,
-    configFile: values.config && import_node_path21.default.resolve(cwd, values.config),
+    configFile: values.config && import_node_path20.default.resolve(cwd, values.config),
     packs: values.policy,
     failOn,
-    ignoreFiles: values.ignorefile?.map((file) => import_node_path21.default.resolve(cwd, file))
+    ignoreFiles: values.ignorefile?.map((file) => import_node_path20.default.resolve(cwd, file))
   });
-  const relativePaths = paths.map((p) => import_node_path21.default.relative(root, import_node_path21.default.resolve(cwd, p)) || ".");
+  const relativePaths = paths.map((p) => import_node_path20.default.relative(root, import_node_path20.default.resolve(cwd, p)) || ".");
   const gate2 = oneOf2("gate", values.gate, ["new", "all"]);
   if (gate2 && !values.base) throw new UsageError("--gate needs --base");
   if (values.kubeconfig && !values.cluster) throw new UsageError("--kubeconfig needs --cluster");
-  const helm = values.helm && (/[\\/]/.test(values.helm) ? import_node_path21.default.resolve(cwd, values.helm) : values.helm);
+  const helm = values.helm && (/[\\/]/.test(values.helm) ? import_node_path20.default.resolve(cwd, values.helm) : values.helm);
   const result = await scanInBoundedMemory({
     root,
     paths: relativePaths,
     policy,
     base: values.base,
     gate: gate2,
-    tools: toolEnvironment(process.env, helm),
-    ...values.cluster ? { cluster: { kubeconfig: values.kubeconfig && import_node_path21.default.resolve(cwd, values.kubeconfig) } } : {}
+    // The repository the user named is theirs to trust, as the Action trusts its workspace: git's
+    // ownership check would otherwise refuse it in a container, without the user's global config.
+    tools: { ...toolEnvironment(cli.env, helm), trustedRepository: root },
+    ...values.cluster ? { cluster: { kubeconfig: values.kubeconfig && import_node_path20.default.resolve(cwd, values.kubeconfig) } } : {}
   });
   const toFile = values.output !== void 0;
   const report = format2 === "json" ? mapLazily(jsonReportChunks(result), jsonTextSafe) : format2 === "sarif" ? mapLazily(sarifChunks(result), jsonTextSafe) : format2 === "markdown" ? [renderJobSummary(result, { gate: gate2 ?? "all" })] : tableLines(result, {
-    color: !toFile && useColor(process.env, process.stdout.isTTY === true),
+    color: !toFile && useColor(cli.env, cli.stdout.isTTY === true),
     showSuppressed: values["show-suppressed"] === true,
     gate: gate2 ?? "all"
   });
   if (toFile) {
-    await writeReportFile(import_node_path21.default.resolve(cwd, values.output), report);
-    process.stderr.write(
+    await writeReportFile(import_node_path20.default.resolve(cwd, values.output), report);
+    cli.stderr.write(
       `${TOOL_NAME}: ${result.summary.new !== void 0 ? `${result.summary.new} new of ` : ""}${result.summary.total} findings, gate ${result.summary.failed ? "failed" : "passed"}; report written to ${values.output}
 `
     );
   } else {
-    await writeChunks(report, process.stdout).catch((error) => {
+    await writeChunks(report, cli.stdout).catch((error) => {
       if (error.code !== "EPIPE") throw error;
     });
   }
   return result.summary.failed ? 1 : 0;
 }
-function runEval(args, values) {
+function runEval(args, values, cli) {
   if (args.length !== 1) throw new UsageError("eval takes one expression (quote it)");
   const read = (file) => {
     if (file === void 0) return { object: null };
     let text3;
     try {
-      text3 = (0, import_node_fs11.readFileSync)(import_node_path21.default.resolve(process.cwd(), file), "utf8");
+      text3 = (0, import_node_fs11.readFileSync)(import_node_path20.default.resolve(cli.cwd, file), "utf8");
     } catch (error2) {
       throw new UsageError(
         `cannot read ${file}: ${error2.code ?? error2}`
@@ -46754,24 +46945,14 @@ function runEval(args, values) {
     },
     version
   );
-  (outcome.ok ? process.stdout : process.stderr).write(`${outcome.text}
+  (outcome.ok ? cli.stdout : cli.stderr).write(`${outcome.text}
 `);
   return outcome.ok ? 0 : outcome.phase === "runtime" ? 1 : 2;
 }
-run3(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    const failure = describeFailure(error, [UsageError]);
-    if (failure.kind === "internal" && process.env.KPG_DEBUG) console.error(error);
-    const text3 = failure.kind === "usage" ? `${failure.message}
-Run '${TOOL_NAME} --help' for usage.` : failure.kind === "internal" ? `internal error: ${failure.message}` : failure.message;
-    for (const line of text3.split("\n")) process.stderr.write(`${TOOL_NAME}: ${line}
-`);
-    process.exitCode = 2;
-  }
-);
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  run
+});
 /*! Bundled license information:
 
 re2js/build/index.js:

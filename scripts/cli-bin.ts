@@ -1,7 +1,8 @@
-// The CLI's bin (bundled as dist/cli.js): runs the CLI's bundle (dist/cli-main.cjs) from V8's
-// code cache. The cache is made when the CLI exits, so it holds every function the run compiled;
-// Node's own compile cache (module.enableCompileCache) keeps only the code compiled before the
-// bundle's first line runs, and every function a scan calls was compiled again at each start.
+// The CLI's bin (bundled as dist/cli.js): loads the CLI's bundle (dist/cli-main.cjs) from V8's
+// code cache and calls its run() with the process's arguments. The cache is made when the CLI
+// exits, so it holds every function the run compiled; Node's own compile cache
+// (module.enableCompileCache) keeps only the code compiled before the bundle's first line runs,
+// and every function a scan calls was compiled again at each start.
 // The cache is one file per Node.js version and bundle content, in a folder of this user's only
 // under the system's temporary folder; anything wrong with it (absent, another user's,
 // unreadable, rejected by V8, a read-only file system) only means the CLI compiles as usual.
@@ -93,6 +94,11 @@ const SCAN_GROWTH_FACTOR = 1;
 const DEFAULT_GROWTH_FACTOR = 2;
 setFlagsFromString(`--semi-space-growth-factor=${SCAN_GROWTH_FACTOR}`);
 
+/** What src/cli.ts exports: the CLI, resolving to the exit code (it never rejects). */
+interface Cli {
+  run(argv: string[]): Promise<number>;
+}
+
 let compiled: ReturnType<typeof compileMain> | undefined;
 try {
   // An older Node.js runs the bundle as it is, whose first lines say which Node.js it needs.
@@ -101,10 +107,15 @@ try {
   // No cache: the bundle as a plain module.
 }
 setFlagsFromString(`--semi-space-growth-factor=${DEFAULT_GROWTH_FACTOR}`);
+let cli: Cli;
 if (compiled) {
   process.once('exit', compiled.save);
   const module = { exports: {} };
   compiled.main(module.exports, require, module, MAIN, path.dirname(MAIN), importBeside);
+  cli = module.exports as Cli;
 } else {
-  require(MAIN);
+  cli = require(MAIN) as Cli;
 }
+// The exit code as the code the run resolves to, set rather than exited with so that stdout
+// and stderr are written out first.
+process.exitCode = await cli.run(process.argv.slice(2));

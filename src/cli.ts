@@ -1,9 +1,10 @@
-// The CLI entry: parses flags, runs the scan, prints the report, sets the exit code
-// (0 passed, 1 gate failed, 2 usage or configuration error).
+// The CLI: run(argv) parses flags, runs the scan, prints the report and resolves to the exit code
+// (0 passed, 1 gate failed, 2 usage or configuration error). It runs nothing at import: the bin
+// (scripts/cli-bin.ts, dist/cli.js) calls it, and tests call it in process (src/cli.test.ts).
 // First: on an unsupported Node.js it exits with one clear line before any other module runs.
 import './version.js';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { inspect, parseArgs } from 'node:util';
 import { cliOptionsHelp } from './config/cli-options.js';
 import { loadPolicy } from './config/policy.js';
 import { FAIL_ON_VALUES, type FailOn } from './model.js';
@@ -19,7 +20,8 @@ import { scanInBoundedMemory } from './engine.js';
 import { findRoot } from './sources/root.js';
 import { toolEnvironment } from './sources/tools.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { evalExpression, readObjectText } from './rules/cel/eval-expression.js';
 import { DEFAULT_KUBERNETES_VERSION, parseKubernetesMinor } from './rules/cel/environment.js';
 
@@ -38,6 +40,43 @@ Exit codes: 0 passed, 1 findings at or above --fail-on, 2 usage or configuration
 
 class UsageError extends Error {}
 
+/** Where a run reads and writes: the process's own unless a caller (a test) passes others. */
+export interface CliIo {
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable;
+  env: NodeJS.ProcessEnv;
+  /** What relative paths in flags and arguments are relative to. */
+  cwd: string;
+}
+
+/** Runs the CLI with `argv` (the arguments after the program's name) and resolves to the exit
+ *  code; it never rejects: an error is one or a few lines on stderr and exit 2. */
+export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<number> {
+  const cli: CliIo = {
+    stdout: io.stdout ?? process.stdout,
+    stderr: io.stderr ?? process.stderr,
+    env: io.env ?? process.env,
+    cwd: io.cwd ?? process.cwd(),
+  };
+  try {
+    return await runCommand(argv, cli);
+  } catch (error) {
+    const failure = describeFailure(error, [UsageError]);
+    // Never a stack trace for the user; KPG_DEBUG=1 shows it for us.
+    if (failure.kind === 'internal' && cli.env.KPG_DEBUG) {
+      cli.stderr.write(`${inspect(error)}\n`);
+    }
+    const text =
+      failure.kind === 'usage'
+        ? `${failure.message}\nRun '${TOOL_NAME} --help' for usage.`
+        : failure.kind === 'internal'
+          ? `internal error: ${failure.message}`
+          : failure.message;
+    for (const line of text.split('\n')) cli.stderr.write(`${TOOL_NAME}: ${line}\n`);
+    return 2;
+  }
+}
+
 function oneOf<T extends string>(
   flag: string,
   value: string | undefined,
@@ -50,7 +89,7 @@ function oneOf<T extends string>(
   return value as T;
 }
 
-async function run(argv: string[]): Promise<number> {
+async function runCommand(argv: string[], cli: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -75,21 +114,27 @@ async function run(argv: string[]): Promise<number> {
     },
   });
   if (values.version) {
-    process.stdout.write(`${TOOL_VERSION}\n`);
+    cli.stdout.write(`${TOOL_VERSION}\n`);
     return 0;
   }
   const [command, ...paths] = positionals;
   if (values.help || command === undefined || command === 'help') {
-    process.stdout.write(HELP);
+    cli.stdout.write(HELP);
     return command === undefined && !values.help ? 2 : 0;
   }
-  if (command === 'eval') return runEval(paths, values);
+  if (command === 'eval') return runEval(paths, values, cli);
   if (command !== 'scan')
     throw new UsageError(`unknown command '${command}' (try 'scan' or 'eval')`);
 
   const format = oneOf('format', values.format, FORMATS) ?? 'table';
   const failOn = oneOf<FailOn>('fail-on', values['fail-on'], FAIL_ON_VALUES);
-  const cwd = process.cwd();
+  const { cwd } = cli;
+  // Named as the user wrote it: a missing path outside any repository would otherwise be its
+  // own root, and discovery could only call it '.'.
+  const missing = paths.find(
+    (given) => !lstatSync(path.resolve(cwd, given), { throwIfNoEntry: false }),
+  );
+  if (missing !== undefined) throw new UsageError(`path not found: ${missing}`);
   const root = findRoot(cwd, paths);
   const policy = loadPolicy({
     root,
@@ -112,7 +157,9 @@ async function run(argv: string[]): Promise<number> {
     policy,
     base: values.base,
     gate,
-    tools: toolEnvironment(process.env, helm),
+    // The repository the user named is theirs to trust, as the Action trusts its workspace: git's
+    // ownership check would otherwise refuse it in a container, without the user's global config.
+    tools: { ...toolEnvironment(cli.env, helm), trustedRepository: root },
     ...(values.cluster
       ? { cluster: { kubeconfig: values.kubeconfig && path.resolve(cwd, values.kubeconfig) } }
       : {}),
@@ -128,18 +175,18 @@ async function run(argv: string[]): Promise<number> {
         : format === 'markdown'
           ? [renderJobSummary(result, { gate: gate ?? 'all' })]
           : tableLines(result, {
-              color: !toFile && useColor(process.env, process.stdout.isTTY === true),
+              color: !toFile && useColor(cli.env, cli.stdout.isTTY === true),
               showSuppressed: values['show-suppressed'] === true,
               gate: gate ?? 'all',
             });
   if (toFile) {
     // Never through a link a scanned pull request committed under that name (write-file.ts).
     await writeReportFile(path.resolve(cwd, values.output!), report);
-    process.stderr.write(
+    cli.stderr.write(
       `${TOOL_NAME}: ${result.summary.new !== undefined ? `${result.summary.new} new of ` : ''}${result.summary.total} findings, gate ${result.summary.failed ? 'failed' : 'passed'}; report written to ${values.output}\n`,
     );
   } else {
-    await writeChunks(report, process.stdout).catch((error: unknown) => {
+    await writeChunks(report, cli.stdout).catch((error: unknown) => {
       // The reader went away (`| head`): like any filter, stop writing; the gate still decides.
       if ((error as { code?: string }).code !== 'EPIPE') throw error;
     });
@@ -151,13 +198,14 @@ async function run(argv: string[]): Promise<number> {
 function runEval(
   args: string[],
   values: { object?: string; 'namespace-object'?: string; 'kubernetes-version'?: string },
+  cli: CliIo,
 ): number {
   if (args.length !== 1) throw new UsageError('eval takes one expression (quote it)');
   const read = (file: string | undefined) => {
     if (file === undefined) return { object: null };
     let text: string;
     try {
-      text = readFileSync(path.resolve(process.cwd(), file), 'utf8');
+      text = readFileSync(path.resolve(cli.cwd, file), 'utf8');
     } catch (error) {
       throw new UsageError(
         `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`,
@@ -182,25 +230,6 @@ function runEval(
     },
     version,
   );
-  (outcome.ok ? process.stdout : process.stderr).write(`${outcome.text}\n`);
+  (outcome.ok ? cli.stdout : cli.stderr).write(`${outcome.text}\n`);
   return outcome.ok ? 0 : outcome.phase === 'runtime' ? 1 : 2;
 }
-
-run(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const failure = describeFailure(error, [UsageError]);
-    // Never a stack trace for the user; KPG_DEBUG=1 shows it for us.
-    if (failure.kind === 'internal' && process.env.KPG_DEBUG) console.error(error);
-    const text =
-      failure.kind === 'usage'
-        ? `${failure.message}\nRun '${TOOL_NAME} --help' for usage.`
-        : failure.kind === 'internal'
-          ? `internal error: ${failure.message}`
-          : failure.message;
-    for (const line of text.split('\n')) process.stderr.write(`${TOOL_NAME}: ${line}\n`);
-    process.exitCode = 2;
-  },
-);

@@ -52,7 +52,7 @@ import { writeReportFile } from './report/write-file.js';
 import type { ScanResult } from './scan.js';
 import { scanInBoundedMemory } from './engine.js';
 import { workflowKubeconfig } from './sources/cluster.js';
-import { toolEnvironment } from './sources/tools.js';
+import { toolEnvironment, type ToolEnvironment } from './sources/tools.js';
 
 const COMMENT_MODES = ['on-findings', 'always', 'never'] as const;
 const GATES = ['new', 'all'] as const;
@@ -321,10 +321,10 @@ async function publish(
 async function changedLinesFor(
   root: string,
   pr: PullRequestRef,
-  context: { event: EventContext; octokit?: GitHubClient },
+  context: { event: EventContext; octokit?: GitHubClient; tools: ToolEnvironment },
 ): Promise<ChangedLines | undefined> {
   try {
-    return await gitChangedLines(root, pr.baseSha);
+    return await gitChangedLines(root, pr.baseSha, context.tools);
   } catch (error) {
     core.info(
       `git diff against the base failed (${plainText(String((error as Error).message))}); asking the API.`,
@@ -408,11 +408,13 @@ async function runScan(inputs: Inputs, event: EventContext): Promise<void> {
     ignoreFiles: listInput('ignore-file'),
   });
   const gateOn = inputs.gate ?? (pr ? 'new' : 'all');
+  // The workflow checked the workspace out: git may open it whoever owns it (src/diff/git.ts).
+  const tools = { ...toolEnvironment(process.env, inputs.helm), trustedRepository: root };
   const result = await scanInBoundedMemory({
     root,
     paths: inputs.paths,
     policy,
-    tools: toolEnvironment(process.env, inputs.helm),
+    tools,
     ...(inputs.kubeconfig
       ? { cluster: { kubeconfig: workflowKubeconfig(inputs.kubeconfig, root) } }
       : {}),
@@ -427,7 +429,7 @@ async function runScan(inputs: Inputs, event: EventContext): Promise<void> {
   const octokit = client(inputs);
   const changed =
     pr && inputs.annotations === 'changed-lines'
-      ? await changedLinesFor(root, pr, { event, octokit })
+      ? await changedLinesFor(root, pr, { event, octokit, tools })
       : undefined;
   // Only pull requests get a check run: on a push the job's own annotations are the report.
   await publish(

@@ -134,6 +134,8 @@ async function load(
   const kubernetes = checksKubernetes(policy);
   // helm first: its renders run while kustomize builds and the plain files load and parse.
   const evaluation = evaluateEarly ? new ResourceEvaluation(policy) : undefined;
+  let helmRuns!: () => void;
+  const helmRunning = new Promise<void>((resolve) => (helmRuns = resolve));
   const rendering = renderCharts({
     root,
     charts: kubernetes ? inputs.charts : [],
@@ -141,6 +143,7 @@ async function load(
     extraSets: configuredValuesSets(policy.charts, policy.file),
     kubernetesVersion: policy.kubernetesVersion,
     onRendered: evaluation && ((resources) => evaluation.add(resources, RENDERED)),
+    onRenderStarted: helmRuns,
   });
   rendering.catch(() => undefined); // awaited below, even when a stage before that throws
   const kustomize = kubernetes
@@ -153,6 +156,8 @@ async function load(
         tools: options.tools,
       })
     : { manifests: inputs.manifests, resources: [], failures: [], errors: [] };
+  // The plain files once helm runs: until then, copying the charts is what helm waits for.
+  await Promise.race([helmRunning, rendering.catch(() => undefined)]);
   // Plain files evaluated as each is parsed and their objects freed, when nothing after reads them.
   const freeing =
     evaluation && mayFreeObjects(options, evaluation, kustomize.resources)
@@ -282,6 +287,7 @@ function loadBase(options: Run, ref: string) {
     exclude: policy.exclude,
     policy,
     load: (dir, inputs) => load(options, dir, inputs),
+    tools: options.tools ?? {},
   });
   loading.catch(() => undefined); // awaited by checkBase, even when head's check throws
   return loading;
@@ -300,7 +306,7 @@ async function checkBase(
     const changed = await loading;
     const base = 'full' in changed ? changed : reuseHead(head, changed);
     if (!('full' in base)) return evaluate(options, base);
-    checkout = await checkoutBase(options.root, ref);
+    checkout = await checkoutBase(options.root, ref, options.tools ?? {});
   } catch (error) {
     return { error: `cannot check out base ${ref}: ${(error as Error).message}` };
   }

@@ -6,6 +6,7 @@ import {
   patchChangedLines,
 } from '../src/diff/changed-lines.js';
 import type { Finding } from '../src/model.js';
+import { toolEnvironment } from '../src/sources/tools.js';
 import { gitRepo } from './support/git.js';
 
 describe('changed lines', () => {
@@ -66,7 +67,7 @@ describe('changed lines', () => {
     git('add', '.');
     git('commit', '-qm', 'main moves on');
     git('checkout', '-q', 'feature');
-    const changed = await gitChangedLines(root, 'main');
+    const changed = await gitChangedLines(root, 'main', toolEnvironment(process.env));
     expect([...changed.keys()]).toEqual(['a.yaml']);
     expect([...changed.get('a.yaml')!.added]).toEqual([3]);
   });

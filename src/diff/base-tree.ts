@@ -2,16 +2,14 @@
 // tree and the base commit, and a temp dir holding only those paths (and the whole tree of every
 // chart they touch) as the base has them, read from git's object store. A base scan then reads
 // what changed and reuses head's results for the rest. No value from the repository reaches git
-// as an option: the ref is checked and ends the options, paths travel as object ids.
-import { execFile, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+// as an option: the ref is checked and ends the options, paths travel as object ids. Blobs are
+// read raw (`cat-file --batch`), never checked out: a checkout runs the filters and hooks the
+// repository configures (src/diff/git.ts).
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { displayName } from '../sources/discover.js';
-
-const run = promisify(execFile);
-const MAX_BUFFER = 256 * 1024 * 1024;
+import type { Git } from './git.js';
 
 /** A ref as a user or the Action gives it: not an option, no control characters. */
 export function checkedRef(ref: string): string {
@@ -21,33 +19,27 @@ export function checkedRef(ref: string): string {
   return ref;
 }
 
-function git(root: string, args: string[]): Promise<Buffer> {
-  return run('git', args, { cwd: root, maxBuffer: MAX_BUFFER, encoding: 'buffer' }).then(
-    ({ stdout }) => stdout,
-  );
-}
-
 /**
  * The commit `ref` names. A shallow checkout (actions/checkout's default depth 1) lacks the
  * base commit: it is fetched with depth 1 first.
  */
-export async function resolveBase(root: string, ref: string): Promise<string> {
+export async function resolveBase(git: Git, ref: string): Promise<string> {
   checkedRef(ref);
   const resolve = (name: string) =>
-    git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${name}^{commit}`]).then(
-      (out) => out.toString('utf8').trim(),
-    );
+    git
+      .run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${name}^{commit}`])
+      .then((out) => out.toString('utf8').trim());
   const sha = await resolve(ref).catch(() => '');
   if (sha) return sha;
-  await git(root, ['fetch', '--no-tags', '--depth=1', 'origin', '--end-of-options', ref]).catch(
-    (error: { stderr?: Buffer | string }) => {
+  await git
+    .run(['fetch', '--no-tags', '--depth=1', 'origin', '--end-of-options', ref])
+    .catch((error: { stderr?: Buffer | string }) => {
       const detail = String(error.stderr ?? error)
         .trim()
         .split('\n')
         .pop();
       throw new Error(`cannot fetch base ${ref}: ${detail}`);
-    },
-  );
+    });
   return resolve('FETCH_HEAD');
 }
 
@@ -80,12 +72,12 @@ const isUtf8Shown = (latin1: string) => shown(latin1) === Buffer.from(latin1, 'l
  * content is another file's), or a name that is not UTF-8.
  */
 export async function baseDifference(
-  root: string,
+  git: Git,
   sha: string,
 ): Promise<BaseDifference | { unsupported: string }> {
   // All three list paths relative to the root and only under it.
   const [diff, untracked, tree] = await Promise.all([
-    git(root, [
+    git.run([
       'diff',
       '--no-renames',
       '--no-ext-diff',
@@ -95,14 +87,11 @@ export async function baseDifference(
       sha,
       '--',
     ]),
-    git(root, ['ls-files', '--others', '-z']),
-    git(root, ['ls-tree', '-r', '-z', '--end-of-options', sha]),
+    git.run(['ls-files', '--others', '-z']),
+    git.run(['ls-tree', '-r', '-z', '--end-of-options', sha]),
   ]);
   const files = new Map<string, BaseEntry>();
-  for (const line of split(tree)) {
-    const tab = line.indexOf('\t');
-    const [mode, , oid] = line.slice(0, tab).split(' ');
-    const file = line.slice(tab + 1);
+  for (const { mode, oid, file } of treeEntries(tree)) {
     if (mode === '120000' || mode === '160000') {
       return { unsupported: `${shown(file)} is a ${mode === '120000' ? 'symlink' : 'submodule'}` };
     }
@@ -128,24 +117,73 @@ export interface BaseFiles {
 
 /** Writes the base commit's blobs of `paths` under a new temp dir, by object id. */
 export async function materialise(
-  root: string,
+  git: Git,
   files: ReadonlyMap<string, BaseEntry>,
   paths: readonly string[],
+): Promise<BaseFiles> {
+  const wanted = paths.filter((file) => files.has(file));
+  return writeTree(
+    git,
+    wanted.map((file) => ({ ...files.get(file)!, name: Buffer.from(file) })),
+  );
+}
+
+/**
+ * The whole tree of commit `sha` under the root (paths relative to it) in a new temp dir, as a
+ * checkout would write it but from the raw blobs: links as links, a submodule as an empty folder.
+ */
+export async function materialiseTree(git: Git, sha: string): Promise<BaseFiles> {
+  const tree = await git.run(['ls-tree', '-r', '-z', '--end-of-options', sha]);
+  return writeTree(
+    git,
+    [...treeEntries(tree)].map(({ mode, oid, file }) => ({
+      mode,
+      oid,
+      name: Buffer.from(file, 'latin1'),
+    })),
+  );
+}
+
+/** `ls-tree -r -z` lines, names as latin1 strings of their bytes. Names git itself would not
+ *  check out (`..`, `.git`, empty parts) are left out: they could lead outside the folder. */
+function* treeEntries(tree: Buffer): Generator<BaseEntry & { file: string }> {
+  for (const line of split(tree)) {
+    const tab = line.indexOf('\t');
+    const [mode, , oid] = line.slice(0, tab).split(' ');
+    const file = line.slice(tab + 1);
+    const unsafe = file
+      .split('/')
+      .some(
+        (part) => part === '' || part === '.' || part === '..' || part.toLowerCase() === '.git',
+      );
+    if (!unsafe) yield { mode: mode!, oid: oid!, file };
+  }
+}
+
+async function writeTree(
+  git: Git,
+  entries: ReadonlyArray<BaseEntry & { name: Buffer }>,
 ): Promise<BaseFiles> {
   const dir = await mkdtemp(path.join(tmpdir(), 'kube-policy-gate-base-'));
   const remove = () => rm(dir, { recursive: true, force: true });
   try {
-    const wanted = paths.filter((file) => files.has(file));
-    const blobs = await catBlobs(
-      root,
-      wanted.map((file) => files.get(file)!.oid),
-    );
-    for (const [index, file] of wanted.entries()) {
-      const target = path.join(dir, ...file.split('/'));
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, blobs[index], {
-        mode: files.get(file)!.mode === '100755' ? 0o755 : 0o644,
-      });
+    // Names are bytes (not every name is UTF-8): paths are built as bytes too.
+    const target = (name: Buffer) => Buffer.concat([Buffer.from(`${dir}/`), name]);
+    const parentOf = (file: Buffer) => file.subarray(0, file.lastIndexOf(0x2f));
+    const blobs = entries.filter((entry) => entry.mode !== '160000');
+    for (const entry of entries) {
+      if (entry.mode === '160000') await mkdir(target(entry.name), { recursive: true });
+    }
+    let index = 0;
+    for await (const content of catBlobs(
+      git,
+      blobs.map((entry) => entry.oid),
+    )) {
+      const { mode, name } = blobs[index++]!;
+      const file = target(name);
+      await mkdir(parentOf(file), { recursive: true });
+      if (mode === '120000') await symlink(content, file);
+      else await writeFile(file, content, { mode: mode === '100755' ? 0o755 : 0o644 });
     }
   } catch (error) {
     await remove();
@@ -154,31 +192,57 @@ export async function materialise(
   return { dir, remove };
 }
 
-/** The contents of blobs, in order, from one `git cat-file --batch`. */
-function catBlobs(root: string, oids: readonly string[]): Promise<Buffer[]> {
-  if (oids.length === 0) return Promise.resolve([]);
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: 'pipe' });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+/** The contents of blobs, in order, from one `git cat-file --batch` (no filters run), each
+ *  yielded as soon as it has arrived: a big tree is never in memory whole. */
+async function* catBlobs(git: Git, oids: readonly string[]): AsyncGenerator<Buffer> {
+  if (oids.length === 0) return;
+  const child = git.spawn(['cat-file', '--batch']);
+  const exited = new Promise<number | null>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`git cat-file exited with ${code}`));
-      const out = Buffer.concat(chunks);
-      const blobs: Buffer[] = [];
-      let at = 0;
-      for (const oid of oids) {
-        const end = out.indexOf(10, at);
-        const header = out.subarray(at, end).toString().split(' ');
-        if (header[0] !== oid || header[1] !== 'blob') {
-          return reject(new Error(`git cat-file: no blob ${oid}`));
-        }
-        const size = Number(header[2]);
-        blobs.push(out.subarray(end + 1, end + 1 + size));
-        at = end + 1 + size + 1;
-      }
-      resolve(blobs);
-    });
-    child.stdin.end(oids.map((oid) => `${oid}\n`).join(''));
+    child.on('close', resolve);
   });
+  exited.catch(() => undefined); // awaited below
+  child.stdin.on('error', () => undefined); // a git that stopped early: its exit code says why
+  child.stdin.end(oids.map((oid) => `${oid}\n`).join(''));
+  let index = 0;
+  try {
+    let pending = Buffer.alloc(0);
+    const arrived: Buffer[] = [];
+    let arrivedBytes = 0;
+    // Bytes pending must reach before the next blob (or header) is complete.
+    let needed = 0;
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      arrived.push(chunk);
+      arrivedBytes += chunk.length;
+      if (pending.length + arrivedBytes < needed) continue;
+      pending = Buffer.concat([pending, ...arrived]);
+      arrived.length = 0;
+      arrivedBytes = 0;
+      while (index < oids.length) {
+        const end = pending.indexOf(10);
+        if (end < 0) {
+          needed = pending.length + 1;
+          break;
+        }
+        const [oid, type, size] = pending.subarray(0, end).toString().split(' ');
+        if (oid !== oids[index] || type !== 'blob') {
+          throw new Error(`git cat-file: no blob ${oids[index]}`);
+        }
+        const total = end + 1 + Number(size) + 1;
+        if (pending.length < total) {
+          needed = total;
+          break;
+        }
+        yield pending.subarray(end + 1, total - 1);
+        pending = pending.subarray(total);
+        needed = 0;
+        index++;
+      }
+    }
+    const code = await exited;
+    if (code !== 0) throw new Error(`git cat-file exited with ${code}`);
+    if (index < oids.length) throw new Error(`git cat-file: no blob ${oids[index]}`);
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
 }

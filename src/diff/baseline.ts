@@ -1,15 +1,10 @@
 // The classify stage: findings the PR introduced (`new`) versus those already on the base
 // commit (`existing`), by fingerprint, so moving lines around changes nothing. Findings on the
 // base that are gone from head are `fixed`.
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Finding } from '../model.js';
-import { resolveBase } from './base-tree.js';
-
-const run = promisify(execFile);
+import type { ToolEnvironment } from '../sources/tools.js';
+import { materialiseTree, resolveBase } from './base-tree.js';
+import { openGit } from './git.js';
 
 export interface BaseCheckout {
   dir: string;
@@ -18,21 +13,18 @@ export interface BaseCheckout {
 }
 
 /**
- * A detached work tree of `ref` beside the repository (resolved, or fetched, by resolveBase).
+ * The tree of `ref` (resolved, or fetched, by resolveBase) in a temp dir of its own, written from
+ * git's objects: no checkout, so no filter or hook of the repository's runs.
  */
-export async function checkoutBase(root: string, ref: string): Promise<BaseCheckout> {
-  const git = (...args: string[]) => run('git', args, { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-  const sha = await resolveBase(root, ref);
-  const dir = await mkdtemp(path.join(tmpdir(), 'kube-policy-gate-base-'));
-  await git('worktree', 'add', '--detach', '--force', dir, sha);
-  return {
-    dir,
-    sha,
-    remove: async () => {
-      await git('worktree', 'remove', '--force', dir).catch(() => undefined);
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+export async function checkoutBase(
+  root: string,
+  ref: string,
+  tools: ToolEnvironment,
+): Promise<BaseCheckout> {
+  const git = await openGit(root, tools);
+  const sha = await resolveBase(git, ref);
+  const { dir, remove } = await materialiseTree(git, sha);
+  return { dir, sha, remove };
 }
 
 export interface Classified {

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gitRepo } from '../../test/support/git.js';
+import { toolEnvironment } from '../sources/tools.js';
 import { gitChangedLines, unescapeGitPath } from './changed-lines.js';
 
 const roots: string[] = [];
@@ -18,7 +19,7 @@ describe('gitChangedLines', () => {
     const base = repo.git('rev-parse', 'HEAD').trim();
     repo.write('déploiement/équipe/app.yaml', 'a: 1\nb: 2\n');
     repo.git('commit', '-qam', 'head');
-    const changed = await gitChangedLines(repo.root, base);
+    const changed = await gitChangedLines(repo.root, base, toolEnvironment(process.env));
     expect([...changed.keys()]).toEqual(['déploiement/équipe/app.yaml']);
     expect([...changed.get('déploiement/équipe/app.yaml')!.added]).toEqual([2]);
   });

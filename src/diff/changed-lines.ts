@@ -1,8 +1,8 @@
 // Which lines a pull request changed, per file: from a local `git diff -U0` between the merge
 // base and head (any PR size), or from the patches of `pulls.listFiles` as a fallback.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import parseDiff from 'parse-diff';
+import type { ToolEnvironment } from '../sources/tools.js';
+import { openGit } from './git.js';
 
 export interface FileChanges {
   /** Lines added or modified on the head side. */
@@ -12,8 +12,6 @@ export interface FileChanges {
 }
 
 export type ChangedLines = Map<string, FileChanges>;
-
-const run = promisify(execFile);
 
 const C_ESCAPES: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11 };
 
@@ -71,16 +69,19 @@ export function parseChangedLines(diff: string, { gitQuoted = true } = {}): Chan
 export async function gitChangedLines(
   root: string,
   base: string,
+  tools: ToolEnvironment,
   head = 'HEAD',
 ): Promise<ChangedLines> {
-  const git = (...args: string[]) => run('git', args, { cwd: root, maxBuffer: 256 * 1024 * 1024 });
+  const fenced = await openGit(root, tools);
+  const git = (...args: string[]) => fenced.run(args).then((stdout) => stdout.toString('utf8'));
   const mergeBase = await git('merge-base', base, head).then(
-    ({ stdout }) => stdout.trim(),
+    (stdout) => stdout.trim(),
     () => base, // unrelated or shallow histories: compare with the base itself
   );
   // core.quotepath=off: git otherwise writes a non-ASCII path as a quoted octal escape
   // ("\303\244"), which matches no finding's path.
-  const { stdout } = await git(
+  // --no-textconv: a `diff=` attribute's textconv program is the repository's.
+  const diff = await git(
     '-c',
     'core.quotepath=off',
     'diff',
@@ -88,11 +89,12 @@ export async function gitChangedLines(
     '--find-renames',
     '--no-color',
     '--no-ext-diff',
+    '--no-textconv',
     mergeBase,
     head,
     '--',
   );
-  return parseChangedLines(stdout);
+  return parseChangedLines(diff);
 }
 
 /** Changed lines from `pulls.listFiles` entries (their `patch` is a hunk list without headers). */

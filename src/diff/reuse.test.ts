@@ -8,6 +8,7 @@ import { devHelm } from '../../scripts/dev-helm.js';
 import { gitRepo } from '../../test/support/git.js';
 import { loadPolicy } from '../config/policy.js';
 import { scan, type ScanResult } from '../scan.js';
+import { toolEnvironment } from '../sources/tools.js';
 import * as baseline from './baseline.js';
 
 const checkouts = vi.hoisted(() => ({ count: 0 }));
@@ -15,9 +16,9 @@ vi.mock('./baseline.js', async (original) => {
   const real = await original<typeof baseline>();
   return {
     ...real,
-    checkoutBase: (root: string, ref: string) => {
+    checkoutBase: (...args: Parameters<typeof real.checkoutBase>) => {
       checkouts.count++;
-      return real.checkoutBase(root, ref);
+      return real.checkoutBase(...args);
     },
   };
 });
@@ -71,7 +72,7 @@ async function compare(root: string) {
     root,
     paths: [],
     policy,
-    tools: { helm },
+    tools: { ...toolEnvironment(process.env), helm },
     base: 'main',
     now: new Date(0),
   });

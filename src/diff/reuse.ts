@@ -12,7 +12,9 @@ import type { ChartValuesSets } from '../sources/helm/values-sets.js';
 import type { RenderedKustomizations } from '../sources/kustomize/index.js';
 import type { Loaded } from '../sources/load.js';
 import type { K8sResource } from '../sources/resource.js';
+import type { ToolEnvironment } from '../sources/tools.js';
 import { baseDifference, materialise, resolveBase, type BaseDifference } from './base-tree.js';
+import { openGit } from './git.js';
 
 /** What the load stage produced for one tree: the input of evaluation. */
 export interface LoadedInputs {
@@ -32,6 +34,8 @@ export interface ReuseOptions {
   policy: { file?: string; charts: ReadonlyMap<string, ChartValuesSets> };
   /** The load stage, for the changed paths. */
   load(root: string, inputs: Discovered): Promise<LoadedInputs>;
+  /** Where git is found, and the variables it may see (src/diff/git.ts). */
+  tools: ToolEnvironment;
 }
 
 const KUSTOMIZATION = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
@@ -57,8 +61,9 @@ export async function loadChangedBase(
   ref: string,
   options: ReuseOptions,
 ): Promise<ChangedBase | { full: string }> {
-  const sha = await resolveBase(options.root, ref);
-  const difference = await baseDifference(options.root, sha);
+  const git = await openGit(options.root, options.tools);
+  const sha = await resolveBase(git, ref);
+  const difference = await baseDifference(git, sha);
   if ('unsupported' in difference) return { full: difference.unsupported };
   const { changed, files } = difference;
   const { policy } = options;
@@ -81,7 +86,7 @@ export async function loadChangedBase(
   const isReused = (file: string) =>
     !changed.has(file) && !changedCharts.some((dir) => under(dir, file));
   const wanted = [...files.keys()].filter((file) => !isReused(file));
-  const base = await materialise(options.root, files, wanted);
+  const base = await materialise(git, files, wanted);
   try {
     const existing = [];
     for (const given of options.paths.length ? options.paths : ['.']) {

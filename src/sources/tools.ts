@@ -15,6 +15,9 @@ export interface ToolEnvironment {
   /** The only variables of our environment a tool process inherits: PATH, and on Windows what
    *  programs need to start. Never a token, INPUT_*, ACTIONS_* or credentials (default: none). */
   inherited?: Readonly<Record<string, string>>;
+  /** A repository git may open although another user owns it (`safe.directory`): the Action's
+   *  workspace, which the workflow checked out, in a container job that runs as another user. */
+  trustedRepository?: string;
 }
 
 /** Windows programs do not start without these. */

@@ -264,3 +264,75 @@ describe('the packs run the PSS rules at the target Kubernetes version', () => {
     expect(evaluateResources(sysctl, { ...policy, kubernetesVersion: '1.37' })).toEqual([]);
   });
 });
+
+describe('enforce, warn and audit together, as the API server combines them', () => {
+  // Privileged (baseline and restricted reject it) and without runAsNonRoot (restricted only).
+  const privileged = pod({ container: '        privileged: true\n' }).replace(
+    '    runAsNonRoot: true\n',
+    '',
+  );
+  const restrictedOnly = pod().replace('    runAsNonRoot: true\n', '');
+  const labels = (modes: Record<string, string>) =>
+    Object.fromEntries(Object.entries(modes).map(([mode, level]) => [`${LABEL}${mode}`, level]));
+
+  it('a Pod that enforce rejects gets no warnings, and audit is still recorded', () => {
+    const findings = admit(
+      labels({ enforce: 'baseline', warn: 'restricted', audit: 'restricted' }),
+      privileged,
+    );
+    expect(summary(findings)).toEqual(['KSV017 high', 'KPG111 low']);
+    expect(findings[0]!.message).toMatch(
+      /^pods "web" is forbidden: violates PodSecurity "baseline:latest": /,
+    );
+    expect(findings[1]!.message).toMatch(
+      /^would violate PodSecurity "restricted:latest" \(audit annotation pod-security\.kubernetes\.io\/audit-violations\): /,
+    );
+  });
+
+  it('a Pod that enforce admits gets the warnings', () => {
+    const findings = admit(labels({ enforce: 'baseline', warn: 'restricted' }), restrictedOnly);
+    expect(summary(findings)).toEqual(['KPG111 medium']);
+    expect(findings[0]!.message).toMatch(
+      /^Warning: would violate PodSecurity "restricted:latest": /,
+    );
+  });
+
+  const deployment = (template: string) =>
+    `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web, namespace: apps }
+spec:
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+${template
+  .slice(template.indexOf('spec:'))
+  .split('\n')
+  .map((line) => (line ? `    ${line}` : line))
+  .join('\n')}`;
+
+  it('a workload is not enforced: admitted, with the warnings, while its Pods would be rejected', () => {
+    const findings = admit(
+      labels({ enforce: 'baseline', warn: 'restricted' }),
+      deployment(privileged),
+    );
+    expect(summary(findings)).toEqual(['KSV017 high', 'KPG111 medium']);
+    expect(findings[0]!.message).toMatch(
+      /^Deployment "web" is admitted with a warning \(PodSecurity enforces on Pods, not on workloads\), but its Pods would be rejected in namespace 'apps': would violate PodSecurity "baseline:latest": /,
+    );
+    expect(findings[1]!.message).toMatch(
+      /^Warning: would violate PodSecurity "restricted:latest": /,
+    );
+  });
+
+  it('says the workload is admitted without a warning when warn does not catch what enforce does', () => {
+    const findings = admit(
+      labels({ enforce: 'restricted', warn: 'privileged' }),
+      deployment(restrictedOnly),
+    );
+    expect(summary(findings)).toEqual(['KPG111 high']);
+    expect(findings[0]!.message).toMatch(
+      /^Deployment "web" is admitted \(PodSecurity enforces on Pods, not on workloads\), but its Pods would be rejected in namespace 'apps': would violate PodSecurity "restricted:latest": /,
+    );
+  });
+});

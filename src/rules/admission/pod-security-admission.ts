@@ -1,7 +1,11 @@
 // Pod Security Admission by namespace label: a Namespace labelled pod-security.kubernetes.io/enforce|warn|audit
 // = baseline|restricted (optionally pinned with -version) subjects the Pods and workload templates created in
-// it to that level's Pod Security Standards rules, whatever the packs enable. enforce rejects Pods (and
-// admits a workload with a warning while its Pods would be rejected), warn warns, audit records.
+// it to that level's Pod Security Standards rules, whatever the packs enable. As the API server's admission
+// (k8s.io/pod-security-admission admission/admission.go EvaluatePod): enforce rejects a Pod, and a Pod it
+// rejects gets no warnings (warn is not evaluated for a request that fails), while audit is recorded
+// either way; a workload (Deployment, Job, ...) is never enforced, only warned about and audited, so
+// an enforce violation in its template is reported as what it leads to: the workload is admitted and
+// its Pods are rejected when its controller creates them.
 // Each mode runs the checks as they were at its pinned version, as the API server does
 // (k8s.io/pod-security-admission api/helpers.go PolicyToEvaluate, policy/registry.go).
 import { severityRank, type Finding, type Severity } from '../../model.js';
@@ -11,7 +15,7 @@ import { podSecurityLabelsInvalid } from '../engine-rules.js';
 import { findingOnResource } from '../evaluate.js';
 import { k8sRules } from '../k8s/index.js';
 import { pssMinor } from '../k8s/pod/pss-version.js';
-import type { K8sRule } from '../types.js';
+import type { K8sRule, K8sViolation } from '../types.js';
 import { labelsOf } from './selectors.js';
 
 type Mode = 'enforce' | 'warn' | 'audit';
@@ -116,16 +120,27 @@ export function rulesAt(level: Level, minor: number): K8sRule[] {
   );
 }
 
-function message(resource: K8sResource, policy: NamespacePolicy, violation: string): string {
+function message(
+  resource: K8sResource,
+  policy: NamespacePolicy,
+  violation: string,
+  warned: boolean,
+): string {
   const standard = `PodSecurity "${policy.level}:${policy.version}"`;
   const kind = resource.ref.kind;
   if (policy.mode === 'enforce')
-    return kind === 'Pod'
+    return isPod(resource)
       ? `pods "${resource.ref.name}" is forbidden: violates ${standard}: ${violation}`
-      : `${kind} "${resource.ref.name}" is admitted with a warning, but its Pods would be rejected in namespace '${resource.ref.namespace ?? 'default'}': would violate ${standard}: ${violation}`;
+      : `${kind} "${resource.ref.name}" is admitted${warned ? ' with a warning' : ''} (PodSecurity enforces on Pods, not on workloads), but its Pods would be rejected in namespace '${resource.ref.namespace ?? 'default'}': would violate ${standard}: ${violation}`;
   if (policy.mode === 'warn') return `Warning: would violate ${standard}: ${violation}`;
   return `would violate ${standard} (audit annotation pod-security.kubernetes.io/audit-violations): ${violation}`;
 }
+
+/** A mode's violations of one resource, by rule ID, in rule order. */
+type Violated = Map<string, { rule: K8sRule; violations: K8sViolation[] }>;
+
+const isPod = (resource: K8sResource) =>
+  resource.ref.kind === 'Pod' && resource.ref.apiVersion === 'v1';
 
 /**
  * PSA findings for the Pods and workloads of the namespaces whose labels set a level, each mode's
@@ -149,18 +164,37 @@ export function evaluatePodSecurityAdmission(
     let modes = cache.get(namespace);
     if (!modes) cache.set(namespace, (modes = podSecurityModes(namespaceLabels(namespace) ?? {})));
     if (!modes.length) continue;
-    // Each rule once, under the strongest mode that finds something with it.
-    const seen = new Set<string>();
+    // What each mode finds, by rule; one evaluation per level and version.
+    const found = new Map<NamespacePolicy, Violated>();
+    const byLevel = new Map<string, Violated>();
     for (const policy of modes) {
       const minor = effectivePssVersion(policy.version, targetMinor);
       const key = `${policy.level}:${minor}`;
-      let rules = ruleSets.get(key);
-      if (!rules) ruleSets.set(key, (rules = rulesAt(policy.level, minor)));
-      for (const rule of rules) {
-        if (seen.has(rule.meta.id)) continue;
-        const violations = rule.check!(resource, rule.defaultOptions, { pssVersion: minor });
-        if (!violations.length) continue;
-        seen.add(rule.meta.id);
+      let violated = byLevel.get(key);
+      if (!violated) {
+        let rules = ruleSets.get(key);
+        if (!rules) ruleSets.set(key, (rules = rulesAt(policy.level, minor)));
+        violated = new Map();
+        for (const rule of rules) {
+          const violations = rule.check!(resource, rule.defaultOptions, { pssVersion: minor });
+          if (violations.length) violated.set(rule.meta.id, { rule, violations });
+        }
+        byLevel.set(key, violated);
+      }
+      found.set(policy, violated);
+    }
+    const enforce = modes.find((policy) => policy.mode === 'enforce');
+    const warn = modes.find((policy) => policy.mode === 'warn');
+    // A Pod enforce rejects gets no warnings; a workload is not enforced, so it still does.
+    const rejected = isPod(resource) && enforce !== undefined && found.get(enforce)!.size > 0;
+    // Each rule once, under the strongest mode that finds something with it.
+    const seen = new Set<string>();
+    for (const policy of modes) {
+      if (policy.mode === 'warn' && rejected) continue;
+      for (const [id, { rule, violations }] of found.get(policy)!) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const warned = warn !== undefined && found.get(warn)!.has(id);
         for (const violation of violations)
           findings.push(
             findingOnResource(
@@ -170,7 +204,7 @@ export function evaluatePodSecurityAdmission(
                 severity: MODE_SEVERITY[policy.mode],
               },
               resource,
-              { ...violation, message: message(resource, policy, violation.message) },
+              { ...violation, message: message(resource, policy, violation.message, warned) },
             ),
           );
       }

@@ -64,6 +64,8 @@ export interface RenderChartsOptions {
   /** Called with each successful render's output as helm wrote it: tests that check the YAML
    *  loader on the same text use it instead of rendering every chart a second time. */
   onOutput?: (chart: string, valuesSet: string, output: string) => void;
+  /** Called as each helm process starts (a scan loads its other files once helm runs). */
+  onRenderStarted?: () => void;
 }
 
 /** A chart that could not be rendered: where to fix it, and in which values sets it failed. */
@@ -133,18 +135,22 @@ async function renderInto(
       const helmPath = await helm;
       const values = await valuesFilesFor(root, workspace, chart, set);
       if ('failure' in values) return values;
-      const result = await renderChart({
+      const running = renderChart({
         helm: helmPath,
         workspace,
         chartPath: copy,
         chartName: chart.name,
         valuesSet: set,
-        valuesFiles: values.files,
+        valuesFiles: values.files.map((file) => file.copy),
         kubernetesVersion: options.kubernetesVersion,
         timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       });
+      options.onRenderStarted?.();
+      const result = await running;
       if (result.ok) options.onOutput?.(chart.dir, set.name, result.output);
-      return { result: withoutWorkspace(result, workspace, copy, chart.dir) };
+      const shown = new Map([[copy, chart.dir]]);
+      for (const file of values.files) shown.set(file.copy, file.shown);
+      return { result: withoutWorkspace(result, workspace, shown) };
     }).then((outcome) =>
       // After the next render has been started: parsing must not keep a CPU waiting for it.
       afterPendingIo(() =>
@@ -236,8 +242,8 @@ async function valuesFilesFor(
   workspace: RenderWorkspace,
   chart: ChartInfo,
   set: ValuesSet,
-): Promise<{ files: string[] } | { failure: Failure }> {
-  const files: string[] = [];
+): Promise<{ files: ValuesFileCopy[] } | { failure: Failure }> {
+  const files: ValuesFileCopy[] = [];
   for (const file of set.valuesFiles) {
     let content: Buffer;
     try {
@@ -257,28 +263,46 @@ async function valuesFilesFor(
     }
     const copy = workspace.path(`values-${files.length}.yaml`);
     await writeFile(copy, content, { flag: 'wx' });
-    files.push(copy);
+    files.push({ copy, shown: file });
   }
   const setFile = await writeSetValues(workspace, set.set);
-  if (setFile) files.push(setFile);
+  if (setFile) {
+    const where = set.declaredAt ? ` (${set.declaredAt.key}.set)` : '';
+    files.push({ copy: setFile, shown: `the set values of values set '${set.name}'${where}` });
+  }
   return { files };
 }
 
-/** Helm names the chart copy and our values files in its messages: show repository paths. */
-function withoutWorkspace(
+/** A values file as helm reads it (a copy in the workspace) and as the user knows it. */
+interface ValuesFileCopy {
+  copy: string;
+  /** The repository path of a values file; what a values set's `set` pairs are. */
+  shown: string;
+}
+
+/**
+ * Helm names the chart copy and our values files in its messages: show repository paths (and
+ * what the `set` pairs are) instead, and never a path of the temporary workspace, however helm
+ * spelled it (through a link such as macOS's /var -> /private/var, or as a file:// URL).
+ */
+export function withoutWorkspace(
   result: RenderResult,
-  workspace: RenderWorkspace,
-  copy: string,
-  chartDir: string,
+  workspace: Pick<RenderWorkspace, 'dir' | 'realDir'>,
+  shown: ReadonlyMap<string, string>,
 ): RenderResult {
   if (result.ok) return result;
-  const error = result.error
-    .split(copy)
-    .join(chartDir)
-    .split(`${workspace.dir}/work/`)
-    .join('')
-    .split(workspace.dir)
-    .join('<helm workspace>');
+  let error = result.error;
+  // The resolved spelling can hold the other (/private/tmp/x holds /tmp/x): longest first.
+  const dirs = [...new Set([workspace.realDir, workspace.dir])].sort((a, b) => b.length - a.length);
+  const named = dirs
+    .flatMap((dir) =>
+      [...shown].map(([copy, name]) => [dir + copy.slice(workspace.dir.length), name] as const),
+    )
+    .sort(([a], [b]) => b.length - a.length);
+  for (const [copy, name] of named) error = error.split(copy).join(name);
+  for (const dir of dirs) {
+    error = error.split(`${dir}/work/`).join('').split(dir).join('<helm workspace>');
+  }
   return { ok: false, error };
 }
 
@@ -424,7 +448,14 @@ function renderFailure(
   let message = `helm template failed: ${result.error}`;
   const missing = missingDependencies(result.error);
   const position = errorPosition(result.error);
-  if (missing.length) {
+  // withoutWorkspace has named the values file as the repository has it.
+  const valuesFile = set.valuesFiles.find((file) =>
+    result.error.startsWith(`failed to parse ${file}: `),
+  );
+  if (valuesFile) {
+    file = valuesFile;
+    line = Number(/\byaml: line (\d+):/.exec(result.error)?.[1] ?? 1);
+  } else if (missing.length) {
     message =
       `chart dependencies missing from ${chart.dir}/charts/: ${missing.join(', ')}. ` +
       `Vendor them: run \`helm dependency build ${chart.dir}\` and commit ${chart.dir}/charts/ ` +

@@ -10,7 +10,7 @@
 //   nothing is downloaded; never --dependency-update, --validate or --dry-run=server;
 // - a timeout, an output bound, chart tests skipped, dependencies never fetched.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ToolEnvironment } from '../tools.js';
@@ -51,6 +51,8 @@ export const INSTALL_NAMESPACE = 'kpg-install-namespace';
 /** A temp folder holding helm's homes, an empty kubeconfig, chart copies and values files. */
 export interface RenderWorkspace {
   dir: string;
+  /** `dir` with every link resolved (macOS's temporary folder is one): helm may print either. */
+  realDir: string;
   env: Record<string, string>;
   /** A fresh path inside the workspace (for a chart copy or a values file). */
   path(name: string): string;
@@ -67,6 +69,7 @@ export async function createRenderWorkspace(tools: ToolEnvironment = {}): Promis
   let counter = 0;
   return {
     dir,
+    realDir: await realpath(dir),
     env: helmEnvironment(dir, tools),
     path: (name) => at('work', `${++counter}-${name}`),
     remove: () => rm(dir, { recursive: true, force: true, maxRetries: 3 }),
