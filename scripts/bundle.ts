@@ -136,14 +136,22 @@ export async function bundle(
     legalComments: 'eof',
     logLevel: 'warning',
   });
+  let text = await readFile(path.resolve(ROOT, outfile), 'utf8');
   if (format === 'cjs') {
-    let text = await readFile(path.resolve(ROOT, outfile), 'utf8');
     for (const call of BESIDE_IMPORTS) {
       if (text.split(call).length !== 2) throw new Error(`${outfile}: expected one ${call}`);
       text = text.replace(call, call.replace('import(', '__kpgImport('));
     }
-    await writeFile(path.resolve(ROOT, outfile), text);
   }
+  // esbuild escapes non-ASCII characters in strings but not in regular expressions (cel-js's
+  // /µs/): one such character and V8 holds the whole bundle's source as a two-byte string, some
+  // 2 MB more in every run. An escape means the same in a regular expression (beyond the BMP:
+  // each surrogate, as a regular expression without `u` reads them).
+  text = text.replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  await writeFile(path.resolve(ROOT, outfile), text);
   const require = createRequire(import.meta.url);
   const beside = (name: string) => path.resolve(ROOT, path.dirname(outfile), name);
   await copyFile(require.resolve('mvdan-sh'), beside(SHELL_PARSER));

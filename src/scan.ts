@@ -12,7 +12,7 @@ import {
   type ScanError,
   type Severity,
 } from './model.js';
-import { evaluateAdmission } from './rules/admission/index.js';
+import { admissionReadsObjects, evaluateAdmission } from './rules/admission/index.js';
 import { duplicateKeyFindings } from './rules/duplicate-keys.js';
 import { chartRenderFailed, kustomizeRenderFailed, unreadableFile } from './rules/engine-rules.js';
 import {
@@ -32,8 +32,13 @@ import {
 import { mergeAcrossOverlays, renderKustomizations } from './sources/kustomize/index.js';
 import { loadDockerfiles, loadManifestFiles } from './sources/load.js';
 import { mergeClusterResources, readCluster, type ClusterOptions } from './sources/cluster.js';
+import { releaseObject, type K8sResource } from './sources/resource.js';
 import type { ToolEnvironment } from './sources/tools.js';
-import { annotationExceptions } from './suppress/annotations.js';
+import {
+  annotationExceptions,
+  IGNORE_ANNOTATION,
+  REASON_ANNOTATION,
+} from './suppress/annotations.js';
 import { hadolintExceptions } from './suppress/hadolint.js';
 import { suppressFindings, type SuppressedFinding } from './suppress/suppress.js';
 
@@ -119,7 +124,7 @@ const begun = new WeakMap<LoadedInputs, BegunEvaluation>();
 const [PLAIN, RENDERED, KUSTOMIZED] = [0, 1, 2];
 
 async function load(
-  options: ScanOptions,
+  options: Run,
   root: string,
   inputs: Discovered,
   evaluateEarly = false,
@@ -153,16 +158,48 @@ async function load(
     : { manifests: inputs.manifests, resources: [], failures: [], errors: [] };
   // The plain files once helm runs: until then, copying the charts is what helm waits for.
   await Promise.race([helmRunning, rendering.catch(() => undefined)]);
+  // Plain files evaluated as each is parsed and their objects freed, when nothing after reads them.
+  const freeing =
+    evaluation && mayFreeObjects(options, evaluation, kustomize.resources)
+      ? freeChecked(evaluation)
+      : undefined;
   const [manifests, dockerfiles] = await Promise.all([
-    loadManifestFiles({ root, ...inputs }, kustomize.manifests),
+    loadManifestFiles({ root, ...inputs }, kustomize.manifests, freeing),
     loadDockerfiles({ root, ...inputs }, inputs.dockerfiles),
   ]);
+  const plain = freeing ? [] : manifests.items;
   const early =
-    evaluation &&
-    (await evaluateWhileWaiting(evaluation, manifests.items, PLAIN, dockerfiles.items, policy));
-  const loaded = { inputs, kustomize, manifests, charts: await rendering, dockerfiles };
+    evaluation && (await evaluateWhileWaiting(evaluation, plain, PLAIN, dockerfiles.items, policy));
+  const charts = await rendering;
+  // A policy binding or Pod Security label in the files or charts reads every object: reread them.
+  const all = () => [...manifests.items, ...charts.resources, ...kustomize.resources];
+  if (freeing && admissionReadsObjects(all(), policy)) {
+    manifests.items = (await loadManifestFiles({ root, ...inputs }, kustomize.manifests)).items;
+  }
+  const loaded = { inputs, kustomize, manifests, charts, dockerfiles };
   if (early) begun.set(loaded, early);
   return loaded;
+}
+
+/** Whether the objects of checked resources can be freed: what runs after the rules' `check`
+ *  reads only identities and positions (no custom rule's CEL, no admission policy or Pod Security
+ *  label known so far), and no base scan reuses them. Memory: docs/performance.md. */
+function mayFreeObjects(options: Run, evaluation: ResourceEvaluation, known: K8sResource[]) {
+  const { base, policy, clusterState } = options;
+  if (base || evaluation.readsObjectsAtTheEnd) return false;
+  return !admissionReadsObjects(known, policy, clusterState.resources);
+}
+
+/** Each file's resources checked as parsed, then all but what identifies them freed. */
+function freeChecked(evaluation: ResourceEvaluation) {
+  return (resources: readonly K8sResource[]) => {
+    evaluation.add(resources, PLAIN);
+    for (const resource of resources) {
+      // Namespaces stay whole: admission reads their labels.
+      if (resource.ref.kind !== 'Namespace')
+        releaseObject(resource, [IGNORE_ANNOTATION, REASON_ANNOTATION]);
+    }
+  };
 }
 
 function evaluate(options: Run, loaded: LoadedInputs): Checked {
@@ -315,10 +352,30 @@ export function sortFindings(findings: Finding[]): Finding[] {
       (a.container ?? '').localeCompare(b.container ?? '') ||
       a.message.localeCompare(b.message),
   );
-  const seen = new Map<string, number>();
-  return sorted.map((finding) => {
-    const count = seen.get(finding.fingerprint) ?? 0;
-    seen.set(finding.fingerprint, count + 1);
-    return count === 0 ? finding : { ...finding, fingerprint: `${finding.fingerprint}:${count}` };
-  });
+  // Repeats are rare: the first occurrence of each fingerprint is found in an open-addressing
+  // table of positions, not a Map of every fingerprint (at the scan's memory peak).
+  const first = new Int32Array(2 ** Math.ceil(Math.log2(2 * sorted.length + 2))).fill(-1);
+  const repeats = new Map<number, number>();
+  for (let i = 0; i < sorted.length; i++) {
+    const { fingerprint } = sorted[i];
+    let slot = stringHash(fingerprint) & (first.length - 1);
+    while (first[slot] >= 0 && sorted[first[slot]].fingerprint !== fingerprint) {
+      slot = (slot + 1) & (first.length - 1);
+    }
+    if (first[slot] < 0) {
+      first[slot] = i;
+      continue;
+    }
+    const count = (repeats.get(slot) ?? 0) + 1;
+    repeats.set(slot, count);
+    sorted[i] = { ...sorted[i], fingerprint: `${fingerprint}:${count}` };
+  }
+  return sorted;
+}
+
+/** FNV-1a of a string's UTF-16 code units. */
+function stringHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }

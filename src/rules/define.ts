@@ -25,7 +25,7 @@ interface RuleSpec<Options> {
 
 /** The check itself is written as the rule has it (types.ts). */
 export type K8sRuleSpec<Options> = RuleSpec<Options> &
-  Pick<K8sRule<Options>, 'kinds' | 'check' | 'checkAll'>;
+  Pick<K8sRule<Options>, 'kinds' | 'check' | 'checkAll' | 'checkAllReads'>;
 
 export type DockerRuleSpec<Options> = RuleSpec<Options> & Pick<DockerRule<Options>, 'check'>;
 

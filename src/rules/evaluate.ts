@@ -68,6 +68,12 @@ export class ResourceEvaluation {
     this.checked = this.activeRules.filter(({ rule }) => rule.check);
   }
 
+  /** Whether a cross-resource rule (a custom rule's CEL) reads the objects themselves: if none
+   *  does, `findings` needs of each resource only its ref, origin and pod template's presence. */
+  get readsObjectsAtTheEnd(): boolean {
+    return this.activeRules.some(({ rule }) => rule.checkAll && rule.checkAllReads !== 'refs');
+  }
+
   /** Every rule's `check` on `resources`, which are in `part` of the whole set: a lower part's
    *  findings come first, a part's in the order added. Resource by resource, every rule: a
    *  resource's objects and position index stay in the CPU cache while all rules look at it,

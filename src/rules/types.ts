@@ -81,6 +81,9 @@ export interface K8sRule<Options = unknown> {
   kinds?: readonly string[];
   /** Checks one resource. */
   check?(resource: K8sResource, options: Options, context?: CheckContext): K8sViolation[];
+  /** `'refs'`: `checkAll` reads of each resource only its ref, its origin and whether it has a
+   *  pod template, so a scan may free the objects once every `check` has run on them. */
+  checkAllReads?: 'refs';
   /** Checks the whole scanned set at once, for cross-resource rules. */
   checkAll?(
     resources: readonly K8sResource[],

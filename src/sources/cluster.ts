@@ -98,6 +98,7 @@ export function mergeClusterResources(
   repository: readonly K8sResource[],
   cluster: readonly K8sResource[],
 ): K8sResource[] {
+  if (cluster.length === 0) return []; // no key for each of the repository's resources
   const key = (r: K8sResource) =>
     `${r.ref.apiVersion.split('/')[0]}|${r.ref.kind}|${r.ref.namespace ?? ''}|${r.ref.name}`;
   const own = new Set(repository.map(key));

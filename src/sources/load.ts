@@ -56,17 +56,53 @@ async function readText(source: FileSource, file: string): Promise<string | Scan
         message: `file is ${mib(info.size)}, over the ${mib(MAX_FILE_BYTES)} limit; split it or exclude it`,
       };
     }
-    const bytes = await handle.readFile();
-    if (bytes.length > MAX_FILE_BYTES) {
-      return { file, message: `file grew over the ${mib(MAX_FILE_BYTES)} limit while read` };
+    const read = await readBytes(handle, info.size);
+    try {
+      const { bytes } = read;
+      if (bytes.length > MAX_FILE_BYTES) {
+        return { file, message: `file grew over the ${mib(MAX_FILE_BYTES)} limit while read` };
+      }
+      if (isBinary(bytes)) return { file, message: 'binary file, not YAML or a Dockerfile' };
+      return UTF8.decode(bytes);
+    } finally {
+      if (read.spare) giveBack(read.spare);
     }
-    if (isBinary(bytes)) return { file, message: 'binary file, not YAML or a Dockerfile' };
-    return new TextDecoder('utf-8').decode(bytes);
   } catch (error) {
     return { file, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? error}` };
   } finally {
     await handle?.close();
   }
+}
+
+const UTF8 = new TextDecoder('utf-8');
+
+/** Buffers small files are read into, reused: a buffer per file, read ahead while another file
+ *  is parsed, outlives V8's young generation and is freed only at a full collection (several MB
+ *  of them at a large scan's memory peak). As many as manifests are read ahead. */
+const spareBuffers: Buffer[] = [];
+const SPARE_BUFFER_LIMIT = 1024 * 1024;
+
+/** The file's bytes; `spare`: the reused buffer they are in, to give back once decoded. A file
+ *  that grew since its size was read is read again whole. */
+async function readBytes(
+  handle: FileHandle,
+  size: number,
+): Promise<{ bytes: Buffer; spare?: Buffer }> {
+  if (size >= SPARE_BUFFER_LIMIT) return { bytes: await handle.readFile() };
+  let spare = spareBuffers.pop();
+  if (!spare || spare.length <= size) spare = Buffer.allocUnsafeSlow(Math.max(size + 1, 64 * 1024));
+  let length = 0;
+  while (length <= size) {
+    const { bytesRead } = await handle.read(spare, length, spare.length - length, length);
+    if (bytesRead === 0) return { bytes: spare.subarray(0, length), spare };
+    length += bytesRead;
+  }
+  giveBack(spare);
+  return { bytes: await handle.readFile() };
+}
+
+function giveBack(spare: Buffer): void {
+  if (spareBuffers.length < READ_AHEAD) spareBuffers.push(spare);
 }
 
 /**
@@ -96,9 +132,12 @@ const JSON_FILE = /\.json$/i;
  *  false match only loads the parser, never skips one. */
 const SHELL_INSTRUCTION = /\b(?:run|shell)\b/i;
 
+/** `onParsed`: called with each file's resources as soon as it is parsed, in file order (the scan
+ *  evaluates them then, and may free their objects before the next file is parsed). */
 export async function loadManifestFiles(
   source: FileSource | string,
   files: readonly string[],
+  onParsed?: (resources: readonly K8sResource[]) => void,
 ): Promise<Loaded<K8sResource>> {
   const from = typeof source === 'string' ? { root: source } : source;
   const loaded: Loaded<K8sResource> = { items: [], errors: [], warnings: [] };
@@ -117,6 +156,7 @@ export async function loadManifestFiles(
     const { resources, errors } = parseManifests(text, { file, strings });
     // Not push(...spread): a file of 100,000 documents would overflow the call stack.
     for (const resource of resources) loaded.items.push(resource);
+    onParsed?.(resources);
     if (errors.length > 0 && from.chartData?.has(file) && text.includes('{{')) {
       // A Go template outside templates/ is data the chart reads (`tpl (.Files.Get ...)`), which
       // no client could apply as it is: said, but not a failure.

@@ -179,3 +179,46 @@ export function resourceRef(object: KubeObject): ResourceRef {
 export function toResource(object: KubeObject, origin: ResourceOrigin): K8sResource {
   return { ref: resourceRef(object), object, pod: podTemplateOf(object), origin };
 }
+
+/**
+ * Frees what a resource holds of its document once nothing will read it any more (every rule's
+ * `check` has run, and what runs afterwards reads only identities): the object keeps its
+ * apiVersion, kind, name, namespace and the annotations named in `keepAnnotations`, the pod
+ * template its paths and no containers. Its ref, origin (positions) and duplicate keys stay, so
+ * findings can still be placed on it.
+ */
+export function releaseObject(resource: K8sResource, keepAnnotations: readonly string[]): void {
+  const { object, pod } = resource;
+  const metadata = isObject(object.metadata) ? object.metadata : {};
+  const kept: KubeObject = {};
+  for (const field of ['name', 'namespace']) {
+    if (metadata[field] !== undefined) kept[field] = metadata[field];
+  }
+  const annotations = isObject(metadata.annotations) ? metadata.annotations : undefined;
+  if (annotations && keepAnnotations.some((key) => annotations[key] !== undefined)) {
+    kept.annotations = Object.fromEntries(
+      keepAnnotations
+        .filter((key) => annotations[key] !== undefined)
+        .map((key) => [key, annotations[key]]),
+    );
+  }
+  resource.object = { apiVersion: object.apiVersion, kind: object.kind, metadata: kept };
+  if (pod) {
+    let freed = FREED_TEMPLATES.get(pod.specPath);
+    if (!freed) {
+      const { metadataPath, specPath } = pod;
+      freed = Object.freeze({
+        metadata: Object.freeze({}),
+        metadataPath,
+        spec: Object.freeze({}),
+        specPath,
+        containers: Object.freeze([]) as unknown as ContainerEntry[],
+      });
+      FREED_TEMPLATES.set(specPath, freed);
+    }
+    resource.pod = freed;
+  }
+}
+
+/** The freed pod template of each kind (by its shared spec path): one for all its resources. */
+const FREED_TEMPLATES = new WeakMap<Path, PodTemplate>();

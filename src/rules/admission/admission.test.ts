@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseManifests } from '../../sources/manifests.js';
-import { evaluateAdmission } from './index.js';
+import { admissionReadsObjects, evaluateAdmission } from './index.js';
 import { withApiServerDefaults } from './defaults.js';
 import { selectorMatches } from './selectors.js';
 import { podSecurityModes } from './pod-security-admission.js';
@@ -303,5 +303,30 @@ spec: { replicas: 5 }
     );
     expect([...doc.rules.keys()]).toEqual(['vap/p']);
     expect([...(doc.ignore[0]?.ruleIds ?? [])]).toEqual(['vap/p']);
+  });
+});
+
+describe('what admission reads', () => {
+  const workload =
+    'apiVersion: v1\nkind: Pod\nmetadata: { name: p, namespace: a }\nspec: { containers: [] }\n';
+  it('only identities without a binding or a Pod Security label', () => {
+    const namespace =
+      'apiVersion: v1\nkind: Namespace\nmetadata: { name: a, labels: { team: x } }\n';
+    expect(admissionReadsObjects(resources(`${workload}---\n${namespace}`), {})).toBe(false);
+  });
+  it('whole objects with a binding, in the tree or the context', () => {
+    const binding =
+      'apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicyBinding\nmetadata: { name: b }\nspec: { policyName: p }\n';
+    expect(admissionReadsObjects(resources(`${workload}---\n${binding}`), {})).toBe(true);
+    expect(admissionReadsObjects(resources(workload), {}, resources(binding))).toBe(true);
+  });
+  it('whole objects with a Pod Security label on a Namespace or in the policy', () => {
+    const labelled =
+      'apiVersion: v1\nkind: Namespace\nmetadata: { name: a, labels: { pod-security.kubernetes.io/warn: baseline } }\n';
+    expect(admissionReadsObjects(resources(`${workload}---\n${labelled}`), {})).toBe(true);
+    const declared = { a: { labels: { 'pod-security.kubernetes.io/enforce': 'restricted' } } };
+    expect(
+      admissionReadsObjects(resources(workload), { admission: { namespaces: declared } }),
+    ).toBe(true);
   });
 });

@@ -7,7 +7,9 @@ import { Namespaces, type ChartNamespaces } from './namespaces.js';
 import {
   evaluatePodSecurityAdmission,
   mergePodSecurityFindings,
+  podSecurityModes,
 } from './pod-security-admission.js';
+import { labelsOf } from './selectors.js';
 import { evaluateAdmissionPolicies } from './validating-admission-policy.js';
 
 /** What admission reads from the policy (structurally, the Policy's fields). */
@@ -53,4 +55,23 @@ export function evaluateAdmission(
     warnings: vap.warnings,
     merge: (ruleFindings) => [...mergePodSecurityFindings(ruleFindings, psa), ...vap.findings],
   };
+}
+
+/**
+ * Whether admission reads more of `resources` than Namespaces and identities: a policy binding
+ * (then every object goes through the policies) or a namespace whose labels set a Pod Security
+ * level (then its workloads' pod templates are checked), in the tree, the `context` or the
+ * policy's declared namespaces. Otherwise a scan may free the objects of checked resources.
+ */
+export function admissionReadsObjects(
+  resources: readonly K8sResource[],
+  policy: AdmissionPolicyView,
+  context: readonly K8sResource[] = [],
+): boolean {
+  const declared = Object.values(policy.admission?.namespaces ?? {});
+  if (declared.some(({ labels }) => podSecurityModes(labels).length > 0)) return true;
+  const reads = (resource: K8sResource) =>
+    resource.ref.kind === 'ValidatingAdmissionPolicyBinding' ||
+    (resource.ref.kind === 'Namespace' && podSecurityModes(labelsOf(resource.object)).length > 0);
+  return resources.some(reads) || context.some(reads);
 }

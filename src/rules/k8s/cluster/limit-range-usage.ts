@@ -55,6 +55,7 @@ export const limitRangeUsage = defineK8sRule<LimitRangeOptions>({
       },
     ];
   },
+  checkAllReads: 'refs',
   checkAll: (resources, options) => {
     if (!options.requirePerNamespace) return [];
     const covered = namespacesWith(resources, (resource) => resource.ref.kind === 'LimitRange');

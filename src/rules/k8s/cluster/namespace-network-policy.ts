@@ -18,6 +18,7 @@ export const namespaceNetworkPolicy = defineK8sRule({
       'https://kubernetes.io/docs/concepts/security/security-checklist/#network-security',
     ],
   },
+  checkAllReads: 'refs',
   checkAll: (resources) => {
     const covered = namespacesWith(resources, (resource) => resource.ref.kind === 'NetworkPolicy');
     return [...firstWorkloadByNamespace(resources)]

@@ -46,6 +46,7 @@ export const resourceQuotaUsage = defineK8sRule<ResourceQuotaOptions>({
       },
     ];
   },
+  checkAllReads: 'refs',
   checkAll: (resources, options) => {
     if (!options.requirePerNamespace) return [];
     const covered = namespacesWith(resources, (resource) => resource.ref.kind === 'ResourceQuota');
