@@ -14082,7 +14082,7 @@ function registerFunctions(registry) {
   functionOverload(`${TS}.getMonth(string): int`, (d, tz) => BigInt(tzDate(d, tz).getMonth()));
   functionOverload(`${TS}.getSeconds(): int`, (d) => BigInt(d.getUTCSeconds()));
   functionOverload(`${TS}.getSeconds(string): int`, (d, tz) => BigInt(tzDate(d, tz).getSeconds()));
-  const parseDurationPattern = /(\d*\.?\d*)(ns|us|µs|ms|s|m|h)/;
+  const parseDurationPattern = /(\d*\.?\d*)(ns|us|\u00b5s|ms|s|m|h)/;
   function parseDuration(string) {
     if (!string) throw evaluationError("invalid_duration", `Invalid duration string: ''`);
     const isNegative = string[0] === "-";
@@ -29127,6 +29127,37 @@ function resourceRef(object) {
 function toResource(object, origin) {
   return { ref: resourceRef(object), object, pod: podTemplateOf(object), origin };
 }
+function releaseObject(resource, keepAnnotations) {
+  const { object, pod } = resource;
+  const metadata = isObject(object.metadata) ? object.metadata : {};
+  const kept = {};
+  for (const field2 of ["name", "namespace"]) {
+    if (metadata[field2] !== void 0) kept[field2] = metadata[field2];
+  }
+  const annotations = isObject(metadata.annotations) ? metadata.annotations : void 0;
+  if (annotations && keepAnnotations.some((key) => annotations[key] !== void 0)) {
+    kept.annotations = Object.fromEntries(
+      keepAnnotations.filter((key) => annotations[key] !== void 0).map((key) => [key, annotations[key]])
+    );
+  }
+  resource.object = { apiVersion: object.apiVersion, kind: object.kind, metadata: kept };
+  if (pod) {
+    let freed = FREED_TEMPLATES.get(pod.specPath);
+    if (!freed) {
+      const { metadataPath, specPath } = pod;
+      freed = Object.freeze({
+        metadata: Object.freeze({}),
+        metadataPath,
+        spec: Object.freeze({}),
+        specPath,
+        containers: Object.freeze([])
+      });
+      FREED_TEMPLATES.set(specPath, freed);
+    }
+    resource.pod = freed;
+  }
+}
+var FREED_TEMPLATES = /* @__PURE__ */ new WeakMap();
 
 // src/rules/k8s/cluster/namespaces.ts
 function namespaceOf(resource) {
@@ -29188,6 +29219,7 @@ var limitRangeUsage = defineK8sRule({
       }
     ];
   },
+  checkAllReads: "refs",
   checkAll: (resources, options) => {
     if (!options.requirePerNamespace) return [];
     const covered = namespacesWith(resources, (resource) => resource.ref.kind === "LimitRange");
@@ -29215,6 +29247,7 @@ var namespaceNetworkPolicy = defineK8sRule({
       "https://kubernetes.io/docs/concepts/security/security-checklist/#network-security"
     ]
   },
+  checkAllReads: "refs",
   checkAll: (resources) => {
     const covered = namespacesWith(resources, (resource) => resource.ref.kind === "NetworkPolicy");
     return [...firstWorkloadByNamespace(resources)].filter(([namespace]) => !covered.has(namespace)).map(([namespace, resource]) => ({
@@ -30341,6 +30374,7 @@ var resourceQuotaUsage = defineK8sRule({
       }
     ];
   },
+  checkAllReads: "refs",
   checkAll: (resources, options) => {
     if (!options.requirePerNamespace) return [];
     const covered = namespacesWith(resources, (resource) => resource.ref.kind === "ResourceQuota");
@@ -43267,17 +43301,41 @@ async function readText2(source, file) {
         message: `file is ${mib(info.size)}, over the ${mib(MAX_FILE_BYTES)} limit; split it or exclude it`
       };
     }
-    const bytes = await handle.readFile();
-    if (bytes.length > MAX_FILE_BYTES) {
-      return { file, message: `file grew over the ${mib(MAX_FILE_BYTES)} limit while read` };
+    const read = await readBytes(handle, info.size);
+    try {
+      const { bytes } = read;
+      if (bytes.length > MAX_FILE_BYTES) {
+        return { file, message: `file grew over the ${mib(MAX_FILE_BYTES)} limit while read` };
+      }
+      if (isBinary(bytes)) return { file, message: "binary file, not YAML or a Dockerfile" };
+      return UTF8.decode(bytes);
+    } finally {
+      if (read.spare) giveBack(read.spare);
     }
-    if (isBinary(bytes)) return { file, message: "binary file, not YAML or a Dockerfile" };
-    return new TextDecoder("utf-8").decode(bytes);
   } catch (error) {
     return { file, message: `cannot read: ${error.code ?? error}` };
   } finally {
     await handle?.close();
   }
+}
+var UTF8 = new TextDecoder("utf-8");
+var spareBuffers = [];
+var SPARE_BUFFER_LIMIT = 1024 * 1024;
+async function readBytes(handle, size) {
+  if (size >= SPARE_BUFFER_LIMIT) return { bytes: await handle.readFile() };
+  let spare = spareBuffers.pop();
+  if (!spare || spare.length <= size) spare = Buffer.allocUnsafeSlow(Math.max(size + 1, 64 * 1024));
+  let length = 0;
+  while (length <= size) {
+    const { bytesRead } = await handle.read(spare, length, spare.length - length, length);
+    if (bytesRead === 0) return { bytes: spare.subarray(0, length), spare };
+    length += bytesRead;
+  }
+  giveBack(spare);
+  return { bytes: await handle.readFile() };
+}
+function giveBack(spare) {
+  if (spareBuffers.length < READ_AHEAD) spareBuffers.push(spare);
 }
 function isKubernetesJson(text3) {
   let value;
@@ -43290,7 +43348,7 @@ function isKubernetesJson(text3) {
 }
 var JSON_FILE = /\.json$/i;
 var SHELL_INSTRUCTION = /\b(?:run|shell)\b/i;
-async function loadManifestFiles(source, files) {
+async function loadManifestFiles(source, files, onParsed) {
   const from = typeof source === "string" ? { root: source } : source;
   const loaded3 = { items: [], errors: [], warnings: [] };
   const strings = new ManifestStrings();
@@ -43306,6 +43364,7 @@ async function loadManifestFiles(source, files) {
     if (JSON_FILE.test(file) && !isKubernetesJson(text3)) continue;
     const { resources, errors } = parseManifests(text3, { file, strings });
     for (const resource of resources) loaded3.items.push(resource);
+    onParsed?.(resources);
     if (errors.length > 0 && from.chartData?.has(file) && text3.includes("{{")) {
       loaded3.warnings.push({
         file,
@@ -45057,6 +45116,11 @@ var ResourceEvaluation = class {
     }
     this.checked = this.activeRules.filter(({ rule }) => rule.check);
   }
+  /** Whether a cross-resource rule (a custom rule's CEL) reads the objects themselves: if none
+   *  does, `findings` needs of each resource only its ref, origin and pod template's presence. */
+  get readsObjectsAtTheEnd() {
+    return this.activeRules.some(({ rule }) => rule.checkAll && rule.checkAllReads !== "refs");
+  }
   /** Every rule's `check` on `resources`, which are in `part` of the whole set: a lower part's
    *  findings come first, a part's in the order added. Resource by resource, every rule: a
    *  resource's objects and position index stay in the CPU cache while all rules look at it,
@@ -46279,6 +46343,12 @@ function evaluateAdmission(resources, policy, context2 = []) {
     merge: (ruleFindings) => [...mergePodSecurityFindings(ruleFindings, psa), ...vap.findings]
   };
 }
+function admissionReadsObjects(resources, policy, context2 = []) {
+  const declared = Object.values(policy.admission?.namespaces ?? {});
+  if (declared.some(({ labels: labels2 }) => podSecurityModes(labels2).length > 0)) return true;
+  const reads2 = (resource) => resource.ref.kind === "ValidatingAdmissionPolicyBinding" || resource.ref.kind === "Namespace" && podSecurityModes(labelsOf(resource.object)).length > 0;
+  return resources.some(reads2) || context2.some(reads2);
+}
 
 // src/rules/duplicate-keys.ts
 function duplicateKeyFindings(resources) {
@@ -46378,6 +46448,7 @@ async function readCluster(options) {
   return { resources, errors };
 }
 function mergeClusterResources(repository, cluster) {
+  if (cluster.length === 0) return [];
   const key = (r) => `${r.ref.apiVersion.split("/")[0]}|${r.ref.kind}|${r.ref.namespace ?? ""}|${r.ref.name}`;
   const own = new Set(repository.map(key));
   return cluster.filter((r) => !own.has(key(r)));
@@ -46576,14 +46647,35 @@ async function load3(options, root, inputs, evaluateEarly = false) {
     tools: options.tools
   }) : { manifests: inputs.manifests, resources: [], failures: [], errors: [] };
   await Promise.race([helmRunning, rendering.catch(() => void 0)]);
+  const freeing = evaluation && mayFreeObjects(options, evaluation, kustomize.resources) ? freeChecked(evaluation) : void 0;
   const [manifests, dockerfiles] = await Promise.all([
-    loadManifestFiles({ root, ...inputs }, kustomize.manifests),
+    loadManifestFiles({ root, ...inputs }, kustomize.manifests, freeing),
     loadDockerfiles({ root, ...inputs }, inputs.dockerfiles)
   ]);
-  const early = evaluation && await evaluateWhileWaiting(evaluation, manifests.items, PLAIN, dockerfiles.items, policy);
-  const loaded3 = { inputs, kustomize, manifests, charts: await rendering, dockerfiles };
+  const plain3 = freeing ? [] : manifests.items;
+  const early = evaluation && await evaluateWhileWaiting(evaluation, plain3, PLAIN, dockerfiles.items, policy);
+  const charts = await rendering;
+  const all = () => [...manifests.items, ...charts.resources, ...kustomize.resources];
+  if (freeing && admissionReadsObjects(all(), policy)) {
+    manifests.items = (await loadManifestFiles({ root, ...inputs }, kustomize.manifests)).items;
+  }
+  const loaded3 = { inputs, kustomize, manifests, charts, dockerfiles };
   if (early) begun.set(loaded3, early);
   return loaded3;
+}
+function mayFreeObjects(options, evaluation, known) {
+  const { base, policy, clusterState } = options;
+  if (base || evaluation.readsObjectsAtTheEnd) return false;
+  return !admissionReadsObjects(known, policy, clusterState.resources);
+}
+function freeChecked(evaluation) {
+  return (resources) => {
+    evaluation.add(resources, PLAIN);
+    for (const resource of resources) {
+      if (resource.ref.kind !== "Namespace")
+        releaseObject(resource, [IGNORE_ANNOTATION, REASON_ANNOTATION]);
+    }
+  };
 }
 function evaluate2(options, loaded3) {
   const { policy, now = /* @__PURE__ */ new Date(), clusterState: cluster } = options;
@@ -46702,12 +46794,28 @@ function sortFindings(findings) {
   const sorted = [...findings].sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.ruleId.localeCompare(b.ruleId) || (a.container ?? "").localeCompare(b.container ?? "") || a.message.localeCompare(b.message)
   );
-  const seen = /* @__PURE__ */ new Map();
-  return sorted.map((finding2) => {
-    const count = seen.get(finding2.fingerprint) ?? 0;
-    seen.set(finding2.fingerprint, count + 1);
-    return count === 0 ? finding2 : { ...finding2, fingerprint: `${finding2.fingerprint}:${count}` };
-  });
+  const first = new Int32Array(2 ** Math.ceil(Math.log2(2 * sorted.length + 2))).fill(-1);
+  const repeats = /* @__PURE__ */ new Map();
+  for (let i = 0; i < sorted.length; i++) {
+    const { fingerprint: fingerprint2 } = sorted[i];
+    let slot = stringHash(fingerprint2) & first.length - 1;
+    while (first[slot] >= 0 && sorted[first[slot]].fingerprint !== fingerprint2) {
+      slot = slot + 1 & first.length - 1;
+    }
+    if (first[slot] < 0) {
+      first[slot] = i;
+      continue;
+    }
+    const count = (repeats.get(slot) ?? 0) + 1;
+    repeats.set(slot, count);
+    sorted[i] = { ...sorted[i], fingerprint: `${fingerprint2}:${count}` };
+  }
+  return sorted;
+}
+function stringHash(text3) {
+  let hash4 = 2166136261;
+  for (let i = 0; i < text3.length; i++) hash4 = Math.imul(hash4 ^ text3.charCodeAt(i), 16777619);
+  return hash4 >>> 0;
 }
 
 // src/engine.ts
