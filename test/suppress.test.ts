@@ -115,6 +115,49 @@ describe('suppressFindings', () => {
       'exception .kube-policy-gate.yaml:3 (KSV017) matched no finding: remove it',
     ]);
   });
+
+  it('picks, among resource, file and general entries, the first that matches, as in order', () => {
+    // Entries are looked up by the finding's resource and file: the choice must be the one a
+    // walk over all of them in order makes, expired ones falling through.
+    const names = ['web', 'api', 'db'];
+    const files = ['a.yaml', 'b.yaml'];
+    const findings: Finding[] = [];
+    for (const name of names)
+      for (const file of files)
+        for (const line of [1, 5, 9])
+          findings.push({
+            ...finding,
+            file,
+            line,
+            rendered: undefined,
+            resource: { apiVersion: 'apps/v1', kind: 'Deployment', name, namespace: 'shop' },
+            fingerprint: `${name}-${file}-${line}`,
+          });
+    const exceptions: Exception[] = [];
+    let at = 0;
+    for (const name of names) {
+      const resource = { kind: 'Deployment', name, namespace: 'shop' };
+      exceptions.push(entry({ line: ++at, resource, expires: '2020-01-01' }));
+      exceptions.push(entry({ line: ++at, resource, ruleIds: new Set(['KSV001']) }));
+      exceptions.push(entry({ line: ++at, paths: ['b.yaml'] }));
+      exceptions.push(entry({ line: ++at, lines: { file: 'a.yaml', from: 4, to: 6 } }));
+      exceptions.push(entry({ line: ++at, resource }));
+      exceptions.push(entry({ line: ++at, resource: { ...resource, namespace: undefined } }));
+    }
+    const result = suppressFindings(findings, exceptions, now);
+    for (const suppressed of result.suppressed) {
+      const { suppressedBy, ...original } = suppressed;
+      const walked = exceptions.find(
+        (exception) => matches(exception, original) && !(exception.expires === '2020-01-01'),
+      );
+      expect(suppressedBy.line, original.fingerprint).toBe(walked?.line);
+    }
+    expect(result.suppressed).toHaveLength(findings.length);
+    const used = new Set(result.suppressed.map((f) => f.suppressedBy.line));
+    const unused = exceptions.filter((e) => e.expires || !used.has(e.line)).map((e) => e.line);
+    expect(result.warnings.map((w) => w.line)).toEqual(unused);
+    expect(unused).toEqual([1, 2, 6, 7, 8, 9, 10, 12, 13, 14, 15, 16, 18]);
+  });
 });
 
 describe('scan with exceptions', () => {

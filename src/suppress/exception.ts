@@ -1,7 +1,7 @@
 // An accepted finding, from wherever the user wrote it: the policy file's `ignore`, a
 // .trivyignore(.yaml), a resource annotation, a hadolint pragma or .hadolint.yaml. All of them
 // are matched, expired and reported the same way.
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { Finding } from '../model.js';
 
 export type ExceptionSource =
@@ -50,8 +50,21 @@ export function isExpired(exception: Exception, now: Date): boolean {
   );
 }
 
+/** Each pattern compiled once: matching a big scan's findings against the same few entries
+ *  would otherwise parse every glob again for every finding. */
+const compiled = new Map<string, Minimatch>();
+
+function compiledGlob(pattern: string): Minimatch {
+  let matcher = compiled.get(pattern);
+  if (!matcher) {
+    matcher = new Minimatch(pattern, { dot: true });
+    compiled.set(pattern, matcher);
+  }
+  return matcher;
+}
+
 const glob = (value: string, patterns: readonly string[]) =>
-  patterns.some((pattern) => minimatch(value, pattern, { dot: true }));
+  patterns.some((pattern) => compiledGlob(pattern).match(value));
 
 function resourceNames(finding: Finding): string[] {
   const { resource } = finding;

@@ -25,9 +25,10 @@ export function suppressFindings(
   const used = new Set<Exception>();
   const expiredHits = new Set<Exception>();
   const result: Suppression = { findings: [], suppressed: [], warnings: [] };
+  const index = new ExceptionIndex(exceptions);
   for (const finding of findings) {
     let by: Exception | undefined;
-    for (const exception of exceptions) {
+    for (const exception of index.candidates(finding)) {
       if (!matches(exception, finding)) continue;
       if (isExpired(exception, now)) {
         expiredHits.add(exception);
@@ -67,4 +68,46 @@ export function suppressFindings(
     }
   }
   return result;
+}
+
+/**
+ * The entries that can match a finding, in the order they were given (the first that matches
+ * wins). An annotation names one resource and a pragma one file, and a large repository has
+ * thousands of them: looked up by the finding's resource and file, not each tried on every
+ * finding (findings x entries).
+ */
+class ExceptionIndex {
+  private readonly everywhere: number[] = [];
+  /** The entries that name no resource or file, for most findings as they are. */
+  private readonly everywhereEntries: Exception[];
+  private readonly byResource = new Map<string, number[]>();
+  private readonly byFile = new Map<string, number[]>();
+
+  constructor(private readonly exceptions: readonly Exception[]) {
+    exceptions.forEach((exception, at) => {
+      const { resource, lines } = exception;
+      if (resource) push(this.byResource, resourceKey(resource), at);
+      else if (lines) push(this.byFile, lines.file, at);
+      else this.everywhere.push(at);
+    });
+    this.everywhereEntries = this.everywhere.map((at) => exceptions[at]);
+  }
+
+  candidates(finding: Finding): Exception[] {
+    const forResource = finding.resource && this.byResource.get(resourceKey(finding.resource));
+    const forFile = this.byFile.get(finding.file);
+    if (!forResource && !forFile) return this.everywhereEntries;
+    const order = [...this.everywhere, ...(forResource ?? []), ...(forFile ?? [])];
+    return order.sort((a, b) => a - b).map((at) => this.exceptions[at]);
+  }
+}
+
+function resourceKey(resource: { kind: string; name: string; namespace?: string }): string {
+  return `${resource.namespace ?? ''}\0${resource.kind}\0${resource.name}`;
+}
+
+function push(map: Map<string, number[]>, key: string, at: number): void {
+  const list = map.get(key);
+  if (list) list.push(at);
+  else map.set(key, [at]);
 }
