@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/model.js';
 import type { ChartInfo } from '../../src/sources/helm/chart.js';
 import { resolveSource } from '../../src/sources/helm/chart.js';
+import { largestFirst } from '../../src/sources/helm/index.js';
 import { mergeAcrossValuesSets } from '../../src/sources/helm/merge.js';
 import {
   errorPosition,
@@ -26,6 +27,54 @@ import {
 function chart(dir: string, name: string, subcharts: ChartInfo[] = []): ChartInfo {
   return { dir, name, valuesKey: name, subcharts, packaged: [], dependencies: [] };
 }
+
+describe('largestFirst (the render queue)', () => {
+  it('runs at most `concurrency` at once and starts the largest waiting first, ties in order', async () => {
+    const limit = largestFirst(2);
+    const started: string[] = [];
+    let running = 0;
+    let most = 0;
+    const gates = new Map<string, () => void>();
+    const task = (name: string, size: number) =>
+      limit(size, async () => {
+        started.push(name);
+        most = Math.max(most, ++running);
+        await new Promise<void>((resolve) => gates.set(name, resolve));
+        running--;
+        return name;
+      });
+    const done = [
+      task('first', 1),
+      task('second', 1),
+      task('small', 1),
+      task('large', 9),
+      task('mid-a', 5),
+      task('mid-b', 5),
+    ];
+    expect(started).toEqual(['first', 'second']);
+    for (const name of ['first', 'second', 'large', 'mid-a', 'mid-b', 'small']) {
+      await new Promise((resolve) => setImmediate(resolve));
+      gates.get(name)!();
+    }
+    expect(await Promise.all(done)).toEqual([
+      'first',
+      'second',
+      'small',
+      'large',
+      'mid-a',
+      'mid-b',
+    ]);
+    expect(started).toEqual(['first', 'second', 'large', 'mid-a', 'mid-b', 'small']);
+    expect(most).toBe(2);
+  });
+
+  it('passes a failure on and starts the next', async () => {
+    const limit = largestFirst(1);
+    const failing = limit(1, () => Promise.reject(new Error('helm failed')));
+    await expect(failing).rejects.toThrow('helm failed');
+    await expect(limit(1, async () => 'next')).resolves.toBe('next');
+  });
+});
 
 describe('splitRendered', () => {
   it('splits on --- and labels each document with its # Source', () => {

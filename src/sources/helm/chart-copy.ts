@@ -19,6 +19,8 @@ export interface ChartCopy {
   /** Absolute path of the copy. */
   dir: string;
   leftOut: LeftOut[];
+  /** The bytes copied: how long its renders take, roughly (the largest chart renders first). */
+  bytes: number;
 }
 
 /** Far beyond a real chart; a chart past them is refused rather than copied. */
@@ -128,7 +130,7 @@ export async function copyChart(
     throw new ChartOutsideError(`${shown} leads outside the repository; not rendered`);
   }
   await copyEntry(source, shown, target, new Set(), 0);
-  return { dir: target, leftOut };
+  return { dir: target, leftOut, bytes: budget.bytes };
 }
 
 /** Meta-schemas helm knows without fetching them. */

@@ -4,7 +4,6 @@
 // (one failure per chart, place and message, listing its values sets) for the engine to report;
 // the other charts are still scanned. Rendering is fenced in (render.ts, chart-copy.ts).
 import { writeFile } from 'node:fs/promises';
-import pLimit from 'p-limit';
 import type { ScanError } from '../../model.js';
 import { findHelm, helmVersion } from '../helm-binary.js';
 import type { ToolEnvironment } from '../tools.js';
@@ -124,14 +123,14 @@ async function renderInto(
   const { root } = options;
   const files = new ValuesFiles(root);
   const templates = new TemplateFiles(root);
-  const limit = pLimit(Math.max(1, options.concurrency ?? renderConcurrency()));
+  const limit = largestFirst(Math.max(1, options.concurrency ?? renderConcurrency()));
   const failures: Failure[] = [];
 
   const shared: Shared = { templates, files, documents: new Map() };
   // Each chart's renders are queued as soon as that chart is copied: helm starts on the first
   // chart while the others are still being copied.
-  const render = (chart: ChartInfo, copy: string, set: ValuesSet) =>
-    limit(async () => {
+  const render = (chart: ChartInfo, copy: string, bytes: number, set: ValuesSet) =>
+    limit(bytes, async () => {
       const helmPath = await helm;
       const values = await valuesFilesFor(root, workspace, chart, set);
       if ('failure' in values) return values;
@@ -172,16 +171,17 @@ async function renderInto(
     } catch (error) {
       return fail(`cannot read ${dir}/Chart.yaml: ${(error as Error).message}`);
     }
-    let prepared: { copy: string; sets: ValuesSet[] };
+    let prepared: { copy: string; bytes: number; sets: ValuesSet[] };
     try {
       const copy = await copyChart(root, dir, workspace.path(dir.split('/').pop() || 'chart'));
       rendered.leftOut.push(...copy.leftOut);
-      prepared = { copy: copy.dir, sets: await valuesSetsFor(root, dir, options.extraSets) };
+      const sets = await valuesSetsFor(root, dir, options.extraSets);
+      prepared = { copy: copy.dir, bytes: copy.bytes, sets };
     } catch (error) {
       return fail(`not rendered: ${(error as Error).message}`);
     }
     return prepared.sets.map((set) => {
-      const job = render(info, prepared.copy, set);
+      const job = render(info, prepared.copy, prepared.bytes, set);
       job.catch(() => undefined); // awaited below, in job order
       return job;
     });
@@ -304,6 +304,39 @@ export function withoutWorkspace(
     error = error.split(`${dir}/work/`).join('').split(dir).join('<helm workspace>');
   }
   return { ok: false, error };
+}
+
+/**
+ * At most `concurrency` tasks at once; of those waiting, the one of the largest chart starts
+ * first (then in the order queued). A large chart's renders take several times a small one's:
+ * queued last (its copy finishes last), they ran alone at the end while a CPU stood idle.
+ */
+export function largestFirst(concurrency: number) {
+  const waiting: Array<{ size: number; order: number; start: () => void }> = [];
+  let running = 0;
+  let queued = 0;
+  const next = () => {
+    if (running >= concurrency || waiting.length === 0) return;
+    let pick = 0;
+    for (let i = 1; i < waiting.length; i++) {
+      const [a, b] = [waiting[i], waiting[pick]];
+      if (a.size > b.size || (a.size === b.size && a.order < b.order)) pick = i;
+    }
+    running++;
+    waiting.splice(pick, 1)[0].start();
+  };
+  return <T>(size: number, task: () => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const start = () =>
+        task()
+          .then(resolve, reject)
+          .finally(() => {
+            running--;
+            next();
+          });
+      waiting.push({ size, order: queued++, start });
+      next();
+    });
 }
 
 function afterPendingIo<T>(work: () => T): Promise<T> {
