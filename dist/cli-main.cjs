@@ -25841,13 +25841,13 @@ var KubernetesCel = class {
   }
   /** Parses and type-checks (once per text); throws CelError (compile) with the position in the expression. */
   compile(expression) {
-    let compiled2 = this.compiled.get(expression);
-    if (!compiled2) {
-      compiled2 = this.compileNew(expression);
+    let compiled3 = this.compiled.get(expression);
+    if (!compiled3) {
+      compiled3 = this.compileNew(expression);
       if (this.compiled.size > 1e4) this.compiled.clear();
-      this.compiled.set(expression, compiled2);
+      this.compiled.set(expression, compiled3);
     }
-    return compiled2;
+    return compiled3;
   }
   compileNew(expression) {
     let parsed;
@@ -35593,12 +35593,12 @@ var CelObjects = class {
     this.spent.set(resource.object, (this.spent.get(resource.object) ?? 0) + cost);
   }
 };
-function evaluateFor(objects, resource, compiled2, variables) {
+function evaluateFor(objects, resource, compiled3, variables) {
   const budget = objects.budget(resource);
   if (budget <= 0)
     throw new CelError2("operation cancelled: the per-object cost budget is spent", "runtime");
   try {
-    const { value, cost } = compiled2.evaluate(variables, budget);
+    const { value, cost } = compiled3.evaluate(variables, budget);
     objects.charge(resource, cost);
     return value;
   } catch (error) {
@@ -35609,11 +35609,11 @@ function evaluateFor(objects, resource, compiled2, variables) {
 function customK8sRules(defs, kubernetesVersion) {
   setCustomRuleMetas(defs.map(customRuleMeta));
   return defs.map((def) => {
-    const compiled2 = compileCustomRule(def, kubernetesVersion);
+    const compiled3 = compileCustomRule(def, kubernetesVersion);
     const cel = customRuleCel(kubernetesVersion);
     const kinds = def.kinds.map((k) => k.toLowerCase());
     const reads2 = readSet(
-      [compiled2.expression.ast, compiled2.messageExpression?.ast].filter((ast) => ast !== void 0),
+      [compiled3.expression.ast, compiled3.messageExpression?.ast].filter((ast) => ast !== void 0),
       "object"
     );
     return {
@@ -35629,16 +35629,16 @@ function customK8sRules(defs, kubernetesVersion) {
           };
           let message3;
           try {
-            const value = evaluateFor(objects, resource, compiled2.expression, variables);
+            const value = evaluateFor(objects, resource, compiled3.expression, variables);
             if (value === true) continue;
-            message3 = value === false ? messageFor(def, compiled2.messageExpression, objects, resource, variables) : `${def.title}: the expression returned ${typeof value}, not bool`;
+            message3 = value === false ? messageFor(def, compiled3.messageExpression, objects, resource, variables) : `${def.title}: the expression returned ${typeof value}, not bool`;
           } catch (error) {
             message3 = `${def.title}: the expression failed: ${error.message}`;
           }
           const path22 = attributeFailure({
             cel,
             expression: def.expression,
-            ast: compiled2.expression.ast,
+            ast: compiled3.expression.ast,
             variables,
             root: "object",
             budget: PER_EXPRESSION_COST_LIMIT
@@ -37679,11 +37679,11 @@ function renderJobSummary(result, options = {}) {
   const fullReport = options.fullReport ?? "the JSON or SARIF report";
   const out = [];
   let size = 0;
-  const push = (line) => {
+  const push2 = (line) => {
     out.push(line);
     size += utf8Bytes(line) + 1;
   };
-  for (const line of summaryHead(result, gate2)) push(line);
+  for (const line of summaryHead(result, gate2)) push2(line);
   const hasBase = result.fixed !== void 0;
   const rows = hasBase ? [
     ...result.findings.filter((f) => f.status === "new").map((f) => [f, "new"]),
@@ -37694,9 +37694,9 @@ function renderJobSummary(result, options = {}) {
   let leftOutRows = 0;
   let leftOutWarnings = 0;
   if (warnings.length) {
-    push("");
-    push("**Warnings**");
-    push("");
+    push2("");
+    push2("**Warnings**");
+    push2("");
     const limit2 = size + (maxBytes - size) / 4;
     for (const [index, warning] of warnings.entries()) {
       const line = warningLine(warning);
@@ -37704,15 +37704,15 @@ function renderJobSummary(result, options = {}) {
         leftOutWarnings = warnings.length - index;
         break;
       }
-      push(line);
+      push2(line);
     }
   }
   if (rows.length) {
-    push("");
-    push(
+    push2("");
+    push2(
       hasBase ? "| Status | Severity | Rule | File | Message | Resource |" : "| Severity | Rule | File | Message | Resource |"
     );
-    push(hasBase ? "| --- | --- | --- | --- | --- | --- |" : "| --- | --- | --- | --- | --- |");
+    push2(hasBase ? "| --- | --- | --- | --- | --- | --- |" : "| --- | --- | --- | --- | --- |");
     for (const [index, [f, status]] of rows.entries()) {
       const cells = [
         ...hasBase ? [status === "new" ? "**new**" : status] : [],
@@ -37727,7 +37727,7 @@ function renderJobSummary(result, options = {}) {
         leftOutRows = rows.length - index;
         break;
       }
-      push(row);
+      push2(row);
     }
   }
   if (leftOutRows || leftOutWarnings) {
@@ -37735,8 +37735,8 @@ function renderJobSummary(result, options = {}) {
       leftOutRows ? `${leftOutRows} finding row(s)` : "",
       leftOutWarnings ? `${leftOutWarnings} warning(s)` : ""
     ].filter(Boolean);
-    push("");
-    push(
+    push2("");
+    push2(
       `_${parts.join(" and ")} left out to stay within GitHub's size limit; full report in ${fullReport}._`
     );
   }
@@ -38303,175 +38303,6 @@ async function discover(root, paths, exclude) {
 
 // src/sources/helm/index.ts
 var import_promises8 = require("node:fs/promises");
-
-// node_modules/yocto-queue/index.js
-var Node = class {
-  value;
-  next;
-  constructor(value) {
-    this.value = value;
-  }
-};
-var Queue3 = class {
-  #head;
-  #tail;
-  #size;
-  constructor() {
-    this.clear();
-  }
-  enqueue(value) {
-    const node2 = new Node(value);
-    if (this.#head) {
-      this.#tail.next = node2;
-      this.#tail = node2;
-    } else {
-      this.#head = node2;
-      this.#tail = node2;
-    }
-    this.#size++;
-  }
-  dequeue() {
-    const current = this.#head;
-    if (!current) {
-      return;
-    }
-    this.#head = this.#head.next;
-    this.#size--;
-    if (!this.#head) {
-      this.#tail = void 0;
-    }
-    return current.value;
-  }
-  peek() {
-    if (!this.#head) {
-      return;
-    }
-    return this.#head.value;
-  }
-  clear() {
-    this.#head = void 0;
-    this.#tail = void 0;
-    this.#size = 0;
-  }
-  get size() {
-    return this.#size;
-  }
-  *[Symbol.iterator]() {
-    let current = this.#head;
-    while (current) {
-      yield current.value;
-      current = current.next;
-    }
-  }
-  *drain() {
-    while (this.#head) {
-      yield this.dequeue();
-    }
-  }
-};
-
-// node_modules/p-limit/index.js
-function pLimit(concurrency) {
-  let rejectOnClear = false;
-  if (typeof concurrency === "object") {
-    ({ concurrency, rejectOnClear = false } = concurrency);
-  }
-  validateConcurrency(concurrency);
-  if (typeof rejectOnClear !== "boolean") {
-    throw new TypeError("Expected `rejectOnClear` to be a boolean");
-  }
-  const queue = new Queue3();
-  let activeCount = 0;
-  const resumeNext = () => {
-    if (activeCount < concurrency && queue.size > 0) {
-      activeCount++;
-      queue.dequeue().run();
-    }
-  };
-  const next = () => {
-    activeCount--;
-    resumeNext();
-  };
-  const run2 = async (function_, resolve, arguments_) => {
-    const result = (async () => function_(...arguments_))();
-    resolve(result);
-    try {
-      await result;
-    } catch {
-    }
-    next();
-  };
-  const enqueue = (function_, resolve, reject, arguments_) => {
-    const queueItem = { reject };
-    new Promise((internalResolve) => {
-      queueItem.run = internalResolve;
-      queue.enqueue(queueItem);
-    }).then(run2.bind(void 0, function_, resolve, arguments_));
-    if (activeCount < concurrency) {
-      resumeNext();
-    }
-  };
-  const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
-    enqueue(function_, resolve, reject, arguments_);
-  });
-  Object.defineProperties(generator, {
-    activeCount: {
-      get: () => activeCount
-    },
-    pendingCount: {
-      get: () => queue.size
-    },
-    clearQueue: {
-      value() {
-        if (!rejectOnClear) {
-          queue.clear();
-          return;
-        }
-        const abortError = AbortSignal.abort().reason;
-        while (queue.size > 0) {
-          queue.dequeue().reject(abortError);
-        }
-      }
-    },
-    concurrency: {
-      get: () => concurrency,
-      set(newConcurrency) {
-        validateConcurrency(newConcurrency);
-        concurrency = newConcurrency;
-        queueMicrotask(() => {
-          while (activeCount < concurrency && queue.size > 0) {
-            resumeNext();
-          }
-        });
-      }
-    },
-    map: {
-      async value(iterable, function_) {
-        const promises = [];
-        try {
-          Array.from(iterable, (value, index) => {
-            const promise = generator(function_, value, index);
-            promises.push(promise);
-            return promise;
-          });
-        } catch (error) {
-          for (const promise of promises) {
-            promise.catch(() => {
-            });
-          }
-          throw error;
-        }
-        return Promise.all(promises);
-      }
-    }
-  });
-  return generator;
-}
-function validateConcurrency(concurrency) {
-  if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
-    throw new TypeError("Expected `concurrency` to be a number from 1 and up");
-  }
-}
 
 // src/sources/helm-binary.ts
 var import_node_child_process = require("node:child_process");
@@ -41914,7 +41745,7 @@ async function copyChart(root, chartDir, target) {
     throw new ChartOutsideError(`${shown2} leads outside the repository; not rendered`);
   }
   await copyEntry(source, shown2, target, /* @__PURE__ */ new Set(), 0);
-  return { dir: target, leftOut };
+  return { dir: target, leftOut, bytes: budget.bytes };
 }
 var KNOWN_META_SCHEMA = /^https?:\/\/json-schema\.org\/(draft-0[4-7]\/schema|draft\/20(19-09|20-12)\/schema)#?$/;
 var REFERENCE_KEYS = /* @__PURE__ */ new Set(["$ref", "$dynamicRef", "$recursiveRef", "$id", "id", "$schema"]);
@@ -43015,10 +42846,10 @@ async function renderInto(rendered, helm, workspace, options) {
   const { root } = options;
   const files = new ValuesFiles(root);
   const templates = new TemplateFiles(root);
-  const limit2 = pLimit(Math.max(1, options.concurrency ?? renderConcurrency()));
+  const limit2 = largestFirst(Math.max(1, options.concurrency ?? renderConcurrency()));
   const failures = [];
   const shared = { templates, files, documents: /* @__PURE__ */ new Map() };
-  const render = (chart, copy, set) => limit2(async () => {
+  const render = (chart, copy, bytes, set) => limit2(bytes, async () => {
     const helmPath = await helm;
     const values = await valuesFilesFor(root, workspace, chart, set);
     if ("failure" in values) return values;
@@ -43061,12 +42892,13 @@ async function renderInto(rendered, helm, workspace, options) {
     try {
       const copy = await copyChart(root, dir, workspace.path(dir.split("/").pop() || "chart"));
       rendered.leftOut.push(...copy.leftOut);
-      prepared = { copy: copy.dir, sets: await valuesSetsFor(root, dir, options.extraSets) };
+      const sets = await valuesSetsFor(root, dir, options.extraSets);
+      prepared = { copy: copy.dir, bytes: copy.bytes, sets };
     } catch (error) {
       return fail(`not rendered: ${error.message}`);
     }
     return prepared.sets.map((set) => {
-      const job = render(info, prepared.copy, set);
+      const job = render(info, prepared.copy, prepared.bytes, set);
       job.catch(() => void 0);
       return job;
     });
@@ -43151,6 +42983,29 @@ function withoutWorkspace(result, workspace, shown2) {
     error = error.split(`${dir}/work/`).join("").split(dir).join("<helm workspace>");
   }
   return { ok: false, error };
+}
+function largestFirst(concurrency) {
+  const waiting = [];
+  let running = 0;
+  let queued = 0;
+  const next = () => {
+    if (running >= concurrency || waiting.length === 0) return;
+    let pick = 0;
+    for (let i = 1; i < waiting.length; i++) {
+      const [a, b] = [waiting[i], waiting[pick]];
+      if (a.size > b.size || a.size === b.size && a.order < b.order) pick = i;
+    }
+    running++;
+    waiting.splice(pick, 1)[0].start();
+  };
+  return (size, task) => new Promise((resolve, reject) => {
+    const start = () => task().then(resolve, reject).finally(() => {
+      running--;
+      next();
+    });
+    waiting.push({ size, order: queued++, start });
+    next();
+  });
 }
 function afterPendingIo(work) {
   return new Promise(
@@ -43274,6 +43129,175 @@ function renderFailure(chart, set, result) {
 // src/sources/kustomize/index.ts
 var import_node_os3 = require("node:os");
 var import_node_path15 = __toESM(require("node:path"), 1);
+
+// node_modules/yocto-queue/index.js
+var Node = class {
+  value;
+  next;
+  constructor(value) {
+    this.value = value;
+  }
+};
+var Queue3 = class {
+  #head;
+  #tail;
+  #size;
+  constructor() {
+    this.clear();
+  }
+  enqueue(value) {
+    const node2 = new Node(value);
+    if (this.#head) {
+      this.#tail.next = node2;
+      this.#tail = node2;
+    } else {
+      this.#head = node2;
+      this.#tail = node2;
+    }
+    this.#size++;
+  }
+  dequeue() {
+    const current = this.#head;
+    if (!current) {
+      return;
+    }
+    this.#head = this.#head.next;
+    this.#size--;
+    if (!this.#head) {
+      this.#tail = void 0;
+    }
+    return current.value;
+  }
+  peek() {
+    if (!this.#head) {
+      return;
+    }
+    return this.#head.value;
+  }
+  clear() {
+    this.#head = void 0;
+    this.#tail = void 0;
+    this.#size = 0;
+  }
+  get size() {
+    return this.#size;
+  }
+  *[Symbol.iterator]() {
+    let current = this.#head;
+    while (current) {
+      yield current.value;
+      current = current.next;
+    }
+  }
+  *drain() {
+    while (this.#head) {
+      yield this.dequeue();
+    }
+  }
+};
+
+// node_modules/p-limit/index.js
+function pLimit(concurrency) {
+  let rejectOnClear = false;
+  if (typeof concurrency === "object") {
+    ({ concurrency, rejectOnClear = false } = concurrency);
+  }
+  validateConcurrency(concurrency);
+  if (typeof rejectOnClear !== "boolean") {
+    throw new TypeError("Expected `rejectOnClear` to be a boolean");
+  }
+  const queue = new Queue3();
+  let activeCount = 0;
+  const resumeNext = () => {
+    if (activeCount < concurrency && queue.size > 0) {
+      activeCount++;
+      queue.dequeue().run();
+    }
+  };
+  const next = () => {
+    activeCount--;
+    resumeNext();
+  };
+  const run2 = async (function_, resolve, arguments_) => {
+    const result = (async () => function_(...arguments_))();
+    resolve(result);
+    try {
+      await result;
+    } catch {
+    }
+    next();
+  };
+  const enqueue = (function_, resolve, reject, arguments_) => {
+    const queueItem = { reject };
+    new Promise((internalResolve) => {
+      queueItem.run = internalResolve;
+      queue.enqueue(queueItem);
+    }).then(run2.bind(void 0, function_, resolve, arguments_));
+    if (activeCount < concurrency) {
+      resumeNext();
+    }
+  };
+  const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+    enqueue(function_, resolve, reject, arguments_);
+  });
+  Object.defineProperties(generator, {
+    activeCount: {
+      get: () => activeCount
+    },
+    pendingCount: {
+      get: () => queue.size
+    },
+    clearQueue: {
+      value() {
+        if (!rejectOnClear) {
+          queue.clear();
+          return;
+        }
+        const abortError = AbortSignal.abort().reason;
+        while (queue.size > 0) {
+          queue.dequeue().reject(abortError);
+        }
+      }
+    },
+    concurrency: {
+      get: () => concurrency,
+      set(newConcurrency) {
+        validateConcurrency(newConcurrency);
+        concurrency = newConcurrency;
+        queueMicrotask(() => {
+          while (activeCount < concurrency && queue.size > 0) {
+            resumeNext();
+          }
+        });
+      }
+    },
+    map: {
+      async value(iterable, function_) {
+        const promises = [];
+        try {
+          Array.from(iterable, (value, index) => {
+            const promise = generator(function_, value, index);
+            promises.push(promise);
+            return promise;
+          });
+        } catch (error) {
+          for (const promise of promises) {
+            promise.catch(() => {
+            });
+          }
+          throw error;
+        }
+        return Promise.all(promises);
+      }
+    }
+  });
+  return generator;
+}
+function validateConcurrency(concurrency) {
+  if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+    throw new TypeError("Expected `concurrency` to be a number from 1 and up");
+  }
+}
 
 // src/sources/kustomize/graph.ts
 var import_node_fs8 = require("node:fs");
@@ -45704,9 +45728,9 @@ function compilePolicy(resource, cel, messageCel) {
       return void 0;
     }
     try {
-      const compiled2 = env.compile(source);
-      if (readsVariable(compiled2.ast, "namespaceObject")) policy.readsNamespaceObject = true;
-      return compiled2;
+      const compiled3 = env.compile(source);
+      if (readsVariable(compiled3.ast, "namespaceObject")) policy.readsNamespaceObject = true;
+      return compiled3;
     } catch (error) {
       if (!(error instanceof CelError2)) throw error;
       policy.compileError = {
@@ -45718,24 +45742,24 @@ function compilePolicy(resource, cel, messageCel) {
   };
   const list3 = (key) => Array.isArray(spec[key]) ? spec[key] : [];
   list3("matchConditions").forEach((c, i) => {
-    const compiled2 = compile2(c?.expression, [
+    const compiled3 = compile2(c?.expression, [
       "spec",
       "matchConditions",
       i,
       "expression"
     ]);
-    if (compiled2)
+    if (compiled3)
       policy.matchConditions.push({
-        compiled: compiled2,
+        compiled: compiled3,
         path: ["spec", "matchConditions", i],
         name: str(c.name)
       });
   });
   list3("variables").forEach((v, i) => {
-    const compiled2 = compile2(v?.expression, ["spec", "variables", i, "expression"]);
-    if (compiled2)
+    const compiled3 = compile2(v?.expression, ["spec", "variables", i, "expression"]);
+    if (compiled3)
       policy.variables.push({
-        compiled: compiled2,
+        compiled: compiled3,
         path: ["spec", "variables", i],
         name: str(v.name)
       });
@@ -45743,11 +45767,11 @@ function compilePolicy(resource, cel, messageCel) {
   list3("validations").forEach((v, index) => {
     const entry = isObject3(v) ? v : {};
     const path22 = ["spec", "validations", index];
-    const compiled2 = compile2(entry.expression, [...path22, "expression"]);
+    const compiled3 = compile2(entry.expression, [...path22, "expression"]);
     const messageExpression = entry.messageExpression === void 0 ? void 0 : compile2(entry.messageExpression, [...path22, "messageExpression"], messageCel);
-    if (compiled2)
+    if (compiled3)
       policy.validations.push({
-        compiled: compiled2,
+        compiled: compiled3,
         path: path22,
         index,
         message: typeof entry.message === "string" && entry.message.trim() ? entry.message : void 0,
@@ -45766,8 +45790,8 @@ function compilePolicy(resource, cel, messageCel) {
         path: [...path22, "key"],
         message: `spec.auditAnnotations[${i}].${invalid}`
       };
-    const compiled2 = compile2(entry.valueExpression, [...path22, "valueExpression"]);
-    if (compiled2) policy.auditAnnotations.push({ compiled: compiled2, path: path22, key });
+    const compiled3 = compile2(entry.valueExpression, [...path22, "valueExpression"]);
+    if (compiled3) policy.auditAnnotations.push({ compiled: compiled3, path: path22, key });
   });
   if (!policy.compileError && !policy.validations.length && !policy.auditAnnotations.length)
     policy.compileError = {
@@ -46193,16 +46217,16 @@ var AdmissionEvaluator = class {
       variables,
       authorizer
     };
-    const run2 = (compiled2) => {
+    const run2 = (compiled3) => {
       for (const [name, error] of failed)
-        if (readsVariable(compiled2.ast, "variables") && compiled2.expression.includes(name))
+        if (readsVariable(compiled3.ast, "variables") && compiled3.expression.includes(name))
           throw error;
       try {
-        return evaluateFor(this.objects, resource, compiled2, context2);
+        return evaluateFor(this.objects, resource, compiled3, context2);
       } catch (error) {
         if (error instanceof OfflineUnknownError) throw error;
         throw new CelError2(
-          `expression '${compiled2.expression.trim()}' resulted in error: ${goErrorText(error.message)}`,
+          `expression '${compiled3.expression.trim()}' resulted in error: ${goErrorText(error.message)}`,
           "runtime"
         );
       }
@@ -46509,7 +46533,16 @@ function annotationExceptions(resources, requireReason) {
 function isExpired(exception, now) {
   return exception.expires !== void 0 && now.getTime() >= Date.parse(`${exception.expires}T00:00:00Z`);
 }
-var glob = (value, patterns) => patterns.some((pattern) => minimatch(value, pattern, { dot: true }));
+var compiled2 = /* @__PURE__ */ new Map();
+function compiledGlob(pattern) {
+  let matcher2 = compiled2.get(pattern);
+  if (!matcher2) {
+    matcher2 = new Minimatch(pattern, { dot: true });
+    compiled2.set(pattern, matcher2);
+  }
+  return matcher2;
+}
+var glob = (value, patterns) => patterns.some((pattern) => compiledGlob(pattern).match(value));
 function resourceNames(finding2) {
   const { resource } = finding2;
   if (!resource) return [];
@@ -46551,9 +46584,10 @@ function suppressFindings(findings, exceptions, now) {
   const used = /* @__PURE__ */ new Set();
   const expiredHits = /* @__PURE__ */ new Set();
   const result = { findings: [], suppressed: [], warnings: [] };
+  const index = new ExceptionIndex(exceptions);
   for (const finding2 of findings) {
     let by;
-    for (const exception of exceptions) {
+    for (const exception of index.candidates(finding2)) {
       if (!matches(exception, finding2)) continue;
       if (isExpired(exception, now)) {
         expiredHits.add(exception);
@@ -46591,6 +46625,39 @@ function suppressFindings(findings, exceptions, now) {
     }
   }
   return result;
+}
+var ExceptionIndex = class {
+  constructor(exceptions) {
+    this.exceptions = exceptions;
+    exceptions.forEach((exception, at3) => {
+      const { resource, lines } = exception;
+      if (resource) push(this.byResource, resourceKey(resource), at3);
+      else if (lines) push(this.byFile, lines.file, at3);
+      else this.everywhere.push(at3);
+    });
+    this.everywhereEntries = this.everywhere.map((at3) => exceptions[at3]);
+  }
+  exceptions;
+  everywhere = [];
+  /** The entries that name no resource or file, for most findings as they are. */
+  everywhereEntries;
+  byResource = /* @__PURE__ */ new Map();
+  byFile = /* @__PURE__ */ new Map();
+  candidates(finding2) {
+    const forResource = finding2.resource && this.byResource.get(resourceKey(finding2.resource));
+    const forFile = this.byFile.get(finding2.file);
+    if (!forResource && !forFile) return this.everywhereEntries;
+    const order = [...this.everywhere, ...forResource ?? [], ...forFile ?? []];
+    return order.sort((a, b) => a - b).map((at3) => this.exceptions[at3]);
+  }
+};
+function resourceKey(resource) {
+  return `${resource.namespace ?? ""}\0${resource.kind}\0${resource.name}`;
+}
+function push(map, key, at3) {
+  const list3 = map.get(key);
+  if (list3) list3.push(at3);
+  else map.set(key, [at3]);
 }
 
 // src/scan.ts
