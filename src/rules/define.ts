@@ -1,11 +1,14 @@
 // The rule factories, after typescript-eslint's `createRule`: a rule module writes what only it
 // knows (its check, its texts, its options' schema) and the factory derives the rest from the ID,
 // so no rule repeats it: Trivy's other names (`KSV-0001`, `AVD-KSV-0001`, `KSV125` for
-// `KSV0125`) and AVD page for a KSV check, hadolint's wiki page for a DL rule, our docs page,
-// and the default options from the schema.
+// `KSV0125`) and AVD page for a KSV check, hadolint's wiki page for a DL rule, the Pod Security
+// Standards section of a PSS control, our docs page, and the default options from the schema.
 import { RULE_DOCS_URL } from '../version.js';
 import { defaultOptions, type OptionsSchema } from './options.js';
 import type { DockerRule, K8sRule, RuleMeta } from './types.js';
+
+/** The Pod Security Standards page; a PSS control's level is its anchor. */
+const PSS_DOCS_URL = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
 
 /** The metadata a rule writes: what the factory derives is left out. */
 export type RuleMetaInput = Omit<RuleMeta, 'aliases' | 'references' | 'url' | 'options'> & {
@@ -63,6 +66,7 @@ function deriveMeta(input: RuleMetaInput, options: object | undefined): RuleMeta
   } else if (/^DL\d+$/.test(meta.id)) {
     derivedReferences.push(`https://github.com/hadolint/hadolint/wiki/${meta.id}`);
   }
+  if (meta.pss) derivedReferences.push(`${PSS_DOCS_URL}#${meta.pss.level}`);
   return {
     ...meta,
     aliases: unique([...derivedAliases, ...aliases]),

@@ -20,7 +20,6 @@ export const noHostprocessContainers = defineK8sRule({
       check: 'windowsHostProcess',
       since: '1.0',
     },
-    references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
   check: (resource) => {
     const pod = resource.pod;

@@ -19,7 +19,6 @@ export const noMountedHostpath = defineK8sRule({
       check: 'hostPathVolumes',
       since: '1.0',
     },
-    references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
   check: (resource) => {
     const pod = resource.pod;

@@ -18,7 +18,6 @@ export const noPrivilegedContainers = defineK8sRule({
       check: 'privileged',
       since: '1.0',
     },
-    references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
   check: (resource) =>
     containerViolations(resource, (entry) =>

@@ -18,7 +18,6 @@ export const noSharedIpcNamespace = defineK8sRule({
       check: 'hostNamespaces',
       since: '1.0',
     },
-    references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
   check: (resource) => podFlagViolation(resource, 'hostIPC'),
 });

@@ -29,10 +29,7 @@ export const pssApparmor = defineK8sRule({
       check: 'appArmorProfile',
       since: '1.0',
     },
-    references: [
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
-      'KSV002',
-    ],
+    references: ['KSV002'],
   },
   check: (resource) => {
     const pod = resource.pod;

@@ -36,13 +36,7 @@ export const pssCapabilitiesBaseline = defineK8sRule({
       check: 'capabilities_baseline',
       since: '1.0',
     },
-    references: [
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
-      'KSV022',
-      'KSV005',
-      'KSV119',
-      'KSV120',
-    ],
+    references: ['KSV022', 'KSV005', 'KSV119', 'KSV120'],
   },
   check: (resource) =>
     containerViolations(resource, (entry) => {

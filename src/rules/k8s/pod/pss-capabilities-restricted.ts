@@ -26,11 +26,7 @@ export const pssCapabilitiesRestricted = defineK8sRule({
       changes: [{ version: WINDOWS_EXEMPT_SINCE, change: 'Windows pods are exempt' }],
       overrides: ['capabilities_baseline'],
     },
-    references: [
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
-      'KSV106',
-      'KSV003',
-    ],
+    references: ['KSV106', 'KSV003'],
   },
   check: (resource, _options, context) => {
     const pod = resource.pod;

@@ -18,10 +18,7 @@ export const pssHostPorts = defineK8sRule({
       check: 'hostPorts',
       since: '1.0',
     },
-    references: [
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
-      'KSV024',
-    ],
+    references: ['KSV024'],
   },
   check: (resource) =>
     containerViolations(resource, (entry) => {

@@ -29,7 +29,6 @@ export const pssHostProbesLifecycle = defineK8sRule({
       check: 'hostProbesAndHostLifecycle',
       since: '1.34',
     },
-    references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
   },
   check: (resource) =>
     containerViolations(resource, (entry) => {

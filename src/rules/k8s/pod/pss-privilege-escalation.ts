@@ -30,10 +30,7 @@ export const pssPrivilegeEscalation = defineK8sRule({
       since: '1.8',
       changes: [{ version: WINDOWS_EXEMPT_SINCE, change: 'Windows pods are exempt' }],
     },
-    references: [
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
-      'KSV001',
-    ],
+    references: ['KSV001'],
   },
   check: (resource, _options, context) => {
     if (!resource.pod) return [];

@@ -20,10 +20,7 @@ export const pssProcMountRestricted = defineK8sRule({
       since: '1.35',
       overrides: ['procMount'],
     },
-    references: [
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
-      'KSV027',
-    ],
+    references: ['KSV027'],
   },
   check: (resource) => procMountViolations(resource),
 });

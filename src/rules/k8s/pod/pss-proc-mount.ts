@@ -26,10 +26,7 @@ export const pssProcMount = defineK8sRule({
         { version: USER_NAMESPACE_EXEMPT_SINCE, change: 'pods with `hostUsers: false` are exempt' },
       ],
     },
-    references: [
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
-      'KSV027',
-    ],
+    references: ['KSV027'],
   },
   check: (resource, _options, context) =>
     resource.pod &&

@@ -31,10 +31,7 @@ export const pssRunningAsNonRootUser = defineK8sRule({
         { version: USER_NAMESPACE_EXEMPT_SINCE, change: 'pods with `hostUsers: false` are exempt' },
       ],
     },
-    references: [
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
-      'KSV105',
-    ],
+    references: ['KSV105'],
   },
   check: (resource, _options, context) => {
     const pod = resource.pod;

@@ -32,10 +32,7 @@ export const pssRunningAsNonRoot = defineK8sRule({
         { version: USER_NAMESPACE_EXEMPT_SINCE, change: 'pods with `hostUsers: false` are exempt' },
       ],
     },
-    references: [
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
-      'KSV012',
-    ],
+    references: ['KSV012'],
   },
   check: (resource, _options, context) => {
     const pod = resource.pod;

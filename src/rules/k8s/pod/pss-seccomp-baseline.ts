@@ -40,10 +40,7 @@ export const pssSeccompBaseline = defineK8sRule({
         },
       ],
     },
-    references: [
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
-      'KSV104',
-    ],
+    references: ['KSV104'],
   },
   check: (resource, _options, context) => {
     const pod = resource.pod;

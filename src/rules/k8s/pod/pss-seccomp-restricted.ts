@@ -34,10 +34,7 @@ export const pssSeccompRestricted = defineK8sRule({
       changes: [{ version: WINDOWS_EXEMPT_SINCE, change: 'Windows pods are exempt' }],
       overrides: ['seccompProfile_baseline'],
     },
-    references: [
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
-      'KSV030',
-    ],
+    references: ['KSV030'],
   },
   check: (resource, _options, context) => {
     const pod = resource.pod;

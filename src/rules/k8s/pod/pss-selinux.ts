@@ -53,10 +53,7 @@ export const pssSelinux = defineK8sRule({
       since: '1.0',
       changes: [{ version: ENGINE_TYPE_SINCE, change: 'allows type `container_engine_t`' }],
     },
-    references: [
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
-      'KSV025',
-    ],
+    references: ['KSV025'],
   },
   check: (resource, _options, context) => {
     const pod = resource.pod;

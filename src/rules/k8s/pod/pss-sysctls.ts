@@ -35,10 +35,7 @@ export const pssSysctls = defineK8sRule({
         change: `allows ${list(names)}`,
       })),
     },
-    references: [
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
-      'KSV026',
-    ],
+    references: ['KSV026'],
   },
   check: (resource, _options, context) =>
     disallowedSysctls(

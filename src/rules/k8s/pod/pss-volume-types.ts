@@ -34,11 +34,7 @@ export const pssVolumeTypes = defineK8sRule({
       since: '1.0',
       overrides: ['hostPathVolumes'],
     },
-    references: [
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
-      'KSV028',
-      'KSV023',
-    ],
+    references: ['KSV028', 'KSV023'],
   },
   check: (resource) => {
     const pod = resource.pod;
