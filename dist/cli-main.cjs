@@ -26158,6 +26158,7 @@ function enumProblem(path22, value, allowed2) {
 }
 
 // src/rules/define.ts
+var PSS_DOCS_URL = "https://kubernetes.io/docs/concepts/security/pod-security-standards/";
 function defineK8sRule(spec) {
   const { meta, options, ...rest } = spec;
   return {
@@ -26186,6 +26187,7 @@ function deriveMeta(input, options) {
   } else if (/^DL\d+$/.test(meta.id)) {
     derivedReferences.push(`https://github.com/hadolint/hadolint/wiki/${meta.id}`);
   }
+  if (meta.pss) derivedReferences.push(`${PSS_DOCS_URL}#${meta.pss.level}`);
   return {
     ...meta,
     aliases: unique([...derivedAliases, ...aliases]),
@@ -33716,8 +33718,7 @@ var noHostNetwork = defineK8sRule({
       control: "Host Namespaces",
       check: "hostNamespaces",
       since: "1.0"
-    },
-    references: ["https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"]
+    }
   },
   check: (resource) => podFlagViolation(resource, "hostNetwork")
 });
@@ -33738,8 +33739,7 @@ var noHostPid = defineK8sRule({
       control: "Host Namespaces",
       check: "hostNamespaces",
       since: "1.0"
-    },
-    references: ["https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"]
+    }
   },
   check: (resource) => podFlagViolation(resource, "hostPID")
 });
@@ -33809,8 +33809,7 @@ var noHostprocessContainers = defineK8sRule({
       control: "HostProcess",
       check: "windowsHostProcess",
       since: "1.0"
-    },
-    references: ["https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"]
+    }
   },
   check: (resource) => {
     const pod = resource.pod;
@@ -33890,8 +33889,7 @@ var noMountedHostpath = defineK8sRule({
       control: "HostPath Volumes",
       check: "hostPathVolumes",
       since: "1.0"
-    },
-    references: ["https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"]
+    }
   },
   check: (resource) => {
     const pod = resource.pod;
@@ -34087,8 +34085,7 @@ var noPrivilegedContainers = defineK8sRule({
       control: "Privileged Containers",
       check: "privileged",
       since: "1.0"
-    },
-    references: ["https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"]
+    }
   },
   check: (resource) => containerViolations(
     resource,
@@ -34218,8 +34215,7 @@ var noSharedIpcNamespace = defineK8sRule({
       control: "Host Namespaces",
       check: "hostNamespaces",
       since: "1.0"
-    },
-    references: ["https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"]
+    }
   },
   check: (resource) => podFlagViolation(resource, "hostIPC")
 });
@@ -34450,10 +34446,7 @@ var pssApparmor = defineK8sRule({
       check: "appArmorProfile",
       since: "1.0"
     },
-    references: [
-      "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
-      "KSV002"
-    ]
+    references: ["KSV002"]
   },
   check: (resource) => {
     const pod = resource.pod;
@@ -34517,13 +34510,7 @@ var pssCapabilitiesBaseline = defineK8sRule({
       check: "capabilities_baseline",
       since: "1.0"
     },
-    references: [
-      "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
-      "KSV022",
-      "KSV005",
-      "KSV119",
-      "KSV120"
-    ]
+    references: ["KSV022", "KSV005", "KSV119", "KSV120"]
   },
   check: (resource) => containerViolations(resource, (entry) => {
     const added = findAddedCapability(entry, (name) => !BASELINE_CAPABILITIES.has(name));
@@ -34554,11 +34541,7 @@ var pssCapabilitiesRestricted = defineK8sRule({
       changes: [{ version: WINDOWS_EXEMPT_SINCE, change: "Windows pods are exempt" }],
       overrides: ["capabilities_baseline"]
     },
-    references: [
-      "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted",
-      "KSV106",
-      "KSV003"
-    ]
+    references: ["KSV106", "KSV003"]
   },
   check: (resource, _options, context2) => {
     const pod = resource.pod;
@@ -34603,10 +34586,7 @@ var pssHostPorts = defineK8sRule({
       check: "hostPorts",
       since: "1.0"
     },
-    references: [
-      "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
-      "KSV024"
-    ]
+    references: ["KSV024"]
   },
   check: (resource) => containerViolations(resource, (entry) => {
     const index = listAt(entry.container, "ports").findIndex((port) => {
@@ -34644,8 +34624,7 @@ var pssHostProbesLifecycle = defineK8sRule({
       control: "Host Probes / Lifecycle Hooks",
       check: "hostProbesAndHostLifecycle",
       since: "1.34"
-    },
-    references: ["https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"]
+    }
   },
   check: (resource) => containerViolations(resource, (entry) => {
     for (const handlerPath of HANDLERS) {
@@ -34684,10 +34663,7 @@ var pssPrivilegeEscalation = defineK8sRule({
       since: "1.8",
       changes: [{ version: WINDOWS_EXEMPT_SINCE2, change: "Windows pods are exempt" }]
     },
-    references: [
-      "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted",
-      "KSV001"
-    ]
+    references: ["KSV001"]
   },
   check: (resource, _options, context2) => {
     if (!resource.pod) return [];
@@ -34735,10 +34711,7 @@ var pssProcMount = defineK8sRule({
         { version: USER_NAMESPACE_EXEMPT_SINCE, change: "pods with `hostUsers: false` are exempt" }
       ]
     },
-    references: [
-      "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
-      "KSV027"
-    ]
+    references: ["KSV027"]
   },
   check: (resource, _options, context2) => resource.pod && !(pssAtLeast(context2, USER_NAMESPACE_EXEMPT_SINCE) && usesUserNamespace(resource.pod)) ? procMountViolations(resource) : []
 });
@@ -34761,10 +34734,7 @@ var pssProcMountRestricted = defineK8sRule({
       since: "1.35",
       overrides: ["procMount"]
     },
-    references: [
-      "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted",
-      "KSV027"
-    ]
+    references: ["KSV027"]
   },
   check: (resource) => procMountViolations(resource)
 });
@@ -34789,10 +34759,7 @@ var pssRunningAsNonRoot = defineK8sRule({
         { version: USER_NAMESPACE_EXEMPT_SINCE2, change: "pods with `hostUsers: false` are exempt" }
       ]
     },
-    references: [
-      "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted",
-      "KSV012"
-    ]
+    references: ["KSV012"]
   },
   check: (resource, _options, context2) => {
     const pod = resource.pod;
@@ -34841,10 +34808,7 @@ var pssRunningAsNonRootUser = defineK8sRule({
         { version: USER_NAMESPACE_EXEMPT_SINCE3, change: "pods with `hostUsers: false` are exempt" }
       ]
     },
-    references: [
-      "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted",
-      "KSV105"
-    ]
+    references: ["KSV105"]
   },
   check: (resource, _options, context2) => {
     const pod = resource.pod;
@@ -34896,10 +34860,7 @@ var pssSeccompBaseline = defineK8sRule({
         }
       ]
     },
-    references: [
-      "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
-      "KSV104"
-    ]
+    references: ["KSV104"]
   },
   check: (resource, _options, context2) => {
     const pod = resource.pod;
@@ -34961,10 +34922,7 @@ var pssSeccompRestricted = defineK8sRule({
       changes: [{ version: WINDOWS_EXEMPT_SINCE3, change: "Windows pods are exempt" }],
       overrides: ["seccompProfile_baseline"]
     },
-    references: [
-      "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted",
-      "KSV030"
-    ]
+    references: ["KSV030"]
   },
   check: (resource, _options, context2) => {
     const pod = resource.pod;
@@ -35028,10 +34986,7 @@ var pssSelinux = defineK8sRule({
       since: "1.0",
       changes: [{ version: ENGINE_TYPE_SINCE, change: "allows type `container_engine_t`" }]
     },
-    references: [
-      "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
-      "KSV025"
-    ]
+    references: ["KSV025"]
   },
   check: (resource, _options, context2) => {
     const pod = resource.pod;
@@ -35089,10 +35044,7 @@ var pssSysctls = defineK8sRule({
         change: `allows ${list2(names)}`
       }))
     },
-    references: [
-      "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
-      "KSV026"
-    ]
+    references: ["KSV026"]
   },
   check: (resource, _options, context2) => disallowedSysctls(
     resource,
@@ -35129,11 +35081,7 @@ var pssVolumeTypes = defineK8sRule({
       since: "1.0",
       overrides: ["hostPathVolumes"]
     },
-    references: [
-      "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted",
-      "KSV028",
-      "KSV023"
-    ]
+    references: ["KSV028", "KSV023"]
   },
   check: (resource) => {
     const pod = resource.pod;
