@@ -146,4 +146,14 @@ describe('withoutWorkspace', () => {
     );
     expect(text('in /tmp/kpg-helm-abc/work/9-other')).toBe('in 9-other');
   });
+
+  it('names a chart rendered where it is (not copied) by its repository path', () => {
+    const inPlace = new Map([['/home/runner/work/repo/charts/web', 'charts/web']]);
+    const result = withoutWorkspace(
+      { ok: false, error: 'open /home/runner/work/repo/charts/web/templates/x.yaml: denied' },
+      workspace,
+      inPlace,
+    );
+    expect(result).toEqual({ ok: false, error: 'open charts/web/templates/x.yaml: denied' });
+  });
 });

@@ -4,6 +4,7 @@
 // (one failure per chart, place and message, listing its values sets) for the engine to report;
 // the other charts are still scanned. Rendering is fenced in (render.ts, chart-copy.ts).
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { ScanError } from '../../model.js';
 import { findHelm, helmVersion } from '../helm-binary.js';
 import type { ToolEnvironment } from '../tools.js';
@@ -11,7 +12,7 @@ import { parseManifests } from '../manifests.js';
 import { readRegularFile, resolveInside, UnsafeFileError } from '../read-file.js';
 import type { K8sResource } from '../resource.js';
 import { loadChartInfo, resolveSource, type ChartInfo } from './chart.js';
-import { copyChart, type LeftOut } from './chart-copy.js';
+import { chartToRender, type LeftOut } from './chart-copy.js';
 import {
   createRenderWorkspace,
   errorPosition,
@@ -173,7 +174,7 @@ async function renderInto(
     }
     let prepared: { copy: string; bytes: number; sets: ValuesSet[] };
     try {
-      const copy = await copyChart(root, dir, workspace.path(dir.split('/').pop() || 'chart'));
+      const copy = await chartToRender(root, dir, workspace.path(dir.split('/').pop() || 'chart'));
       rendered.leftOut.push(...copy.leftOut);
       const sets = await valuesSetsFor(root, dir, options.extraSets);
       prepared = { copy: copy.dir, bytes: copy.bytes, sets };
@@ -294,9 +295,12 @@ export function withoutWorkspace(
   let error = result.error;
   // The resolved spelling can hold the other (/private/tmp/x holds /tmp/x): longest first.
   const dirs = [...new Set([workspace.realDir, workspace.dir])].sort((a, b) => b.length - a.length);
-  const named = dirs
-    .flatMap((dir) =>
-      [...shown].map(([copy, name]) => [dir + copy.slice(workspace.dir.length), name] as const),
+  // A chart rendered where it is (not copied) is named by the path helm was given.
+  const named = [...shown]
+    .flatMap(([copy, name]) =>
+      copy.startsWith(workspace.dir + path.sep)
+        ? dirs.map((dir) => [dir + copy.slice(workspace.dir.length), name] as const)
+        : [[copy, name] as const],
     )
     .sort(([a], [b]) => b.length - a.length);
   for (const [copy, name] of named) error = error.split(copy).join(name);
