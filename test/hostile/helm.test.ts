@@ -333,6 +333,7 @@ describe.each([3, 4] as const)('a hostile pull request against helm v%i', (major
         'XDG_CACHE_HOME',
         'XDG_CONFIG_HOME',
         'XDG_DATA_HOME',
+        'GOGC',
         'GOMEMLIMIT',
         'HTTP_PROXY',
         'HTTPS_PROXY',
@@ -344,6 +345,8 @@ describe.each([3, 4] as const)('a hostile pull request against helm v%i', (major
     );
     expect(env.KUBECONFIG).toMatch(/kpg-helm-/);
     expect(env.HOME).toMatch(/kpg-helm-/);
+    // Go collects only near the memory one render is allowed (renders run one per core).
+    expect([env.GOGC, env.GOMEMLIMIT]).toEqual(['off', '512MiB']);
     // Flags only of our own, then `--` before the positionals; never a network or cluster flag.
     const args = readFileSync(`${record}.args`, 'utf8').trim().split('\n');
     expect(args.slice(-3, -1)).toEqual(['--', 'app']);
