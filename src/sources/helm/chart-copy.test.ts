@@ -68,9 +68,24 @@ describe('chartToRender', () => {
     expect(chart.leftOut.map((entry) => entry.file)).toEqual(['charts/app/values.schema.json']);
   });
 
-  it('renders a chart with a schema that refers only inside itself where it is', async () => {
-    write('charts/app/values.schema.json', '{"properties": {"a": {"$ref": "#/definitions/a"}}}');
-    expect((await render()).dir).toBe(path.join(root, 'charts/app'));
+  it.each([
+    '{"properties": {"a": {"$ref": "#/definitions/a"}}}',
+    // What Bitnami's charts name: the latest draft, known to helm v3 and v4 without a fetch.
+    '{"$schema": "http://json-schema.org/schema#", "type": "object"}',
+    '{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"}',
+  ])(
+    'renders a chart whose schema refers only to itself or a draft where it is: %s',
+    async (schema) => {
+      write('charts/app/values.schema.json', schema);
+      expect((await render()).dir).toBe(path.join(root, 'charts/app'));
+    },
+  );
+
+  it('copies a chart whose schema names a meta-schema helm would fetch, leaving it out', async () => {
+    write('charts/app/values.schema.json', '{"$schema": "http://json-schema.org/schema/x"}');
+    expect((await render()).leftOut.map((entry) => entry.file)).toEqual([
+      'charts/app/values.schema.json',
+    ]);
   });
 
   it('copies a chart reached through a symlinked folder', async () => {

@@ -185,9 +185,10 @@ export async function copyChart(
   return { dir: target, leftOut, bytes: budget.bytes };
 }
 
-/** Meta-schemas helm knows without fetching them. */
+/** Meta-schemas helm knows without fetching them (v3's and v4's schema libraries alike;
+ *  `http://json-schema.org/schema#`, the latest draft, is what Bitnami's charts name). */
 const KNOWN_META_SCHEMA =
-  /^https?:\/\/json-schema\.org\/(draft-0[4-7]\/schema|draft\/20(19-09|20-12)\/schema)#?$/;
+  /^https?:\/\/json-schema\.org\/(draft-0[4-7]\/schema|draft\/20(19-09|20-12)\/schema|schema)#?$/;
 const REFERENCE_KEYS = new Set(['$ref', '$dynamicRef', '$recursiveRef', '$id', 'id', '$schema']);
 
 /**
