@@ -1,9 +1,10 @@
 // Helm values with the file and line every key came from, merged the way helm coalesces them:
 // maps merge key by key, anything else is replaced whole, `null` deletes; a subchart sees its own
 // values.yaml overlaid with its key in the parent's values, plus `global`.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { ChartInfo } from './chart.js';
 import { readRepositoryText } from '../read-file.js';
+import { loadYamlStream } from '../yaml-load.js';
+import { FIELDS, KeyTable, KIND_ALIAS, KIND_MAP, KIND_SEQ } from '../yaml-position.js';
 
 export interface ValuesNode {
   kind: 'map' | 'seq' | 'scalar';
@@ -42,44 +43,86 @@ function readValuesFile(root: string, file: string): ValuesNode {
   } catch {
     return EMPTY_MAP;
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, logLevel: 'error', uniqueKeys: false });
-  if (doc.errors.length) return EMPTY_MAP;
-  const root_ = toValuesNode(doc, doc.contents, file, 1, lineCounter);
-  return root_.kind === 'map' ? root_ : EMPTY_MAP;
+  // helm reads values as the API server reads manifests (go-yaml v2 under sigs.k8s.io/yaml):
+  // the manifest loader's dialect, values and positions, at its speed.
+  const keys = new KeyTable();
+  let first: ReturnType<typeof loadYamlStream>[number] | undefined;
+  try {
+    [first] = loadYamlStream(text, { keys, intern: (value) => value, lineOffset: 0 });
+  } catch {
+    return EMPTY_MAP; // nesting too deep for the parser: helm reports it
+  }
+  if (!first || !('value' in first) || !isPlainMap(first.value)) return EMPTY_MAP;
+  return new ValuesTreeBuilder(first.positions, keys, file).node(0, first.value, 1);
 }
 
-function toValuesNode(
-  doc: Document,
-  node: unknown,
-  file: string,
-  line: number,
-  lineCounter: LineCounter,
-  depth = 0,
-): ValuesNode {
-  if (isAlias(node) && depth < 50) node = node.resolve(doc);
-  const lineOf = (n: unknown, fallback: number) => {
-    const start = (n as { range?: [number, number, number] } | null)?.range?.[0];
-    return start === undefined ? fallback : lineCounter.linePos(start).line;
-  };
-  if (isMap(node)) {
-    const children = new Map<string, ValuesNode>();
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      const keyLine = lineOf(pair.key, line);
-      children.set(key, toValuesNode(doc, pair.value, file, keyLine, lineCounter, depth + 1));
+const isPlainMap = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A document's values as a ValuesNode tree, each key on the line its position entry names. */
+class ValuesTreeBuilder {
+  /** Through an alias, the subtree its anchor names is built once and shared. */
+  private readonly anchored = new Map<number, ValuesNode>();
+
+  constructor(
+    private readonly entries: Int32Array | Uint16Array,
+    private readonly keys: KeyTable,
+    private readonly file: string,
+  ) {}
+
+  /** The node of `entry` (a document root, a map pair, a sequence item) holding `value`. */
+  node(entry: number, value: unknown, line: number): ValuesNode {
+    const { entries } = this;
+    let kind = entries[entry * FIELDS];
+    if (kind >= KIND_ALIAS) {
+      for (let hops = 0; kind >= KIND_ALIAS && hops < entries.length; hops++) {
+        entry = kind - KIND_ALIAS;
+        kind = entries[entry * FIELDS];
+      }
+      let shared = this.anchored.get(entry);
+      if (!shared) {
+        shared = this.build(entry, kind, value, entries[entry * FIELDS + 1]);
+        this.anchored.set(entry, shared);
+      }
+      return { ...shared, line };
     }
-    return { kind: 'map', children, file, line };
+    return this.build(entry, kind, value, line);
   }
-  if (isSeq(node)) {
-    const children = new Map<string, ValuesNode>();
-    node.items.forEach((item, index) => {
-      const itemLine = lineOf(item, line);
-      children.set(String(index), toValuesNode(doc, item, file, itemLine, lineCounter, depth + 1));
-    });
-    return { kind: 'seq', children, file, line };
+
+  private build(entry: number, kind: number, value: unknown, line: number): ValuesNode {
+    const { entries, file } = this;
+    const end = entries[entry * FIELDS + 3];
+    if (kind === KIND_MAP && isPlainMap(value)) {
+      // In the order the keys are first written; a key written twice (or merged, then written)
+      // holds its last value, on the line of its last occurrence.
+      const lastEntry = new Map<string, number>();
+      for (let child = entry + 1; child < end; child = entries[child * FIELDS + 3]) {
+        const id = entries[child * FIELDS + 4];
+        const key = this.keys.names[id];
+        if (key !== undefined && Object.hasOwn(value, key)) lastEntry.set(key, child);
+      }
+      const children = new Map<string, ValuesNode>();
+      for (const [key, child] of lastEntry) {
+        children.set(key, this.node(child, value[key], entries[child * FIELDS + 1]));
+      }
+      return { kind: 'map', children, file, line };
+    }
+    if (kind === KIND_SEQ && Array.isArray(value)) {
+      const children = new Map<string, ValuesNode>();
+      let index = 0;
+      for (let child = entry + 1; child < end && index < value.length; index++) {
+        children.set(String(index), this.node(child, value[index], entries[child * FIELDS + 1]));
+        child = entries[child * FIELDS + 3];
+      }
+      return { kind: 'seq', children, file, line };
+    }
+    return {
+      kind: 'scalar',
+      value: isPlainMap(value) || Array.isArray(value) ? null : value,
+      file,
+      line,
+    };
   }
-  return { kind: 'scalar', value: isScalar(node) ? node.value : null, file, line };
 }
 
 /** Helm's coalescing of `overlay` onto `base`; neither is modified. */
