@@ -47,7 +47,10 @@ const MEMORY_PER_RENDER_BYTES = 512 * 1024 * 1024;
  * fraction of a second and most of what it allocates is live until it prints; collecting at
  * Go's default pace cost about a fifth of helm's CPU on the corpus charts.
  */
-const HELM_GC = { GOGC: 'off', GOMEMLIMIT: `${MEMORY_PER_RENDER_BYTES / (1024 * 1024)}MiB` };
+export const HELM_GC = {
+  GOGC: 'off',
+  GOMEMLIMIT: `${MEMORY_PER_RENDER_BYTES / (1024 * 1024)}MiB`,
+};
 /** A proxy on a loopback port nothing listens on (port 9, discard, is closed here). */
 const NO_NETWORK_PROXY = 'http://127.0.0.1:9';
 /** Placeholder namespace for a render without a configured one (see RELEASE_NAMESPACE). */
