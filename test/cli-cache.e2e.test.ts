@@ -9,6 +9,7 @@ import {
   readdirSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,10 +23,10 @@ const uid = process.getuid?.() ?? 'user';
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function scan(temporary: string, env: NodeJS.ProcessEnv = {}) {
+function scan(temporary: string, env: NodeJS.ProcessEnv = {}, cwd = SCANNED) {
   const { NODE_DISABLE_COMPILE_CACHE: _off, ...inherited } = process.env;
   const run = spawnSync(process.execPath, [CLI, 'scan', '--format', 'json', '.'], {
-    cwd: SCANNED,
+    cwd,
     encoding: 'utf8',
     env: { ...inherited, TMPDIR: temporary, ...env },
   });
@@ -71,6 +72,49 @@ describe.skipIf(process.platform === 'win32')('the CLI code cache', () => {
     chmodSync(cacheOf(temporary), 0o777);
     expect(scan(temporary)).toEqual(plain);
     expect(readdirSync(cacheOf(temporary))).toEqual([]);
+  });
+
+  it('keeps the shell parser in a cache of its own once a Dockerfile needed it', () => {
+    const dockerfiles = fresh('dockerfiles');
+    writeFileSync(
+      path.join(dockerfiles, 'Dockerfile'),
+      'FROM alpine:3.19\nRUN apk add curl && cd /tmp\nUSER 1000\n',
+    );
+    const uncached = scan(
+      fresh('shell-disabled'),
+      { NODE_DISABLE_COMPILE_CACHE: '1' },
+      dockerfiles,
+    );
+    expect(uncached.stdout).toMatch(/DL3018/); // from the parsed RUN command
+    expect(uncached.stdout).toMatch(/DL3003/);
+    const temporary = fresh('shell');
+    expect(scan(temporary, {}, dockerfiles)).toEqual(uncached);
+    const files = readdirSync(cacheOf(temporary));
+    expect(files.map((file) => file.split('-v')[0]).sort()).toEqual([
+      'cli-main.cjs',
+      'mvdan-sh.cjs',
+    ]);
+    const written = files.map((file) => statSync(path.join(cacheOf(temporary), file)).mtimeMs);
+    expect(scan(temporary, {}, dockerfiles)).toEqual(uncached);
+    expect(files.map((file) => statSync(path.join(cacheOf(temporary), file)).mtimeMs)).toEqual(
+      written,
+    );
+  });
+
+  it('keeps the 8 most recently written caches', () => {
+    const temporary = fresh('many');
+    mkdirSync(cacheOf(temporary), { mode: 0o700 });
+    for (let i = 0; i < 12; i++) {
+      const old = path.join(cacheOf(temporary), `cli-main.cjs-v0-old-${i}`);
+      writeFileSync(old, 'stale');
+      utimesSync(old, 1_000_000 + i, 1_000_000 + i);
+    }
+    expect(scan(temporary)).toEqual(plain);
+    const kept = readdirSync(cacheOf(temporary)).sort();
+    expect(kept).toHaveLength(8);
+    expect(kept.filter((file) => file.includes('-old-'))).toEqual(
+      [5, 6, 7, 8, 9, 10, 11].map((i) => `cli-main.cjs-v0-old-${i}`).sort(),
+    );
   });
 
   it('runs without a cache when the temporary folder does not exist', () => {
