@@ -199,7 +199,7 @@ describe('the YAML dialect of the API server', () => {
 });
 
 describe.each([3, 4] as const)('the same dialect in rendered charts, helm v%i', (major) => {
-  it('reads privileged: yes from values and reports a duplicate key on its template line', async () => {
+  it('reads privileged: yes from values as helm does and reports the duplicate key where it applies', async () => {
     const helm = await devHelm(major);
     const { root } = repoWith({
       'charts/c/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
@@ -221,12 +221,16 @@ describe.each([3, 4] as const)('the same dialect in rendered charts, helm v%i', 
     });
     const result = await scanRepo(root, helm);
     expect(goodFileFindings(result)).toHaveLength(1);
-    const onTemplate = (ruleId: string) =>
+    const on = (ruleId: string) =>
       result.findings
-        .filter((f) => f.ruleId === ruleId && f.file === 'charts/c/templates/pod.yaml')
-        .map((f) => f.line);
-    expect(onTemplate('KSV017')).toEqual([11]);
-    expect(onTemplate('KPG004')).toEqual([11]);
+        .filter((f) => f.ruleId === ruleId && f.file.startsWith('charts/c/'))
+        .map((f) => `${f.file}:${f.line}`);
+    // The value that applies is the values file's `yes`, which helm reads as true: both land
+    // there (KPG004 on the occurrence that applies), rendered on the template's line 11.
+    expect(on('KSV017')).toEqual(['charts/c/values.yaml:1']);
+    expect(on('KPG004')).toEqual(['charts/c/values.yaml:1']);
+    const duplicate = result.findings.find((f) => f.ruleId === 'KPG004');
+    expect(duplicate?.rendered).toEqual({ file: 'charts/c/templates/pod.yaml', line: 11 });
   });
 });
 
