@@ -83,8 +83,14 @@ export async function writeKustomizeLayout(dir: string): Promise<string[]> {
   return roots;
 }
 
-/** Every root through kubectl kustomize with the concurrency scan() uses. */
-export async function plainKustomize(kubectl: string, root: string, roots: readonly string[]) {
+/** Every root through kubectl kustomize with the concurrency scan() uses; `env` is added to
+ *  kubectl's environment (the scan's Go GC setting, for the same-GC detail). */
+export async function plainKustomize(
+  kubectl: string,
+  root: string,
+  roots: readonly string[],
+  env: Record<string, string> = {},
+) {
   const limit = pLimit(availableParallelism());
   await Promise.all(
     roots.map((dir) =>
@@ -94,7 +100,7 @@ export async function plainKustomize(kubectl: string, root: string, roots: reado
             execFile(
               kubectl,
               ['kustomize', path.join(root, dir)],
-              { maxBuffer: 512 * 1024 * 1024 },
+              { maxBuffer: 512 * 1024 * 1024, env: { ...process.env, ...env } },
               (error) => (error ? reject(error) : resolve()),
             ),
           ),

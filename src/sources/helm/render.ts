@@ -13,7 +13,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ToolEnvironment } from '../tools.js';
+import { GO_RUN_GC, MEMORY_PER_GO_RUN_BYTES, type ToolEnvironment } from '../tools.js';
 import {
   DEFAULT_KUBERNETES_VERSION,
   helmValueProblems,
@@ -39,18 +39,6 @@ export interface RenderRequest {
 export type RenderResult = { ok: true; output: string } | { ok: false; error: string };
 
 const MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
-/** What one render may need at most, for choosing how many run at once. */
-const MEMORY_PER_RENDER_BYTES = 512 * 1024 * 1024;
-/**
- * Go's garbage collector in each helm: off until the heap nears what a render may use (a soft
- * limit, GOMEMLIMIT), so the GC runs only in a render that needs that much. A render lives a
- * fraction of a second and most of what it allocates is live until it prints; collecting at
- * Go's default pace cost about a fifth of helm's CPU on the corpus charts.
- */
-export const HELM_GC = {
-  GOGC: 'off',
-  GOMEMLIMIT: `${MEMORY_PER_RENDER_BYTES / (1024 * 1024)}MiB`,
-};
 /** A proxy on a loopback port nothing listens on (port 9, discard, is closed here). */
 const NO_NETWORK_PROXY = 'http://127.0.0.1:9';
 /** Placeholder namespace for a render without a configured one (see RELEASE_NAMESPACE). */
@@ -111,7 +99,7 @@ export function helmEnvironment(
     XDG_CACHE_HOME: at('cache'),
     XDG_CONFIG_HOME: at('config'),
     XDG_DATA_HOME: at('data'),
-    ...HELM_GC,
+    ...GO_RUN_GC,
     // Nothing in a render needs the network; should anything in helm try, it meets a closed
     // loopback port instead of the internet.
     HTTP_PROXY: NO_NETWORK_PROXY,
@@ -133,7 +121,7 @@ export function renderConcurrency(
   cores = availableParallelism(),
   freeBytes = process.availableMemory(),
 ): number {
-  const byMemory = Math.floor(freeBytes / MEMORY_PER_RENDER_BYTES);
+  const byMemory = Math.floor(freeBytes / MEMORY_PER_GO_RUN_BYTES);
   return Math.max(1, Math.min(cores, byMemory));
 }
 

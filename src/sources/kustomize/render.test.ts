@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toolEnvironment } from '../tools.js';
-import { findKustomize } from './render.js';
+import { findKustomize, Workspace } from './render.js';
 
 describe('findKustomize', () => {
   const dirs: string[] = [];
@@ -30,5 +30,38 @@ describe('findKustomize', () => {
   it("never runs a kustomize from a relative PATH entry (the repository's own)", async () => {
     const relative = path.relative(process.cwd(), withKustomize());
     expect(await findKustomize(toolEnvironment({ PATH: relative }))).toBeUndefined();
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('Workspace.build', () => {
+  it('runs kustomize with no variable of ours but its homes, closed proxies and Go GC limits', async () => {
+    const bin = mkdtempSync(path.join(tmpdir(), 'kpg-kustomize-env-'));
+    const workspace = await Workspace.create();
+    try {
+      // A stand-in kustomize that prints its environment.
+      writeFileSync(path.join(bin, 'kustomize'), '#!/bin/sh\n/usr/bin/env\n');
+      chmodSync(path.join(bin, 'kustomize'), 0o755);
+      const wrapper = await workspace.wrap(0, 'overlay');
+      const result = await workspace.build(
+        { command: path.join(bin, 'kustomize'), args: ['build'] },
+        wrapper,
+        10_000,
+      );
+      if (!result.ok) throw new Error(result.error);
+      const env = Object.fromEntries(
+        result.output
+          .trim()
+          .split('\n')
+          .map((line) => line.split(/=(.*)/s).slice(0, 2)),
+      );
+      expect(env.GITHUB_TOKEN).toBeUndefined();
+      expect(env.HOME).toBe(path.join(workspace.dir, 'home'));
+      expect(env.HTTPS_PROXY).toBe('http://127.0.0.1:9');
+      // A build is short-lived: Go collects only near the memory one run is allowed.
+      expect([env.GOGC, env.GOMEMLIMIT]).toEqual(['off', '512MiB']);
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+      await workspace.remove();
+    }
   });
 });

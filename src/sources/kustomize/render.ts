@@ -2,7 +2,8 @@
 // `kubectl kustomize`, on a temporary copy of the kustomizations a scan renders (nothing is
 // written into the repository and no symlink leading out of it is followed), with a minimal
 // environment (temp HOME, KUBECONFIG at an empty file, no PATH so no `git` for remote bases,
-// proxies pointing at a closed port so nothing is fetched over HTTP), kustomize's defaults for
+// proxies pointing at a closed port so nothing is fetched over HTTP, Go's garbage collector off
+// below a memory limit as for helm: GO_RUN_GC), kustomize's defaults for
 // plugins, exec functions, Helm and the load restrictor (all off / root only), and no value
 // from the pull request on the command line: the only argument is our own temp directory.
 import { execFile } from 'node:child_process';
@@ -20,7 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ScanError } from '../../model.js';
 import { MAX_FILE_BYTES } from '../load.js';
-import { findExecutable, type ToolEnvironment } from '../tools.js';
+import { findExecutable, GO_RUN_GC, type ToolEnvironment } from '../tools.js';
 
 export interface KustomizeBinary {
   command: string;
@@ -77,6 +78,7 @@ export class Workspace {
       https_proxy: CLOSED_PORT_PROXY,
       NO_PROXY: '',
       no_proxy: '',
+      ...GO_RUN_GC,
     };
     return new Workspace(dir, env);
   }
