@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../src/config/policy.js';
 import type { Finding } from '../src/model.js';
-import { scan, sortFindings } from '../src/scan.js';
+import { sortFindings } from '../src/gate.js';
+import { scan } from '../src/scan.js';
 
 const deployment = (name: string, extra = '') => `apiVersion: apps/v1
 kind: Deployment

@@ -2,7 +2,7 @@
 // (github/report-input.ts), with the gate recomputed from its findings.
 import { closeSync, fstatSync, openSync, readFileSync, constants } from 'node:fs';
 import { MAX_REPORT_BYTES, parseUntrustedReport, ReportError } from '../github/report-input.js';
-import { gate, type ScanResult } from '../scan.js';
+import { gate, type ScanResult } from '../gate.js';
 
 /**
  * `gateOn` decides what the recomputed gate counts; `auto` counts new findings when the report

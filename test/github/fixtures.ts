@@ -1,6 +1,6 @@
 // Findings and scan results for the report and GitHub unit tests.
 import type { Finding } from '../../src/model.js';
-import { gate, type ScanResult } from '../../src/scan.js';
+import { gate, type ScanResult } from '../../src/gate.js';
 import type { SuppressedFinding } from '../../src/suppress/suppress.js';
 
 let counter = 0;

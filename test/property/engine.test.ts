@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/config/policy.js';
 import type { Finding } from '../../src/model.js';
 import { evaluateDockerfiles, evaluateResources } from '../../src/rules/evaluate.js';
-import { sortFindings } from '../../src/scan.js';
+import { sortFindings } from '../../src/gate.js';
 import { parseDockerfile } from '../../src/sources/dockerfile.js';
 import { parseManifests } from '../../src/sources/manifests.js';
 import { hadolintExceptions } from '../../src/suppress/hadolint.js';
