@@ -4897,9 +4897,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path22 = this.getPath();
-        if (path22 === null || path22.startsWith("/")) {
-          return path22;
+        const path23 = this.getPath();
+        if (path23 === null || path23.startsWith("/")) {
+          return path23;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -4911,7 +4911,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path22 : parent + "/" + path22;
+              return parent.endsWith("/") ? parent + path23 : parent + "/" + path23;
             }
           }
         }
@@ -6085,17 +6085,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path22) {
-      const ctrl = callVisitor(key, node2, visitor, path22);
+    function visit_(key, node2, visitor, path23) {
+      const ctrl = callVisitor(key, node2, visitor, path23);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visit_(key, ctrl, visitor, path22);
+        replaceNode(key, path23, ctrl);
+        return visit_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path22 = Object.freeze(path22.concat(node2));
+          path23 = Object.freeze(path23.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path22);
+            const ci = visit_(i, node2.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6106,13 +6106,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path22 = Object.freeze(path22.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path22);
+          path23 = Object.freeze(path23.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path22);
+          const cv = visit_("value", node2.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6133,17 +6133,17 @@ var require_visit = __commonJS({
     visitAsync2.BREAK = BREAK;
     visitAsync2.SKIP = SKIP;
     visitAsync2.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path22) {
-      const ctrl = await callVisitor(key, node2, visitor, path22);
+    async function visitAsync_(key, node2, visitor, path23) {
+      const ctrl = await callVisitor(key, node2, visitor, path23);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visitAsync_(key, ctrl, visitor, path22);
+        replaceNode(key, path23, ctrl);
+        return visitAsync_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path22 = Object.freeze(path22.concat(node2));
+          path23 = Object.freeze(path23.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path22);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6154,13 +6154,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path22 = Object.freeze(path22.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path22);
+          path23 = Object.freeze(path23.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path22);
+          const cv = await visitAsync_("value", node2.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6187,23 +6187,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path22) {
+    function callVisitor(key, node2, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path22);
+        return visitor(key, node2, path23);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path22);
+        return visitor.Map?.(key, node2, path23);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path22);
+        return visitor.Seq?.(key, node2, path23);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path22);
+        return visitor.Pair?.(key, node2, path23);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path22);
+        return visitor.Scalar?.(key, node2, path23);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path22);
+        return visitor.Alias?.(key, node2, path23);
       return void 0;
     }
-    function replaceNode(key, path22, node2) {
-      const parent = path22[path22.length - 1];
+    function replaceNode(key, path23, node2) {
+      const parent = path23[path23.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -6815,10 +6815,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path22, value) {
+    function collectionFromPath(schema, path23, value) {
       let v = value;
-      for (let i = path22.length - 1; i >= 0; --i) {
-        const k = path22[i];
+      for (let i = path23.length - 1; i >= 0; --i) {
+        const k = path23[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6837,7 +6837,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6867,11 +6867,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path22, value) {
-        if (isEmptyPath(path22))
+      addIn(path23, value) {
+        if (isEmptyPath(path23))
           this.add(value);
         else {
-          const [key, ...rest] = path22;
+          const [key, ...rest] = path23;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value);
@@ -6885,8 +6885,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        const [key, ...rest] = path22;
+      deleteIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -6900,8 +6900,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        const [key, ...rest] = path22;
+      getIn(path23, keepScalar) {
+        const [key, ...rest] = path23;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -6919,8 +6919,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path22) {
-        const [key, ...rest] = path22;
+      hasIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -6930,8 +6930,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        const [key, ...rest] = path22;
+      setIn(path23, value) {
+        const [key, ...rest] = path23;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -7119,16 +7119,16 @@ var require_stringifyString = __commonJS({
     function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
-      const limit2 = lineWidth - indentLength;
+      const limit = lineWidth - indentLength;
       const strLen = str2.length;
-      if (strLen <= limit2)
+      if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
         if (str2[i] === "\n") {
-          if (i - start > limit2)
+          if (i - start > limit)
             return true;
           start = i + 1;
-          if (strLen - start <= limit2)
+          if (strLen - start <= limit)
             return false;
         }
       }
@@ -9446,9 +9446,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path22, value) {
+      addIn(path23, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path22, value);
+          this.contents.addIn(path23, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -9523,14 +9523,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        if (Collection.isEmptyPath(path22)) {
+      deleteIn(path23) {
+        if (Collection.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -9545,10 +9545,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        if (Collection.isEmptyPath(path22))
+      getIn(path23, keepScalar) {
+        if (Collection.isEmptyPath(path23))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -9559,10 +9559,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path22) {
-        if (Collection.isEmptyPath(path22))
+      hasIn(path23) {
+        if (Collection.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -9579,13 +9579,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        if (Collection.isEmptyPath(path22)) {
+      setIn(path23, value) {
+        if (Collection.isEmptyPath(path23)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path22, value);
+          this.contents.setIn(path23, value);
         }
       }
       /**
@@ -11546,9 +11546,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path22) => {
+    visit2.itemAtPath = (cst, path23) => {
       let item = cst;
-      for (const [field2, index] of path22) {
+      for (const [field2, index] of path23) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -11557,23 +11557,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path22) => {
-      const parent = visit2.itemAtPath(cst, path22.slice(0, -1));
-      const field2 = path22[path22.length - 1][0];
+    visit2.parentCollection = (cst, path23) => {
+      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
+      const field2 = path23[path23.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path22, item, visitor) {
-      let ctrl = visitor(item, path22);
+    function _visit(path23, item, visitor) {
+      let ctrl = visitor(item, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path22.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path23.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -11584,10 +11584,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path22);
+            ctrl = ctrl(item, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -13367,7 +13367,7 @@ if (unsupported !== void 0) {
 }
 
 // src/cli.ts
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 var import_node_util4 = require("node:util");
 
 // node_modules/@marcbachmann/cel-js/lib/errors.js
@@ -17560,9 +17560,9 @@ var globalEnvironment = new Environment({
 var PER_EXPRESSION_COST_LIMIT = 1e6;
 var PER_OBJECT_COST_LIMIT = 1e7;
 var CostLimitError = class extends Error {
-  constructor(limit2) {
-    super(`operation cancelled: actual cost limit exceeded (limit ${limit2})`);
-    this.limit = limit2;
+  constructor(limit) {
+    super(`operation cancelled: actual cost limit exceeded (limit ${limit})`);
+    this.limit = limit;
   }
   limit;
 };
@@ -17571,10 +17571,10 @@ function chargeCost(units) {
   meter.used += units;
   if (meter.used > meter.limit) throw new CostLimitError(meter.limit);
 }
-function metered(limit2, evaluate3) {
+function metered(limit, evaluate3) {
   const saved = { used: meter.used, limit: meter.limit };
   meter.used = 0;
-  meter.limit = limit2;
+  meter.limit = limit;
   try {
     const value = evaluate3();
     return { value, cost: meter.used };
@@ -18173,10 +18173,10 @@ function registerFormat(env) {
 
 // src/rules/cel/lib-url.ts
 var URLValue = class {
-  constructor(scheme, host, path22, rawQuery) {
+  constructor(scheme, host, path23, rawQuery) {
     this.scheme = scheme;
     this.host = host;
-    this.path = path22;
+    this.path = path23;
     this.rawQuery = rawQuery;
   }
   scheme;
@@ -19293,16 +19293,16 @@ var MachineUTF8Input = class MachineUTF8Input2 extends MachineInputBase {
     let targetLength = target.length;
     if (targetLength === 0) return fromIndex <= this.end ? fromIndex : -1;
     const firstByte = target[0];
-    let limit2 = this.end - targetLength;
+    let limit = this.end - targetLength;
     const hasNativeIndexOf = typeof source.indexOf === "function";
     let i = fromIndex;
-    while (i <= limit2) {
+    while (i <= limit) {
       if (hasNativeIndexOf) {
         i = source.indexOf(firstByte, i);
-        if (i === -1 || i > limit2) return -1;
+        if (i === -1 || i > limit) return -1;
       } else {
-        while (i <= limit2 && source[i] !== firstByte) i++;
-        if (i > limit2) return -1;
+        while (i <= limit && source[i] !== firstByte) i++;
+        if (i > limit) return -1;
       }
       let match2 = true;
       for (let j = 1; j < targetLength; j++) if (source[i + j] !== target[j]) {
@@ -20017,8 +20017,8 @@ var Queue = class Queue2 {
     if (!this.denseCaps || this.denseCaps.length < needed) this.denseCaps = new Int32Array(needed);
   }
   growCaps(needed) {
-    const limit2 = this.densePcs.length * this.ncap;
-    const grown = new Int32Array(Math.min(limit2, Math.max(needed, 2 * this.denseCaps.length)));
+    const limit = this.densePcs.length * this.ncap;
+    const grown = new Int32Array(Math.min(limit, Math.max(needed, 2 * this.denseCaps.length)));
     grown.set(this.denseCaps);
     this.denseCaps = grown;
   }
@@ -24836,7 +24836,7 @@ var RE2JS = class RE2JS2 {
   * @param {number} [limit=0] the limit
   * @returns {string[]} the split strings
   */
-  split(input, limit2 = 0) {
+  split(input, limit = 0) {
     const m = this.matcher(input);
     const result = [];
     let emptiesSkipped = 0;
@@ -24846,9 +24846,9 @@ var RE2JS = class RE2JS2 {
         last = m.end();
         continue;
       }
-      if (limit2 > 0 && result.length === limit2 - 1) break;
+      if (limit > 0 && result.length === limit - 1) break;
       if (last === m.start()) {
-        if (limit2 === 0) {
+        if (limit === 0) {
           emptiesSkipped += 1;
           last = m.end();
           continue;
@@ -24860,14 +24860,14 @@ var RE2JS = class RE2JS2 {
       result.push(m.substring(last, m.start()));
       last = m.end();
     }
-    if (limit2 === 0 && last !== m.inputLength()) {
+    if (limit === 0 && last !== m.inputLength()) {
       while (emptiesSkipped > 0) {
         result.push("");
         emptiesSkipped -= 1;
       }
       result.push(m.substring(last, m.inputLength()));
     }
-    if (limit2 !== 0 || result.length === 0 && !(last === m.inputLength() && last > 0)) result.push(m.substring(last, m.inputLength()));
+    if (limit !== 0 || result.length === 0 && !(last === m.inputLength() && last > 0)) result.push(m.substring(last, m.inputLength()));
     return result;
   }
   /**
@@ -24951,11 +24951,11 @@ function re2Matches(s, pattern) {
   chargeCost(s.length >> 4);
   return compileRE2(pattern).matcher(s).find();
 }
-function findAll(s, pattern, limit2) {
+function findAll(s, pattern, limit) {
   chargeCost(s.length >> 4);
   const matcher2 = compileRE2(pattern).matcher(s);
   const out = [];
-  while ((limit2 < 0n || BigInt(out.length) < limit2) && matcher2.find())
+  while ((limit < 0n || BigInt(out.length) < limit) && matcher2.find())
     out.push(matcher2.group() ?? "");
   return out;
 }
@@ -24977,12 +24977,12 @@ function charAt(s, i) {
   if (i < 0n || i > BigInt(chars.length)) throw celError(`index out of range: ${i}`);
   return chars[Number(i)] ?? "";
 }
-function replace(s, from, to, limit2) {
+function replace(s, from, to, limit) {
   chargeCost(s.length >> 4);
-  if (limit2 < 0n) return s.split(from).join(to);
+  if (limit < 0n) return s.split(from).join(to);
   let out = "";
   let rest = s;
-  for (let n = 0n; n < limit2; n++) {
+  for (let n = 0n; n < limit; n++) {
     const at3 = rest.indexOf(from);
     if (at3 < 0) break;
     out += rest.slice(0, at3) + to;
@@ -25577,7 +25577,7 @@ function registerAuthz(env, selectors) {
     fields: { requestResource: `${T}ResourceCheck` }
   }).registerFunction(
     `${T}Authorizer.path(string): ${T}PathCheck`,
-    (a, path22) => new PathCheck({ serviceAccount: a.serviceAccount, path: path22 })
+    (a, path23) => new PathCheck({ serviceAccount: a.serviceAccount, path: path23 })
   ).registerFunction(
     `${T}Authorizer.group(string): ${T}GroupCheck`,
     (a, group) => new GroupCheck({ serviceAccount: a.serviceAccount, group })
@@ -25916,10 +25916,10 @@ function celGoWording(message3, node2, expression, declared) {
   if (call && (node2.op === "call" || node2.op === "rcall")) {
     const [, receiver, name, types] = call;
     const after = node2.op === "rcall" && isNode2(args[1]) ? args[1].end ?? 0 : node2.start ?? 0;
-    const open2 = expression.indexOf("(", after);
+    const open = expression.indexOf("(", after);
     return {
       message: declared(name) ? `found no matching overload for '${name}' applied to '${receiver ? `${goTypes(receiver)}.` : ""}(${goTypes(types)})'` : undeclared(name),
-      ...open2 >= 0 ? { offset: open2 } : {}
+      ...open >= 0 ? { offset: open } : {}
     };
   }
   const binary = /^no such overload: (\S+) (\S+) (\S+)$/.exec(message3);
@@ -26149,9 +26149,9 @@ function valueProblem(option, value) {
     }
   }
 }
-function enumProblem(path22, value, allowed2) {
+function enumProblem(path23, value, allowed2) {
   return {
-    path: path22,
+    path: path23,
     message: `must be one of ${allowed2.join(", ")}`,
     suggest: { value, candidates: allowed2 }
   };
@@ -26796,8 +26796,8 @@ function isStageName(image, dockerfile, before) {
   const first = dockerfile.stageNames.get(image.toLowerCase());
   return first !== void 0 && first < before;
 }
-function isAbsolutePath(path22) {
-  return path22.startsWith("/") || path22.startsWith("$") || /^[A-Za-z]:[\\/]/.test(path22);
+function isAbsolutePath(path23) {
+  return path23.startsWith("/") || path23.startsWith("$") || /^[A-Za-z]:[\\/]/.test(path23);
 }
 function argsOf(instruction) {
   return instruction.exec ?? instruction.words;
@@ -27143,8 +27143,8 @@ var DECOMPRESSORS = /* @__PURE__ */ new Set([
   "zcat",
   "gzcat"
 ]);
-var fileName = (path22) => path22.slice(Math.max(path22.lastIndexOf("/"), path22.lastIndexOf("\\")) + 1);
-var isArchive = (path22) => ARCHIVE_SUFFIXES.some((suffix) => path22.endsWith(suffix));
+var fileName = (path23) => path23.slice(Math.max(path23.lastIndexOf("/"), path23.lastIndexOf("\\")) + 1);
+var isArchive = (path23) => ARCHIVE_SUFFIXES.some((suffix) => path23.endsWith(suffix));
 function extracts(command) {
   if (DECOMPRESSORS.has(command.name)) return true;
   return command.name === "tar" && command.args.some(
@@ -29059,12 +29059,12 @@ var POD_TEMPLATE_PATHS = {
   CronJob: ["spec", "jobTemplate", "spec", "template"]
 };
 var TEMPLATE_PARTS = new Map(
-  Object.entries(POD_TEMPLATE_PATHS).map(([kind2, path22]) => [
+  Object.entries(POD_TEMPLATE_PATHS).map(([kind2, path23]) => [
     kind2,
     {
-      path: path22,
-      metadataPath: [...path22, "metadata"],
-      specPath: [...path22, "spec"],
+      path: path23,
+      metadataPath: [...path23, "metadata"],
+      specPath: [...path23, "spec"],
       containerPaths: /* @__PURE__ */ new Map()
     }
   ])
@@ -29078,9 +29078,9 @@ var CONTAINER_TYPES = [
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function getIn(value, path22) {
+function getIn(value, path23) {
   let node2 = value;
-  for (const key of path22) {
+  for (const key of path23) {
     if (node2 === null || typeof node2 !== "object") return void 0;
     node2 = node2[key];
   }
@@ -29104,8 +29104,8 @@ function podTemplateOf(object) {
     list3.forEach((container, index) => {
       if (!isObject(container)) return;
       const name = typeof container.name === "string" ? container.name : `${type}[${index}]`;
-      const path22 = index < SHARED_CONTAINER_PATHS ? paths[index] ??= specPath.concat(type, index) : specPath.concat(type, index);
-      containers.push({ container, name, type, path: path22 });
+      const path23 = index < SHARED_CONTAINER_PATHS ? paths[index] ??= specPath.concat(type, index) : specPath.concat(type, index);
+      containers.push({ container, name, type, path: path23 });
     });
   }
   return {
@@ -29189,7 +29189,7 @@ function isComplete(resource) {
   const spec = resource.object.spec;
   const limits = isObject(spec) ? spec.limits : void 0;
   return Array.isArray(limits) && limits.some(
-    (limit2) => isObject(limit2) && REQUIRED.every((key) => limit2[key] !== void 0 && limit2[key] !== false)
+    (limit) => isObject(limit) && REQUIRED.every((key) => limit[key] !== void 0 && limit[key] !== false)
   );
 }
 var limitRangeUsage = defineK8sRule({
@@ -30454,8 +30454,8 @@ function field(owner, object, key) {
 function podFlagViolation(resource, key) {
   const pod = resource.pod;
   if (!pod || valueAt(pod.spec, key) !== true) return [];
-  const path22 = [...pod.specPath, key];
-  return [{ message: `${describe2(resource)} should not set '${path22.join(".")}' to true`, path: path22 }];
+  const path23 = [...pod.specPath, key];
+  return [{ message: `${describe2(resource)} should not set '${path23.join(".")}' to true`, path: path23 }];
 }
 function valueAt(owner, key) {
   return owner === void 0 ? void 0 : Reflect.get(owner, key);
@@ -30686,19 +30686,19 @@ function balancedWithBudget(str2, masked, budget) {
 }
 function maskUnmatchedOpens(masked, budget) {
   budget.remaining -= masked.length;
-  const open2 = [];
+  const open = [];
   for (let i = 0; i < masked.length; i++) {
     const c = masked.charCodeAt(i);
     if (c === 123) {
-      open2.push(i);
-    } else if (c === 125 && open2.length) {
-      open2.pop();
+      open.push(i);
+    } else if (c === 125 && open.length) {
+      open.pop();
     }
   }
   let out = "";
   let last = 0;
-  for (let i = 0; i < open2.length; i++) {
-    const at3 = open2[i];
+  for (let i = 0; i < open.length; i++) {
+    const at3 = open[i];
     out += masked.slice(last, at3) + "\0";
     last = at3 + 1;
   }
@@ -33597,13 +33597,13 @@ var noCustomSelinuxOptions = defineK8sRule({
     const pod = resource.pod;
     if (!pod) return [];
     const violations = [];
-    const inspect2 = (options, path22) => {
+    const inspect2 = (options, path23) => {
       if (!options) return;
       const type = options.type;
       if (type !== void 0 && type !== null && !ALLOWED_TYPES.has(type)) {
         violations.push({
           message: `${describe2(resource)} uses invalid seLinux type '${String(type)}'`,
-          path: [...path22, "type"]
+          path: [...path23, "type"]
         });
       }
       const restricted = ["role", "user"].filter(
@@ -33612,7 +33612,7 @@ var noCustomSelinuxOptions = defineK8sRule({
       if (restricted.length) {
         violations.push({
           message: `${describe2(resource)} uses restricted properties in seLinuxOptions: (${restricted.map((key) => `'${key}'`).join(", ")})`,
-          path: [...path22, restricted[0]]
+          path: [...path23, restricted[0]]
         });
       }
     };
@@ -33862,10 +33862,10 @@ var noK8sWithDisallowedVolumes = defineK8sRule({
     if (!pod) return [];
     const violations = [];
     listAt(pod.spec, "volumes").forEach((volume, index) => {
-      const path22 = objectAt(volume, "hostPath")?.path;
-      if (!DISALLOWED_HOST_PATHS.has(path22)) return;
+      const path23 = objectAt(volume, "hostPath")?.path;
+      if (!DISALLOWED_HOST_PATHS.has(path23)) return;
       violations.push({
-        message: `${describe2(resource)} shouldn't have volumes set to ${String(path22)}`,
+        message: `${describe2(resource)} shouldn't have volumes set to ${String(path23)}`,
         path: [...pod.specPath, "volumes", index, "hostPath", "path"]
       });
     });
@@ -34633,10 +34633,10 @@ var pssHostProbesLifecycle = defineK8sRule({
       for (const action of ACTIONS) {
         const host = objectAt(handler, action)?.host;
         if (host === void 0 || host === null || host === "") continue;
-        const path22 = [...entry.path, ...handlerPath, action, "host"];
+        const path23 = [...entry.path, ...handlerPath, action, "host"];
         return {
           message: `${describe2(resource, entry)} must not set '${handlerPath.join(".")}.${action}.host'`,
-          path: path22
+          path: path23
         };
       }
     }
@@ -35373,9 +35373,9 @@ function reads(node2, root, into) {
     return;
   }
   if (!isNode2(node2)) return;
-  const path22 = fieldPath(node2, root);
-  if (path22) {
-    into.push(path22);
+  const path23 = fieldPath(node2, root);
+  if (path23) {
+    into.push(path23);
     return;
   }
   if (node2.args && typeof node2.args === "object")
@@ -35454,14 +35454,14 @@ var IDENTITY = [
 function project(source, paths) {
   if (paths === "all") return source;
   const out = /* @__PURE__ */ Object.create(null);
-  for (const path22 of [...IDENTITY, ...paths]) {
+  for (const path23 of [...IDENTITY, ...paths]) {
     let from = source;
     let to = out;
-    for (let i = 0; i < path22.length; i++) {
-      const key = path22[i];
+    for (let i = 0; i < path23.length; i++) {
+      const key = path23[i];
       if (from === null || typeof from !== "object" || !Object.hasOwn(from, key)) break;
       from = from[key];
-      if (i === path22.length - 1 || from === null || typeof from !== "object") {
+      if (i === path23.length - 1 || from === null || typeof from !== "object") {
         to[key] = from;
         break;
       }
@@ -35583,7 +35583,7 @@ function customK8sRules(defs, kubernetesVersion) {
           } catch (error) {
             message3 = `${def.title}: the expression failed: ${error.message}`;
           }
-          const path22 = attributeFailure({
+          const path23 = attributeFailure({
             cel,
             expression: def.expression,
             ast: compiled3.expression.ast,
@@ -35591,7 +35591,7 @@ function customK8sRules(defs, kubernetesVersion) {
             root: "object",
             budget: PER_EXPRESSION_COST_LIMIT
           });
-          violations.push({ resource, message: message3, path: path22 ?? ["kind"] });
+          violations.push({ resource, message: message3, path: path23 ?? ["kind"] });
         }
         return violations;
       }
@@ -35966,9 +35966,9 @@ function parseHadolintConfig(text3, file) {
   }
   return { config, problems };
 }
-function entryNode(node2, path22) {
+function entryNode(node2, path23) {
   let found = node2;
-  for (const key of path22) {
+  for (const key of path23) {
     const pair2 = isMap2(found) ? found.items.find((item) => isScalar(item.key) && String(item.key.value) === key) : void 0;
     if (!pair2) break;
     found = pair2.value ?? pair2.key;
@@ -37005,12 +37005,12 @@ function ruleSettings(node2, report) {
   }
   return settings;
 }
-function keyNodeAt(node2, path22) {
+function keyNodeAt(node2, path23) {
   let found = node2;
-  for (const [index, key] of path22.entries()) {
+  for (const [index, key] of path23.entries()) {
     const pair2 = isMap2(found) ? found.items.find((item) => keyOf(item) === key) : void 0;
     if (!pair2) return found;
-    if (index === path22.length - 1) return pair2.key;
+    if (index === path23.length - 1) return pair2.key;
     found = pair2.value;
   }
   return found;
@@ -37645,10 +37645,10 @@ function renderJobSummary(result, options = {}) {
     push2("");
     push2("**Warnings**");
     push2("");
-    const limit2 = size + (maxBytes - size) / 4;
+    const limit = size + (maxBytes - size) / 4;
     for (const [index, warning] of warnings.entries()) {
       const line = warningLine(warning);
-      if (size + utf8Bytes(line) + 1 > limit2) {
+      if (size + utf8Bytes(line) + 1 > limit) {
         leftOutWarnings = warnings.length - index;
         break;
       }
@@ -38251,6 +38251,7 @@ async function discover(root, paths, exclude) {
 
 // src/sources/helm/index.ts
 var import_promises8 = require("node:fs/promises");
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/sources/helm-binary.ts
 var import_node_child_process = require("node:child_process");
@@ -38260,6 +38261,11 @@ var import_node_util2 = require("node:util");
 var import_node_fs5 = require("node:fs");
 var import_promises5 = require("node:fs/promises");
 var import_node_path7 = __toESM(require("node:path"), 1);
+var MEMORY_PER_GO_RUN_BYTES = 512 * 1024 * 1024;
+var GO_RUN_GC = {
+  GOGC: "off",
+  GOMEMLIMIT: `${MEMORY_PER_GO_RUN_BYTES / (1024 * 1024)}MiB`
+};
 var WINDOWS_STARTUP_VARIABLES = ["SystemRoot", "SYSTEMROOT", "WINDIR", "PATHEXT"];
 function toolEnvironment(env, explicitHelm, platform = process.platform) {
   const inherited = { PATH: env.PATH ?? "" };
@@ -40797,12 +40803,12 @@ var DocumentPositions = class _DocumentPositions {
     );
   }
   /** The entry of `path`; where the path leaves the document, the deepest node on it. */
-  entryOf(path22) {
+  entryOf(path23) {
     const { data } = this;
     const entries2 = data.length / FIELDS;
     let entry = 0;
     let span = entry;
-    for (const segment of path22) {
+    for (const segment of path23) {
       let kind2 = data[entry * FIELDS];
       for (let hops = 0; kind2 >= KIND_ALIAS && hops < entries2; hops++) {
         entry = kind2 - KIND_ALIAS;
@@ -40829,8 +40835,8 @@ var DocumentPositions = class _DocumentPositions {
     return span;
   }
   /** The line span of `path`, 1-based. */
-  locate(path22) {
-    const entry = this.entryOf(path22);
+  locate(path23) {
+    const entry = this.entryOf(path23);
     const line = this.data[entry * FIELDS + 1];
     const endLine = this.data[entry * FIELDS + 2];
     return endLine > line ? { line, endLine } : { line };
@@ -41062,12 +41068,12 @@ var StreamLoader = class {
   }
   /** After a failed document: past the POP events of every open node and of the document. */
   skipDocument() {
-    let open2 = this.stack.length;
+    let open = this.stack.length;
     const { events } = this;
-    while (this.index < events.length && open2 > 0) {
+    while (this.index < events.length && open > 0) {
       const type = events[this.index++].type;
-      if (type === EVENT_ID.POP) open2--;
-      else if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) open2++;
+      if (type === EVENT_ID.POP) open--;
+      else if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) open++;
     }
   }
   /** Offset of the last node seen, for errors raised while resolving it. */
@@ -41142,9 +41148,9 @@ var StreamLoader = class {
           this.lastOffset = event.anchorStart;
           const anchor = this.anchors.get(name);
           if (!anchor) {
-            const open2 = this.stack.some((frame) => frame.anchor === name);
+            const open = this.stack.some((frame) => frame.anchor === name);
             throw new DocumentError(
-              open2 ? `anchor '${name}' value contains itself` : `unknown anchor '${name}' referenced`,
+              open ? `anchor '${name}' value contains itself` : `unknown anchor '${name}' referenced`,
               event.anchorStart
             );
           }
@@ -41267,16 +41273,16 @@ var StreamLoader = class {
     this.duplicate(frame, key, entry, false);
   }
   duplicate(frame, key, entry, byMerge) {
-    const path22 = this.pathTo(frame, key);
+    const path23 = this.pathTo(frame, key);
     const line = scratch[entry * FIELDS + 1];
     const earlier = this.earlierLines(frame, key, entry);
     const known = this.duplicates.find(
-      (duplicate) => duplicate.path.length === path22.length && duplicate.path.every((s, i) => s === path22[i])
+      (duplicate) => duplicate.path.length === path23.length && duplicate.path.every((s, i) => s === path23[i])
     );
     if (known) known.lines.push(line);
     else
       this.duplicates.push({
-        path: path22,
+        path: path23,
         lines: [...earlier, line],
         ...byMerge ? { overwrittenByMerge: true } : {}
       });
@@ -41293,14 +41299,14 @@ var StreamLoader = class {
   }
   /** The path of `key` in `frame`, from the document root. */
   pathTo(frame, key) {
-    const path22 = [];
-    for (const open2 of this.stack) {
-      if (open2 === frame) break;
-      if (open2.type === MAP && open2.key !== null) path22.push(open2.key);
-      else if (open2.type === SEQ) path22.push(open2.value.length);
+    const path23 = [];
+    for (const open of this.stack) {
+      if (open === frame) break;
+      if (open.type === MAP && open.key !== null) path23.push(open.key);
+      else if (open.type === SEQ) path23.push(open.value.length);
     }
-    path22.push(key);
-    return path22;
+    path23.push(key);
+    return path23;
   }
   /**
    * `<<: value` as go-yaml v2 applies it: the merged map's keys are written at this point (a
@@ -41559,8 +41565,8 @@ var ManifestOrigin = class {
   valuesSet;
   positions;
   prefix;
-  locate(path22) {
-    return this.positions.locate(this.prefix.length === 0 ? path22 : [...this.prefix, ...path22]);
+  locate(path23) {
+    return this.positions.locate(this.prefix.length === 0 ? path23 : [...this.prefix, ...path23]);
   }
 };
 function parseDocuments(text3, context2) {
@@ -41596,15 +41602,50 @@ function parseDocuments(text3, context2) {
   return { resources, errors };
 }
 function duplicatesUnder(duplicates, prefix2) {
-  return duplicates.filter(({ path: path22 }) => path22.length > prefix2.length && prefix2.every((s, i) => path22[i] === s)).map((duplicate) => ({ ...duplicate, path: duplicate.path.slice(prefix2.length) }));
+  return duplicates.filter(({ path: path23 }) => path23.length > prefix2.length && prefix2.every((s, i) => path23[i] === s)).map((duplicate) => ({ ...duplicate, path: duplicate.path.slice(prefix2.length) }));
 }
 function withDuplicates(resource, duplicates) {
   if (duplicates.length) resource.duplicateKeys = duplicates;
 }
 
 // src/sources/helm/chart-copy.ts
+var import_node_fs6 = require("node:fs");
 var import_promises6 = require("node:fs/promises");
 var import_node_path8 = __toESM(require("node:path"), 1);
+async function chartToRender(root, chartDir, target) {
+  const bytes = cleanChartBytes(root, chartDir);
+  if (bytes !== void 0) return { dir: import_node_path8.default.resolve(root, chartDir), leftOut: [], bytes };
+  return copyChart(root, chartDir, target);
+}
+function cleanChartBytes(root, chartDir) {
+  const source = import_node_path8.default.resolve(root, chartDir);
+  const budget = { files: 0, bytes: 0 };
+  const walk2 = (dir, depth) => {
+    if (depth > MAX_DEPTH2) return false;
+    for (const entry of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
+      const at3 = import_node_path8.default.join(dir, entry.name);
+      if (entry.name === ".git") return false;
+      if (entry.isDirectory()) {
+        if (!walk2(at3, depth + 1)) return false;
+        continue;
+      }
+      if (!entry.isFile()) return false;
+      budget.files += 1;
+      budget.bytes += (0, import_node_fs6.statSync)(at3).size;
+      if (budget.files > MAX_FILES || budget.bytes > MAX_BYTES) return false;
+      if (entry.name === "values.schema.json" && schemaReference((0, import_node_fs6.readFileSync)(at3, "utf8"))) {
+        return false;
+      }
+    }
+    return true;
+  };
+  try {
+    if ((0, import_node_fs6.realpathSync)(source) !== import_node_path8.default.join((0, import_node_fs6.realpathSync)(root), chartDir)) return void 0;
+    return walk2(source, 0) ? budget.bytes : void 0;
+  } catch {
+    return void 0;
+  }
+}
 var MAX_FILES = 2e4;
 var MAX_BYTES = 256 * 1024 * 1024;
 var MAX_DEPTH2 = 64;
@@ -41675,7 +41716,7 @@ async function copyChart(root, chartDir, target) {
       );
     }
     if (import_node_path8.default.basename(from) === "values.schema.json") {
-      const problem = await schemaReference(from);
+      const problem = schemaReference(await (0, import_promises6.readFile)(from, "utf8"));
       if (problem) {
         leftOut.push({
           file: shown3,
@@ -41695,12 +41736,12 @@ async function copyChart(root, chartDir, target) {
   await copyEntry(source, shown2, target, /* @__PURE__ */ new Set(), 0);
   return { dir: target, leftOut, bytes: budget.bytes };
 }
-var KNOWN_META_SCHEMA = /^https?:\/\/json-schema\.org\/(draft-0[4-7]\/schema|draft\/20(19-09|20-12)\/schema)#?$/;
+var KNOWN_META_SCHEMA = /^https?:\/\/json-schema\.org\/(draft-0[4-7]\/schema|draft\/20(19-09|20-12)\/schema|schema)#?$/;
 var REFERENCE_KEYS = /* @__PURE__ */ new Set(["$ref", "$dynamicRef", "$recursiveRef", "$id", "id", "$schema"]);
-async function schemaReference(file) {
+function schemaReference(text3) {
   let schema;
   try {
-    schema = JSON.parse(await (0, import_promises6.readFile)(file, "utf8"));
+    schema = JSON.parse(text3);
   } catch {
     return void 0;
   }
@@ -41733,8 +41774,6 @@ var import_promises7 = require("node:fs/promises");
 var import_node_os = require("node:os");
 var import_node_path9 = __toESM(require("node:path"), 1);
 var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
-var HELM_SOFT_MEMORY_LIMIT = "1GiB";
-var MEMORY_PER_RENDER_BYTES = 512 * 1024 * 1024;
 var NO_NETWORK_PROXY = "http://127.0.0.1:9";
 var INSTALL_NAMESPACE = "kpg-install-namespace";
 async function createRenderWorkspace(tools = {}) {
@@ -41772,7 +41811,7 @@ function helmEnvironment(dir, { inherited = {} } = {}) {
     XDG_CACHE_HOME: at3("cache"),
     XDG_CONFIG_HOME: at3("config"),
     XDG_DATA_HOME: at3("data"),
-    GOMEMLIMIT: HELM_SOFT_MEMORY_LIMIT,
+    ...GO_RUN_GC,
     // Nothing in a render needs the network; should anything in helm try, it meets a closed
     // loopback port instead of the internet.
     HTTP_PROXY: NO_NETWORK_PROXY,
@@ -41789,7 +41828,7 @@ function helmEnvironment(dir, { inherited = {} } = {}) {
   return env;
 }
 function renderConcurrency(cores = (0, import_node_os.availableParallelism)(), freeBytes = process.availableMemory()) {
-  const byMemory = Math.floor(freeBytes / MEMORY_PER_RENDER_BYTES);
+  const byMemory = Math.floor(freeBytes / MEMORY_PER_GO_RUN_BYTES);
   return Math.max(1, Math.min(cores, byMemory));
 }
 function releaseName(chartName, set) {
@@ -42341,37 +42380,79 @@ function readValuesFile(root, file) {
   } catch {
     return EMPTY_MAP;
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text3, { lineCounter, logLevel: "error", uniqueKeys: false });
-  if (doc.errors.length) return EMPTY_MAP;
-  const root_ = toValuesNode(doc, doc.contents, file, 1, lineCounter);
-  return root_.kind === "map" ? root_ : EMPTY_MAP;
+  const keys = new KeyTable();
+  let first;
+  try {
+    [first] = loadYamlStream(text3, { keys, intern: (value) => value, lineOffset: 0 });
+  } catch {
+    return EMPTY_MAP;
+  }
+  if (!first || !("value" in first) || !isPlainMap(first.value)) return EMPTY_MAP;
+  return new ValuesTreeBuilder(first.positions, keys, file).node(0, first.value, 1);
 }
-function toValuesNode(doc, node2, file, line, lineCounter, depth = 0) {
-  if (isAlias(node2) && depth < 50) node2 = node2.resolve(doc);
-  const lineOf = (n, fallback) => {
-    const start = n?.range?.[0];
-    return start === void 0 ? fallback : lineCounter.linePos(start).line;
-  };
-  if (isMap2(node2)) {
-    const children = /* @__PURE__ */ new Map();
-    for (const pair2 of node2.items) {
-      const key = isScalar(pair2.key) ? String(pair2.key.value) : String(pair2.key);
-      const keyLine = lineOf(pair2.key, line);
-      children.set(key, toValuesNode(doc, pair2.value, file, keyLine, lineCounter, depth + 1));
+var isPlainMap = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var ValuesTreeBuilder = class {
+  constructor(entries2, keys, file) {
+    this.entries = entries2;
+    this.keys = keys;
+    this.file = file;
+  }
+  entries;
+  keys;
+  file;
+  /** Through an alias, the subtree its anchor names is built once and shared. */
+  anchored = /* @__PURE__ */ new Map();
+  /** The node of `entry` (a document root, a map pair, a sequence item) holding `value`. */
+  node(entry, value, line) {
+    const { entries: entries2 } = this;
+    let kind2 = entries2[entry * FIELDS];
+    if (kind2 >= KIND_ALIAS) {
+      for (let hops = 0; kind2 >= KIND_ALIAS && hops < entries2.length; hops++) {
+        entry = kind2 - KIND_ALIAS;
+        kind2 = entries2[entry * FIELDS];
+      }
+      let shared = this.anchored.get(entry);
+      if (!shared) {
+        shared = this.build(entry, kind2, value, entries2[entry * FIELDS + 1]);
+        this.anchored.set(entry, shared);
+      }
+      return { ...shared, line };
     }
-    return { kind: "map", children, file, line };
+    return this.build(entry, kind2, value, line);
   }
-  if (isSeq(node2)) {
-    const children = /* @__PURE__ */ new Map();
-    node2.items.forEach((item, index) => {
-      const itemLine = lineOf(item, line);
-      children.set(String(index), toValuesNode(doc, item, file, itemLine, lineCounter, depth + 1));
-    });
-    return { kind: "seq", children, file, line };
+  build(entry, kind2, value, line) {
+    const { entries: entries2, file } = this;
+    const end = entries2[entry * FIELDS + 3];
+    if (kind2 === KIND_MAP && isPlainMap(value)) {
+      const lastEntry = /* @__PURE__ */ new Map();
+      for (let child = entry + 1; child < end; child = entries2[child * FIELDS + 3]) {
+        const id = entries2[child * FIELDS + 4];
+        const key = this.keys.names[id];
+        if (key !== void 0 && Object.hasOwn(value, key)) lastEntry.set(key, child);
+      }
+      const children = /* @__PURE__ */ new Map();
+      for (const [key, child] of lastEntry) {
+        children.set(key, this.node(child, value[key], entries2[child * FIELDS + 1]));
+      }
+      return { kind: "map", children, file, line };
+    }
+    if (kind2 === KIND_SEQ && Array.isArray(value)) {
+      const children = /* @__PURE__ */ new Map();
+      let index = 0;
+      for (let child = entry + 1; child < end && index < value.length; index++) {
+        children.set(String(index), this.node(child, value[index], entries2[child * FIELDS + 1]));
+        child = entries2[child * FIELDS + 3];
+      }
+      return { kind: "seq", children, file, line };
+    }
+    return {
+      kind: "scalar",
+      value: isPlainMap(value) || Array.isArray(value) ? null : value,
+      file,
+      line
+    };
   }
-  return { kind: "scalar", value: isScalar(node2) ? node2.value : null, file, line };
-}
+};
 function coalesce(base, overlay) {
   if (overlay.kind !== "map" || base?.kind !== "map") return overlay;
   const children = new Map(base.children);
@@ -42415,9 +42496,9 @@ function scopeValues(files, chain, layers) {
 function joinPath(dir, file) {
   return dir === "." ? file : `${dir}/${file}`;
 }
-function nodesAt(node2, path22, prefix2 = []) {
-  if (path22.length === 0) return [{ node: node2, path: prefix2 }];
-  const [head, ...rest] = path22;
+function nodesAt(node2, path23, prefix2 = []) {
+  if (path23.length === 0) return [{ node: node2, path: prefix2 }];
+  const [head, ...rest] = path23;
   if (!node2.children) return [];
   if (head === "*") {
     return [...node2.children].flatMap(([key, child2]) => nodesAt(child2, rest, [...prefix2, key]));
@@ -42462,11 +42543,11 @@ var Resolver = class {
   }
   scope;
   alignment;
-  target(renderedIndex, object, path22, part) {
+  target(renderedIndex, object, path23, part) {
     const top = this.alignment.top(this.valuesAgree);
     if (!top) return { file: this.alignment.template.file, line: 1, source: "helm-template" };
-    const { present, value } = valueAt2(object, path22);
-    const field2 = { path: path22, present, value, part };
+    const { present, value } = valueAt2(object, path23);
+    const field2 = { path: path23, present, value, part };
     const { file, line, source } = this.resolve(top, renderedIndex, field2);
     return { file, line, source };
   }
@@ -42559,9 +42640,9 @@ var Resolver = class {
    */
   valuesOrigin(refs, field2, mode) {
     if (refs.length === 0) return void 0;
-    const { path: path22, value, part } = field2;
+    const { path: path23, value, part } = field2;
     const values = this.scope.valuesFor(this.alignment.template.chain);
-    const key = [...path22].reverse().find((segment) => typeof segment === "string");
+    const key = [...path23].reverse().find((segment) => typeof segment === "string");
     let best;
     const consider = (node2, score) => {
       if (score > 0 && (!best || score > best.score)) best = { node: node2, score };
@@ -42574,10 +42655,10 @@ var Resolver = class {
             consider(node2, lineScore(node2, nodeKey === key, value, part));
           }
         } else {
-          for (let depth = 1; depth <= Math.min(path22.length, BLOCK_DEPTH); depth++) {
-            const suffix = path22.slice(-depth).map((s) => typeof s === "number" ? "*" : s);
+          for (let depth = 1; depth <= Math.min(path23.length, BLOCK_DEPTH); depth++) {
+            const suffix = path23.slice(-depth).map((s) => typeof s === "number" ? "*" : s);
             for (const { node: node2, path: relative } of nodesAt(start, suffix)) {
-              consider(node2, blockScore(node2, relative, path22, value));
+              consider(node2, blockScore(node2, relative, path23, value));
             }
           }
         }
@@ -42609,11 +42690,11 @@ function lineScore(node2, sameKey, value, part) {
   }
   return score === 0 ? 0 : score + named;
 }
-function blockScore(node2, relative, path22, value) {
-  if (relative.length === 0 || relative.length > path22.length) return 0;
+function blockScore(node2, relative, path23, value) {
+  if (relative.length === 0 || relative.length > path23.length) return 0;
   for (let k = 1; k <= relative.length; k++) {
     const mine = relative[relative.length - k];
-    const theirs = path22[path22.length - k];
+    const theirs = path23[path23.length - k];
     const bothIndexes = typeof theirs === "number" && /^\d+$/.test(mine);
     if (!bothIndexes && mine !== String(theirs)) return 0;
   }
@@ -42627,9 +42708,9 @@ function blockScore(node2, relative, path22, value) {
 function isScalarValue(value) {
   return value === null || typeof value !== "object";
 }
-function valueAt2(object, path22) {
+function valueAt2(object, path23) {
   let node2 = object;
-  for (const segment of path22) {
+  for (const segment of path23) {
     if (node2 === null || typeof node2 !== "object") return { present: false, value: void 0 };
     const next = node2[segment];
     if (next === void 0) return { present: false, value: void 0 };
@@ -42639,7 +42720,7 @@ function valueAt2(object, path22) {
 }
 
 // src/sources/helm/template-files.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_node_path10 = __toESM(require("node:path"), 1);
 var DEFINE = /\{\{-?\s*define\s/;
 var TemplateFiles = class {
@@ -42685,7 +42766,7 @@ var TemplateFiles = class {
 };
 function templateFiles(root, dir) {
   try {
-    return (0, import_node_fs6.readdirSync)(import_node_path10.default.join(root, dir), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && /\.(?:ya?ml|tpl|txt|json)$/.test(entry.name)).map((entry) => import_node_path10.default.relative(root, import_node_path10.default.join(entry.parentPath, entry.name))).map((file) => file.split(import_node_path10.default.sep).join("/"));
+    return (0, import_node_fs7.readdirSync)(import_node_path10.default.join(root, dir), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && /\.(?:ya?ml|tpl|txt|json)$/.test(entry.name)).map((entry) => import_node_path10.default.relative(root, import_node_path10.default.join(entry.parentPath, entry.name))).map((file) => file.split(import_node_path10.default.sep).join("/"));
   } catch {
     return [];
   }
@@ -42700,10 +42781,10 @@ function helmOrigin(scope, alignment, rendered, object) {
     source: "helm-template",
     chart: scope.chart.dir,
     valuesSet: scope.valuesSet,
-    locate(path22, part) {
-      const span = rendered.locate(path22);
+    locate(path23, part) {
+      const span = rendered.locate(path23);
       resolver ??= new Resolver(scope, alignment);
-      const target = resolver.target(span.line - 1, object, path22, part);
+      const target = resolver.target(span.line - 1, object, path23, part);
       return {
         file: target.file,
         line: target.line,
@@ -42794,10 +42875,10 @@ async function renderInto(rendered, helm, workspace, options) {
   const { root } = options;
   const files = new ValuesFiles(root);
   const templates = new TemplateFiles(root);
-  const limit2 = largestFirst(Math.max(1, options.concurrency ?? renderConcurrency()));
+  const limit = largestFirst(Math.max(1, options.concurrency ?? renderConcurrency()));
   const failures = [];
   const shared = { templates, files, documents: /* @__PURE__ */ new Map() };
-  const render = (chart, copy, bytes, set) => limit2(bytes, async () => {
+  const render = (chart, copy, bytes, set) => limit(bytes, async () => {
     const helmPath = await helm;
     const values = await valuesFilesFor(root, workspace, chart, set);
     if ("failure" in values) return values;
@@ -42838,7 +42919,7 @@ async function renderInto(rendered, helm, workspace, options) {
     }
     let prepared;
     try {
-      const copy = await copyChart(root, dir, workspace.path(dir.split("/").pop() || "chart"));
+      const copy = await chartToRender(root, dir, workspace.path(dir.split("/").pop() || "chart"));
       rendered.leftOut.push(...copy.leftOut);
       const sets = await valuesSetsFor(root, dir, options.extraSets);
       prepared = { copy: copy.dir, bytes: copy.bytes, sets };
@@ -42923,8 +43004,8 @@ function withoutWorkspace(result, workspace, shown2) {
   if (result.ok) return result;
   let error = result.error;
   const dirs = [.../* @__PURE__ */ new Set([workspace.realDir, workspace.dir])].sort((a, b) => b.length - a.length);
-  const named = dirs.flatMap(
-    (dir) => [...shown2].map(([copy, name]) => [dir + copy.slice(workspace.dir.length), name])
+  const named = [...shown2].flatMap(
+    ([copy, name]) => copy.startsWith(workspace.dir + import_node_path11.default.sep) ? dirs.map((dir) => [dir + copy.slice(workspace.dir.length), name]) : [[copy, name]]
   ).sort(([a], [b]) => b.length - a.length);
   for (const [copy, name] of named) error = error.split(copy).join(name);
   for (const dir of dirs) {
@@ -43076,7 +43157,7 @@ function renderFailure(chart, set, result) {
 
 // src/sources/kustomize/index.ts
 var import_node_os3 = require("node:os");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // node_modules/yocto-queue/index.js
 var Node = class {
@@ -43248,66 +43329,62 @@ function validateConcurrency(concurrency) {
 }
 
 // src/sources/kustomize/graph.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/sources/load.ts
-var import_node_fs7 = require("node:fs");
-var import_promises9 = require("node:fs/promises");
-var import_node_path11 = __toESM(require("node:path"), 1);
-var import_promises10 = require("node:timers/promises");
-var limit = pLimit(64);
-var READ_AHEAD = 4;
+var import_node_fs8 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
+var import_promises9 = require("node:timers/promises");
 var MAX_FILE_BYTES = 16 * 1024 * 1024;
 var mib = (n) => `${Math.round(n / 1024 / 1024)} MiB`;
-async function readText2(source, file) {
-  const where = source.byteNames?.get(file) ?? import_node_path11.default.join(source.root, file);
-  let handle;
+var sizeProblem = (file, size) => size > MAX_FILE_BYTES ? {
+  file,
+  message: `file is ${mib(size)}, over the ${mib(MAX_FILE_BYTES)} limit; split it or exclude it`
+} : void 0;
+var grewProblem = (file) => ({
+  file,
+  message: `file grew over the ${mib(MAX_FILE_BYTES)} limit while read`
+});
+var UTF8 = new TextDecoder("utf-8");
+function readText2(source, file) {
+  const where = source.byteNames?.get(file) ?? import_node_path12.default.join(source.root, file);
+  let fd;
   try {
-    handle = await (0, import_promises9.open)(where, import_node_fs7.constants.O_RDONLY | import_node_fs7.constants.O_NONBLOCK);
-    const info = await handle.stat();
+    fd = (0, import_node_fs8.openSync)(where, import_node_fs8.constants.O_RDONLY | import_node_fs8.constants.O_NONBLOCK);
+    const info = (0, import_node_fs8.fstatSync)(fd);
     if (!info.isFile()) return { file, message: "not a regular file" };
-    if (info.size > MAX_FILE_BYTES) {
-      return {
-        file,
-        message: `file is ${mib(info.size)}, over the ${mib(MAX_FILE_BYTES)} limit; split it or exclude it`
-      };
+    const problem = sizeProblem(file, info.size);
+    if (problem) return problem;
+    let buffer = readBuffer.length > info.size ? readBuffer : Buffer.allocUnsafeSlow(info.size + 1);
+    let length = 0;
+    for (; ; ) {
+      const read = (0, import_node_fs8.readSync)(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+      if (length > MAX_FILE_BYTES) return grewProblem(file);
+      if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.alloc(buffer.length)]);
     }
-    const read = await readBytes(handle, info.size);
-    try {
-      const { bytes } = read;
-      if (bytes.length > MAX_FILE_BYTES) {
-        return { file, message: `file grew over the ${mib(MAX_FILE_BYTES)} limit while read` };
-      }
-      if (isBinary(bytes)) return { file, message: "binary file, not YAML or a Dockerfile" };
-      return UTF8.decode(bytes);
-    } finally {
-      if (read.spare) giveBack(read.spare);
-    }
+    if (buffer.length <= MAX_READ_BUFFER_BYTES) readBuffer = buffer;
+    const bytes = buffer.subarray(0, length);
+    if (isBinary(bytes)) return { file, message: "binary file, not YAML or a Dockerfile" };
+    return UTF8.decode(bytes);
   } catch (error) {
     return { file, message: `cannot read: ${error.code ?? error}` };
   } finally {
-    await handle?.close();
+    if (fd !== void 0) (0, import_node_fs8.closeSync)(fd);
   }
 }
-var UTF8 = new TextDecoder("utf-8");
-var spareBuffers = [];
-var SPARE_BUFFER_LIMIT = 1024 * 1024;
-async function readBytes(handle, size) {
-  if (size >= SPARE_BUFFER_LIMIT) return { bytes: await handle.readFile() };
-  let spare = spareBuffers.pop();
-  if (!spare || spare.length <= size) spare = Buffer.allocUnsafeSlow(Math.max(size + 1, 64 * 1024));
-  let length = 0;
-  while (length <= size) {
-    const { bytesRead } = await handle.read(spare, length, spare.length - length, length);
-    if (bytesRead === 0) return { bytes: spare.subarray(0, length), spare };
-    length += bytesRead;
-  }
-  giveBack(spare);
-  return { bytes: await handle.readFile() };
-}
-function giveBack(spare) {
-  if (spareBuffers.length < READ_AHEAD) spareBuffers.push(spare);
+var readBuffer = Buffer.allocUnsafeSlow(64 * 1024);
+var MAX_READ_BUFFER_BYTES = 1024 * 1024;
+function timeSlice(sliceMs = 4) {
+  let since = performance.now();
+  return () => {
+    if (performance.now() - since < sliceMs) return void 0;
+    return (0, import_promises9.setImmediate)().then(() => {
+      since = performance.now();
+    });
+  };
 }
 function isKubernetesJson(text3) {
   let value;
@@ -43324,10 +43401,10 @@ async function loadManifestFiles(source, files, onParsed) {
   const from = typeof source === "string" ? { root: source } : source;
   const loaded3 = { items: [], errors: [], warnings: [] };
   const strings = new ManifestStrings();
-  const reading = files.slice(0, READ_AHEAD).map((file) => readText2(from, file));
+  const yieldEvery = timeSlice();
   for (let index = 0; index < files.length; index++) {
-    const text3 = await reading.shift();
-    if (index + READ_AHEAD < files.length) reading.push(readText2(from, files[index + READ_AHEAD]));
+    await yieldEvery();
+    const text3 = readText2(from, files[index]);
     if (typeof text3 !== "string") {
       loaded3.errors.push(text3);
       continue;
@@ -43353,12 +43430,12 @@ async function loadManifestFiles(source, files, onParsed) {
 async function loadDockerfiles(source, files) {
   const from = typeof source === "string" ? { root: source } : source;
   const loaded3 = { items: [], errors: [], warnings: [] };
-  const texts = await Promise.all(files.map((file) => limit(() => readText2(from, file))));
+  const texts = files.map((file) => readText2(from, file));
   if (texts.some((text3) => typeof text3 === "string" && SHELL_INSTRUCTION.test(text3))) {
     await loadShellParser();
   }
   for (const [index, file] of files.entries()) {
-    await (0, import_promises10.setImmediate)();
+    await (0, import_promises9.setImmediate)();
     const text3 = texts[index];
     if (typeof text3 === "string") loaded3.items.push(parseDockerfile(text3, file));
     else loaded3.errors.push(text3);
@@ -43367,14 +43444,14 @@ async function loadDockerfiles(source, files) {
 }
 
 // src/sources/kustomize/kustomization.ts
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|(?:github\.com|gitlab\.com|bitbucket\.org)[/:])/i;
 function isRemote(value) {
   return REMOTE.test(value) || /\?ref=|\.git(?:\/\/|$)/.test(value);
 }
 function parseKustomization(text3, file, readPatch) {
-  const dir = import_node_path12.default.posix.dirname(file);
+  const dir = import_node_path13.default.posix.dirname(file);
   const result = {
     dir,
     file,
@@ -43414,7 +43491,7 @@ function parseKustomization(text3, file, readPatch) {
     const node2 = value(key);
     return isSeq(node2) ? node2.items : [];
   };
-  const local = (written) => import_node_path12.default.posix.normalize(import_node_path12.default.posix.join(dir, written));
+  const local = (written) => import_node_path13.default.posix.normalize(import_node_path13.default.posix.join(dir, written));
   if (scalarText(value("kind")) === "Component") result.kind = "Component";
   for (const key of ["resources", "bases", "components"]) {
     for (const item of items2(key)) {
@@ -43422,7 +43499,7 @@ function parseKustomization(text3, file, readPatch) {
       if (written === void 0) continue;
       const reference = { value: written, line: lineOf(item) };
       if (isRemote(written)) reference.remote = true;
-      else if (import_node_path12.default.posix.isAbsolute(written) || /^\.\.(?:\/|$)/.test(local(written))) {
+      else if (import_node_path13.default.posix.isAbsolute(written) || /^\.\.(?:\/|$)/.test(local(written))) {
         reference.outside = true;
       } else reference.local = local(written);
       (key === "components" ? result.components : result.resources).push(reference);
@@ -43587,16 +43664,16 @@ function patchDocuments(text3, lineOffset) {
 // src/sources/kustomize/graph.ts
 function kustomizeGraph(options) {
   const { root } = options;
-  const realRoot = (0, import_node_fs8.realpathSync)(root);
+  const realRoot = (0, import_node_fs9.realpathSync)(root);
   const graph = { byDir: /* @__PURE__ */ new Map(), roots: [], inputs: /* @__PURE__ */ new Set(), errors: [] };
   const missing = /* @__PURE__ */ new Set();
   const readInside = (file) => {
     try {
-      const real = (0, import_node_fs8.realpathSync)(import_node_path13.default.join(root, file));
-      if (real !== realRoot && !real.startsWith(realRoot + import_node_path13.default.sep)) return void 0;
-      const info = (0, import_node_fs8.statSync)(real);
+      const real = (0, import_node_fs9.realpathSync)(import_node_path14.default.join(root, file));
+      if (real !== realRoot && !real.startsWith(realRoot + import_node_path14.default.sep)) return void 0;
+      const info = (0, import_node_fs9.statSync)(real);
       if (!info.isFile() || info.size > MAX_FILE_BYTES) return void 0;
-      return (0, import_node_fs8.readFileSync)(real, "utf8");
+      return (0, import_node_fs9.readFileSync)(real, "utf8");
     } catch {
       return void 0;
     }
@@ -43605,7 +43682,7 @@ function kustomizeGraph(options) {
     for (const name of KUSTOMIZATION_FILES) {
       const file = dir === "." ? name : `${dir}/${name}`;
       try {
-        if ((0, import_node_fs8.statSync)(import_node_path13.default.join(root, file)).isFile()) return file;
+        if ((0, import_node_fs9.statSync)(import_node_path14.default.join(root, file)).isFile()) return file;
       } catch {
       }
     }
@@ -43647,7 +43724,7 @@ function kustomizeGraph(options) {
     while (pending.length) load4(pending.pop());
     return kustomization;
   };
-  const dirs = new Set(options.files.map((file) => import_node_path13.default.posix.dirname(file)));
+  const dirs = new Set(options.files.map((file) => import_node_path14.default.posix.dirname(file)));
   for (const dir of [...dirs].sort()) loadAll(dir);
   const discovered = [...graph.byDir.keys()];
   const referenced = /* @__PURE__ */ new Set();
@@ -43659,7 +43736,7 @@ function kustomizeGraph(options) {
   if (options.roots?.length) {
     const excluded = excludeMatcher(options.exclude ?? []);
     for (const written of options.roots) {
-      const dir = import_node_path13.default.posix.normalize(written.replace(/\/+$/, "")) || ".";
+      const dir = import_node_path14.default.posix.normalize(written.replace(/\/+$/, "")) || ".";
       const kustomization = loadAll(dir);
       if (!kustomization) {
         graph.errors.push({
@@ -43720,12 +43797,12 @@ var MERGE_KEYS = {
   topologySpreadConstraints: ["topologyKey"]
 };
 var isScalar2 = (value) => value === null || typeof value !== "object";
-function mapPath(rendered, document, path22) {
+function mapPath(rendered, document, path23) {
   const mapped = [];
   let r = rendered;
   let d = document;
   let field2 = "";
-  for (const segment of path22) {
+  for (const segment of path23) {
     if (typeof segment === "number") {
       if (!Array.isArray(r) || !Array.isArray(d)) return { path: mapped, complete: false };
       const item = r[segment];
@@ -43745,16 +43822,16 @@ function mapPath(rendered, document, path22) {
   }
   return { path: mapped, complete: true };
 }
-function baseHas(resource, path22) {
-  return resource.base !== void 0 && mapPath(resource.object, resource.base.document.value, path22).complete;
+function baseHas(resource, path23) {
+  return resource.base !== void 0 && mapPath(resource.object, resource.base.document.value, path23).complete;
 }
-function wrote(resource, path22, value, written) {
+function wrote(resource, path23, value, written) {
   if (written === void 0) return false;
-  return isScalar2(value) ? written === value : !baseHas(resource, path22);
+  return isScalar2(value) ? written === value : !baseHas(resource, path23);
 }
-function place(patch, document, path22) {
+function place(patch, document, path23) {
   if (patch.flat) return { file: patch.file, line: patch.entryLine, source: "kustomize-patch" };
-  return { file: patch.file, source: "kustomize-patch", ...document.positions.locate(path22) };
+  return { file: patch.file, source: "kustomize-patch", ...document.positions.locate(path23) };
 }
 function selects(selector2, resource) {
   const { object } = resource;
@@ -43788,15 +43865,15 @@ function strategicMergeWriter(patch, document) {
   const value = document.value;
   const metadata = isObject(value) && isObject(value.metadata) ? value.metadata : {};
   return {
-    claim(resource, path22, rendered) {
+    claim(resource, path23, rendered) {
       if (!isObject(value)) return void 0;
       if (patch.target) {
         if (!selects(patch.target, resource)) return void 0;
       } else if (value.kind !== resource.object.kind || !resource.names.has(String(metadata.name))) {
         return void 0;
       }
-      const mapped = mapPath(resource.object, value, path22);
-      if (!mapped.complete || !wrote(resource, path22, rendered, getIn(value, mapped.path))) {
+      const mapped = mapPath(resource.object, value, path23);
+      if (!mapped.complete || !wrote(resource, path23, rendered, getIn(value, mapped.path))) {
         return void 0;
       }
       return place(patch, document, mapped.path);
@@ -43809,20 +43886,20 @@ function pointer(text3) {
 function json6902Writer(patch, document) {
   const operations = Array.isArray(document.value) ? document.value : [];
   return {
-    claim(resource, path22, rendered) {
+    claim(resource, path23, rendered) {
       if (!patch.target || !selects(patch.target, resource)) return void 0;
       for (let index = operations.length - 1; index >= 0; index--) {
         const operation2 = operations[index];
         if (!isObject(operation2) || typeof operation2.path !== "string") continue;
         if (operation2.op !== "add" && operation2.op !== "replace") continue;
         const steps2 = pointer(operation2.path);
-        if (steps2.length > path22.length) continue;
+        if (steps2.length > path23.length) continue;
         const covers = steps2.every(
-          (step, i) => typeof path22[i] === "number" ? step === "-" || step === String(path22[i]) : step === path22[i]
+          (step, i) => typeof path23[i] === "number" ? step === "-" || step === String(path23[i]) : step === path23[i]
         );
         if (!covers) continue;
-        const inside2 = path22.slice(steps2.length);
-        if (!wrote(resource, path22, rendered, getIn(operation2.value, inside2))) continue;
+        const inside2 = path23.slice(steps2.length);
+        if (!wrote(resource, path23, rendered, getIn(operation2.value, inside2))) continue;
         return place(patch, document, [index, "value", ...inside2]);
       }
       return void 0;
@@ -43843,8 +43920,8 @@ function splitImage(image) {
 }
 function imagesWriter(kustomization, entries2) {
   return {
-    claim(_resource, path22, rendered) {
-      if (path22[path22.length - 1] !== "image" || typeof rendered !== "string") return void 0;
+    claim(_resource, path23, rendered) {
+      if (path23[path23.length - 1] !== "image" || typeof rendered !== "string") return void 0;
       const image = splitImage(rendered);
       for (let index = entries2.length - 1; index >= 0; index--) {
         const entry = entries2[index];
@@ -43861,9 +43938,9 @@ function imagesWriter(kustomization, entries2) {
 }
 function namespaceWriter(kustomization) {
   return {
-    claim(_resource, path22, rendered) {
+    claim(_resource, path23, rendered) {
       const { namespace } = kustomization;
-      if (!namespace || path22.length !== 2 || path22[0] !== "metadata" || path22[1] !== "namespace") {
+      if (!namespace || path23.length !== 2 || path23[0] !== "metadata" || path23[1] !== "namespace") {
         return void 0;
       }
       if (rendered !== namespace.value) return void 0;
@@ -43883,17 +43960,17 @@ function writersOf(kustomization) {
   if (kustomization.images.length) writers.push(imagesWriter(kustomization, kustomization.images));
   return writers;
 }
-function existing(object, path22) {
+function existing(object, path23) {
   let node2 = object;
-  for (let i = 0; i < path22.length; i++) {
-    const next = getIn(node2, [path22[i]]);
-    if (next === void 0) return path22.slice(0, i);
+  for (let i = 0; i < path23.length; i++) {
+    const next = getIn(node2, [path23[i]]);
+    if (next === void 0) return path23.slice(0, i);
     node2 = next;
   }
-  return path22;
+  return path23;
 }
-function placeField(resource, writers, path22, fallback) {
-  const field2 = existing(resource.object, path22);
+function placeField(resource, writers, path23, fallback) {
+  const field2 = existing(resource.object, path23);
   const value = getIn(resource.object, field2);
   for (let index = writers.length - 1; index >= 0; index--) {
     const placement = writers[index].claim(resource, field2, value);
@@ -44072,9 +44149,9 @@ var KustomizeOrigin = class {
   fallback;
   source = "kustomize-base";
   lines;
-  locate(path22) {
-    const span = this.output.locate(path22);
-    const placement = placeField(this.resource, this.writers, path22, this.fallback);
+  locate(path23) {
+    const span = this.output.locate(path23);
+    const placement = placeField(this.resource, this.writers, path23, this.fallback);
     const line = this.lines ? this.lines.map(span.line) : span.line;
     return { ...placement, rendered: { file: this.file, line } };
   }
@@ -44082,9 +44159,9 @@ var KustomizeOrigin = class {
 
 // src/sources/kustomize/render.ts
 var import_node_child_process3 = require("node:child_process");
-var import_promises11 = require("node:fs/promises");
+var import_promises10 = require("node:fs/promises");
 var import_node_os2 = require("node:os");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var MAX_OUTPUT_BYTES2 = 512 * 1024 * 1024;
 var MAX_ERROR_LENGTH2 = 1e3;
 var CLOSED_PORT_PROXY = "http://127.0.0.1:9";
@@ -44103,30 +44180,31 @@ var Workspace = class _Workspace {
   dir;
   env;
   static async create() {
-    const dir = await (0, import_promises11.mkdtemp)(import_node_path14.default.join((0, import_node_os2.tmpdir)(), "kpg-kustomize-"));
-    const home = import_node_path14.default.join(dir, "home");
-    await (0, import_promises11.mkdir)(home);
-    const kubeconfig = import_node_path14.default.join(dir, "kubeconfig");
-    await (0, import_promises11.writeFile)(kubeconfig, "");
+    const dir = await (0, import_promises10.mkdtemp)(import_node_path15.default.join((0, import_node_os2.tmpdir)(), "kpg-kustomize-"));
+    const home = import_node_path15.default.join(dir, "home");
+    await (0, import_promises10.mkdir)(home);
+    const kubeconfig = import_node_path15.default.join(dir, "kubeconfig");
+    await (0, import_promises10.writeFile)(kubeconfig, "");
     const env = {
       PATH: "",
       HOME: home,
-      XDG_CONFIG_HOME: import_node_path14.default.join(home, ".config"),
-      XDG_CACHE_HOME: import_node_path14.default.join(home, ".cache"),
-      XDG_DATA_HOME: import_node_path14.default.join(home, ".local/share"),
+      XDG_CONFIG_HOME: import_node_path15.default.join(home, ".config"),
+      XDG_CACHE_HOME: import_node_path15.default.join(home, ".cache"),
+      XDG_DATA_HOME: import_node_path15.default.join(home, ".local/share"),
       KUBECONFIG: kubeconfig,
-      KUSTOMIZE_PLUGIN_HOME: import_node_path14.default.join(home, "plugins"),
+      KUSTOMIZE_PLUGIN_HOME: import_node_path15.default.join(home, "plugins"),
       HTTP_PROXY: CLOSED_PORT_PROXY,
       HTTPS_PROXY: CLOSED_PORT_PROXY,
       http_proxy: CLOSED_PORT_PROXY,
       https_proxy: CLOSED_PORT_PROXY,
       NO_PROXY: "",
-      no_proxy: ""
+      no_proxy: "",
+      ...GO_RUN_GC
     };
     return new _Workspace(dir, env);
   }
   get tree() {
-    return import_node_path14.default.join(this.dir, "tree");
+    return import_node_path15.default.join(this.dir, "tree");
   }
   /**
    * Copies the given repository-relative directories (recursively) into the tree. Symlinks are
@@ -44135,22 +44213,22 @@ var Workspace = class _Workspace {
    */
   async copy(root, dirs) {
     const errors = [];
-    const realRoot = await (0, import_promises11.realpath)(root);
-    const inside2 = (real) => real === realRoot || real.startsWith(realRoot + import_node_path14.default.sep);
+    const realRoot = await (0, import_promises10.realpath)(root);
+    const inside2 = (real) => real === realRoot || real.startsWith(realRoot + import_node_path15.default.sep);
     const topmost = [...new Set(dirs)].sort().filter((dir, _, all) => !all.some((other) => other !== dir && contains(other, dir)));
     const copyDir = async (relative, ancestors) => {
-      const real = await (0, import_promises11.realpath)(import_node_path14.default.join(root, relative));
+      const real = await (0, import_promises10.realpath)(import_node_path15.default.join(root, relative));
       if (ancestors.has(real)) return;
       const within = new Set(ancestors).add(real);
-      await (0, import_promises11.mkdir)(import_node_path14.default.join(this.tree, relative), { recursive: true });
-      for (const entry of await (0, import_promises11.readdir)(real, { withFileTypes: true })) {
+      await (0, import_promises10.mkdir)(import_node_path15.default.join(this.tree, relative), { recursive: true });
+      for (const entry of await (0, import_promises10.readdir)(real, { withFileTypes: true })) {
         if (SKIPPED.has(entry.name)) continue;
         const child = relative === "." ? entry.name : `${relative}/${entry.name}`;
-        const source = import_node_path14.default.join(real, entry.name);
+        const source = import_node_path15.default.join(real, entry.name);
         let target = source;
         if (entry.isSymbolicLink()) {
           try {
-            target = await (0, import_promises11.realpath)(source);
+            target = await (0, import_promises10.realpath)(source);
           } catch {
             continue;
           }
@@ -44163,10 +44241,10 @@ var Workspace = class _Workspace {
             continue;
           }
         }
-        const info = await (0, import_promises11.lstat)(target);
+        const info = await (0, import_promises10.lstat)(target);
         if (info.isDirectory()) await copyDir(child, within);
         else if (info.isFile() && info.size <= MAX_FILE_BYTES) {
-          await (0, import_promises11.copyFile)(target, import_node_path14.default.join(this.tree, child));
+          await (0, import_promises10.copyFile)(target, import_node_path15.default.join(this.tree, child));
         }
       }
     };
@@ -44184,9 +44262,9 @@ var Workspace = class _Workspace {
   }
   /** The wrapper kustomization of root number `index` (a repository-relative directory). */
   async wrap(index, rootDir) {
-    const wrapper = import_node_path14.default.join(this.dir, "roots", String(index));
-    await (0, import_promises11.mkdir)(wrapper, { recursive: true });
-    const target = import_node_path14.default.relative(wrapper, import_node_path14.default.join(this.tree, rootDir)).split(import_node_path14.default.sep).join("/");
+    const wrapper = import_node_path15.default.join(this.dir, "roots", String(index));
+    await (0, import_promises10.mkdir)(wrapper, { recursive: true });
+    const target = import_node_path15.default.relative(wrapper, import_node_path15.default.join(this.tree, rootDir)).split(import_node_path15.default.sep).join("/");
     const text3 = [
       "apiVersion: kustomize.config.k8s.io/v1beta1",
       "kind: Kustomization",
@@ -44194,14 +44272,14 @@ var Workspace = class _Workspace {
       "buildMetadata: [originAnnotations, transformerAnnotations]",
       ""
     ].join("\n");
-    await (0, import_promises11.writeFile)(import_node_path14.default.join(wrapper, "kustomization.yaml"), text3);
+    await (0, import_promises10.writeFile)(import_node_path15.default.join(wrapper, "kustomization.yaml"), text3);
     return wrapper;
   }
   /** The repository-relative path of a path kustomize printed relative to `wrapper`. */
   repositoryPath(wrapper, printed) {
-    const relative = import_node_path14.default.relative(this.tree, import_node_path14.default.resolve(wrapper, printed));
-    if (relative.startsWith("..") || import_node_path14.default.isAbsolute(relative)) return void 0;
-    return relative.split(import_node_path14.default.sep).join("/") || ".";
+    const relative = import_node_path15.default.relative(this.tree, import_node_path15.default.resolve(wrapper, printed));
+    if (relative.startsWith("..") || import_node_path15.default.isAbsolute(relative)) return void 0;
+    return relative.split(import_node_path15.default.sep).join("/") || ".";
   }
   build(binary, wrapper, timeoutMs) {
     return new Promise((resolve) => {
@@ -44230,14 +44308,14 @@ var Workspace = class _Workspace {
   }
   /** kustomize's message without its `Error:` prefix, temp paths shown repository-relative. */
   message(stderr) {
-    let message3 = stderr.trim().replace(/^(?:Error|error):\s*/, "").split(this.tree + import_node_path14.default.sep).join("").split(this.tree).join(".").split(this.dir + import_node_path14.default.sep).join("").replace(/(?:\.\.\/)+tree\//g, "");
+    let message3 = stderr.trim().replace(/^(?:Error|error):\s*/, "").split(this.tree + import_node_path15.default.sep).join("").split(this.tree).join(".").split(this.dir + import_node_path15.default.sep).join("").replace(/(?:\.\.\/)+tree\//g, "");
     if (message3.length > MAX_ERROR_LENGTH2) {
       message3 = `${message3.slice(0, MAX_ERROR_LENGTH2 / 2)} \u2026 ${message3.slice(-MAX_ERROR_LENGTH2 / 2)}`;
     }
     return message3;
   }
   async remove() {
-    await (0, import_promises11.rm)(this.dir, { recursive: true, force: true });
+    await (0, import_promises10.rm)(this.dir, { recursive: true, force: true });
   }
 };
 function contains(parent, child) {
@@ -44338,12 +44416,12 @@ async function renderKustomizations(options) {
   try {
     const dirs = [...reachable(graph, buildable)];
     rendered.errors.push(...await workspace.copy(root, dirs));
-    const limit2 = pLimit(Math.max(1, options.concurrency ?? (0, import_node_os3.availableParallelism)()));
+    const limit = pLimit(Math.max(1, options.concurrency ?? (0, import_node_os3.availableParallelism)()));
     const byFile = new Map([...graph.byDir.values()].map((k) => [k.file, k]));
     const bases = new BaseDocuments(root);
     const outcomes = await Promise.all(
       buildable.map(
-        (rootDir, index) => limit2(async () => {
+        (rootDir, index) => limit(async () => {
           const wrapper = await workspace.wrap(index, rootDir);
           const result = await workspace.build(
             binary,
@@ -44388,7 +44466,7 @@ function renderFailure2(graph, rootDir, error) {
       ...kustomization.resources,
       ...kustomization.components,
       ...kustomization.patches.filter((patch) => patch.file !== kustomization.file).map((patch) => ({
-        value: import_node_path15.default.posix.relative(kustomization.dir, patch.file),
+        value: import_node_path16.default.posix.relative(kustomization.dir, patch.file),
         line: patch.entryLine
       }))
     ];
@@ -44413,20 +44491,20 @@ function renderFailure2(graph, rootDir, error) {
 
 // src/report/write-file.ts
 var import_node_crypto2 = require("node:crypto");
-var import_node_fs9 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path17 = __toESM(require("node:path"), 1);
 var ReportFileError = class extends Error {
 };
 function inside(parent, child) {
-  const relative = import_node_path16.default.relative(parent, child);
-  return relative === "" || !relative.startsWith("..") && !import_node_path16.default.isAbsolute(relative);
+  const relative = import_node_path17.default.relative(parent, child);
+  return relative === "" || !relative.startsWith("..") && !import_node_path17.default.isAbsolute(relative);
 }
 async function writeReportFile(target, chunks, root) {
-  const dir = import_node_path16.default.dirname(target);
-  (0, import_node_fs9.mkdirSync)(dir, { recursive: true });
-  if (root && inside(import_node_path16.default.resolve(root), import_node_path16.default.resolve(dir))) {
-    const realDir = (0, import_node_fs9.realpathSync)(dir);
-    if (!inside((0, import_node_fs9.realpathSync)(root), realDir)) {
+  const dir = import_node_path17.default.dirname(target);
+  (0, import_node_fs10.mkdirSync)(dir, { recursive: true });
+  if (root && inside(import_node_path17.default.resolve(root), import_node_path17.default.resolve(dir))) {
+    const realDir = (0, import_node_fs10.realpathSync)(dir);
+    if (!inside((0, import_node_fs10.realpathSync)(root), realDir)) {
       throw new ReportFileError(
         `refusing to write ${target}: its folder is a link that leads out of the repository (${realDir})`
       );
@@ -44436,20 +44514,20 @@ async function writeReportFile(target, chunks, root) {
   if (existing2?.isDirectory()) {
     throw new ReportFileError(`cannot write ${target}: it is a directory`);
   }
-  const temp = import_node_path16.default.join(dir, `.${import_node_path16.default.basename(target)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`);
+  const temp = import_node_path17.default.join(dir, `.${import_node_path17.default.basename(target)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`);
   try {
-    await writeChunks(chunks, (0, import_node_fs9.createWriteStream)(temp, { flags: "wx", mode: 420 }), {
+    await writeChunks(chunks, (0, import_node_fs10.createWriteStream)(temp, { flags: "wx", mode: 420 }), {
       end: true
     });
-    (0, import_node_fs9.renameSync)(temp, target);
+    (0, import_node_fs10.renameSync)(temp, target);
   } catch (error) {
-    (0, import_node_fs9.rmSync)(temp, { force: true });
+    (0, import_node_fs10.rmSync)(temp, { force: true });
     throw error;
   }
 }
 function lstatOrUndefined(file) {
   try {
-    return (0, import_node_fs9.lstatSync)(file);
+    return (0, import_node_fs10.lstatSync)(file);
   } catch {
     return void 0;
   }
@@ -44477,9 +44555,9 @@ function linesText(text3) {
 var import_node_v8 = require("node:v8");
 
 // src/diff/base-tree.ts
-var import_promises12 = require("node:fs/promises");
+var import_promises11 = require("node:fs/promises");
 var import_node_os4 = require("node:os");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 function checkedRef(ref) {
   const control = [...ref].some((char) => char.charCodeAt(0) <= 32 || char === "\x7F");
   if (!ref || ref.startsWith("-") || control)
@@ -44563,14 +44641,14 @@ function* treeEntries(tree) {
   }
 }
 async function writeTree(git, entries2) {
-  const dir = await (0, import_promises12.mkdtemp)(import_node_path17.default.join((0, import_node_os4.tmpdir)(), "kube-policy-gate-base-"));
-  const remove = () => (0, import_promises12.rm)(dir, { recursive: true, force: true });
+  const dir = await (0, import_promises11.mkdtemp)(import_node_path18.default.join((0, import_node_os4.tmpdir)(), "kube-policy-gate-base-"));
+  const remove = () => (0, import_promises11.rm)(dir, { recursive: true, force: true });
   try {
     const target = (name) => Buffer.concat([Buffer.from(`${dir}/`), name]);
     const parentOf = (file) => file.subarray(0, file.lastIndexOf(47));
     const blobs = entries2.filter((entry) => entry.mode !== "160000");
     for (const entry of entries2) {
-      if (entry.mode === "160000") await (0, import_promises12.mkdir)(target(entry.name), { recursive: true });
+      if (entry.mode === "160000") await (0, import_promises11.mkdir)(target(entry.name), { recursive: true });
     }
     let index = 0;
     for await (const content of catBlobs(
@@ -44579,9 +44657,9 @@ async function writeTree(git, entries2) {
     )) {
       const { mode, name } = blobs[index++];
       const file = target(name);
-      await (0, import_promises12.mkdir)(parentOf(file), { recursive: true });
-      if (mode === "120000") await (0, import_promises12.symlink)(content, file);
-      else await (0, import_promises12.writeFile)(file, content, { mode: mode === "100755" ? 493 : 420 });
+      await (0, import_promises11.mkdir)(parentOf(file), { recursive: true });
+      if (mode === "120000") await (0, import_promises11.symlink)(content, file);
+      else await (0, import_promises11.writeFile)(file, content, { mode: mode === "100755" ? 493 : 420 });
     }
   } catch (error) {
     await remove();
@@ -44746,8 +44824,8 @@ function classify(head, base, headSuppressed = []) {
 }
 
 // src/diff/reuse.ts
-var import_promises13 = require("node:fs/promises");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_promises12 = require("node:fs/promises");
+var import_node_path19 = __toESM(require("node:path"), 1);
 var KUSTOMIZATION = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
 var under = (dir, file) => dir === "." || file === dir || file.startsWith(`${dir}/`);
 async function loadChangedBase(ref, options) {
@@ -44776,7 +44854,7 @@ async function loadChangedBase(ref, options) {
   try {
     const existing2 = [];
     for (const given of options.paths.length ? options.paths : ["."]) {
-      const found = await (0, import_promises13.lstat)(import_node_path18.default.join(base.dir, given)).then(
+      const found = await (0, import_promises12.lstat)(import_node_path19.default.join(base.dir, given)).then(
         () => true,
         () => false
       );
@@ -44798,7 +44876,7 @@ function reuseHead(head, base) {
 function chartsTouched({ changed, files }) {
   const isChartFile = (file) => file === "Chart.yaml" || file.endsWith("/Chart.yaml");
   const dirs = new Set(
-    [...files.keys(), ...changed].filter(isChartFile).map((file) => import_node_path18.default.posix.dirname(file))
+    [...files.keys(), ...changed].filter(isChartFile).map((file) => import_node_path19.default.posix.dirname(file))
   );
   return [...dirs].filter((dir) => [...changed].some((file) => under(dir, file)));
 }
@@ -45027,7 +45105,7 @@ var Namespaces = class {
 };
 
 // src/rules/evaluate.ts
-var import_promises14 = require("node:timers/promises");
+var import_promises13 = require("node:timers/promises");
 
 // src/rules/fingerprint.ts
 var import_node_crypto3 = require("node:crypto");
@@ -45142,10 +45220,10 @@ var ResourceEvaluation = class {
 var SLICE = 256;
 async function evaluateWhileWaiting(evaluation, resources, part, dockerfiles, policy) {
   for (let start = 0; start < resources.length; start += SLICE) {
-    await (0, import_promises14.setImmediate)();
+    await (0, import_promises13.setImmediate)();
     evaluation.add(resources.slice(start, start + SLICE), part);
   }
-  await (0, import_promises14.setImmediate)();
+  await (0, import_promises13.setImmediate)();
   return { resources: evaluation, dockerfiles: evaluateDockerfiles(dockerfiles, policy) };
 }
 function checksKind(rule, kind2) {
@@ -45669,10 +45747,10 @@ function compilePolicy(resource, cel, messageCel) {
     const apiVersion = str(paramKind.apiVersion) || [str(paramKind.group), str(paramKind.version)].filter(Boolean).join("/");
     policy.paramKind = { apiVersion, kind: str(paramKind.kind) };
   }
-  const compile2 = (source, path22, env = cel) => {
+  const compile2 = (source, path23, env = cel) => {
     if (policy.compileError) return void 0;
     if (typeof source !== "string" || !source.trim()) {
-      policy.compileError = { path: path22, message: "expression is required" };
+      policy.compileError = { path: path23, message: "expression is required" };
       return void 0;
     }
     try {
@@ -45682,7 +45760,7 @@ function compilePolicy(resource, cel, messageCel) {
     } catch (error) {
       if (!(error instanceof CelError2)) throw error;
       policy.compileError = {
-        path: path22,
+        path: path23,
         message: `compilation failed: ${celGoCompileError(source, error)}`
       };
       return void 0;
@@ -45714,13 +45792,13 @@ function compilePolicy(resource, cel, messageCel) {
   });
   list3("validations").forEach((v, index) => {
     const entry = isObject3(v) ? v : {};
-    const path22 = ["spec", "validations", index];
-    const compiled3 = compile2(entry.expression, [...path22, "expression"]);
-    const messageExpression = entry.messageExpression === void 0 ? void 0 : compile2(entry.messageExpression, [...path22, "messageExpression"], messageCel);
+    const path23 = ["spec", "validations", index];
+    const compiled3 = compile2(entry.expression, [...path23, "expression"]);
+    const messageExpression = entry.messageExpression === void 0 ? void 0 : compile2(entry.messageExpression, [...path23, "messageExpression"], messageCel);
     if (compiled3)
       policy.validations.push({
         compiled: compiled3,
-        path: path22,
+        path: path23,
         index,
         message: typeof entry.message === "string" && entry.message.trim() ? entry.message : void 0,
         messageExpression
@@ -45729,17 +45807,17 @@ function compilePolicy(resource, cel, messageCel) {
   const keys = /* @__PURE__ */ new Set();
   list3("auditAnnotations").forEach((a, i) => {
     const entry = isObject3(a) ? a : {};
-    const path22 = ["spec", "auditAnnotations", i];
+    const path23 = ["spec", "auditAnnotations", i];
     const key = str(entry.key);
     const invalid = !AUDIT_ANNOTATION_KEY.test(key) ? `key: Invalid value: ${JSON.stringify(key)}: must be a qualified name ([A-Za-z0-9][-A-Za-z0-9_.]*) of at most 63 characters` : keys.has(key) ? `key: Duplicate value: ${JSON.stringify(key)}` : typeof entry.valueExpression === "string" && entry.valueExpression.length > 5 * 1024 ? "valueExpression: Too long: may not be longer than 5120" : void 0;
     keys.add(key);
     if (invalid && !policy.compileError)
       policy.compileError = {
-        path: [...path22, "key"],
+        path: [...path23, "key"],
         message: `spec.auditAnnotations[${i}].${invalid}`
       };
-    const compiled3 = compile2(entry.valueExpression, [...path22, "valueExpression"]);
-    if (compiled3) policy.auditAnnotations.push({ compiled: compiled3, path: path22, key });
+    const compiled3 = compile2(entry.valueExpression, [...path23, "valueExpression"]);
+    if (compiled3) policy.auditAnnotations.push({ compiled: compiled3, path: path23, key });
   });
   if (!policy.compileError && !policy.validations.length && !policy.auditAnnotations.length)
     policy.compileError = {
@@ -45879,23 +45957,23 @@ var AdmissionEvaluator = class {
     return true;
   }
   /** A scanned file's line, or for an object of the live cluster the cluster, with no line. */
-  whereIs(resource, path22) {
+  whereIs(resource, path23) {
     if (this.fromCluster.has(resource)) return { file: CLUSTER };
-    return { file: resource.origin.file, line: resource.origin.locate(path22).line };
+    return { file: resource.origin.file, line: resource.origin.locate(path23).line };
   }
   /**
    * A policy or binding the API server would refuse: a finding on its line when the repository holds it
    * (the pull request can fix it), a warning when only the cluster does (no file to place it on, and not
    * the pull request's doing; the objects it matches are still denied, each on its own line).
    */
-  configurationProblem(binding, resource, path22, message3) {
+  configurationProblem(binding, resource, path23, message3) {
     if (this.fromCluster.has(resource))
       this.warnings.push({
         file: CLUSTER,
         level: "warning",
         message: `the cluster's ${message3}`
       });
-    else this.findings.push(this.findingOf(binding, resource, void 0, { path: path22, message: message3 }));
+    else this.findings.push(this.findingOf(binding, resource, void 0, { path: path23, message: message3 }));
   }
   /** A finding of the binding's policy that names the policy, binding and validation it comes from. */
   findingOf(binding, resource, severity = this.severity(binding), violation, validation) {
@@ -45911,11 +45989,11 @@ var AdmissionEvaluator = class {
   severity(binding) {
     return ACTION_SEVERITY[binding.actions.includes("Deny") ? "Deny" : binding.actions.includes("Warn") ? "Warn" : "Audit"];
   }
-  misconfigured(binding, resource, path22, message3) {
+  misconfigured(binding, resource, path23, message3) {
     this.configurationProblem(
       binding,
       resource,
-      path22,
+      path23,
       // The API server's text (a compile error's ends with its caret line) comes last.
       `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' cannot be applied, the API server rejects every request it matches: ${message3}`
     );
@@ -45958,10 +46036,10 @@ var AdmissionEvaluator = class {
     );
   }
   /** What the API server alone can decide: a low finding saying what is missing, never a pass or a denial. */
-  unknownOffline(binding, resource, path22, why) {
+  unknownOffline(binding, resource, path23, why) {
     this.findings.push(
       this.findingOf(binding, resource, "low", {
-        path: path22,
+        path: path23,
         message: `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' cannot be evaluated offline: ${why}`
       })
     );
@@ -46074,12 +46152,12 @@ var AdmissionEvaluator = class {
    * A failed validation (or an error) under the binding's actions. With Audit the API server records the
    * failure as the validation_failure audit annotation, which the finding carries.
    */
-  report(binding, resource, path22, message3, validation) {
+  report(binding, resource, path23, message3, validation) {
     const finding2 = this.findingOf(
       binding,
       resource,
       void 0,
-      { path: path22, message: this.denial(binding, message3) },
+      { path: path23, message: this.denial(binding, message3) },
       validation
     );
     if (binding.actions.includes("Audit"))
@@ -46233,7 +46311,7 @@ var AdmissionEvaluator = class {
         } catch {
         }
       }
-      const path22 = attributeFailure({
+      const path23 = attributeFailure({
         cel: this.cel,
         expression: validation.compiled.expression,
         ast: validation.compiled.ast,
@@ -46241,7 +46319,7 @@ var AdmissionEvaluator = class {
         root: "object",
         budget: PER_EXPRESSION_COST_LIMIT
       });
-      this.report(binding, resource, path22 ?? ["kind"], message3, validation);
+      this.report(binding, resource, path23 ?? ["kind"], message3, validation);
     }
     for (const annotation of policy.auditAnnotations) {
       let value;
@@ -46328,11 +46406,11 @@ function duplicateKeyFindings(resources) {
   for (const resource of resources) {
     if (!resource.duplicateKeys) continue;
     const { origin, ref } = resource;
-    for (const { path: path22, lines, overwrittenByMerge } of resource.duplicateKeys) {
-      const key = String(path22[path22.length - 1]);
-      const where = path22.join(".");
+    for (const { path: path23, lines, overwrittenByMerge } of resource.duplicateKeys) {
+      const key = String(path23[path23.length - 1]);
+      const where = path23.join(".");
       const message3 = overwrittenByMerge ? `\`${where}\` is overwritten by a later \`<<\` merge: the merged value applies (go-yaml, as kubectl and the API server read it), not the one written first` : `\`${key}\` is set ${lines.length} times in one mapping (\`${where}\`): kubectl's strict field validation rejects this; otherwise the last one applies`;
-      const location = origin.locate(path22);
+      const location = origin.locate(path23);
       const chart = origin.chart ? { chart: origin.chart, valuesSet: origin.valuesSet } : {};
       const finding2 = fileFinding(
         duplicateKey,
@@ -46608,6 +46686,53 @@ function push(map, key, at3) {
   else map.set(key, [at3]);
 }
 
+// src/gate.ts
+function gate(checked, { failOn, dockerfileFailOn }, on) {
+  const { findings, suppressed, errors, fixed: fixed2 } = checked;
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
+  for (const finding2 of findings) bySeverity[finding2.severity]++;
+  const introduced = findings.filter((finding2) => finding2.status === "new");
+  const threshold = (finding2) => finding2.source === "dockerfile" && dockerfileFailOn ? dockerfileFailOn : failOn;
+  const summary = {
+    total: findings.length,
+    bySeverity,
+    suppressed: suppressed.length,
+    ...fixed2 ? { new: introduced.length } : {},
+    failOn,
+    failed: (on === "new" ? introduced : findings).some(
+      (f) => isAtOrAbove(f.severity, threshold(f))
+    )
+  };
+  return { findings, suppressed, ...fixed2 ? { fixed: fixed2 } : {}, errors, summary };
+}
+function sortFindings(findings) {
+  const sorted = [...findings].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.ruleId.localeCompare(b.ruleId) || (a.container ?? "").localeCompare(b.container ?? "") || a.message.localeCompare(b.message)
+  );
+  const first = new Int32Array(2 ** Math.ceil(Math.log2(2 * sorted.length + 2))).fill(-1);
+  const repeats = /* @__PURE__ */ new Map();
+  for (let i = 0; i < sorted.length; i++) {
+    const { fingerprint: fingerprint2 } = sorted[i];
+    let slot = stringHash(fingerprint2) & first.length - 1;
+    while (first[slot] >= 0 && sorted[first[slot]].fingerprint !== fingerprint2) {
+      slot = slot + 1 & first.length - 1;
+    }
+    if (first[slot] < 0) {
+      first[slot] = i;
+      continue;
+    }
+    const count = (repeats.get(slot) ?? 0) + 1;
+    repeats.set(slot, count);
+    sorted[i] = { ...sorted[i], fingerprint: `${fingerprint2}:${count}` };
+  }
+  return sorted;
+}
+function stringHash(text3) {
+  let hash4 = 2166136261;
+  for (let i = 0; i < text3.length; i++) hash4 = Math.imul(hash4 ^ text3.charCodeAt(i), 16777619);
+  return hash4 >>> 0;
+}
+
 // src/scan.ts
 async function scan(options) {
   const { root, paths, policy } = options;
@@ -46787,51 +46912,6 @@ async function checkBase(options, ref, loading2, head) {
     await checkout.remove();
   }
 }
-function gate(checked, { failOn, dockerfileFailOn }, on) {
-  const { findings, suppressed, errors, fixed: fixed2 } = checked;
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
-  for (const finding2 of findings) bySeverity[finding2.severity]++;
-  const introduced = findings.filter((finding2) => finding2.status === "new");
-  const threshold = (finding2) => finding2.source === "dockerfile" && dockerfileFailOn ? dockerfileFailOn : failOn;
-  const summary = {
-    total: findings.length,
-    bySeverity,
-    suppressed: suppressed.length,
-    ...fixed2 ? { new: introduced.length } : {},
-    failOn,
-    failed: (on === "new" ? introduced : findings).some(
-      (f) => isAtOrAbove(f.severity, threshold(f))
-    )
-  };
-  return { findings, suppressed, ...fixed2 ? { fixed: fixed2 } : {}, errors, summary };
-}
-function sortFindings(findings) {
-  const sorted = [...findings].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.ruleId.localeCompare(b.ruleId) || (a.container ?? "").localeCompare(b.container ?? "") || a.message.localeCompare(b.message)
-  );
-  const first = new Int32Array(2 ** Math.ceil(Math.log2(2 * sorted.length + 2))).fill(-1);
-  const repeats = /* @__PURE__ */ new Map();
-  for (let i = 0; i < sorted.length; i++) {
-    const { fingerprint: fingerprint2 } = sorted[i];
-    let slot = stringHash(fingerprint2) & first.length - 1;
-    while (first[slot] >= 0 && sorted[first[slot]].fingerprint !== fingerprint2) {
-      slot = slot + 1 & first.length - 1;
-    }
-    if (first[slot] < 0) {
-      first[slot] = i;
-      continue;
-    }
-    const count = (repeats.get(slot) ?? 0) + 1;
-    repeats.set(slot, count);
-    sorted[i] = { ...sorted[i], fingerprint: `${fingerprint2}:${count}` };
-  }
-  return sorted;
-}
-function stringHash(text3) {
-  let hash4 = 2166136261;
-  for (let i = 0; i < text3.length; i++) hash4 = Math.imul(hash4 ^ text3.charCodeAt(i), 16777619);
-  return hash4 >>> 0;
-}
 
 // src/engine.ts
 function scanInBoundedMemory(options) {
@@ -46840,29 +46920,29 @@ function scanInBoundedMemory(options) {
 }
 
 // src/sources/root.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"), 1);
 function repositoryRoot(start) {
-  for (let dir = start; ; dir = import_node_path19.default.dirname(dir)) {
-    if ((0, import_node_fs10.existsSync)(import_node_path19.default.join(dir, ".git"))) return dir;
-    if (import_node_path19.default.dirname(dir) === dir) return void 0;
+  for (let dir = start; ; dir = import_node_path20.default.dirname(dir)) {
+    if ((0, import_node_fs11.existsSync)(import_node_path20.default.join(dir, ".git"))) return dir;
+    if (import_node_path20.default.dirname(dir) === dir) return void 0;
   }
 }
 function isInside2(child, parent) {
-  const relative = import_node_path19.default.relative(parent, child);
-  return relative === "" || !relative.startsWith("..") && !import_node_path19.default.isAbsolute(relative);
+  const relative = import_node_path20.default.relative(parent, child);
+  return relative === "" || !relative.startsWith("..") && !import_node_path20.default.isAbsolute(relative);
 }
 function folderOf(absolute) {
-  return (0, import_node_fs10.existsSync)(absolute) && (0, import_node_fs10.statSync)(absolute).isFile() ? import_node_path19.default.dirname(absolute) : absolute;
+  return (0, import_node_fs11.existsSync)(absolute) && (0, import_node_fs11.statSync)(absolute).isFile() ? import_node_path20.default.dirname(absolute) : absolute;
 }
 function commonAncestor(folders) {
   return folders.reduce((common, folder) => {
-    while (!isInside2(folder, common)) common = import_node_path19.default.dirname(common);
+    while (!isInside2(folder, common)) common = import_node_path20.default.dirname(common);
     return common;
   });
 }
 function findRoot(cwd, paths) {
-  const absolute = (paths.length ? paths : ["."]).map((p) => import_node_path19.default.resolve(cwd, p));
+  const absolute = (paths.length ? paths : ["."]).map((p) => import_node_path20.default.resolve(cwd, p));
   const repository = repositoryRoot(folderOf(absolute[0]));
   if (repository) return repository;
   if (absolute.every((p) => isInside2(p, cwd))) return cwd;
@@ -46870,7 +46950,7 @@ function findRoot(cwd, paths) {
 }
 
 // src/cli.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 
 // src/rules/cel/eval-expression.ts
 function readObjectText(text3, name) {
@@ -46990,23 +47070,23 @@ async function runCommand(argv, cli) {
   const failOn = oneOf2("fail-on", values["fail-on"], FAIL_ON_VALUES);
   const { cwd } = cli;
   const missing = paths.find(
-    (given) => !(0, import_node_fs11.lstatSync)(import_node_path20.default.resolve(cwd, given), { throwIfNoEntry: false })
+    (given) => !(0, import_node_fs12.lstatSync)(import_node_path21.default.resolve(cwd, given), { throwIfNoEntry: false })
   );
   if (missing !== void 0) throw new UsageError(`path not found: ${missing}`);
   const root = findRoot(cwd, paths);
   const policy = loadPolicy({
     root,
     cwd,
-    configFile: values.config && import_node_path20.default.resolve(cwd, values.config),
+    configFile: values.config && import_node_path21.default.resolve(cwd, values.config),
     packs: values.policy,
     failOn,
-    ignoreFiles: values.ignorefile?.map((file) => import_node_path20.default.resolve(cwd, file))
+    ignoreFiles: values.ignorefile?.map((file) => import_node_path21.default.resolve(cwd, file))
   });
-  const relativePaths = paths.map((p) => import_node_path20.default.relative(root, import_node_path20.default.resolve(cwd, p)) || ".");
+  const relativePaths = paths.map((p) => import_node_path21.default.relative(root, import_node_path21.default.resolve(cwd, p)) || ".");
   const gate2 = oneOf2("gate", values.gate, ["new", "all"]);
   if (gate2 && !values.base) throw new UsageError("--gate needs --base");
   if (values.kubeconfig && !values.cluster) throw new UsageError("--kubeconfig needs --cluster");
-  const helm = values.helm && (/[\\/]/.test(values.helm) ? import_node_path20.default.resolve(cwd, values.helm) : values.helm);
+  const helm = values.helm && (/[\\/]/.test(values.helm) ? import_node_path21.default.resolve(cwd, values.helm) : values.helm);
   const result = await scanInBoundedMemory({
     root,
     paths: relativePaths,
@@ -47016,7 +47096,7 @@ async function runCommand(argv, cli) {
     // The repository the user named is theirs to trust, as the Action trusts its workspace: git's
     // ownership check would otherwise refuse it in a container, without the user's global config.
     tools: { ...toolEnvironment(cli.env, helm), trustedRepository: root },
-    ...values.cluster ? { cluster: { kubeconfig: values.kubeconfig && import_node_path20.default.resolve(cwd, values.kubeconfig) } } : {}
+    ...values.cluster ? { cluster: { kubeconfig: values.kubeconfig && import_node_path21.default.resolve(cwd, values.kubeconfig) } } : {}
   });
   const toFile = values.output !== void 0;
   const report = format2 === "json" ? mapLazily(jsonReportChunks(result), jsonTextSafe) : format2 === "sarif" ? mapLazily(sarifChunks(result), jsonTextSafe) : format2 === "markdown" ? [renderJobSummary(result, { gate: gate2 ?? "all" })] : tableLines(result, {
@@ -47025,7 +47105,7 @@ async function runCommand(argv, cli) {
     gate: gate2 ?? "all"
   });
   if (toFile) {
-    await writeReportFile(import_node_path20.default.resolve(cwd, values.output), report);
+    await writeReportFile(import_node_path21.default.resolve(cwd, values.output), report);
     cli.stderr.write(
       `${TOOL_NAME}: ${result.summary.new !== void 0 ? `${result.summary.new} new of ` : ""}${result.summary.total} findings, gate ${result.summary.failed ? "failed" : "passed"}; report written to ${values.output}
 `
@@ -47043,7 +47123,7 @@ function runEval(args, values, cli) {
     if (file === void 0) return { object: null };
     let text3;
     try {
-      text3 = (0, import_node_fs11.readFileSync)(import_node_path20.default.resolve(cli.cwd, file), "utf8");
+      text3 = (0, import_node_fs12.readFileSync)(import_node_path21.default.resolve(cli.cwd, file), "utf8");
     } catch (error2) {
       throw new UsageError(
         `cannot read ${file}: ${error2.code ?? error2}`
