@@ -5,7 +5,11 @@ import { checksKubernetes, type Policy } from './config/policy.js';
 import { checkoutBase, classify } from './diff/baseline.js';
 import { loadChangedBase, reuseHead, type LoadedInputs } from './diff/reuse.js';
 import type { Finding, ScanError } from './model.js';
-import { admissionReadsObjects, evaluateAdmission } from './rules/admission/index.js';
+import {
+  admissionReadsObjects,
+  evaluateAdmission,
+  MAY_READ_OBJECTS,
+} from './rules/admission/index.js';
 import { duplicateKeyFindings } from './rules/duplicate-keys.js';
 import { chartRenderFailed, kustomizeRenderFailed, unreadableFile } from './rules/engine-rules.js';
 import {
@@ -23,7 +27,7 @@ import {
   type RenderFailure,
 } from './sources/helm/index.js';
 import { mergeAcrossOverlays, renderKustomizations } from './sources/kustomize/index.js';
-import { loadDockerfiles, loadManifestFiles } from './sources/load.js';
+import { anyFileMatches, loadDockerfiles, loadManifestFiles } from './sources/load.js';
 import { mergeClusterResources, readCluster, type ClusterOptions } from './sources/cluster.js';
 import { releaseObject, type K8sResource } from './sources/resource.js';
 import type { ToolEnvironment } from './sources/tools.js';
@@ -136,7 +140,9 @@ async function load(
   await Promise.race([helmRunning, rendering.catch(() => undefined)]);
   // Plain files evaluated as each is parsed and their objects freed, when nothing after reads them.
   const freeing =
-    evaluation && mayFreeObjects(options, evaluation, kustomize.resources)
+    evaluation &&
+    mayFreeObjects(options, evaluation, kustomize.resources) &&
+    !anyFileMatches({ root, ...inputs }, kustomize.manifests, MAY_READ_OBJECTS)
       ? freeChecked(evaluation)
       : undefined;
   const [manifests, dockerfiles] = await Promise.all([

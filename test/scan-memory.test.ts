@@ -51,6 +51,20 @@ describe('objects freed after their checks', () => {
     ).toBe(true);
   });
 
+  it('are read again when the label is spelled so that the text check misses it', async () => {
+    // `\x2E` is a dot in a double-quoted YAML key: the files' text names no Pod Security label,
+    // so objects are freed, and the parsed Namespace then has the scan read them again.
+    const root = repository({
+      'a.yaml': deployment('web'),
+      'z.yaml':
+        'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    "pod-security\\x2Ekubernetes\\x2Eio/enforce": baseline\n',
+    });
+    const { findings } = await run(root);
+    expect(
+      findings.some((f) => f.file === 'a.yaml' && f.message.includes('PodSecurity "baseline')),
+    ).toBe(true);
+  });
+
   it('are read again when a later file binds an admission policy', async () => {
     const root = repository({
       'a.yaml': deployment('web'),

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadManifestFiles } from './load.js';
+import { anyFileMatches, loadManifestFiles } from './load.js';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -33,5 +33,20 @@ describe('loadManifestFiles', () => {
     expect(parsed.map((names) => names.length)).toEqual(Object.values(counts));
     expect(parsed.map((names) => names.at(-1))).toEqual(['a-0', 'b-2999', 'c-1', 'd-19999', 'e-0']);
     expect(loaded.items.map((r) => r.ref.name)).toEqual(parsed.flat());
+  });
+});
+
+describe('anyFileMatches', () => {
+  it('says whether a readable file holds the pattern, skipping what cannot be read', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'kpg-load-matches-'));
+    roots.push(root);
+    writeFileSync(path.join(root, 'a.yaml'), configMaps('a', 2));
+    writeFileSync(
+      path.join(root, 'ns.yaml'),
+      'kind: Namespace\nmetadata:\n  labels:\n    pod-security.kubernetes.io/enforce: baseline\n',
+    );
+    const pattern = /pod-security\.kubernetes\.io/;
+    expect(anyFileMatches({ root }, ['a.yaml', 'missing.yaml'], pattern)).toBe(false);
+    expect(anyFileMatches({ root }, ['missing.yaml', 'a.yaml', 'ns.yaml'], pattern)).toBe(true);
   });
 });

@@ -96,6 +96,18 @@ function timeSlice(sliceMs = 4): () => Promise<void> | undefined {
   };
 }
 
+/** Whether any of the files' texts matches `pattern` (read, tested and dropped one by one). */
+export function anyFileMatches(
+  source: FileSource,
+  files: readonly string[],
+  pattern: RegExp,
+): boolean {
+  return files.some((file) => {
+    const text = readText(source, file);
+    return typeof text === 'string' && pattern.test(text);
+  });
+}
+
 /**
  * Whether a `.json` file holds a Kubernetes object, as kubectl would apply it: a JSON object with
  * `apiVersion` and `kind` (a `kind: List` included). Other JSON (package.json, a JSON schema, a

@@ -57,6 +57,11 @@ export function evaluateAdmission(
   };
 }
 
+/** Text in a manifest that may make admission read objects (admissionReadsObjects): a scan
+ *  that sees none in its plain files frees their objects as it goes. A miss (an escaped key)
+ *  only costs reading the files again once the parsed resources show it. */
+export const MAY_READ_OBJECTS = /ValidatingAdmissionPolicyBinding|pod-security\.kubernetes\.io/;
+
 /**
  * Whether admission reads more of `resources` than Namespaces and identities: a policy binding
  * (then every object goes through the policies) or a namespace whose labels set a Pod Security
