@@ -50,7 +50,7 @@ export const duplicateKey: RuleMeta & { target: 'kubernetes' } = {
   severity: 'medium',
   title: 'Key set twice in one mapping',
   description:
-    'A key appears more than once in one YAML mapping of a manifest or rendered chart, or a `<<` merge key written after it overwrites it. The gate checks the value that applies (the last one, as go-yaml reads it) and reports the repetition on that line.',
+    'A key appears more than once in one YAML mapping of a manifest or rendered chart, or a `<<` merge key written after it overwrites it. The gate checks the value that applies (the last one, as go-yaml reads it) and reports the repetition on that line (in a chart, the template line that writes the key, also when a values file supplied its value).',
   rationale:
     "kubectl's default strict field validation rejects duplicate fields, and where a lenient client applies the manifest the last value silently wins: a reviewer reading the first occurrence (`privileged: false`) does not see what is deployed.",
   fix: 'Keep one occurrence of the key, with the value you mean:\n\n```yaml\nsecurityContext:\n  privileged: false\n```\n\nWith `<<` merges, write the explicit keys after the merge key.',

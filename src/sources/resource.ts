@@ -33,6 +33,9 @@ export interface ResourceOrigin {
   /** Position of a path inside the resource (the nearest existing node), in `file` unless the
    *  location names another. `part`: which characters of the value at `path` matter. */
   locate(path: Path, part?: ValuePart): Location;
+  /** Where the key at `path` is written, when that can differ from where its value came from
+   *  (Helm: the template line, never the values line that supplied the value). */
+  locateKey?(path: Path): Location;
   chart?: string;
   valuesSet?: string;
   /** The kustomization root whose build holds the resource. */

@@ -199,7 +199,7 @@ describe('the YAML dialect of the API server', () => {
 });
 
 describe.each([3, 4] as const)('the same dialect in rendered charts, helm v%i', (major) => {
-  it('reads privileged: yes from values as helm does and reports the duplicate key where it applies', async () => {
+  it('reads privileged: yes from values as helm does and reports the duplicate key on its template line', async () => {
     const helm = await devHelm(major);
     const { root } = repoWith({
       'charts/c/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
@@ -225,12 +225,41 @@ describe.each([3, 4] as const)('the same dialect in rendered charts, helm v%i', 
       result.findings
         .filter((f) => f.ruleId === ruleId && f.file.startsWith('charts/c/'))
         .map((f) => `${f.file}:${f.line}`);
-    // The value that applies is the values file's `yes`, which helm reads as true: both land
-    // there (KPG004 on the occurrence that applies), rendered on the template's line 11.
+    // The value that applies is the values file's `yes`, which helm reads as true: the finding
+    // on it is placed there; the duplicate key is the template's, on the occurrence that applies.
     expect(on('KSV017')).toEqual(['charts/c/values.yaml:1']);
-    expect(on('KPG004')).toEqual(['charts/c/values.yaml:1']);
-    const duplicate = result.findings.find((f) => f.ruleId === 'KPG004');
-    expect(duplicate?.rendered).toEqual({ file: 'charts/c/templates/pod.yaml', line: 11 });
+    expect(on('KPG004')).toEqual(['charts/c/templates/pod.yaml:11']);
+  });
+
+  it('places a duplicate key that toYaml of values writes on the template line that emits it', async () => {
+    const helm = await devHelm(major);
+    const { root } = repoWith({
+      'charts/c/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
+      'charts/c/values.yaml': 'securityContext:\n  privileged: true\n',
+      'charts/c/templates/pod.yaml': [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        '  name: p',
+        'spec:',
+        '  containers:',
+        '    - name: app',
+        '      image: nginx:1.27.0',
+        '      securityContext:',
+        '        privileged: false',
+        '        {{- toYaml .Values.securityContext | nindent 8 }}',
+        '',
+      ].join('\n'),
+    });
+    const result = await scanRepo(root, helm);
+    const at = (ruleId: string) =>
+      result.findings
+        .filter((f) => f.ruleId === ruleId && f.file.startsWith('charts/'))
+        .map((f) => `${f.file}:${f.line}`);
+    // The value that applies (true) is the values file's; the key is written twice by the
+    // template, the second time by its toYaml line.
+    expect(at('KSV017')).toEqual(['charts/c/values.yaml:2']);
+    expect(at('KPG004')).toEqual(['charts/c/templates/pod.yaml:11']);
   });
 });
 

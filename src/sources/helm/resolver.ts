@@ -90,11 +90,19 @@ export class Resolver {
     private readonly alignment: DocumentAlignment,
   ) {}
 
-  target(renderedIndex: number, object: KubeObject, path: Path, part?: ValuePart): Target {
+  /** Where the value at `path` came from; of `'key'`, where its key is written (a template
+   *  line: no values line is looked for). */
+  target(
+    renderedIndex: number,
+    object: KubeObject,
+    path: Path,
+    part?: ValuePart,
+    of: 'value' | 'key' = 'value',
+  ): Target {
     const top = this.alignment.top(this.valuesAgree);
     if (!top) return { file: this.alignment.template.file, line: 1, source: 'helm-template' };
     const { present, value } = valueAt(object, path);
-    const field: Field = { path, present, value, part };
+    const field: Field = { path, present: present && of === 'value', value, part };
     const { file, line, source } = this.resolve(top, renderedIndex, field);
     return { file, line, source };
   }

@@ -92,5 +92,16 @@ export function helmOrigin(
         rendered: { file, line: span.line },
       };
     },
+    locateKey(path: Path): Location {
+      const span = rendered.locate(path);
+      resolver ??= new Resolver(scope, alignment);
+      const target = resolver.target(span.line - 1, object, path, undefined, 'key');
+      return {
+        file: target.file,
+        line: target.line,
+        source: target.source,
+        rendered: { file, line: span.line },
+      };
+    },
   };
 }
