@@ -3,7 +3,8 @@
 // locations, our line-independent fingerprint as `partialFingerprints`, and suppressed
 // findings as results with `suppressions` so code scanning shows them as dismissed. Written as a
 // stream (`sarifChunks`): a big scan's log is not held as one string.
-import type { Finding, Severity } from '../model.js';
+import path from 'node:path';
+import type { Finding, ScanError, Severity } from '../model.js';
 import { ADMISSION_POLICY_PREFIX, findBuiltinRuleMeta, findRuleMeta } from '../rules/index.js';
 import type { RuleMeta } from '../rules/types.js';
 import type { ScanResult } from '../scan.js';
@@ -114,6 +115,14 @@ function sarifDocument(result: ScanResult) {
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
+        // What the scan could not fully read or apply (the table's and JSON's `errors`): a
+        // file that failed is also a KPG00x result; these say why and what was skipped.
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: result.errors.map(sarifNotification),
+          },
+        ],
         results: streamedArray(results),
         columnKind: 'utf16CodeUnits',
       },
@@ -183,6 +192,28 @@ function sarifRule(
       tags,
       ...(meta?.aliases.length ? { aliases: meta.aliases } : {}),
     },
+  };
+}
+
+/** A scan error or warning as a SARIF notification, at its file (and line) when that is a
+ *  repository path: not a live cluster's (`(cluster)`) or an absolute kubeconfig path. */
+function sarifNotification(error: ScanError) {
+  const inRepository = !error.file.startsWith('(') && !path.isAbsolute(error.file);
+  return {
+    level: error.level ?? 'error',
+    message: { text: error.message },
+    ...(inRepository
+      ? {
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeURI(error.file), uriBaseId: '%SRCROOT%' },
+                ...(error.line ? { region: { startLine: error.line } } : {}),
+              },
+            },
+          ],
+        }
+      : {}),
   };
 }
 

@@ -30,11 +30,53 @@ describe('SARIF', () => {
       },
     ],
     fixed: [],
+    errors: [
+      { file: 'deploy/pipe.yaml', message: 'not a regular file' },
+      { file: '.kube-policy-gate.yaml', line: 7, message: 'exception expired', level: 'warning' },
+      { file: '(cluster)', message: 'cannot list namespaces from https://k8s:6443: denied' },
+    ],
   });
   const log = JSON.parse(renderSarif(scanned));
 
   it('validates against the SARIF 2.1.0 schema', () => {
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it("says what the scan could not read or apply as the run's notifications", () => {
+    expect(log.runs[0].invocations).toEqual([
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: [
+          {
+            level: 'error',
+            message: { text: 'not a regular file' },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: 'deploy/pipe.yaml', uriBaseId: '%SRCROOT%' },
+                },
+              },
+            ],
+          },
+          {
+            level: 'warning',
+            message: { text: 'exception expired' },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: '.kube-policy-gate.yaml', uriBaseId: '%SRCROOT%' },
+                  region: { startLine: 7 },
+                },
+              },
+            ],
+          },
+          {
+            level: 'error',
+            message: { text: 'cannot list namespaces from https://k8s:6443: denied' },
+          },
+        ],
+      },
+    ]);
   });
 
   it('has one rule per rule ID, with the severity in force', () => {
