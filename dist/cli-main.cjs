@@ -4897,9 +4897,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path23 = this.getPath();
-        if (path23 === null || path23.startsWith("/")) {
-          return path23;
+        const path24 = this.getPath();
+        if (path24 === null || path24.startsWith("/")) {
+          return path24;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -4911,7 +4911,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path23 : parent + "/" + path23;
+              return parent.endsWith("/") ? parent + path24 : parent + "/" + path24;
             }
           }
         }
@@ -6085,17 +6085,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path23) {
-      const ctrl = callVisitor(key, node2, visitor, path23);
+    function visit_(key, node2, visitor, path24) {
+      const ctrl = callVisitor(key, node2, visitor, path24);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visit_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visit_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path23 = Object.freeze(path23.concat(node2));
+          path24 = Object.freeze(path24.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path23);
+            const ci = visit_(i, node2.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6106,13 +6106,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path23 = Object.freeze(path23.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path23);
+          const cv = visit_("value", node2.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6133,17 +6133,17 @@ var require_visit = __commonJS({
     visitAsync2.BREAK = BREAK;
     visitAsync2.SKIP = SKIP;
     visitAsync2.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path23) {
-      const ctrl = await callVisitor(key, node2, visitor, path23);
+    async function visitAsync_(key, node2, visitor, path24) {
+      const ctrl = await callVisitor(key, node2, visitor, path24);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path23, ctrl);
-        return visitAsync_(key, ctrl, visitor, path23);
+        replaceNode(key, path24, ctrl);
+        return visitAsync_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path23 = Object.freeze(path23.concat(node2));
+          path24 = Object.freeze(path24.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path23);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6154,13 +6154,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path23 = Object.freeze(path23.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path23);
+          path24 = Object.freeze(path24.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path23);
+          const cv = await visitAsync_("value", node2.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6187,23 +6187,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path23) {
+    function callVisitor(key, node2, visitor, path24) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path23);
+        return visitor(key, node2, path24);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path23);
+        return visitor.Map?.(key, node2, path24);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path23);
+        return visitor.Seq?.(key, node2, path24);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path23);
+        return visitor.Pair?.(key, node2, path24);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path23);
+        return visitor.Scalar?.(key, node2, path24);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path23);
+        return visitor.Alias?.(key, node2, path24);
       return void 0;
     }
-    function replaceNode(key, path23, node2) {
-      const parent = path23[path23.length - 1];
+    function replaceNode(key, path24, node2) {
+      const parent = path24[path24.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -6815,10 +6815,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path23, value) {
+    function collectionFromPath(schema, path24, value) {
       let v = value;
-      for (let i = path23.length - 1; i >= 0; --i) {
-        const k = path23[i];
+      for (let i = path24.length - 1; i >= 0; --i) {
+        const k = path24[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6837,7 +6837,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6867,11 +6867,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path23, value) {
-        if (isEmptyPath(path23))
+      addIn(path24, value) {
+        if (isEmptyPath(path24))
           this.add(value);
         else {
-          const [key, ...rest] = path23;
+          const [key, ...rest] = path24;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value);
@@ -6885,8 +6885,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        const [key, ...rest] = path23;
+      deleteIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -6900,8 +6900,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        const [key, ...rest] = path23;
+      getIn(path24, keepScalar) {
+        const [key, ...rest] = path24;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -6919,8 +6919,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path23) {
-        const [key, ...rest] = path23;
+      hasIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -6930,8 +6930,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        const [key, ...rest] = path23;
+      setIn(path24, value) {
+        const [key, ...rest] = path24;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -9446,9 +9446,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path23, value) {
+      addIn(path24, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path23, value);
+          this.contents.addIn(path24, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -9523,14 +9523,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path23) {
-        if (Collection.isEmptyPath(path23)) {
+      deleteIn(path24) {
+        if (Collection.isEmptyPath(path24)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -9545,10 +9545,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path23, keepScalar) {
-        if (Collection.isEmptyPath(path23))
+      getIn(path24, keepScalar) {
+        if (Collection.isEmptyPath(path24))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -9559,10 +9559,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path23) {
-        if (Collection.isEmptyPath(path23))
+      hasIn(path24) {
+        if (Collection.isEmptyPath(path24))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -9579,13 +9579,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path23, value) {
-        if (Collection.isEmptyPath(path23)) {
+      setIn(path24, value) {
+        if (Collection.isEmptyPath(path24)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path23, value);
+          this.contents.setIn(path24, value);
         }
       }
       /**
@@ -11546,9 +11546,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path23) => {
+    visit2.itemAtPath = (cst, path24) => {
       let item = cst;
-      for (const [field2, index] of path23) {
+      for (const [field2, index] of path24) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -11557,23 +11557,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path23) => {
-      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
-      const field2 = path23[path23.length - 1][0];
+    visit2.parentCollection = (cst, path24) => {
+      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
+      const field2 = path24[path24.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path23, item, visitor) {
-      let ctrl = visitor(item, path23);
+    function _visit(path24, item, visitor) {
+      let ctrl = visitor(item, path24);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path23.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path24.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -11584,10 +11584,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path23);
+            ctrl = ctrl(item, path24);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -13367,7 +13367,7 @@ if (unsupported !== void 0) {
 }
 
 // src/cli.ts
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 var import_node_util4 = require("node:util");
 
 // node_modules/@marcbachmann/cel-js/lib/errors.js
@@ -18173,10 +18173,10 @@ function registerFormat(env) {
 
 // src/rules/cel/lib-url.ts
 var URLValue = class {
-  constructor(scheme, host, path23, rawQuery) {
+  constructor(scheme, host, path24, rawQuery) {
     this.scheme = scheme;
     this.host = host;
-    this.path = path23;
+    this.path = path24;
     this.rawQuery = rawQuery;
   }
   scheme;
@@ -25577,7 +25577,7 @@ function registerAuthz(env, selectors) {
     fields: { requestResource: `${T}ResourceCheck` }
   }).registerFunction(
     `${T}Authorizer.path(string): ${T}PathCheck`,
-    (a, path23) => new PathCheck({ serviceAccount: a.serviceAccount, path: path23 })
+    (a, path24) => new PathCheck({ serviceAccount: a.serviceAccount, path: path24 })
   ).registerFunction(
     `${T}Authorizer.group(string): ${T}GroupCheck`,
     (a, group) => new GroupCheck({ serviceAccount: a.serviceAccount, group })
@@ -26149,9 +26149,9 @@ function valueProblem(option, value) {
     }
   }
 }
-function enumProblem(path23, value, allowed2) {
+function enumProblem(path24, value, allowed2) {
   return {
-    path: path23,
+    path: path24,
     message: `must be one of ${allowed2.join(", ")}`,
     suggest: { value, candidates: allowed2 }
   };
@@ -26796,8 +26796,8 @@ function isStageName(image, dockerfile, before) {
   const first = dockerfile.stageNames.get(image.toLowerCase());
   return first !== void 0 && first < before;
 }
-function isAbsolutePath(path23) {
-  return path23.startsWith("/") || path23.startsWith("$") || /^[A-Za-z]:[\\/]/.test(path23);
+function isAbsolutePath(path24) {
+  return path24.startsWith("/") || path24.startsWith("$") || /^[A-Za-z]:[\\/]/.test(path24);
 }
 function argsOf(instruction) {
   return instruction.exec ?? instruction.words;
@@ -27143,8 +27143,8 @@ var DECOMPRESSORS = /* @__PURE__ */ new Set([
   "zcat",
   "gzcat"
 ]);
-var fileName = (path23) => path23.slice(Math.max(path23.lastIndexOf("/"), path23.lastIndexOf("\\")) + 1);
-var isArchive = (path23) => ARCHIVE_SUFFIXES.some((suffix) => path23.endsWith(suffix));
+var fileName = (path24) => path24.slice(Math.max(path24.lastIndexOf("/"), path24.lastIndexOf("\\")) + 1);
+var isArchive = (path24) => ARCHIVE_SUFFIXES.some((suffix) => path24.endsWith(suffix));
 function extracts(command) {
   if (DECOMPRESSORS.has(command.name)) return true;
   return command.name === "tar" && command.args.some(
@@ -29018,7 +29018,7 @@ var duplicateKey = {
   aliases: [],
   severity: "medium",
   title: "Key set twice in one mapping",
-  description: "A key appears more than once in one YAML mapping of a manifest or rendered chart, or a `<<` merge key written after it overwrites it. The gate checks the value that applies (the last one, as go-yaml reads it) and reports the repetition on that line.",
+  description: "A key appears more than once in one YAML mapping of a manifest or rendered chart, or a `<<` merge key written after it overwrites it. The gate checks the value that applies (the last one, as go-yaml reads it) and reports the repetition on that line (in a chart, the template line that writes the key, also when a values file supplied its value).",
   rationale: "kubectl's default strict field validation rejects duplicate fields, and where a lenient client applies the manifest the last value silently wins: a reviewer reading the first occurrence (`privileged: false`) does not see what is deployed.",
   fix: "Keep one occurrence of the key, with the value you mean:\n\n```yaml\nsecurityContext:\n  privileged: false\n```\n\nWith `<<` merges, write the explicit keys after the merge key.",
   references: [
@@ -29059,12 +29059,12 @@ var POD_TEMPLATE_PATHS = {
   CronJob: ["spec", "jobTemplate", "spec", "template"]
 };
 var TEMPLATE_PARTS = new Map(
-  Object.entries(POD_TEMPLATE_PATHS).map(([kind2, path23]) => [
+  Object.entries(POD_TEMPLATE_PATHS).map(([kind2, path24]) => [
     kind2,
     {
-      path: path23,
-      metadataPath: [...path23, "metadata"],
-      specPath: [...path23, "spec"],
+      path: path24,
+      metadataPath: [...path24, "metadata"],
+      specPath: [...path24, "spec"],
       containerPaths: /* @__PURE__ */ new Map()
     }
   ])
@@ -29078,9 +29078,9 @@ var CONTAINER_TYPES = [
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function getIn(value, path23) {
+function getIn(value, path24) {
   let node2 = value;
-  for (const key of path23) {
+  for (const key of path24) {
     if (node2 === null || typeof node2 !== "object") return void 0;
     node2 = node2[key];
   }
@@ -29104,8 +29104,8 @@ function podTemplateOf(object) {
     list3.forEach((container, index) => {
       if (!isObject(container)) return;
       const name = typeof container.name === "string" ? container.name : `${type}[${index}]`;
-      const path23 = index < SHARED_CONTAINER_PATHS ? paths[index] ??= specPath.concat(type, index) : specPath.concat(type, index);
-      containers.push({ container, name, type, path: path23 });
+      const path24 = index < SHARED_CONTAINER_PATHS ? paths[index] ??= specPath.concat(type, index) : specPath.concat(type, index);
+      containers.push({ container, name, type, path: path24 });
     });
   }
   return {
@@ -30454,8 +30454,8 @@ function field(owner, object, key) {
 function podFlagViolation(resource, key) {
   const pod = resource.pod;
   if (!pod || valueAt(pod.spec, key) !== true) return [];
-  const path23 = [...pod.specPath, key];
-  return [{ message: `${describe2(resource)} should not set '${path23.join(".")}' to true`, path: path23 }];
+  const path24 = [...pod.specPath, key];
+  return [{ message: `${describe2(resource)} should not set '${path24.join(".")}' to true`, path: path24 }];
 }
 function valueAt(owner, key) {
   return owner === void 0 ? void 0 : Reflect.get(owner, key);
@@ -33597,13 +33597,13 @@ var noCustomSelinuxOptions = defineK8sRule({
     const pod = resource.pod;
     if (!pod) return [];
     const violations = [];
-    const inspect2 = (options, path23) => {
+    const inspect2 = (options, path24) => {
       if (!options) return;
       const type = options.type;
       if (type !== void 0 && type !== null && !ALLOWED_TYPES.has(type)) {
         violations.push({
           message: `${describe2(resource)} uses invalid seLinux type '${String(type)}'`,
-          path: [...path23, "type"]
+          path: [...path24, "type"]
         });
       }
       const restricted = ["role", "user"].filter(
@@ -33612,7 +33612,7 @@ var noCustomSelinuxOptions = defineK8sRule({
       if (restricted.length) {
         violations.push({
           message: `${describe2(resource)} uses restricted properties in seLinuxOptions: (${restricted.map((key) => `'${key}'`).join(", ")})`,
-          path: [...path23, restricted[0]]
+          path: [...path24, restricted[0]]
         });
       }
     };
@@ -33862,10 +33862,10 @@ var noK8sWithDisallowedVolumes = defineK8sRule({
     if (!pod) return [];
     const violations = [];
     listAt(pod.spec, "volumes").forEach((volume, index) => {
-      const path23 = objectAt(volume, "hostPath")?.path;
-      if (!DISALLOWED_HOST_PATHS.has(path23)) return;
+      const path24 = objectAt(volume, "hostPath")?.path;
+      if (!DISALLOWED_HOST_PATHS.has(path24)) return;
       violations.push({
-        message: `${describe2(resource)} shouldn't have volumes set to ${String(path23)}`,
+        message: `${describe2(resource)} shouldn't have volumes set to ${String(path24)}`,
         path: [...pod.specPath, "volumes", index, "hostPath", "path"]
       });
     });
@@ -34633,10 +34633,10 @@ var pssHostProbesLifecycle = defineK8sRule({
       for (const action of ACTIONS) {
         const host = objectAt(handler, action)?.host;
         if (host === void 0 || host === null || host === "") continue;
-        const path23 = [...entry.path, ...handlerPath, action, "host"];
+        const path24 = [...entry.path, ...handlerPath, action, "host"];
         return {
           message: `${describe2(resource, entry)} must not set '${handlerPath.join(".")}.${action}.host'`,
-          path: path23
+          path: path24
         };
       }
     }
@@ -35373,9 +35373,9 @@ function reads(node2, root, into) {
     return;
   }
   if (!isNode2(node2)) return;
-  const path23 = fieldPath(node2, root);
-  if (path23) {
-    into.push(path23);
+  const path24 = fieldPath(node2, root);
+  if (path24) {
+    into.push(path24);
     return;
   }
   if (node2.args && typeof node2.args === "object")
@@ -35454,14 +35454,14 @@ var IDENTITY = [
 function project(source, paths) {
   if (paths === "all") return source;
   const out = /* @__PURE__ */ Object.create(null);
-  for (const path23 of [...IDENTITY, ...paths]) {
+  for (const path24 of [...IDENTITY, ...paths]) {
     let from = source;
     let to = out;
-    for (let i = 0; i < path23.length; i++) {
-      const key = path23[i];
+    for (let i = 0; i < path24.length; i++) {
+      const key = path24[i];
       if (from === null || typeof from !== "object" || !Object.hasOwn(from, key)) break;
       from = from[key];
-      if (i === path23.length - 1 || from === null || typeof from !== "object") {
+      if (i === path24.length - 1 || from === null || typeof from !== "object") {
         to[key] = from;
         break;
       }
@@ -35583,7 +35583,7 @@ function customK8sRules(defs, kubernetesVersion) {
           } catch (error) {
             message3 = `${def.title}: the expression failed: ${error.message}`;
           }
-          const path23 = attributeFailure({
+          const path24 = attributeFailure({
             cel,
             expression: def.expression,
             ast: compiled3.expression.ast,
@@ -35591,7 +35591,7 @@ function customK8sRules(defs, kubernetesVersion) {
             root: "object",
             budget: PER_EXPRESSION_COST_LIMIT
           });
-          violations.push({ resource, message: message3, path: path23 ?? ["kind"] });
+          violations.push({ resource, message: message3, path: path24 ?? ["kind"] });
         }
         return violations;
       }
@@ -35966,9 +35966,9 @@ function parseHadolintConfig(text3, file) {
   }
   return { config, problems };
 }
-function entryNode(node2, path23) {
+function entryNode(node2, path24) {
   let found = node2;
-  for (const key of path23) {
+  for (const key of path24) {
     const pair2 = isMap2(found) ? found.items.find((item) => isScalar(item.key) && String(item.key.value) === key) : void 0;
     if (!pair2) break;
     found = pair2.value ?? pair2.key;
@@ -37005,12 +37005,12 @@ function ruleSettings(node2, report) {
   }
   return settings;
 }
-function keyNodeAt(node2, path23) {
+function keyNodeAt(node2, path24) {
   let found = node2;
-  for (const [index, key] of path23.entries()) {
+  for (const [index, key] of path24.entries()) {
     const pair2 = isMap2(found) ? found.items.find((item) => keyOf(item) === key) : void 0;
     if (!pair2) return found;
-    if (index === path23.length - 1) return pair2.key;
+    if (index === path24.length - 1) return pair2.key;
     found = pair2.value;
   }
   return found;
@@ -37692,6 +37692,7 @@ function renderJobSummary(result, options = {}) {
 }
 
 // src/report/sarif.ts
+var import_node_path5 = __toESM(require("node:path"), 1);
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var FINGERPRINT_KEY = "kubePolicyGate/v1";
 var INDENT2 = 2;
@@ -37770,6 +37771,14 @@ function sarifDocument(result) {
           }
         },
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The repository root." } } },
+        // What the scan could not fully read or apply (the table's and JSON's `errors`): a
+        // file that failed is also a KPG00x result; these say why and what was skipped.
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: result.errors.map(sarifNotification)
+          }
+        ],
         results: streamedArray(results),
         columnKind: "utf16CodeUnits"
       }
@@ -37824,6 +37833,23 @@ ${details.text}` : description },
       tags,
       ...meta?.aliases.length ? { aliases: meta.aliases } : {}
     }
+  };
+}
+function sarifNotification(error) {
+  const inRepository = !error.file.startsWith("(") && !import_node_path5.default.isAbsolute(error.file);
+  return {
+    level: error.level ?? "error",
+    message: { text: error.message },
+    ...inRepository ? {
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI(error.file), uriBaseId: "%SRCROOT%" },
+            ...error.line ? { region: { startLine: error.line } } : {}
+          }
+        }
+      ]
+    } : {}
   };
 }
 function sarifResult(finding2, ruleIndex) {
@@ -37964,19 +37990,19 @@ var ReportError = class extends Error {
 
 // src/sources/discover.ts
 var import_promises4 = require("node:fs/promises");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // src/sources/helm/chart.ts
 var import_promises3 = require("node:fs/promises");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path6 = __toESM(require("node:path"), 1);
 var MAX_CHART_YAML_BYTES = 1024 * 1024;
 async function readChartMetadata(absoluteDir, root) {
-  const file = root ? resolveInside(root, absoluteDir, "Chart.yaml") : import_node_path5.default.join(absoluteDir, "Chart.yaml");
+  const file = root ? resolveInside(root, absoluteDir, "Chart.yaml") : import_node_path6.default.join(absoluteDir, "Chart.yaml");
   const text3 = readRegularFile(file, MAX_CHART_YAML_BYTES).toString("utf8");
   const lineCounter = new LineCounter();
   const doc = parseDocument(text3, { lineCounter, logLevel: "error", uniqueKeys: false });
   const json = doc.toJS() ?? {};
-  const name = typeof json.name === "string" ? json.name : import_node_path5.default.basename(absoluteDir);
+  const name = typeof json.name === "string" ? json.name : import_node_path6.default.basename(absoluteDir);
   return {
     name,
     type: typeof json.type === "string" ? json.type : void 0,
@@ -38003,7 +38029,7 @@ async function isLibraryChart(absoluteDir) {
   }
 }
 async function loadChartInfo(root, dir, name, valuesKey = "") {
-  const absolute = import_node_path5.default.join(root, dir);
+  const absolute = import_node_path6.default.join(root, dir);
   const metadata = await readChartMetadata(absolute, root);
   const info = {
     dir,
@@ -38015,12 +38041,12 @@ async function loadChartInfo(root, dir, name, valuesKey = "") {
   };
   let entries2;
   try {
-    entries2 = await (0, import_promises3.readdir)(import_node_path5.default.join(absolute, "charts"), { withFileTypes: true });
+    entries2 = await (0, import_promises3.readdir)(import_node_path6.default.join(absolute, "charts"), { withFileTypes: true });
   } catch {
     return info;
   }
   for (const entry of entries2.sort((a, b) => a.name.localeCompare(b.name))) {
-    const childDir = import_node_path5.default.posix.join(dir, "charts", entry.name);
+    const childDir = import_node_path6.default.posix.join(dir, "charts", entry.name);
     if (entry.isFile() && entry.name.endsWith(".tgz")) {
       info.packaged.push(childDir);
       continue;
@@ -38028,7 +38054,7 @@ async function loadChartInfo(root, dir, name, valuesKey = "") {
     if (!entry.isDirectory()) continue;
     let childName;
     try {
-      childName = (await readChartMetadata(import_node_path5.default.join(root, childDir), root)).name;
+      childName = (await readChartMetadata(import_node_path6.default.join(root, childDir), root)).name;
     } catch {
       continue;
     }
@@ -38048,7 +38074,7 @@ function resolveSource(chart, source) {
     const name = segments2[index + 1];
     const sub = current.subcharts.find((child) => child.name === name);
     if (!sub) {
-      const packaged = current.packaged.find((file) => import_node_path5.default.posix.basename(file).startsWith(`${name}-`)) ?? `${current.dir}/Chart.yaml`;
+      const packaged = current.packaged.find((file) => import_node_path6.default.posix.basename(file).startsWith(`${name}-`)) ?? `${current.dir}/Chart.yaml`;
       return { chain, file: packaged, onDisk: false };
     }
     chain.push(sub);
@@ -38071,7 +38097,7 @@ var DOCKERFILE = /^(?:(?:Dockerfile|Containerfile)(?:\..+)?|.+\.(?:Dockerfile|Co
 var CHART_INPUT_FILE = /^(?:Chart\.yaml|Chart\.lock|requirements\.yaml|requirements\.lock|values.*\.ya?ml|values\.schema\.json)$/;
 var CHART_INPUT_DIR = /* @__PURE__ */ new Set(["templates", "ci", "charts"]);
 function toPosix(relative) {
-  return relative.split(import_node_path6.default.sep).join("/");
+  return relative.split(import_node_path7.default.sep).join("/");
 }
 function excludeMatcher(exclude) {
   const globs = exclude.map(
@@ -38125,13 +38151,13 @@ var PathNotFoundError = class extends Error {
 async function requireExistingPaths(root, paths) {
   for (const given of paths) {
     try {
-      await (0, import_promises4.lstat)(import_node_path6.default.resolve(root, given));
+      await (0, import_promises4.lstat)(import_node_path7.default.resolve(root, given));
     } catch {
       throw new PathNotFoundError(`path not found: ${given}`);
     }
   }
 }
-var SEPARATOR = Buffer.from(import_node_path6.default.sep);
+var SEPARATOR = Buffer.from(import_node_path7.default.sep);
 async function discover(root, paths, exclude) {
   const found = {
     manifests: [],
@@ -38157,7 +38183,7 @@ async function discover(root, paths, exclude) {
     let realText;
     let info;
     if (entry && !entry.dirent.isSymbolicLink()) {
-      realText = `${entry.parentReal}${import_node_path6.default.sep}${entry.dirent.name.toString("latin1")}`;
+      realText = `${entry.parentReal}${import_node_path7.default.sep}${entry.dirent.name.toString("latin1")}`;
       info = entry.dirent;
     } else {
       let real;
@@ -38171,7 +38197,7 @@ async function discover(root, paths, exclude) {
         return;
       }
       realText = real.toString("latin1");
-      if (realText !== rootText && !realText.startsWith(rootText + import_node_path6.default.sep)) {
+      if (realText !== rootText && !realText.startsWith(rootText + import_node_path7.default.sep)) {
         const link = (await (0, import_promises4.lstat)(place2.bytes)).isSymbolicLink();
         warn(
           shown2,
@@ -38186,7 +38212,7 @@ async function discover(root, paths, exclude) {
         return;
       }
     }
-    const name = import_node_path6.default.basename(shown2);
+    const name = import_node_path7.default.basename(shown2);
     if (!info.isDirectory()) {
       const wanted = DOCKERFILE.test(name) || MANIFEST.test(name);
       if (!info.isFile()) {
@@ -38219,7 +38245,7 @@ async function discover(root, paths, exclude) {
     if (isChart) {
       if (place2.escaped)
         failClosed(shown2, "chart directory name is not UTF-8; helm cannot render it");
-      else if (!await isLibraryChart(import_node_path6.default.resolve(root, shown2))) found.charts.push(shown2);
+      else if (!await isLibraryChart(import_node_path7.default.resolve(root, shown2))) found.charts.push(shown2);
     }
     for (const { dirent, shown: entryShown } of names) {
       if (ALWAYS_SKIPPED.has(entryShown)) continue;
@@ -38233,8 +38259,8 @@ async function discover(root, paths, exclude) {
     }
   };
   for (const given of paths.length ? paths : ["."]) {
-    const absolute = import_node_path6.default.resolve(root, given);
-    const shown2 = toPosix(import_node_path6.default.relative(root, absolute)) || ".";
+    const absolute = import_node_path7.default.resolve(root, given);
+    const shown2 = toPosix(import_node_path7.default.relative(root, absolute)) || ".";
     try {
       await (0, import_promises4.lstat)(absolute);
     } catch {
@@ -38251,7 +38277,7 @@ async function discover(root, paths, exclude) {
 
 // src/sources/helm/index.ts
 var import_promises8 = require("node:fs/promises");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // src/sources/helm-binary.ts
 var import_node_child_process = require("node:child_process");
@@ -38260,7 +38286,7 @@ var import_node_util2 = require("node:util");
 // src/sources/tools.ts
 var import_node_fs5 = require("node:fs");
 var import_promises5 = require("node:fs/promises");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var MEMORY_PER_GO_RUN_BYTES = 512 * 1024 * 1024;
 var GO_RUN_GC = {
   GOGC: "off",
@@ -38283,13 +38309,13 @@ function toolEnvironment(env, explicitHelm, platform = process.platform) {
   };
 }
 function isAbsoluteOn(platform, dir) {
-  return platform === "win32" ? import_node_path7.default.win32.isAbsolute(dir) : import_node_path7.default.posix.isAbsolute(dir);
+  return platform === "win32" ? import_node_path8.default.win32.isAbsolute(dir) : import_node_path8.default.posix.isAbsolute(dir);
 }
 async function findExecutable(searchPath, name) {
   const names = process.platform === "win32" ? [`${name}.exe`, name] : [name];
   for (const dir of searchPath ?? []) {
     for (const file of names) {
-      const candidate = import_node_path7.default.join(dir, file);
+      const candidate = import_node_path8.default.join(dir, file);
       if (await isExecutableFile(candidate)) return candidate;
     }
   }
@@ -40803,12 +40829,12 @@ var DocumentPositions = class _DocumentPositions {
     );
   }
   /** The entry of `path`; where the path leaves the document, the deepest node on it. */
-  entryOf(path23) {
+  entryOf(path24) {
     const { data } = this;
     const entries2 = data.length / FIELDS;
     let entry = 0;
     let span = entry;
-    for (const segment of path23) {
+    for (const segment of path24) {
       let kind2 = data[entry * FIELDS];
       for (let hops = 0; kind2 >= KIND_ALIAS && hops < entries2; hops++) {
         entry = kind2 - KIND_ALIAS;
@@ -40835,8 +40861,8 @@ var DocumentPositions = class _DocumentPositions {
     return span;
   }
   /** The line span of `path`, 1-based. */
-  locate(path23) {
-    const entry = this.entryOf(path23);
+  locate(path24) {
+    const entry = this.entryOf(path24);
     const line = this.data[entry * FIELDS + 1];
     const endLine = this.data[entry * FIELDS + 2];
     return endLine > line ? { line, endLine } : { line };
@@ -41273,16 +41299,16 @@ var StreamLoader = class {
     this.duplicate(frame, key, entry, false);
   }
   duplicate(frame, key, entry, byMerge) {
-    const path23 = this.pathTo(frame, key);
+    const path24 = this.pathTo(frame, key);
     const line = scratch[entry * FIELDS + 1];
     const earlier = this.earlierLines(frame, key, entry);
     const known = this.duplicates.find(
-      (duplicate) => duplicate.path.length === path23.length && duplicate.path.every((s, i) => s === path23[i])
+      (duplicate) => duplicate.path.length === path24.length && duplicate.path.every((s, i) => s === path24[i])
     );
     if (known) known.lines.push(line);
     else
       this.duplicates.push({
-        path: path23,
+        path: path24,
         lines: [...earlier, line],
         ...byMerge ? { overwrittenByMerge: true } : {}
       });
@@ -41299,14 +41325,14 @@ var StreamLoader = class {
   }
   /** The path of `key` in `frame`, from the document root. */
   pathTo(frame, key) {
-    const path23 = [];
+    const path24 = [];
     for (const open of this.stack) {
       if (open === frame) break;
-      if (open.type === MAP && open.key !== null) path23.push(open.key);
-      else if (open.type === SEQ) path23.push(open.value.length);
+      if (open.type === MAP && open.key !== null) path24.push(open.key);
+      else if (open.type === SEQ) path24.push(open.value.length);
     }
-    path23.push(key);
-    return path23;
+    path24.push(key);
+    return path24;
   }
   /**
    * `<<: value` as go-yaml v2 applies it: the merged map's keys are written at this point (a
@@ -41565,8 +41591,8 @@ var ManifestOrigin = class {
   valuesSet;
   positions;
   prefix;
-  locate(path23) {
-    return this.positions.locate(this.prefix.length === 0 ? path23 : [...this.prefix, ...path23]);
+  locate(path24) {
+    return this.positions.locate(this.prefix.length === 0 ? path24 : [...this.prefix, ...path24]);
   }
 };
 function parseDocuments(text3, context2) {
@@ -41602,7 +41628,7 @@ function parseDocuments(text3, context2) {
   return { resources, errors };
 }
 function duplicatesUnder(duplicates, prefix2) {
-  return duplicates.filter(({ path: path23 }) => path23.length > prefix2.length && prefix2.every((s, i) => path23[i] === s)).map((duplicate) => ({ ...duplicate, path: duplicate.path.slice(prefix2.length) }));
+  return duplicates.filter(({ path: path24 }) => path24.length > prefix2.length && prefix2.every((s, i) => path24[i] === s)).map((duplicate) => ({ ...duplicate, path: duplicate.path.slice(prefix2.length) }));
 }
 function withDuplicates(resource, duplicates) {
   if (duplicates.length) resource.duplicateKeys = duplicates;
@@ -41611,19 +41637,19 @@ function withDuplicates(resource, duplicates) {
 // src/sources/helm/chart-copy.ts
 var import_node_fs6 = require("node:fs");
 var import_promises6 = require("node:fs/promises");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 async function chartToRender(root, chartDir, target) {
   const bytes = cleanChartBytes(root, chartDir);
-  if (bytes !== void 0) return { dir: import_node_path8.default.resolve(root, chartDir), leftOut: [], bytes };
+  if (bytes !== void 0) return { dir: import_node_path9.default.resolve(root, chartDir), leftOut: [], bytes };
   return copyChart(root, chartDir, target);
 }
 function cleanChartBytes(root, chartDir) {
-  const source = import_node_path8.default.resolve(root, chartDir);
+  const source = import_node_path9.default.resolve(root, chartDir);
   const budget = { files: 0, bytes: 0 };
   const walk2 = (dir, depth) => {
     if (depth > MAX_DEPTH2) return false;
     for (const entry of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
-      const at3 = import_node_path8.default.join(dir, entry.name);
+      const at3 = import_node_path9.default.join(dir, entry.name);
       if (entry.name === ".git") return false;
       if (entry.isDirectory()) {
         if (!walk2(at3, depth + 1)) return false;
@@ -41640,7 +41666,7 @@ function cleanChartBytes(root, chartDir) {
     return true;
   };
   try {
-    if ((0, import_node_fs6.realpathSync)(source) !== import_node_path8.default.join((0, import_node_fs6.realpathSync)(root), chartDir)) return void 0;
+    if ((0, import_node_fs6.realpathSync)(source) !== import_node_path9.default.join((0, import_node_fs6.realpathSync)(root), chartDir)) return void 0;
     return walk2(source, 0) ? budget.bytes : void 0;
   } catch {
     return void 0;
@@ -41656,7 +41682,7 @@ async function copyChart(root, chartDir, target) {
   const realRoot = await (0, import_promises6.realpath)(root);
   const leftOut = [];
   const budget = { files: 0, bytes: 0 };
-  const relative = (absolute) => import_node_path8.default.relative(root, absolute).split(import_node_path8.default.sep).join("/") || ".";
+  const relative = (absolute) => import_node_path9.default.relative(root, absolute).split(import_node_path9.default.sep).join("/") || ".";
   const copyEntry = async (source2, shown3, destination, ancestors, depth) => {
     let stats = await (0, import_promises6.lstat)(source2);
     let from = source2;
@@ -41692,9 +41718,9 @@ async function copyChart(root, chartDir, target) {
       const entries2 = (await (0, import_promises6.readdir)(from)).filter((name) => name !== ".git").sort();
       for (const name of entries2) {
         await copyEntry(
-          import_node_path8.default.join(from, name),
+          import_node_path9.default.join(from, name),
           `${shown3}/${name}`,
-          import_node_path8.default.join(destination, name),
+          import_node_path9.default.join(destination, name),
           inner,
           depth + 1
         );
@@ -41715,7 +41741,7 @@ async function copyChart(root, chartDir, target) {
         `chart ${chartDir} has more than ${MAX_FILES} files or ${MAX_BYTES / (1024 * 1024)} MB; refusing to render it`
       );
     }
-    if (import_node_path8.default.basename(from) === "values.schema.json") {
+    if (import_node_path9.default.basename(from) === "values.schema.json") {
       const problem = schemaReference(await (0, import_promises6.readFile)(from, "utf8"));
       if (problem) {
         leftOut.push({
@@ -41727,7 +41753,7 @@ async function copyChart(root, chartDir, target) {
     }
     await (0, import_promises6.copyFile)(from, destination);
   };
-  const source = import_node_path8.default.resolve(root, chartDir);
+  const source = import_node_path9.default.resolve(root, chartDir);
   const shown2 = relative(source);
   const realSource = await (0, import_promises6.realpath)(source);
   if (!isInside(realSource, realRoot)) {
@@ -41772,13 +41798,13 @@ var ChartOutsideError = class extends Error {
 var import_node_child_process2 = require("node:child_process");
 var import_promises7 = require("node:fs/promises");
 var import_node_os = require("node:os");
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
 var NO_NETWORK_PROXY = "http://127.0.0.1:9";
 var INSTALL_NAMESPACE = "kpg-install-namespace";
 async function createRenderWorkspace(tools = {}) {
-  const dir = await (0, import_promises7.mkdtemp)(import_node_path9.default.join((0, import_node_os.tmpdir)(), "kpg-helm-"));
-  const at3 = (...parts) => import_node_path9.default.join(dir, ...parts);
+  const dir = await (0, import_promises7.mkdtemp)(import_node_path10.default.join((0, import_node_os.tmpdir)(), "kpg-helm-"));
+  const at3 = (...parts) => import_node_path10.default.join(dir, ...parts);
   for (const folder of ["home", "cache", "config", "data", "plugins", "tmp", "work"]) {
     await (0, import_promises7.mkdir)(at3(folder), { recursive: true });
   }
@@ -41793,7 +41819,7 @@ async function createRenderWorkspace(tools = {}) {
   };
 }
 function helmEnvironment(dir, { inherited = {} } = {}) {
-  const at3 = (...parts) => import_node_path9.default.join(dir, ...parts);
+  const at3 = (...parts) => import_node_path10.default.join(dir, ...parts);
   const env = {
     ...inherited,
     PATH: inherited.PATH ?? "",
@@ -42496,9 +42522,9 @@ function scopeValues(files, chain, layers) {
 function joinPath(dir, file) {
   return dir === "." ? file : `${dir}/${file}`;
 }
-function nodesAt(node2, path23, prefix2 = []) {
-  if (path23.length === 0) return [{ node: node2, path: prefix2 }];
-  const [head, ...rest] = path23;
+function nodesAt(node2, path24, prefix2 = []) {
+  if (path24.length === 0) return [{ node: node2, path: prefix2 }];
+  const [head, ...rest] = path24;
   if (!node2.children) return [];
   if (head === "*") {
     return [...node2.children].flatMap(([key, child2]) => nodesAt(child2, rest, [...prefix2, key]));
@@ -42543,11 +42569,13 @@ var Resolver = class {
   }
   scope;
   alignment;
-  target(renderedIndex, object, path23, part) {
+  /** Where the value at `path` came from; of `'key'`, where its key is written (a template
+   *  line: no values line is looked for). */
+  target(renderedIndex, object, path24, part, of = "value") {
     const top = this.alignment.top(this.valuesAgree);
     if (!top) return { file: this.alignment.template.file, line: 1, source: "helm-template" };
-    const { present, value } = valueAt2(object, path23);
-    const field2 = { path: path23, present, value, part };
+    const { present, value } = valueAt2(object, path24);
+    const field2 = { path: path24, present: present && of === "value", value, part };
     const { file, line, source } = this.resolve(top, renderedIndex, field2);
     return { file, line, source };
   }
@@ -42640,9 +42668,9 @@ var Resolver = class {
    */
   valuesOrigin(refs, field2, mode) {
     if (refs.length === 0) return void 0;
-    const { path: path23, value, part } = field2;
+    const { path: path24, value, part } = field2;
     const values = this.scope.valuesFor(this.alignment.template.chain);
-    const key = [...path23].reverse().find((segment) => typeof segment === "string");
+    const key = [...path24].reverse().find((segment) => typeof segment === "string");
     let best;
     const consider = (node2, score) => {
       if (score > 0 && (!best || score > best.score)) best = { node: node2, score };
@@ -42655,10 +42683,10 @@ var Resolver = class {
             consider(node2, lineScore(node2, nodeKey === key, value, part));
           }
         } else {
-          for (let depth = 1; depth <= Math.min(path23.length, BLOCK_DEPTH); depth++) {
-            const suffix = path23.slice(-depth).map((s) => typeof s === "number" ? "*" : s);
+          for (let depth = 1; depth <= Math.min(path24.length, BLOCK_DEPTH); depth++) {
+            const suffix = path24.slice(-depth).map((s) => typeof s === "number" ? "*" : s);
             for (const { node: node2, path: relative } of nodesAt(start, suffix)) {
-              consider(node2, blockScore(node2, relative, path23, value));
+              consider(node2, blockScore(node2, relative, path24, value));
             }
           }
         }
@@ -42690,11 +42718,11 @@ function lineScore(node2, sameKey, value, part) {
   }
   return score === 0 ? 0 : score + named;
 }
-function blockScore(node2, relative, path23, value) {
-  if (relative.length === 0 || relative.length > path23.length) return 0;
+function blockScore(node2, relative, path24, value) {
+  if (relative.length === 0 || relative.length > path24.length) return 0;
   for (let k = 1; k <= relative.length; k++) {
     const mine = relative[relative.length - k];
-    const theirs = path23[path23.length - k];
+    const theirs = path24[path24.length - k];
     const bothIndexes = typeof theirs === "number" && /^\d+$/.test(mine);
     if (!bothIndexes && mine !== String(theirs)) return 0;
   }
@@ -42708,9 +42736,9 @@ function blockScore(node2, relative, path23, value) {
 function isScalarValue(value) {
   return value === null || typeof value !== "object";
 }
-function valueAt2(object, path23) {
+function valueAt2(object, path24) {
   let node2 = object;
-  for (const segment of path23) {
+  for (const segment of path24) {
     if (node2 === null || typeof node2 !== "object") return { present: false, value: void 0 };
     const next = node2[segment];
     if (next === void 0) return { present: false, value: void 0 };
@@ -42721,7 +42749,7 @@ function valueAt2(object, path23) {
 
 // src/sources/helm/template-files.ts
 var import_node_fs7 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 var DEFINE = /\{\{-?\s*define\s/;
 var TemplateFiles = class {
   constructor(root) {
@@ -42766,7 +42794,7 @@ var TemplateFiles = class {
 };
 function templateFiles(root, dir) {
   try {
-    return (0, import_node_fs7.readdirSync)(import_node_path10.default.join(root, dir), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && /\.(?:ya?ml|tpl|txt|json)$/.test(entry.name)).map((entry) => import_node_path10.default.relative(root, import_node_path10.default.join(entry.parentPath, entry.name))).map((file) => file.split(import_node_path10.default.sep).join("/"));
+    return (0, import_node_fs7.readdirSync)(import_node_path11.default.join(root, dir), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && /\.(?:ya?ml|tpl|txt|json)$/.test(entry.name)).map((entry) => import_node_path11.default.relative(root, import_node_path11.default.join(entry.parentPath, entry.name))).map((file) => file.split(import_node_path11.default.sep).join("/"));
   } catch {
     return [];
   }
@@ -42781,10 +42809,21 @@ function helmOrigin(scope, alignment, rendered, object) {
     source: "helm-template",
     chart: scope.chart.dir,
     valuesSet: scope.valuesSet,
-    locate(path23, part) {
-      const span = rendered.locate(path23);
+    locate(path24, part) {
+      const span = rendered.locate(path24);
       resolver ??= new Resolver(scope, alignment);
-      const target = resolver.target(span.line - 1, object, path23, part);
+      const target = resolver.target(span.line - 1, object, path24, part);
+      return {
+        file: target.file,
+        line: target.line,
+        source: target.source,
+        rendered: { file, line: span.line }
+      };
+    },
+    locateKey(path24) {
+      const span = rendered.locate(path24);
+      resolver ??= new Resolver(scope, alignment);
+      const target = resolver.target(span.line - 1, object, path24, void 0, "key");
       return {
         file: target.file,
         line: target.line,
@@ -43005,7 +43044,7 @@ function withoutWorkspace(result, workspace, shown2) {
   let error = result.error;
   const dirs = [.../* @__PURE__ */ new Set([workspace.realDir, workspace.dir])].sort((a, b) => b.length - a.length);
   const named = [...shown2].flatMap(
-    ([copy, name]) => copy.startsWith(workspace.dir + import_node_path11.default.sep) ? dirs.map((dir) => [dir + copy.slice(workspace.dir.length), name]) : [[copy, name]]
+    ([copy, name]) => copy.startsWith(workspace.dir + import_node_path12.default.sep) ? dirs.map((dir) => [dir + copy.slice(workspace.dir.length), name]) : [[copy, name]]
   ).sort(([a], [b]) => b.length - a.length);
   for (const [copy, name] of named) error = error.split(copy).join(name);
   for (const dir of dirs) {
@@ -43157,7 +43196,7 @@ function renderFailure(chart, set, result) {
 
 // src/sources/kustomize/index.ts
 var import_node_os3 = require("node:os");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // node_modules/yocto-queue/index.js
 var Node = class {
@@ -43330,11 +43369,11 @@ function validateConcurrency(concurrency) {
 
 // src/sources/kustomize/graph.ts
 var import_node_fs9 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // src/sources/load.ts
 var import_node_fs8 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 var import_promises9 = require("node:timers/promises");
 var MAX_FILE_BYTES = 16 * 1024 * 1024;
 var mib = (n) => `${Math.round(n / 1024 / 1024)} MiB`;
@@ -43348,7 +43387,7 @@ var grewProblem = (file) => ({
 });
 var UTF8 = new TextDecoder("utf-8");
 function readText2(source, file) {
-  const where = source.byteNames?.get(file) ?? import_node_path12.default.join(source.root, file);
+  const where = source.byteNames?.get(file) ?? import_node_path13.default.join(source.root, file);
   let fd;
   try {
     fd = (0, import_node_fs8.openSync)(where, import_node_fs8.constants.O_RDONLY | import_node_fs8.constants.O_NONBLOCK);
@@ -43385,6 +43424,12 @@ function timeSlice(sliceMs = 4) {
       since = performance.now();
     });
   };
+}
+function anyFileMatches(source, files, pattern) {
+  return files.some((file) => {
+    const text3 = readText2(source, file);
+    return typeof text3 === "string" && pattern.test(text3);
+  });
 }
 function isKubernetesJson(text3) {
   let value;
@@ -43444,14 +43489,14 @@ async function loadDockerfiles(source, files) {
 }
 
 // src/sources/kustomize/kustomization.ts
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|(?:github\.com|gitlab\.com|bitbucket\.org)[/:])/i;
 function isRemote(value) {
   return REMOTE.test(value) || /\?ref=|\.git(?:\/\/|$)/.test(value);
 }
 function parseKustomization(text3, file, readPatch) {
-  const dir = import_node_path13.default.posix.dirname(file);
+  const dir = import_node_path14.default.posix.dirname(file);
   const result = {
     dir,
     file,
@@ -43491,7 +43536,7 @@ function parseKustomization(text3, file, readPatch) {
     const node2 = value(key);
     return isSeq(node2) ? node2.items : [];
   };
-  const local = (written) => import_node_path13.default.posix.normalize(import_node_path13.default.posix.join(dir, written));
+  const local = (written) => import_node_path14.default.posix.normalize(import_node_path14.default.posix.join(dir, written));
   if (scalarText(value("kind")) === "Component") result.kind = "Component";
   for (const key of ["resources", "bases", "components"]) {
     for (const item of items2(key)) {
@@ -43499,7 +43544,7 @@ function parseKustomization(text3, file, readPatch) {
       if (written === void 0) continue;
       const reference = { value: written, line: lineOf(item) };
       if (isRemote(written)) reference.remote = true;
-      else if (import_node_path13.default.posix.isAbsolute(written) || /^\.\.(?:\/|$)/.test(local(written))) {
+      else if (import_node_path14.default.posix.isAbsolute(written) || /^\.\.(?:\/|$)/.test(local(written))) {
         reference.outside = true;
       } else reference.local = local(written);
       (key === "components" ? result.components : result.resources).push(reference);
@@ -43669,8 +43714,8 @@ function kustomizeGraph(options) {
   const missing = /* @__PURE__ */ new Set();
   const readInside = (file) => {
     try {
-      const real = (0, import_node_fs9.realpathSync)(import_node_path14.default.join(root, file));
-      if (real !== realRoot && !real.startsWith(realRoot + import_node_path14.default.sep)) return void 0;
+      const real = (0, import_node_fs9.realpathSync)(import_node_path15.default.join(root, file));
+      if (real !== realRoot && !real.startsWith(realRoot + import_node_path15.default.sep)) return void 0;
       const info = (0, import_node_fs9.statSync)(real);
       if (!info.isFile() || info.size > MAX_FILE_BYTES) return void 0;
       return (0, import_node_fs9.readFileSync)(real, "utf8");
@@ -43682,7 +43727,7 @@ function kustomizeGraph(options) {
     for (const name of KUSTOMIZATION_FILES) {
       const file = dir === "." ? name : `${dir}/${name}`;
       try {
-        if ((0, import_node_fs9.statSync)(import_node_path14.default.join(root, file)).isFile()) return file;
+        if ((0, import_node_fs9.statSync)(import_node_path15.default.join(root, file)).isFile()) return file;
       } catch {
       }
     }
@@ -43724,7 +43769,7 @@ function kustomizeGraph(options) {
     while (pending.length) load4(pending.pop());
     return kustomization;
   };
-  const dirs = new Set(options.files.map((file) => import_node_path14.default.posix.dirname(file)));
+  const dirs = new Set(options.files.map((file) => import_node_path15.default.posix.dirname(file)));
   for (const dir of [...dirs].sort()) loadAll(dir);
   const discovered = [...graph.byDir.keys()];
   const referenced = /* @__PURE__ */ new Set();
@@ -43736,7 +43781,7 @@ function kustomizeGraph(options) {
   if (options.roots?.length) {
     const excluded = excludeMatcher(options.exclude ?? []);
     for (const written of options.roots) {
-      const dir = import_node_path14.default.posix.normalize(written.replace(/\/+$/, "")) || ".";
+      const dir = import_node_path15.default.posix.normalize(written.replace(/\/+$/, "")) || ".";
       const kustomization = loadAll(dir);
       if (!kustomization) {
         graph.errors.push({
@@ -43797,12 +43842,12 @@ var MERGE_KEYS = {
   topologySpreadConstraints: ["topologyKey"]
 };
 var isScalar2 = (value) => value === null || typeof value !== "object";
-function mapPath(rendered, document, path23) {
+function mapPath(rendered, document, path24) {
   const mapped = [];
   let r = rendered;
   let d = document;
   let field2 = "";
-  for (const segment of path23) {
+  for (const segment of path24) {
     if (typeof segment === "number") {
       if (!Array.isArray(r) || !Array.isArray(d)) return { path: mapped, complete: false };
       const item = r[segment];
@@ -43822,16 +43867,16 @@ function mapPath(rendered, document, path23) {
   }
   return { path: mapped, complete: true };
 }
-function baseHas(resource, path23) {
-  return resource.base !== void 0 && mapPath(resource.object, resource.base.document.value, path23).complete;
+function baseHas(resource, path24) {
+  return resource.base !== void 0 && mapPath(resource.object, resource.base.document.value, path24).complete;
 }
-function wrote(resource, path23, value, written) {
+function wrote(resource, path24, value, written) {
   if (written === void 0) return false;
-  return isScalar2(value) ? written === value : !baseHas(resource, path23);
+  return isScalar2(value) ? written === value : !baseHas(resource, path24);
 }
-function place(patch, document, path23) {
+function place(patch, document, path24) {
   if (patch.flat) return { file: patch.file, line: patch.entryLine, source: "kustomize-patch" };
-  return { file: patch.file, source: "kustomize-patch", ...document.positions.locate(path23) };
+  return { file: patch.file, source: "kustomize-patch", ...document.positions.locate(path24) };
 }
 function selects(selector2, resource) {
   const { object } = resource;
@@ -43865,15 +43910,15 @@ function strategicMergeWriter(patch, document) {
   const value = document.value;
   const metadata = isObject(value) && isObject(value.metadata) ? value.metadata : {};
   return {
-    claim(resource, path23, rendered) {
+    claim(resource, path24, rendered) {
       if (!isObject(value)) return void 0;
       if (patch.target) {
         if (!selects(patch.target, resource)) return void 0;
       } else if (value.kind !== resource.object.kind || !resource.names.has(String(metadata.name))) {
         return void 0;
       }
-      const mapped = mapPath(resource.object, value, path23);
-      if (!mapped.complete || !wrote(resource, path23, rendered, getIn(value, mapped.path))) {
+      const mapped = mapPath(resource.object, value, path24);
+      if (!mapped.complete || !wrote(resource, path24, rendered, getIn(value, mapped.path))) {
         return void 0;
       }
       return place(patch, document, mapped.path);
@@ -43886,20 +43931,20 @@ function pointer(text3) {
 function json6902Writer(patch, document) {
   const operations = Array.isArray(document.value) ? document.value : [];
   return {
-    claim(resource, path23, rendered) {
+    claim(resource, path24, rendered) {
       if (!patch.target || !selects(patch.target, resource)) return void 0;
       for (let index = operations.length - 1; index >= 0; index--) {
         const operation2 = operations[index];
         if (!isObject(operation2) || typeof operation2.path !== "string") continue;
         if (operation2.op !== "add" && operation2.op !== "replace") continue;
         const steps2 = pointer(operation2.path);
-        if (steps2.length > path23.length) continue;
+        if (steps2.length > path24.length) continue;
         const covers = steps2.every(
-          (step, i) => typeof path23[i] === "number" ? step === "-" || step === String(path23[i]) : step === path23[i]
+          (step, i) => typeof path24[i] === "number" ? step === "-" || step === String(path24[i]) : step === path24[i]
         );
         if (!covers) continue;
-        const inside2 = path23.slice(steps2.length);
-        if (!wrote(resource, path23, rendered, getIn(operation2.value, inside2))) continue;
+        const inside2 = path24.slice(steps2.length);
+        if (!wrote(resource, path24, rendered, getIn(operation2.value, inside2))) continue;
         return place(patch, document, [index, "value", ...inside2]);
       }
       return void 0;
@@ -43920,8 +43965,8 @@ function splitImage(image) {
 }
 function imagesWriter(kustomization, entries2) {
   return {
-    claim(_resource, path23, rendered) {
-      if (path23[path23.length - 1] !== "image" || typeof rendered !== "string") return void 0;
+    claim(_resource, path24, rendered) {
+      if (path24[path24.length - 1] !== "image" || typeof rendered !== "string") return void 0;
       const image = splitImage(rendered);
       for (let index = entries2.length - 1; index >= 0; index--) {
         const entry = entries2[index];
@@ -43938,9 +43983,9 @@ function imagesWriter(kustomization, entries2) {
 }
 function namespaceWriter(kustomization) {
   return {
-    claim(_resource, path23, rendered) {
+    claim(_resource, path24, rendered) {
       const { namespace } = kustomization;
-      if (!namespace || path23.length !== 2 || path23[0] !== "metadata" || path23[1] !== "namespace") {
+      if (!namespace || path24.length !== 2 || path24[0] !== "metadata" || path24[1] !== "namespace") {
         return void 0;
       }
       if (rendered !== namespace.value) return void 0;
@@ -43960,17 +44005,17 @@ function writersOf(kustomization) {
   if (kustomization.images.length) writers.push(imagesWriter(kustomization, kustomization.images));
   return writers;
 }
-function existing(object, path23) {
+function existing(object, path24) {
   let node2 = object;
-  for (let i = 0; i < path23.length; i++) {
-    const next = getIn(node2, [path23[i]]);
-    if (next === void 0) return path23.slice(0, i);
+  for (let i = 0; i < path24.length; i++) {
+    const next = getIn(node2, [path24[i]]);
+    if (next === void 0) return path24.slice(0, i);
     node2 = next;
   }
-  return path23;
+  return path24;
 }
-function placeField(resource, writers, path23, fallback) {
-  const field2 = existing(resource.object, path23);
+function placeField(resource, writers, path24, fallback) {
+  const field2 = existing(resource.object, path24);
   const value = getIn(resource.object, field2);
   for (let index = writers.length - 1; index >= 0; index--) {
     const placement = writers[index].claim(resource, field2, value);
@@ -44149,9 +44194,9 @@ var KustomizeOrigin = class {
   fallback;
   source = "kustomize-base";
   lines;
-  locate(path23) {
-    const span = this.output.locate(path23);
-    const placement = placeField(this.resource, this.writers, path23, this.fallback);
+  locate(path24) {
+    const span = this.output.locate(path24);
+    const placement = placeField(this.resource, this.writers, path24, this.fallback);
     const line = this.lines ? this.lines.map(span.line) : span.line;
     return { ...placement, rendered: { file: this.file, line } };
   }
@@ -44161,7 +44206,7 @@ var KustomizeOrigin = class {
 var import_node_child_process3 = require("node:child_process");
 var import_promises10 = require("node:fs/promises");
 var import_node_os2 = require("node:os");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 var MAX_OUTPUT_BYTES2 = 512 * 1024 * 1024;
 var MAX_ERROR_LENGTH2 = 1e3;
 var CLOSED_PORT_PROXY = "http://127.0.0.1:9";
@@ -44180,19 +44225,19 @@ var Workspace = class _Workspace {
   dir;
   env;
   static async create() {
-    const dir = await (0, import_promises10.mkdtemp)(import_node_path15.default.join((0, import_node_os2.tmpdir)(), "kpg-kustomize-"));
-    const home = import_node_path15.default.join(dir, "home");
+    const dir = await (0, import_promises10.mkdtemp)(import_node_path16.default.join((0, import_node_os2.tmpdir)(), "kpg-kustomize-"));
+    const home = import_node_path16.default.join(dir, "home");
     await (0, import_promises10.mkdir)(home);
-    const kubeconfig = import_node_path15.default.join(dir, "kubeconfig");
+    const kubeconfig = import_node_path16.default.join(dir, "kubeconfig");
     await (0, import_promises10.writeFile)(kubeconfig, "");
     const env = {
       PATH: "",
       HOME: home,
-      XDG_CONFIG_HOME: import_node_path15.default.join(home, ".config"),
-      XDG_CACHE_HOME: import_node_path15.default.join(home, ".cache"),
-      XDG_DATA_HOME: import_node_path15.default.join(home, ".local/share"),
+      XDG_CONFIG_HOME: import_node_path16.default.join(home, ".config"),
+      XDG_CACHE_HOME: import_node_path16.default.join(home, ".cache"),
+      XDG_DATA_HOME: import_node_path16.default.join(home, ".local/share"),
       KUBECONFIG: kubeconfig,
-      KUSTOMIZE_PLUGIN_HOME: import_node_path15.default.join(home, "plugins"),
+      KUSTOMIZE_PLUGIN_HOME: import_node_path16.default.join(home, "plugins"),
       HTTP_PROXY: CLOSED_PORT_PROXY,
       HTTPS_PROXY: CLOSED_PORT_PROXY,
       http_proxy: CLOSED_PORT_PROXY,
@@ -44204,7 +44249,7 @@ var Workspace = class _Workspace {
     return new _Workspace(dir, env);
   }
   get tree() {
-    return import_node_path15.default.join(this.dir, "tree");
+    return import_node_path16.default.join(this.dir, "tree");
   }
   /**
    * Copies the given repository-relative directories (recursively) into the tree. Symlinks are
@@ -44214,17 +44259,17 @@ var Workspace = class _Workspace {
   async copy(root, dirs) {
     const errors = [];
     const realRoot = await (0, import_promises10.realpath)(root);
-    const inside2 = (real) => real === realRoot || real.startsWith(realRoot + import_node_path15.default.sep);
+    const inside2 = (real) => real === realRoot || real.startsWith(realRoot + import_node_path16.default.sep);
     const topmost = [...new Set(dirs)].sort().filter((dir, _, all) => !all.some((other) => other !== dir && contains(other, dir)));
     const copyDir = async (relative, ancestors) => {
-      const real = await (0, import_promises10.realpath)(import_node_path15.default.join(root, relative));
+      const real = await (0, import_promises10.realpath)(import_node_path16.default.join(root, relative));
       if (ancestors.has(real)) return;
       const within = new Set(ancestors).add(real);
-      await (0, import_promises10.mkdir)(import_node_path15.default.join(this.tree, relative), { recursive: true });
+      await (0, import_promises10.mkdir)(import_node_path16.default.join(this.tree, relative), { recursive: true });
       for (const entry of await (0, import_promises10.readdir)(real, { withFileTypes: true })) {
         if (SKIPPED.has(entry.name)) continue;
         const child = relative === "." ? entry.name : `${relative}/${entry.name}`;
-        const source = import_node_path15.default.join(real, entry.name);
+        const source = import_node_path16.default.join(real, entry.name);
         let target = source;
         if (entry.isSymbolicLink()) {
           try {
@@ -44244,7 +44289,7 @@ var Workspace = class _Workspace {
         const info = await (0, import_promises10.lstat)(target);
         if (info.isDirectory()) await copyDir(child, within);
         else if (info.isFile() && info.size <= MAX_FILE_BYTES) {
-          await (0, import_promises10.copyFile)(target, import_node_path15.default.join(this.tree, child));
+          await (0, import_promises10.copyFile)(target, import_node_path16.default.join(this.tree, child));
         }
       }
     };
@@ -44262,9 +44307,9 @@ var Workspace = class _Workspace {
   }
   /** The wrapper kustomization of root number `index` (a repository-relative directory). */
   async wrap(index, rootDir) {
-    const wrapper = import_node_path15.default.join(this.dir, "roots", String(index));
+    const wrapper = import_node_path16.default.join(this.dir, "roots", String(index));
     await (0, import_promises10.mkdir)(wrapper, { recursive: true });
-    const target = import_node_path15.default.relative(wrapper, import_node_path15.default.join(this.tree, rootDir)).split(import_node_path15.default.sep).join("/");
+    const target = import_node_path16.default.relative(wrapper, import_node_path16.default.join(this.tree, rootDir)).split(import_node_path16.default.sep).join("/");
     const text3 = [
       "apiVersion: kustomize.config.k8s.io/v1beta1",
       "kind: Kustomization",
@@ -44272,14 +44317,14 @@ var Workspace = class _Workspace {
       "buildMetadata: [originAnnotations, transformerAnnotations]",
       ""
     ].join("\n");
-    await (0, import_promises10.writeFile)(import_node_path15.default.join(wrapper, "kustomization.yaml"), text3);
+    await (0, import_promises10.writeFile)(import_node_path16.default.join(wrapper, "kustomization.yaml"), text3);
     return wrapper;
   }
   /** The repository-relative path of a path kustomize printed relative to `wrapper`. */
   repositoryPath(wrapper, printed) {
-    const relative = import_node_path15.default.relative(this.tree, import_node_path15.default.resolve(wrapper, printed));
-    if (relative.startsWith("..") || import_node_path15.default.isAbsolute(relative)) return void 0;
-    return relative.split(import_node_path15.default.sep).join("/") || ".";
+    const relative = import_node_path16.default.relative(this.tree, import_node_path16.default.resolve(wrapper, printed));
+    if (relative.startsWith("..") || import_node_path16.default.isAbsolute(relative)) return void 0;
+    return relative.split(import_node_path16.default.sep).join("/") || ".";
   }
   build(binary, wrapper, timeoutMs) {
     return new Promise((resolve) => {
@@ -44308,7 +44353,7 @@ var Workspace = class _Workspace {
   }
   /** kustomize's message without its `Error:` prefix, temp paths shown repository-relative. */
   message(stderr) {
-    let message3 = stderr.trim().replace(/^(?:Error|error):\s*/, "").split(this.tree + import_node_path15.default.sep).join("").split(this.tree).join(".").split(this.dir + import_node_path15.default.sep).join("").replace(/(?:\.\.\/)+tree\//g, "");
+    let message3 = stderr.trim().replace(/^(?:Error|error):\s*/, "").split(this.tree + import_node_path16.default.sep).join("").split(this.tree).join(".").split(this.dir + import_node_path16.default.sep).join("").replace(/(?:\.\.\/)+tree\//g, "");
     if (message3.length > MAX_ERROR_LENGTH2) {
       message3 = `${message3.slice(0, MAX_ERROR_LENGTH2 / 2)} \u2026 ${message3.slice(-MAX_ERROR_LENGTH2 / 2)}`;
     }
@@ -44466,7 +44511,7 @@ function renderFailure2(graph, rootDir, error) {
       ...kustomization.resources,
       ...kustomization.components,
       ...kustomization.patches.filter((patch) => patch.file !== kustomization.file).map((patch) => ({
-        value: import_node_path16.default.posix.relative(kustomization.dir, patch.file),
+        value: import_node_path17.default.posix.relative(kustomization.dir, patch.file),
         line: patch.entryLine
       }))
     ];
@@ -44492,17 +44537,17 @@ function renderFailure2(graph, rootDir, error) {
 // src/report/write-file.ts
 var import_node_crypto2 = require("node:crypto");
 var import_node_fs10 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 var ReportFileError = class extends Error {
 };
 function inside(parent, child) {
-  const relative = import_node_path17.default.relative(parent, child);
-  return relative === "" || !relative.startsWith("..") && !import_node_path17.default.isAbsolute(relative);
+  const relative = import_node_path18.default.relative(parent, child);
+  return relative === "" || !relative.startsWith("..") && !import_node_path18.default.isAbsolute(relative);
 }
 async function writeReportFile(target, chunks, root) {
-  const dir = import_node_path17.default.dirname(target);
+  const dir = import_node_path18.default.dirname(target);
   (0, import_node_fs10.mkdirSync)(dir, { recursive: true });
-  if (root && inside(import_node_path17.default.resolve(root), import_node_path17.default.resolve(dir))) {
+  if (root && inside(import_node_path18.default.resolve(root), import_node_path18.default.resolve(dir))) {
     const realDir = (0, import_node_fs10.realpathSync)(dir);
     if (!inside((0, import_node_fs10.realpathSync)(root), realDir)) {
       throw new ReportFileError(
@@ -44514,7 +44559,7 @@ async function writeReportFile(target, chunks, root) {
   if (existing2?.isDirectory()) {
     throw new ReportFileError(`cannot write ${target}: it is a directory`);
   }
-  const temp = import_node_path17.default.join(dir, `.${import_node_path17.default.basename(target)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`);
+  const temp = import_node_path18.default.join(dir, `.${import_node_path18.default.basename(target)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`);
   try {
     await writeChunks(chunks, (0, import_node_fs10.createWriteStream)(temp, { flags: "wx", mode: 420 }), {
       end: true
@@ -44557,7 +44602,7 @@ var import_node_v8 = require("node:v8");
 // src/diff/base-tree.ts
 var import_promises11 = require("node:fs/promises");
 var import_node_os4 = require("node:os");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 function checkedRef(ref) {
   const control = [...ref].some((char) => char.charCodeAt(0) <= 32 || char === "\x7F");
   if (!ref || ref.startsWith("-") || control)
@@ -44641,7 +44686,7 @@ function* treeEntries(tree) {
   }
 }
 async function writeTree(git, entries2) {
-  const dir = await (0, import_promises11.mkdtemp)(import_node_path18.default.join((0, import_node_os4.tmpdir)(), "kube-policy-gate-base-"));
+  const dir = await (0, import_promises11.mkdtemp)(import_node_path19.default.join((0, import_node_os4.tmpdir)(), "kube-policy-gate-base-"));
   const remove = () => (0, import_promises11.rm)(dir, { recursive: true, force: true });
   try {
     const target = (name) => Buffer.concat([Buffer.from(`${dir}/`), name]);
@@ -44825,7 +44870,7 @@ function classify(head, base, headSuppressed = []) {
 
 // src/diff/reuse.ts
 var import_promises12 = require("node:fs/promises");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 var KUSTOMIZATION = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
 var under = (dir, file) => dir === "." || file === dir || file.startsWith(`${dir}/`);
 async function loadChangedBase(ref, options) {
@@ -44854,7 +44899,7 @@ async function loadChangedBase(ref, options) {
   try {
     const existing2 = [];
     for (const given of options.paths.length ? options.paths : ["."]) {
-      const found = await (0, import_promises12.lstat)(import_node_path19.default.join(base.dir, given)).then(
+      const found = await (0, import_promises12.lstat)(import_node_path20.default.join(base.dir, given)).then(
         () => true,
         () => false
       );
@@ -44876,7 +44921,7 @@ function reuseHead(head, base) {
 function chartsTouched({ changed, files }) {
   const isChartFile = (file) => file === "Chart.yaml" || file.endsWith("/Chart.yaml");
   const dirs = new Set(
-    [...files.keys(), ...changed].filter(isChartFile).map((file) => import_node_path19.default.posix.dirname(file))
+    [...files.keys(), ...changed].filter(isChartFile).map((file) => import_node_path20.default.posix.dirname(file))
   );
   return [...dirs].filter((dir) => [...changed].some((file) => under(dir, file)));
 }
@@ -45747,10 +45792,10 @@ function compilePolicy(resource, cel, messageCel) {
     const apiVersion = str(paramKind.apiVersion) || [str(paramKind.group), str(paramKind.version)].filter(Boolean).join("/");
     policy.paramKind = { apiVersion, kind: str(paramKind.kind) };
   }
-  const compile2 = (source, path23, env = cel) => {
+  const compile2 = (source, path24, env = cel) => {
     if (policy.compileError) return void 0;
     if (typeof source !== "string" || !source.trim()) {
-      policy.compileError = { path: path23, message: "expression is required" };
+      policy.compileError = { path: path24, message: "expression is required" };
       return void 0;
     }
     try {
@@ -45760,7 +45805,7 @@ function compilePolicy(resource, cel, messageCel) {
     } catch (error) {
       if (!(error instanceof CelError2)) throw error;
       policy.compileError = {
-        path: path23,
+        path: path24,
         message: `compilation failed: ${celGoCompileError(source, error)}`
       };
       return void 0;
@@ -45792,13 +45837,13 @@ function compilePolicy(resource, cel, messageCel) {
   });
   list3("validations").forEach((v, index) => {
     const entry = isObject3(v) ? v : {};
-    const path23 = ["spec", "validations", index];
-    const compiled3 = compile2(entry.expression, [...path23, "expression"]);
-    const messageExpression = entry.messageExpression === void 0 ? void 0 : compile2(entry.messageExpression, [...path23, "messageExpression"], messageCel);
+    const path24 = ["spec", "validations", index];
+    const compiled3 = compile2(entry.expression, [...path24, "expression"]);
+    const messageExpression = entry.messageExpression === void 0 ? void 0 : compile2(entry.messageExpression, [...path24, "messageExpression"], messageCel);
     if (compiled3)
       policy.validations.push({
         compiled: compiled3,
-        path: path23,
+        path: path24,
         index,
         message: typeof entry.message === "string" && entry.message.trim() ? entry.message : void 0,
         messageExpression
@@ -45807,17 +45852,17 @@ function compilePolicy(resource, cel, messageCel) {
   const keys = /* @__PURE__ */ new Set();
   list3("auditAnnotations").forEach((a, i) => {
     const entry = isObject3(a) ? a : {};
-    const path23 = ["spec", "auditAnnotations", i];
+    const path24 = ["spec", "auditAnnotations", i];
     const key = str(entry.key);
     const invalid = !AUDIT_ANNOTATION_KEY.test(key) ? `key: Invalid value: ${JSON.stringify(key)}: must be a qualified name ([A-Za-z0-9][-A-Za-z0-9_.]*) of at most 63 characters` : keys.has(key) ? `key: Duplicate value: ${JSON.stringify(key)}` : typeof entry.valueExpression === "string" && entry.valueExpression.length > 5 * 1024 ? "valueExpression: Too long: may not be longer than 5120" : void 0;
     keys.add(key);
     if (invalid && !policy.compileError)
       policy.compileError = {
-        path: [...path23, "key"],
+        path: [...path24, "key"],
         message: `spec.auditAnnotations[${i}].${invalid}`
       };
-    const compiled3 = compile2(entry.valueExpression, [...path23, "valueExpression"]);
-    if (compiled3) policy.auditAnnotations.push({ compiled: compiled3, path: path23, key });
+    const compiled3 = compile2(entry.valueExpression, [...path24, "valueExpression"]);
+    if (compiled3) policy.auditAnnotations.push({ compiled: compiled3, path: path24, key });
   });
   if (!policy.compileError && !policy.validations.length && !policy.auditAnnotations.length)
     policy.compileError = {
@@ -45957,23 +46002,23 @@ var AdmissionEvaluator = class {
     return true;
   }
   /** A scanned file's line, or for an object of the live cluster the cluster, with no line. */
-  whereIs(resource, path23) {
+  whereIs(resource, path24) {
     if (this.fromCluster.has(resource)) return { file: CLUSTER };
-    return { file: resource.origin.file, line: resource.origin.locate(path23).line };
+    return { file: resource.origin.file, line: resource.origin.locate(path24).line };
   }
   /**
    * A policy or binding the API server would refuse: a finding on its line when the repository holds it
    * (the pull request can fix it), a warning when only the cluster does (no file to place it on, and not
    * the pull request's doing; the objects it matches are still denied, each on its own line).
    */
-  configurationProblem(binding, resource, path23, message3) {
+  configurationProblem(binding, resource, path24, message3) {
     if (this.fromCluster.has(resource))
       this.warnings.push({
         file: CLUSTER,
         level: "warning",
         message: `the cluster's ${message3}`
       });
-    else this.findings.push(this.findingOf(binding, resource, void 0, { path: path23, message: message3 }));
+    else this.findings.push(this.findingOf(binding, resource, void 0, { path: path24, message: message3 }));
   }
   /** A finding of the binding's policy that names the policy, binding and validation it comes from. */
   findingOf(binding, resource, severity = this.severity(binding), violation, validation) {
@@ -45989,11 +46034,11 @@ var AdmissionEvaluator = class {
   severity(binding) {
     return ACTION_SEVERITY[binding.actions.includes("Deny") ? "Deny" : binding.actions.includes("Warn") ? "Warn" : "Audit"];
   }
-  misconfigured(binding, resource, path23, message3) {
+  misconfigured(binding, resource, path24, message3) {
     this.configurationProblem(
       binding,
       resource,
-      path23,
+      path24,
       // The API server's text (a compile error's ends with its caret line) comes last.
       `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' cannot be applied, the API server rejects every request it matches: ${message3}`
     );
@@ -46036,10 +46081,10 @@ var AdmissionEvaluator = class {
     );
   }
   /** What the API server alone can decide: a low finding saying what is missing, never a pass or a denial. */
-  unknownOffline(binding, resource, path23, why) {
+  unknownOffline(binding, resource, path24, why) {
     this.findings.push(
       this.findingOf(binding, resource, "low", {
-        path: path23,
+        path: path24,
         message: `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' cannot be evaluated offline: ${why}`
       })
     );
@@ -46152,12 +46197,12 @@ var AdmissionEvaluator = class {
    * A failed validation (or an error) under the binding's actions. With Audit the API server records the
    * failure as the validation_failure audit annotation, which the finding carries.
    */
-  report(binding, resource, path23, message3, validation) {
+  report(binding, resource, path24, message3, validation) {
     const finding2 = this.findingOf(
       binding,
       resource,
       void 0,
-      { path: path23, message: this.denial(binding, message3) },
+      { path: path24, message: this.denial(binding, message3) },
       validation
     );
     if (binding.actions.includes("Audit"))
@@ -46311,7 +46356,7 @@ var AdmissionEvaluator = class {
         } catch {
         }
       }
-      const path23 = attributeFailure({
+      const path24 = attributeFailure({
         cel: this.cel,
         expression: validation.compiled.expression,
         ast: validation.compiled.ast,
@@ -46319,7 +46364,7 @@ var AdmissionEvaluator = class {
         root: "object",
         budget: PER_EXPRESSION_COST_LIMIT
       });
-      this.report(binding, resource, path23 ?? ["kind"], message3, validation);
+      this.report(binding, resource, path24 ?? ["kind"], message3, validation);
     }
     for (const annotation of policy.auditAnnotations) {
       let value;
@@ -46393,6 +46438,7 @@ function evaluateAdmission(resources, policy, context2 = []) {
     merge: (ruleFindings) => [...mergePodSecurityFindings(ruleFindings, psa), ...vap.findings]
   };
 }
+var MAY_READ_OBJECTS = /ValidatingAdmissionPolicyBinding|pod-security\.kubernetes\.io/;
 function admissionReadsObjects(resources, policy, context2 = []) {
   const declared = Object.values(policy.admission?.namespaces ?? {});
   if (declared.some(({ labels: labels2 }) => podSecurityModes(labels2).length > 0)) return true;
@@ -46406,11 +46452,11 @@ function duplicateKeyFindings(resources) {
   for (const resource of resources) {
     if (!resource.duplicateKeys) continue;
     const { origin, ref } = resource;
-    for (const { path: path23, lines, overwrittenByMerge } of resource.duplicateKeys) {
-      const key = String(path23[path23.length - 1]);
-      const where = path23.join(".");
+    for (const { path: path24, lines, overwrittenByMerge } of resource.duplicateKeys) {
+      const key = String(path24[path24.length - 1]);
+      const where = path24.join(".");
       const message3 = overwrittenByMerge ? `\`${where}\` is overwritten by a later \`<<\` merge: the merged value applies (go-yaml, as kubectl and the API server read it), not the one written first` : `\`${key}\` is set ${lines.length} times in one mapping (\`${where}\`): kubectl's strict field validation rejects this; otherwise the last one applies`;
-      const location = origin.locate(path23);
+      const location = origin.locateKey?.(path24) ?? origin.locate(path24);
       const chart = origin.chart ? { chart: origin.chart, valuesSet: origin.valuesSet } : {};
       const finding2 = fileFinding(
         duplicateKey,
@@ -46787,7 +46833,7 @@ async function load3(options, root, inputs, evaluateEarly = false) {
     tools: options.tools
   }) : { manifests: inputs.manifests, resources: [], failures: [], errors: [] };
   await Promise.race([helmRunning, rendering.catch(() => void 0)]);
-  const freeing = evaluation && mayFreeObjects(options, evaluation, kustomize.resources) ? freeChecked(evaluation) : void 0;
+  const freeing = evaluation && mayFreeObjects(options, evaluation, kustomize.resources) && !anyFileMatches({ root, ...inputs }, kustomize.manifests, MAY_READ_OBJECTS) ? freeChecked(evaluation) : void 0;
   const [manifests, dockerfiles] = await Promise.all([
     loadManifestFiles({ root, ...inputs }, kustomize.manifests, freeing),
     loadDockerfiles({ root, ...inputs }, inputs.dockerfiles)
@@ -46921,28 +46967,28 @@ function scanInBoundedMemory(options) {
 
 // src/sources/root.ts
 var import_node_fs11 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 function repositoryRoot(start) {
-  for (let dir = start; ; dir = import_node_path20.default.dirname(dir)) {
-    if ((0, import_node_fs11.existsSync)(import_node_path20.default.join(dir, ".git"))) return dir;
-    if (import_node_path20.default.dirname(dir) === dir) return void 0;
+  for (let dir = start; ; dir = import_node_path21.default.dirname(dir)) {
+    if ((0, import_node_fs11.existsSync)(import_node_path21.default.join(dir, ".git"))) return dir;
+    if (import_node_path21.default.dirname(dir) === dir) return void 0;
   }
 }
 function isInside2(child, parent) {
-  const relative = import_node_path20.default.relative(parent, child);
-  return relative === "" || !relative.startsWith("..") && !import_node_path20.default.isAbsolute(relative);
+  const relative = import_node_path21.default.relative(parent, child);
+  return relative === "" || !relative.startsWith("..") && !import_node_path21.default.isAbsolute(relative);
 }
 function folderOf(absolute) {
-  return (0, import_node_fs11.existsSync)(absolute) && (0, import_node_fs11.statSync)(absolute).isFile() ? import_node_path20.default.dirname(absolute) : absolute;
+  return (0, import_node_fs11.existsSync)(absolute) && (0, import_node_fs11.statSync)(absolute).isFile() ? import_node_path21.default.dirname(absolute) : absolute;
 }
 function commonAncestor(folders) {
   return folders.reduce((common, folder) => {
-    while (!isInside2(folder, common)) common = import_node_path20.default.dirname(common);
+    while (!isInside2(folder, common)) common = import_node_path21.default.dirname(common);
     return common;
   });
 }
 function findRoot(cwd, paths) {
-  const absolute = (paths.length ? paths : ["."]).map((p) => import_node_path20.default.resolve(cwd, p));
+  const absolute = (paths.length ? paths : ["."]).map((p) => import_node_path21.default.resolve(cwd, p));
   const repository = repositoryRoot(folderOf(absolute[0]));
   if (repository) return repository;
   if (absolute.every((p) => isInside2(p, cwd))) return cwd;
@@ -47070,23 +47116,23 @@ async function runCommand(argv, cli) {
   const failOn = oneOf2("fail-on", values["fail-on"], FAIL_ON_VALUES);
   const { cwd } = cli;
   const missing = paths.find(
-    (given) => !(0, import_node_fs12.lstatSync)(import_node_path21.default.resolve(cwd, given), { throwIfNoEntry: false })
+    (given) => !(0, import_node_fs12.lstatSync)(import_node_path22.default.resolve(cwd, given), { throwIfNoEntry: false })
   );
   if (missing !== void 0) throw new UsageError(`path not found: ${missing}`);
   const root = findRoot(cwd, paths);
   const policy = loadPolicy({
     root,
     cwd,
-    configFile: values.config && import_node_path21.default.resolve(cwd, values.config),
+    configFile: values.config && import_node_path22.default.resolve(cwd, values.config),
     packs: values.policy,
     failOn,
-    ignoreFiles: values.ignorefile?.map((file) => import_node_path21.default.resolve(cwd, file))
+    ignoreFiles: values.ignorefile?.map((file) => import_node_path22.default.resolve(cwd, file))
   });
-  const relativePaths = paths.map((p) => import_node_path21.default.relative(root, import_node_path21.default.resolve(cwd, p)) || ".");
+  const relativePaths = paths.map((p) => import_node_path22.default.relative(root, import_node_path22.default.resolve(cwd, p)) || ".");
   const gate2 = oneOf2("gate", values.gate, ["new", "all"]);
   if (gate2 && !values.base) throw new UsageError("--gate needs --base");
   if (values.kubeconfig && !values.cluster) throw new UsageError("--kubeconfig needs --cluster");
-  const helm = values.helm && (/[\\/]/.test(values.helm) ? import_node_path21.default.resolve(cwd, values.helm) : values.helm);
+  const helm = values.helm && (/[\\/]/.test(values.helm) ? import_node_path22.default.resolve(cwd, values.helm) : values.helm);
   const result = await scanInBoundedMemory({
     root,
     paths: relativePaths,
@@ -47096,7 +47142,7 @@ async function runCommand(argv, cli) {
     // The repository the user named is theirs to trust, as the Action trusts its workspace: git's
     // ownership check would otherwise refuse it in a container, without the user's global config.
     tools: { ...toolEnvironment(cli.env, helm), trustedRepository: root },
-    ...values.cluster ? { cluster: { kubeconfig: values.kubeconfig && import_node_path21.default.resolve(cwd, values.kubeconfig) } } : {}
+    ...values.cluster ? { cluster: { kubeconfig: values.kubeconfig && import_node_path22.default.resolve(cwd, values.kubeconfig) } } : {}
   });
   const toFile = values.output !== void 0;
   const report = format2 === "json" ? mapLazily(jsonReportChunks(result), jsonTextSafe) : format2 === "sarif" ? mapLazily(sarifChunks(result), jsonTextSafe) : format2 === "markdown" ? [renderJobSummary(result, { gate: gate2 ?? "all" })] : tableLines(result, {
@@ -47105,7 +47151,7 @@ async function runCommand(argv, cli) {
     gate: gate2 ?? "all"
   });
   if (toFile) {
-    await writeReportFile(import_node_path21.default.resolve(cwd, values.output), report);
+    await writeReportFile(import_node_path22.default.resolve(cwd, values.output), report);
     cli.stderr.write(
       `${TOOL_NAME}: ${result.summary.new !== void 0 ? `${result.summary.new} new of ` : ""}${result.summary.total} findings, gate ${result.summary.failed ? "failed" : "passed"}; report written to ${values.output}
 `
@@ -47123,7 +47169,7 @@ function runEval(args, values, cli) {
     if (file === void 0) return { object: null };
     let text3;
     try {
-      text3 = (0, import_node_fs12.readFileSync)(import_node_path21.default.resolve(cli.cwd, file), "utf8");
+      text3 = (0, import_node_fs12.readFileSync)(import_node_path22.default.resolve(cli.cwd, file), "utf8");
     } catch (error2) {
       throw new UsageError(
         `cannot read ${file}: ${error2.code ?? error2}`
