@@ -56,17 +56,18 @@ const separateKubeClient: Plugin = {
 };
 const kubeClientsBuilt = new Set<string>();
 
-// Two CommonJS packages a small scan does not use, initialised only when first used: `yaml` (the
-// policy file, ignore files, charts, kustomize, YAML syntax errors) and `dockerfile-ast`. Bundled
+// Packages a small scan does not use, initialised only when first used: `yaml` (the policy file,
+// ignore files, charts, kustomize, YAML syntax errors), `dockerfile-ast` and `tar` (subchart
+// archives). Bundled
 // as they are, each runs all its modules' top-level code at every start. Their value exports
 // become stand-ins that load the package on first use (call, `new`, property read); an import
 // of a name the stand-in does not have fails the build.
-const LAZY_PACKAGES = ['yaml', 'dockerfile-ast'];
+const LAZY_PACKAGES = ['yaml', 'dockerfile-ast', 'tar'];
 const lazyPackages: Plugin = {
   name: 'lazy-packages',
   setup(esbuild) {
     const require = createRequire(import.meta.url);
-    esbuild.onResolve({ filter: /^(yaml|dockerfile-ast)$/ }, (args) =>
+    esbuild.onResolve({ filter: /^(yaml|dockerfile-ast|tar)$/ }, (args) =>
       // The stand-in's own require() is of the package itself.
       args.namespace === 'lazy-package'
         ? undefined
@@ -75,7 +76,9 @@ const lazyPackages: Plugin = {
     esbuild.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => {
       if (!LAZY_PACKAGES.includes(args.path)) return undefined;
       const names = Object.keys(require(args.path) as object).sort();
-      const stand = (name: string) => `export const ${name} = standIn(${JSON.stringify(name)});`;
+      // A local name per export: an export may be a reserved word (`tar`'s `delete`).
+      const stand = (name: string, index: number) =>
+        `const export${index} = standIn(${JSON.stringify(name)});\nexport { export${index} as ${name} };`;
       return {
         contents: [
           'let loaded;',

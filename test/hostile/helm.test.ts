@@ -509,6 +509,49 @@ describe.each([3, 4] as const)('a hostile pull request against helm v%i', (major
     expect(JSON.stringify(rendered)).not.toContain(OUTSIDE_SECRET);
   });
 
+  it('unpacks a subchart archive, leaving out its schema that would read a file', async () => {
+    repo = tempRepo();
+    repo.write('charts/app/Chart.yaml', CHART_YAML('app'));
+    repo.write('charts/app/templates/cm.yaml', CONFIG_MAP);
+    // helm reads an archive itself: its schema's $ref opened the file (helm v3 and v4).
+    const packed = mkdtempSync(path.join(tmpdir(), 'kpg-hostile-archive-'));
+    mkdirSync(path.join(packed, 'sub/templates'), { recursive: true });
+    writeFileSync(path.join(packed, 'sub/Chart.yaml'), CHART_YAML('sub'));
+    writeFileSync(
+      path.join(packed, 'sub/templates/cm.yaml'),
+      CONFIG_MAP.replace('name: cm', 'name: sub'),
+    );
+    writeFileSync(
+      path.join(packed, 'sub/values.schema.json'),
+      JSON.stringify({ $ref: `file://${path.join(outside, 'secret.txt')}` }),
+    );
+    mkdirSync(path.join(repo.root, 'charts/app/charts'));
+    execFileSync('tar', [
+      'czf',
+      path.join(repo.root, 'charts/app/charts/sub-0.1.0.tgz'),
+      '-C',
+      packed,
+      'sub',
+    ]);
+    rmSync(packed, { recursive: true, force: true });
+    const rendered = await renderCharts({
+      root: repo.root,
+      charts: ['charts/app'],
+      tools: { helm },
+    });
+    expect(rendered.failures).toEqual([]);
+    expect(rendered.resources.map((r) => r.ref.name).sort()).toEqual(['cm', 'sub']);
+    expect(rendered.leftOut).toEqual([
+      {
+        file: 'charts/app/charts/sub-0.1.0.tgz',
+        message: expect.stringMatching(
+          /^values\.schema\.json in the subchart archive refers to \$ref "file:\/\/.*secret\.txt"/,
+        ),
+      },
+    ]);
+    expect(JSON.stringify(rendered)).not.toContain(OUTSIDE_SECRET);
+  });
+
   it('leaves out a FIFO in a chart instead of letting helm block on it', async () => {
     repo = tempRepo();
     repo.write('charts/app/Chart.yaml', CHART_YAML('app'));

@@ -8,6 +8,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chartToRender } from './chart-copy.js';
@@ -93,5 +94,118 @@ describe('chartToRender', () => {
     const chart = await chartToRender(root, 'charts/alias', path.join(work, 'alias'));
     expect(chart.dir).toBe(path.join(work, 'alias'));
     expect(chart.bytes).toBe(CHART_BYTES);
+  });
+});
+
+/** A gzipped tar of `entries` (name, body, type flag: '0' file, '2' symlink), as an archive
+ *  tool would write it: a ustar header per entry, the body in 512-byte blocks. */
+function tgz(
+  entries: Array<{ name: string; body?: string | Buffer; type?: string; link?: string }>,
+) {
+  const blocks: Buffer[] = [];
+  for (const { name, body = '', type = '0', link = '' } of entries) {
+    const header = Buffer.alloc(512);
+    const field = (offset: number, length: number, value: string) =>
+      header.write(value.slice(0, length), offset, 'ascii');
+    const octal = (offset: number, length: number, value: number) =>
+      field(offset, length, `${value.toString(8).padStart(length - 1, '0')}\0`);
+    field(0, 100, name);
+    octal(100, 8, 0o644);
+    octal(108, 8, 0);
+    octal(116, 8, 0);
+    const bytes = Buffer.from(body);
+    octal(124, 12, bytes.length);
+    octal(136, 12, 0);
+    header.fill(' ', 148, 156);
+    field(156, 1, type);
+    field(157, 100, link);
+    field(257, 6, 'ustar\0');
+    field(263, 2, '00');
+    let sum = 0;
+    for (const byte of header) sum += byte;
+    field(148, 8, `${sum.toString(8).padStart(6, '0')}\0 `);
+    const data = Buffer.alloc(Math.ceil(bytes.length / 512) * 512);
+    bytes.copy(data);
+    blocks.push(header, data);
+  }
+  blocks.push(Buffer.alloc(1024));
+  return gzipSync(Buffer.concat(blocks));
+}
+
+describe('a chart with subchart archives', () => {
+  const sub = (
+    files: Array<{ name: string; body?: string | Buffer; type?: string; link?: string }>,
+  ) =>
+    tgz([
+      { name: 'sub/Chart.yaml', body: 'apiVersion: v2\nname: sub\nversion: 0.1.0\n' },
+      { name: 'sub/templates/cm.yaml', body: 'kind: ConfigMap\n' },
+      ...files,
+    ]);
+  const withArchive = (bytes: Buffer) => {
+    mkdirSync(path.join(root, 'charts/app/charts'), { recursive: true });
+    writeFileSync(path.join(root, 'charts/app/charts/sub-0.1.0.tgz'), bytes);
+  };
+
+  it('renders from a copy with each archive unpacked into a folder', async () => {
+    withArchive(sub([]));
+    const chart = await render();
+    expect(chart.dir).toBe(path.join(work, 'app'));
+    expect(chart.leftOut).toEqual([]);
+    expect(existsSync(path.join(chart.dir, 'charts/sub-0.1.0.tgz'))).toBe(false);
+    expect(readFileSync(path.join(chart.dir, 'charts/sub-0.1.0/templates/cm.yaml'), 'utf8')).toBe(
+      'kind: ConfigMap\n',
+    );
+  });
+
+  it("leaves out an archive's schema that refers outward, and a link's target", async () => {
+    withArchive(
+      sub([
+        { name: 'sub/values.schema.json', body: '{"$ref": "file:///proc/self/environ"}' },
+        { name: 'sub/templates/env.yaml', type: '2', link: '/proc/self/environ' },
+      ]),
+    );
+    const chart = await render();
+    expect(chart.leftOut).toEqual([
+      {
+        file: 'charts/app/charts/sub-0.1.0.tgz',
+        message: expect.stringMatching(
+          /^values\.schema\.json in the subchart archive refers to \$ref "file:\/\/\/proc\/self\/environ"/,
+        ),
+      },
+    ]);
+    const unpacked = path.join(chart.dir, 'charts/sub-0.1.0');
+    expect(existsSync(path.join(unpacked, 'values.schema.json'))).toBe(false);
+    expect(existsSync(path.join(unpacked, 'templates/env.yaml'))).toBe(false);
+  });
+
+  it('checks archives inside archives', async () => {
+    const inner = tgz([
+      { name: 'deep/Chart.yaml', body: 'apiVersion: v2\nname: deep\nversion: 0.1.0\n' },
+      { name: 'deep/values.schema.json', body: '{"$schema": "http://example.com/s.json"}' },
+    ]);
+    withArchive(sub([{ name: 'sub/charts/deep-0.1.0.tgz', body: inner }]));
+    const chart = await render();
+    expect(chart.leftOut.map((entry) => entry.message)).toEqual([
+      expect.stringMatching(/^charts\/deep-0\.1\.0\.tgz > values\.schema\.json in the subchart/),
+    ]);
+    expect(existsSync(path.join(chart.dir, 'charts/sub-0.1.0/charts/deep-0.1.0/Chart.yaml'))).toBe(
+      true,
+    );
+  });
+
+  it.each([
+    ['an entry outside its folder', sub([{ name: 'sub/../../escape.yaml', body: 'x' }])],
+    ['bytes that are not an archive', Buffer.from('not gzip at all')],
+  ])('leaves out whole an archive with %s (helm then misses the subchart)', async (_, bytes) => {
+    withArchive(bytes);
+    const chart = await render();
+    expect(chart.leftOut).toEqual([
+      {
+        file: 'charts/app/charts/sub-0.1.0.tgz',
+        message: expect.stringMatching(/^subchart archive that cannot be read \(.+\); left out/),
+      },
+    ]);
+    expect(existsSync(path.join(chart.dir, 'charts/sub-0.1.0'))).toBe(false);
+    expect(existsSync(path.join(work, 'escape.yaml'))).toBe(false);
   });
 });

@@ -9,12 +9,9 @@ import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'n
 import { copyFile, lstat, mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside } from '../read-file.js';
+import { SUBCHART_ARCHIVE, unpackSubchart, type Budget, type LeftOut } from './chart-archive.js';
 
-export interface LeftOut {
-  /** Repository-relative path of the entry that was not copied. */
-  file: string;
-  message: string;
-}
+export type { LeftOut } from './chart-archive.js';
 
 export interface ChartCopy {
   /** Absolute path of the copy. */
@@ -58,6 +55,8 @@ function cleanChartBytes(root: string, chartDir: string): number | undefined {
         continue;
       }
       if (!entry.isFile()) return false;
+      // helm reads a subchart archive itself: the copy unpacks it (chart-archive.ts).
+      if (SUBCHART_ARCHIVE.test(path.relative(source, at).split(path.sep).join('/'))) return false;
       budget.files += 1;
       budget.bytes += statSync(at).size;
       if (budget.files > MAX_FILES || budget.bytes > MAX_BYTES) return false;
@@ -92,7 +91,7 @@ export async function copyChart(
 ): Promise<ChartCopy> {
   const realRoot = await realpath(root);
   const leftOut: LeftOut[] = [];
-  const budget = { files: 0, bytes: 0 };
+  const budget: Budget = { files: 0, bytes: 0, maxFiles: MAX_FILES, maxBytes: MAX_BYTES };
   const relative = (absolute: string) =>
     path.relative(root, absolute).split(path.sep).join('/') || '.';
 
@@ -171,6 +170,12 @@ export async function copyChart(
         });
         return;
       }
+    }
+    if (SUBCHART_ARCHIVE.test(path.relative(target, destination).split(path.sep).join('/'))) {
+      const archive = await readFile(from);
+      const folder = destination.replace(/\.tgz$/, '');
+      leftOut.push(...unpackSubchart(archive, folder, shown, budget, schemaReference));
+      return;
     }
     await copyFile(from, destination);
   };
