@@ -198,7 +198,7 @@ var require_argument = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Argument = void 0;
-    var Argument2 = class {
+    var Argument = class {
       constructor(value, range2) {
         this.value = value;
         this.range = range2;
@@ -225,7 +225,7 @@ var require_argument = __commonJS({
         return this.range.end.line > position.line ? false : this.range.end.character < position.character;
       }
     };
-    exports2.Argument = Argument2;
+    exports2.Argument = Argument;
   }
 });
 
@@ -236,7 +236,7 @@ var require_jsonArgument = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.JSONArgument = void 0;
     var argument_1 = require_argument();
-    var JSONArgument2 = class extends argument_1.Argument {
+    var JSONArgument = class extends argument_1.Argument {
       constructor(value, range2, jsonRange) {
         super(value, range2);
         this.jsonRange = jsonRange;
@@ -250,7 +250,7 @@ var require_jsonArgument = __commonJS({
         return value;
       }
     };
-    exports2.JSONArgument = JSONArgument2;
+    exports2.JSONArgument = JSONArgument;
   }
 });
 
@@ -1829,7 +1829,7 @@ var require_line = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Line = void 0;
-    var Line2 = class {
+    var Line = class {
       constructor(document, range2) {
         this.document = document;
         this.range = range2;
@@ -1847,7 +1847,7 @@ var require_line = __commonJS({
         return this.range.start.line < line;
       }
     };
-    exports2.Line = Line2;
+    exports2.Line = Line;
   }
 });
 
@@ -1949,7 +1949,7 @@ var require_comment = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var line_1 = require_line();
     var util_1 = require_util();
-    var Comment2 = class extends line_1.Line {
+    var Comment = class extends line_1.Line {
       constructor(document, range2) {
         super(document, range2);
       }
@@ -2002,7 +2002,7 @@ var require_comment = __commonJS({
         return vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + start), this.document.positionAt(startOffset + end));
       }
     };
-    exports2.Comment = Comment2;
+    exports2.Comment = Comment;
   }
 });
 
@@ -2278,7 +2278,7 @@ var require_parserDirective = __commonJS({
     exports2.ParserDirective = void 0;
     var main_1 = require_main();
     var line_1 = require_line();
-    var ParserDirective2 = class extends line_1.Line {
+    var ParserDirective = class extends line_1.Line {
       constructor(document, range2, nameRange, valueRange) {
         super(document, range2);
         this.nameRange = nameRange;
@@ -2304,7 +2304,7 @@ var require_parserDirective = __commonJS({
         return directive === void 0 ? null : directive;
       }
     };
-    exports2.ParserDirective = ParserDirective2;
+    exports2.ParserDirective = ParserDirective;
   }
 });
 
@@ -2314,7 +2314,7 @@ var require_heredoc = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Heredoc = void 0;
-    var Heredoc2 = class {
+    var Heredoc = class {
       constructor(startRange, name, nameRange, contentRange, endRange) {
         this.startRange = startRange;
         this.name = name;
@@ -2372,7 +2372,7 @@ var require_heredoc = __commonJS({
         return this.endRange;
       }
     };
-    exports2.Heredoc = Heredoc2;
+    exports2.Heredoc = Heredoc;
   }
 });
 
@@ -2382,7 +2382,7 @@ var require_variable = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Variable = void 0;
-    var Variable2 = class {
+    var Variable = class {
       constructor(name, nameRange, range2, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
         this.name = name;
         this.nameRange = nameRange;
@@ -2470,7 +2470,7 @@ var require_variable = __commonJS({
         return this.buildVariable === false;
       }
     };
-    exports2.Variable = Variable2;
+    exports2.Variable = Variable;
   }
 });
 
@@ -2487,7 +2487,7 @@ var require_instruction = __commonJS({
     var heredoc_1 = require_heredoc();
     var variable_1 = require_variable();
     var main_1 = require_main();
-    var Instruction2 = class extends line_1.Line {
+    var Instruction = class extends line_1.Line {
       constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range2);
         this.dockerfile = dockerfile;
@@ -3291,7 +3291,7 @@ var require_instruction = __commonJS({
         return text3 === name ? candidateRange : null;
       }
     };
-    exports2.Instruction = Instruction2;
+    exports2.Instruction = Instruction;
   }
 });
 
@@ -3343,7 +3343,7 @@ var require_flag = __commonJS({
     exports2.Flag = void 0;
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var flagOption_1 = require_flagOption();
-    var Flag2 = class {
+    var Flag = class {
       constructor(document, range2, name, nameRange, value, valueRange) {
         this.options = [];
         this.range = range2;
@@ -3459,7 +3459,7 @@ var require_flag = __commonJS({
         return this.options.length > 0;
       }
     };
-    exports2.Flag = Flag2;
+    exports2.Flag = Flag;
   }
 });
 
@@ -3472,7 +3472,7 @@ var require_modifiableInstruction = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var flag_1 = require_flag();
     var instruction_1 = require_instruction();
-    var ModifiableInstruction2 = class extends instruction_1.Instruction {
+    var ModifiableInstruction = class extends instruction_1.Instruction {
       constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
@@ -3541,7 +3541,7 @@ var require_modifiableInstruction = __commonJS({
         return args;
       }
     };
-    exports2.ModifiableInstruction = ModifiableInstruction2;
+    exports2.ModifiableInstruction = ModifiableInstruction;
   }
 });
 
@@ -3555,7 +3555,7 @@ var require_jsonInstruction = __commonJS({
     var argument_1 = require_argument();
     var jsonArgument_1 = require_jsonArgument();
     var modifiableInstruction_1 = require_modifiableInstruction();
-    var JSONInstruction2 = class extends modifiableInstruction_1.ModifiableInstruction {
+    var JSONInstruction = class extends modifiableInstruction_1.ModifiableInstruction {
       constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
         this.openingBracket = null;
@@ -3706,7 +3706,7 @@ var require_jsonInstruction = __commonJS({
         return this.closingBracket;
       }
     };
-    exports2.JSONInstruction = JSONInstruction2;
+    exports2.JSONInstruction = JSONInstruction;
   }
 });
 
@@ -3717,7 +3717,7 @@ var require_add = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Add = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
-    var Add2 = class extends jsonInstruction_1.JSONInstruction {
+    var Add = class extends jsonInstruction_1.JSONInstruction {
       constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
@@ -3725,7 +3725,7 @@ var require_add = __commonJS({
         return argument.indexOf("--") === -1;
       }
     };
-    exports2.Add = Add2;
+    exports2.Add = Add;
   }
 });
 
@@ -3737,7 +3737,7 @@ var require_property = __commonJS({
     exports2.Property = void 0;
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var util_1 = require_util();
-    var Property2 = class _Property {
+    var Property = class _Property {
       constructor(document, escapeChar, arg, arg2) {
         this.assignmentOperatorRange = null;
         this.assignmentOperator = null;
@@ -4037,7 +4037,7 @@ var require_property = __commonJS({
         return escapedValue;
       }
     };
-    exports2.Property = Property2;
+    exports2.Property = Property;
   }
 });
 
@@ -4052,7 +4052,7 @@ var require_propertyInstruction = __commonJS({
     var property_1 = require_property();
     var argument_1 = require_argument();
     var util_1 = require_util();
-    var PropertyInstruction2 = class extends instruction_1.Instruction {
+    var PropertyInstruction = class extends instruction_1.Instruction {
       constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
         this.properties = void 0;
@@ -4334,7 +4334,7 @@ var require_propertyInstruction = __commonJS({
         }
       }
     };
-    exports2.PropertyInstruction = PropertyInstruction2;
+    exports2.PropertyInstruction = PropertyInstruction;
   }
 });
 
@@ -4346,7 +4346,7 @@ var require_arg = __commonJS({
     exports2.Arg = void 0;
     var property_1 = require_property();
     var propertyInstruction_1 = require_propertyInstruction();
-    var Arg2 = class extends propertyInstruction_1.PropertyInstruction {
+    var Arg = class extends propertyInstruction_1.PropertyInstruction {
       constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
         this.property = null;
@@ -4366,7 +4366,7 @@ var require_arg = __commonJS({
         return this.property;
       }
     };
-    exports2.Arg = Arg2;
+    exports2.Arg = Arg;
   }
 });
 
@@ -4377,12 +4377,12 @@ var require_cmd = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Cmd = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
-    var Cmd2 = class extends jsonInstruction_1.JSONInstruction {
+    var Cmd = class extends jsonInstruction_1.JSONInstruction {
       constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
-    exports2.Cmd = Cmd2;
+    exports2.Cmd = Cmd;
   }
 });
 
@@ -4393,7 +4393,7 @@ var require_copy = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Copy = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
-    var Copy2 = class extends jsonInstruction_1.JSONInstruction {
+    var Copy = class extends jsonInstruction_1.JSONInstruction {
       constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
@@ -4414,7 +4414,7 @@ var require_copy = __commonJS({
         return super.getHeredocs();
       }
     };
-    exports2.Copy = Copy2;
+    exports2.Copy = Copy;
   }
 });
 
@@ -4425,7 +4425,7 @@ var require_env = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Env = void 0;
     var propertyInstruction_1 = require_propertyInstruction();
-    var Env2 = class extends propertyInstruction_1.PropertyInstruction {
+    var Env = class extends propertyInstruction_1.PropertyInstruction {
       constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
@@ -4433,7 +4433,7 @@ var require_env = __commonJS({
         return super.getProperties();
       }
     };
-    exports2.Env = Env2;
+    exports2.Env = Env;
   }
 });
 
@@ -4444,12 +4444,12 @@ var require_entrypoint = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Entrypoint = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
-    var Entrypoint2 = class extends jsonInstruction_1.JSONInstruction {
+    var Entrypoint = class extends jsonInstruction_1.JSONInstruction {
       constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
-    exports2.Entrypoint = Entrypoint2;
+    exports2.Entrypoint = Entrypoint;
   }
 });
 
@@ -4461,7 +4461,7 @@ var require_from = __commonJS({
     exports2.From = void 0;
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var modifiableInstruction_1 = require_modifiableInstruction();
-    var From2 = class extends modifiableInstruction_1.ModifiableInstruction {
+    var From = class extends modifiableInstruction_1.ModifiableInstruction {
       constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
@@ -4701,7 +4701,7 @@ var require_from = __commonJS({
         return flags.length === 1 && flags[0].getName() === "platform" ? flags[0] : null;
       }
     };
-    exports2.From = From2;
+    exports2.From = From;
   }
 });
 
@@ -4712,7 +4712,7 @@ var require_healthcheck = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Healthcheck = void 0;
     var modifiableInstruction_1 = require_modifiableInstruction();
-    var Healthcheck2 = class extends modifiableInstruction_1.ModifiableInstruction {
+    var Healthcheck = class extends modifiableInstruction_1.ModifiableInstruction {
       constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
@@ -4725,7 +4725,7 @@ var require_healthcheck = __commonJS({
         return args.length !== 0 ? args[0] : null;
       }
     };
-    exports2.Healthcheck = Healthcheck2;
+    exports2.Healthcheck = Healthcheck;
   }
 });
 
@@ -4737,7 +4737,7 @@ var require_label = __commonJS({
     exports2.Label = void 0;
     var propertyInstruction_1 = require_propertyInstruction();
     var util_1 = require_util();
-    var Label2 = class extends propertyInstruction_1.PropertyInstruction {
+    var Label = class extends propertyInstruction_1.PropertyInstruction {
       constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
@@ -4762,7 +4762,7 @@ var require_label = __commonJS({
         return super.getProperties();
       }
     };
-    exports2.Label = Label2;
+    exports2.Label = Label;
   }
 });
 
@@ -4775,7 +4775,7 @@ var require_onbuild = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var parser_1 = require_parser();
     var instruction_1 = require_instruction();
-    var Onbuild2 = class extends instruction_1.Instruction {
+    var Onbuild = class extends instruction_1.Instruction {
       constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
@@ -4799,7 +4799,7 @@ var require_onbuild = __commonJS({
         return parser_1.Parser.createInstruction(this.document, this.dockerfile, this.escapeChar, vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end), this.getTriggerWord(), triggerRange);
       }
     };
-    exports2.Onbuild = Onbuild2;
+    exports2.Onbuild = Onbuild;
   }
 });
 
@@ -4810,7 +4810,7 @@ var require_run = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Run = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
-    var Run2 = class extends jsonInstruction_1.JSONInstruction {
+    var Run = class extends jsonInstruction_1.JSONInstruction {
       constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
@@ -4827,7 +4827,7 @@ var require_run = __commonJS({
         return super.getHeredocs();
       }
     };
-    exports2.Run = Run2;
+    exports2.Run = Run;
   }
 });
 
@@ -4838,12 +4838,12 @@ var require_shell = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Shell = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
-    var Shell2 = class extends jsonInstruction_1.JSONInstruction {
+    var Shell = class extends jsonInstruction_1.JSONInstruction {
       constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
-    exports2.Shell = Shell2;
+    exports2.Shell = Shell;
   }
 });
 
@@ -4854,12 +4854,12 @@ var require_stopsignal = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Stopsignal = void 0;
     var instruction_1 = require_instruction();
-    var Stopsignal2 = class extends instruction_1.Instruction {
+    var Stopsignal = class extends instruction_1.Instruction {
       constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
-    exports2.Stopsignal = Stopsignal2;
+    exports2.Stopsignal = Stopsignal;
   }
 });
 
@@ -4870,7 +4870,7 @@ var require_workdir = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Workdir = void 0;
     var instruction_1 = require_instruction();
-    var Workdir2 = class extends instruction_1.Instruction {
+    var Workdir = class extends instruction_1.Instruction {
       constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
@@ -4897,9 +4897,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path24 = this.getPath();
-        if (path24 === null || path24.startsWith("/")) {
-          return path24;
+        const path25 = this.getPath();
+        if (path25 === null || path25.startsWith("/")) {
+          return path25;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -4911,14 +4911,14 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path24 : parent + "/" + path24;
+              return parent.endsWith("/") ? parent + path25 : parent + "/" + path25;
             }
           }
         }
         return void 0;
       }
     };
-    exports2.Workdir = Workdir2;
+    exports2.Workdir = Workdir;
   }
 });
 
@@ -4929,12 +4929,12 @@ var require_user = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.User = void 0;
     var instruction_1 = require_instruction();
-    var User2 = class extends instruction_1.Instruction {
+    var User = class extends instruction_1.Instruction {
       constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
-    exports2.User = User2;
+    exports2.User = User;
   }
 });
 
@@ -4945,12 +4945,12 @@ var require_volume = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Volume = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
-    var Volume2 = class extends jsonInstruction_1.JSONInstruction {
+    var Volume = class extends jsonInstruction_1.JSONInstruction {
       constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
-    exports2.Volume = Volume2;
+    exports2.Volume = Volume;
   }
 });
 
@@ -5440,7 +5440,7 @@ var require_parser = __commonJS({
     var dockerfile_1 = require_dockerfile();
     var util_1 = require_util();
     var main_1 = require_main();
-    var Parser5 = class _Parser {
+    var Parser4 = class _Parser {
       constructor() {
         this.escapeChar = null;
       }
@@ -5832,7 +5832,7 @@ var require_parser = __commonJS({
         return _Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
       }
     };
-    exports2.Parser = Parser5;
+    exports2.Parser = Parser4;
   }
 });
 
@@ -5959,32 +5959,32 @@ var require_main = __commonJS({
     Object.defineProperty(exports2, "Workdir", { enumerable: true, get: function() {
       return workdir_1.Workdir;
     } });
-    var Keyword2;
-    (function(Keyword3) {
-      Keyword3["ADD"] = "ADD";
-      Keyword3["ARG"] = "ARG";
-      Keyword3["CMD"] = "CMD";
-      Keyword3["COPY"] = "COPY";
-      Keyword3["ENTRYPOINT"] = "ENTRYPOINT";
-      Keyword3["ENV"] = "ENV";
-      Keyword3["EXPOSE"] = "EXPOSE";
-      Keyword3["FROM"] = "FROM";
-      Keyword3["HEALTHCHECK"] = "HEALTHCHECK";
-      Keyword3["LABEL"] = "LABEL";
-      Keyword3["MAINTAINER"] = "MAINTAINER";
-      Keyword3["ONBUILD"] = "ONBUILD";
-      Keyword3["RUN"] = "RUN";
-      Keyword3["SHELL"] = "SHELL";
-      Keyword3["STOPSIGNAL"] = "STOPSIGNAL";
-      Keyword3["USER"] = "USER";
-      Keyword3["VOLUME"] = "VOLUME";
-      Keyword3["WORKDIR"] = "WORKDIR";
-    })(Keyword2 || (exports2.Keyword = Keyword2 = {}));
-    var Directive2;
-    (function(Directive3) {
-      Directive3["escape"] = "escape";
-      Directive3["syntax"] = "syntax";
-    })(Directive2 || (exports2.Directive = Directive2 = {}));
+    var Keyword;
+    (function(Keyword2) {
+      Keyword2["ADD"] = "ADD";
+      Keyword2["ARG"] = "ARG";
+      Keyword2["CMD"] = "CMD";
+      Keyword2["COPY"] = "COPY";
+      Keyword2["ENTRYPOINT"] = "ENTRYPOINT";
+      Keyword2["ENV"] = "ENV";
+      Keyword2["EXPOSE"] = "EXPOSE";
+      Keyword2["FROM"] = "FROM";
+      Keyword2["HEALTHCHECK"] = "HEALTHCHECK";
+      Keyword2["LABEL"] = "LABEL";
+      Keyword2["MAINTAINER"] = "MAINTAINER";
+      Keyword2["ONBUILD"] = "ONBUILD";
+      Keyword2["RUN"] = "RUN";
+      Keyword2["SHELL"] = "SHELL";
+      Keyword2["STOPSIGNAL"] = "STOPSIGNAL";
+      Keyword2["USER"] = "USER";
+      Keyword2["VOLUME"] = "VOLUME";
+      Keyword2["WORKDIR"] = "WORKDIR";
+    })(Keyword || (exports2.Keyword = Keyword = {}));
+    var Directive;
+    (function(Directive2) {
+      Directive2["escape"] = "escape";
+      Directive2["syntax"] = "syntax";
+    })(Directive || (exports2.Directive = Directive = {}));
     exports2.DefaultVariables = [
       "ALL_PROXY",
       "all_proxy",
@@ -5997,14 +5997,14 @@ var require_main = __commonJS({
       "NO_PROXY",
       "no_proxy"
     ];
-    var DockerfileParser2;
-    (function(DockerfileParser3) {
-      function parse3(content) {
+    var DockerfileParser;
+    (function(DockerfileParser2) {
+      function parse2(content) {
         let parser2 = new parser_1.Parser();
         return parser2.parse(content);
       }
-      DockerfileParser3.parse = parse3;
-    })(DockerfileParser2 || (exports2.DockerfileParser = DockerfileParser2 = {}));
+      DockerfileParser2.parse = parse2;
+    })(DockerfileParser || (exports2.DockerfileParser = DockerfileParser = {}));
   }
 });
 
@@ -6019,13 +6019,13 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ2 = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
-    var isDocument2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP2;
-    var isPair2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ2;
-    function isCollection2(node2) {
+    var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
+    var isMap3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP2;
+    var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ2;
+    function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
           case MAP2:
@@ -6034,7 +6034,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode4(node2) {
+    function isNode3(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
           case ALIAS:
@@ -6045,7 +6045,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar3(node2) || isCollection2(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP2;
@@ -6054,14 +6054,14 @@ var require_identity = __commonJS({
     exports2.SCALAR = SCALAR;
     exports2.SEQ = SEQ2;
     exports2.hasAnchor = hasAnchor;
-    exports2.isAlias = isAlias2;
-    exports2.isCollection = isCollection2;
-    exports2.isDocument = isDocument2;
-    exports2.isMap = isMap4;
-    exports2.isNode = isNode4;
-    exports2.isPair = isPair2;
-    exports2.isScalar = isScalar3;
-    exports2.isSeq = isSeq2;
+    exports2.isAlias = isAlias;
+    exports2.isCollection = isCollection;
+    exports2.isDocument = isDocument;
+    exports2.isMap = isMap3;
+    exports2.isNode = isNode3;
+    exports2.isPair = isPair;
+    exports2.isScalar = isScalar2;
+    exports2.isSeq = isSeq;
   }
 });
 
@@ -6073,7 +6073,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node2, visitor) {
+    function visit(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity2.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -6082,20 +6082,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path24) {
-      const ctrl = callVisitor(key, node2, visitor, path24);
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    function visit_(key, node2, visitor, path25) {
+      const ctrl = callVisitor(key, node2, visitor, path25);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path24, ctrl);
-        return visit_(key, ctrl, visitor, path24);
+        replaceNode(key, path25, ctrl);
+        return visit_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path24 = Object.freeze(path24.concat(node2));
+          path25 = Object.freeze(path25.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path24);
+            const ci = visit_(i, node2.items[i], visitor, path25);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6106,13 +6106,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path24 = Object.freeze(path24.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path24);
+          path25 = Object.freeze(path25.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path24);
+          const cv = visit_("value", node2.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6121,7 +6121,7 @@ var require_visit = __commonJS({
       }
       return ctrl;
     }
-    async function visitAsync2(node2, visitor) {
+    async function visitAsync(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity2.isDocument(node2)) {
         const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -6130,20 +6130,20 @@ var require_visit = __commonJS({
       } else
         await visitAsync_(null, node2, visitor_, Object.freeze([]));
     }
-    visitAsync2.BREAK = BREAK;
-    visitAsync2.SKIP = SKIP;
-    visitAsync2.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path24) {
-      const ctrl = await callVisitor(key, node2, visitor, path24);
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key, node2, visitor, path25) {
+      const ctrl = await callVisitor(key, node2, visitor, path25);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path24, ctrl);
-        return visitAsync_(key, ctrl, visitor, path24);
+        replaceNode(key, path25, ctrl);
+        return visitAsync_(key, ctrl, visitor, path25);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path24 = Object.freeze(path24.concat(node2));
+          path25 = Object.freeze(path25.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path24);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path25);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6154,13 +6154,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path24 = Object.freeze(path24.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path24);
+          path25 = Object.freeze(path25.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path25);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path24);
+          const cv = await visitAsync_("value", node2.value, visitor, path25);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6187,23 +6187,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path24) {
+    function callVisitor(key, node2, visitor, path25) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path24);
+        return visitor(key, node2, path25);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path24);
+        return visitor.Map?.(key, node2, path25);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path24);
+        return visitor.Seq?.(key, node2, path25);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path24);
+        return visitor.Pair?.(key, node2, path25);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path24);
+        return visitor.Scalar?.(key, node2, path25);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path24);
+        return visitor.Alias?.(key, node2, path25);
       return void 0;
     }
-    function replaceNode(key, path24, node2) {
-      const parent = path24[path24.length - 1];
+    function replaceNode(key, path25, node2) {
+      const parent = path25[path25.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -6218,8 +6218,8 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports2.visit = visit2;
-    exports2.visitAsync = visitAsync2;
+    exports2.visit = visit;
+    exports2.visitAsync = visitAsync;
   }
 });
 
@@ -6228,7 +6228,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var visit2 = require_visit();
+    var visit = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -6372,7 +6372,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node2) => {
+          visit.visit(doc.contents, (_key, node2) => {
             if (identity2.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -6399,7 +6399,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var visit2 = require_visit();
+    var visit = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -6410,7 +6410,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -6590,11 +6590,11 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit = require_visit();
     var identity2 = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
-    var Alias2 = class extends Node2.NodeBase {
+    var Alias = class extends Node2.NodeBase {
       constructor(source) {
         super(identity2.ALIAS);
         this.source = source;
@@ -6616,7 +6616,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit.visit(doc, {
             Node: (_key, node2) => {
               if (identity2.isAlias(node2) || identity2.hasAnchor(node2))
                 nodes.push(node2);
@@ -6699,7 +6699,7 @@ var require_Alias = __commonJS({
       }
       return 1;
     }
-    exports2.Alias = Alias2;
+    exports2.Alias = Alias;
   }
 });
 
@@ -6711,7 +6711,7 @@ var require_Scalar = __commonJS({
     var Node2 = require_Node();
     var toJS = require_toJS();
     var isScalarValue2 = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar2 = class extends Node2.NodeBase {
+    var Scalar = class extends Node2.NodeBase {
       constructor(value) {
         super(identity2.SCALAR);
         this.value = value;
@@ -6723,12 +6723,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar2.PLAIN = "PLAIN";
-    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports2.Scalar = Scalar2;
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports2.Scalar = Scalar;
     exports2.isScalarValue = isScalarValue2;
   }
 });
@@ -6737,9 +6737,9 @@ var require_Scalar = __commonJS({
 var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
-    var Alias2 = require_Alias();
+    var Alias = require_Alias();
     var identity2 = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -6770,7 +6770,7 @@ var require_createNode = __commonJS({
         ref = sourceObjects.get(value);
         if (ref) {
           ref.anchor ?? (ref.anchor = onAnchor(value));
-          return new Alias2.Alias(ref.anchor);
+          return new Alias.Alias(ref.anchor);
         } else {
           ref = { anchor: null, node: null };
           sourceObjects.set(value, ref);
@@ -6784,7 +6784,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node3 = new Scalar2.Scalar(value);
+          const node3 = new Scalar.Scalar(value);
           if (ref)
             ref.node = node3;
           return node3;
@@ -6795,7 +6795,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
       if (tagName)
         node2.tag = tagName;
       else if (!tagObj.default)
@@ -6815,10 +6815,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path24, value) {
+    function collectionFromPath(schema, path25, value) {
       let v = value;
-      for (let i = path24.length - 1; i >= 0; --i) {
-        const k = path24[i];
+      for (let i = path25.length - 1; i >= 0; --i) {
+        const k = path25[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6837,7 +6837,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
+    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6867,11 +6867,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path24, value) {
-        if (isEmptyPath(path24))
+      addIn(path25, value) {
+        if (isEmptyPath(path25))
           this.add(value);
         else {
-          const [key, ...rest] = path24;
+          const [key, ...rest] = path25;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value);
@@ -6885,8 +6885,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        const [key, ...rest] = path24;
+      deleteIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -6900,8 +6900,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        const [key, ...rest] = path24;
+      getIn(path25, keepScalar) {
+        const [key, ...rest] = path25;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -6919,8 +6919,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path24) {
-        const [key, ...rest] = path24;
+      hasIn(path25) {
+        const [key, ...rest] = path25;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -6930,8 +6930,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        const [key, ...rest] = path24;
+      setIn(path25, value) {
+        const [key, ...rest] = path25;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -7108,7 +7108,7 @@ ${indent}${text3.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -7251,7 +7251,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal3 ? "|\n" : ">\n";
       let chomp;
@@ -7306,7 +7306,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -7329,7 +7329,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -7354,20 +7354,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar2.Scalar.QUOTE_DOUBLE;
+          type = Scalar.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar2.Scalar.BLOCK_FOLDED:
-          case Scalar2.Scalar.BLOCK_LITERAL:
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar2.Scalar.QUOTE_DOUBLE:
+          case Scalar.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar2.Scalar.QUOTE_SINGLE:
+          case Scalar.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar2.Scalar.PLAIN:
+          case Scalar.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -7478,7 +7478,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify2(item, ctx, onComment, onChompKeep) {
+    function stringify(item, ctx, onComment, onChompKeep) {
       if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity2.isAlias(item)) {
@@ -7507,7 +7507,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str2}`;
     }
     exports2.createStringifyContext = createStringifyContext;
-    exports2.stringify = stringify2;
+    exports2.stringify = stringify;
   }
 });
 
@@ -7516,8 +7516,8 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar2 = require_Scalar();
-    var stringify2 = require_stringify();
+    var Scalar = require_Scalar();
+    var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -7531,7 +7531,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -7539,7 +7539,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -7591,7 +7591,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -7671,19 +7671,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity2.isSeq(source))
@@ -7732,7 +7732,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge = require_merge();
-    var stringify2 = require_stringify();
+    var stringify = require_stringify();
     var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -7768,7 +7768,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity2.isNode(key) && ctx?.doc) {
-        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -7801,9 +7801,9 @@ var require_Pair = __commonJS({
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
-      return new Pair2(k, v);
+      return new Pair(k, v);
     }
-    var Pair2 = class _Pair {
+    var Pair = class _Pair {
       constructor(key, value = null) {
         Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
@@ -7825,7 +7825,7 @@ var require_Pair = __commonJS({
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
       }
     };
-    exports2.Pair = Pair2;
+    exports2.Pair = Pair;
     exports2.createPair = createPair;
   }
 });
@@ -7835,12 +7835,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var stringify2 = require_stringify();
+    var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify2(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -7865,7 +7865,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -7932,7 +7932,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items2.length - 1) {
           str2 += ",";
@@ -7989,8 +7989,8 @@ var require_YAMLMap = __commonJS({
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
     var identity2 = require_identity();
-    var Pair2 = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
     function findPair(items2, key) {
       const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items2) {
@@ -8003,7 +8003,7 @@ var require_YAMLMap = __commonJS({
       }
       return void 0;
     }
-    var YAMLMap2 = class extends Collection.Collection {
+    var YAMLMap = class extends Collection.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
@@ -8024,7 +8024,7 @@ var require_YAMLMap = __commonJS({
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair2.createPair(key, value, ctx));
+            map.items.push(Pair.createPair(key, value, ctx));
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
@@ -8049,15 +8049,15 @@ var require_YAMLMap = __commonJS({
         if (identity2.isPair(pair2))
           _pair = pair2;
         else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
-          _pair = new Pair2.Pair(pair2, pair2?.value);
+          _pair = new Pair.Pair(pair2, pair2?.value);
         } else
-          _pair = new Pair2.Pair(pair2.key, pair2.value);
+          _pair = new Pair.Pair(pair2.key, pair2.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity2.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -8087,7 +8087,7 @@ var require_YAMLMap = __commonJS({
         return !!findPair(this.items, key);
       }
       set(key, value) {
-        this.add(new Pair2.Pair(key, value), true);
+        this.add(new Pair.Pair(key, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -8120,7 +8120,7 @@ var require_YAMLMap = __commonJS({
         });
       }
     };
-    exports2.YAMLMap = YAMLMap2;
+    exports2.YAMLMap = YAMLMap;
     exports2.findPair = findPair;
   }
 });
@@ -8130,18 +8130,18 @@ var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var YAMLMap2 = require_YAMLMap();
+    var YAMLMap = require_YAMLMap();
     var map = {
       collection: "map",
       default: true,
-      nodeClass: YAMLMap2.YAMLMap,
+      nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
         if (!identity2.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema, obj, ctx) => YAMLMap2.YAMLMap.from(schema, obj, ctx)
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
     };
     exports2.map = map;
   }
@@ -8155,9 +8155,9 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity2 = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var toJS = require_toJS();
-    var YAMLSeq2 = class extends Collection.Collection {
+    var YAMLSeq = class extends Collection.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -8212,7 +8212,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar2.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -8259,7 +8259,7 @@ var require_YAMLSeq = __commonJS({
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
     }
-    exports2.YAMLSeq = YAMLSeq2;
+    exports2.YAMLSeq = YAMLSeq;
   }
 });
 
@@ -8268,18 +8268,18 @@ var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
       default: true,
-      nodeClass: YAMLSeq2.YAMLSeq,
+      nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
         if (!identity2.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj, ctx) => YAMLSeq2.YAMLSeq.from(schema, obj, ctx)
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
     };
     exports2.seq = seq;
   }
@@ -8308,14 +8308,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar2.Scalar(null),
+      createNode: () => new Scalar.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar2.Scalar(null),
+      resolve: () => new Scalar.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports2.nullTag = nullTag;
@@ -8326,13 +8326,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar2.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -8377,7 +8377,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -8405,7 +8405,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str2) {
-        const node2 = new Scalar2.Scalar(parseFloat(str2));
+        const node2 = new Scalar.Scalar(parseFloat(str2));
         const dot = str2.indexOf(".");
         if (dot !== -1 && str2[str2.length - 1] === "0")
           node2.minFractionDigits = str2.length - dot - 1;
@@ -8496,7 +8496,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -8513,7 +8513,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar2.Scalar(null),
+        createNode: () => new Scalar.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -8564,7 +8564,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports2) {
     "use strict";
     var node_buffer = require("buffer");
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -8608,15 +8608,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str2.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
@@ -8630,9 +8630,9 @@ var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var Pair2 = require_Pair();
-    var Scalar2 = require_Scalar();
-    var YAMLSeq2 = require_YAMLSeq();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity2.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
@@ -8642,7 +8642,7 @@ var require_pairs = __commonJS({
           else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair2.Pair(new Scalar2.Scalar(null));
+            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
             if (item.commentBefore)
               pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
 ${pair2.key.commentBefore}` : item.commentBefore;
@@ -8653,7 +8653,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair2;
           }
-          seq.items[i] = identity2.isPair(item) ? item : new Pair2.Pair(item);
+          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -8661,7 +8661,7 @@ ${cn.comment}` : item.comment;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs3 = new YAMLSeq2.YAMLSeq(schema);
+      const pairs3 = new YAMLSeq.YAMLSeq(schema);
       pairs3.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
@@ -8686,7 +8686,7 @@ ${cn.comment}` : item.comment;
           } else {
             key = it;
           }
-          pairs3.items.push(Pair2.createPair(key, value, ctx));
+          pairs3.items.push(Pair.createPair(key, value, ctx));
         }
       return pairs3;
     }
@@ -8709,17 +8709,17 @@ var require_omap = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var toJS = require_toJS();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
     var pairs2 = require_pairs();
-    var YAMLOMap = class _YAMLOMap extends YAMLSeq2.YAMLSeq {
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
       constructor() {
         super();
-        this.add = YAMLMap2.YAMLMap.prototype.add.bind(this);
-        this.delete = YAMLMap2.YAMLMap.prototype.delete.bind(this);
-        this.get = YAMLMap2.YAMLMap.prototype.get.bind(this);
-        this.has = YAMLMap2.YAMLMap.prototype.has.bind(this);
-        this.set = YAMLMap2.YAMLMap.prototype.set.bind(this);
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
         this.tag = _YAMLOMap.tag;
       }
       /**
@@ -8785,7 +8785,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -8797,7 +8797,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar2.Scalar(true),
+      resolve: () => new Scalar.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -8805,7 +8805,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar2.Scalar(false),
+      resolve: () => new Scalar.Scalar(false),
       stringify: boolStringify
     };
     exports2.falseTag = falseTag;
@@ -8817,7 +8817,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -8845,7 +8845,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str2) {
-        const node2 = new Scalar2.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
         const dot = str2.indexOf(".");
         if (dot !== -1) {
           const f = str2.substring(dot + 1).replace(/_/g, "");
@@ -8946,9 +8946,9 @@ var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var Pair2 = require_Pair();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSet = class _YAMLSet extends YAMLMap2.YAMLMap {
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
       constructor(schema) {
         super(schema);
         this.tag = _YAMLSet.tag;
@@ -8958,10 +8958,10 @@ var require_set = __commonJS({
         if (identity2.isPair(key))
           pair2 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair2 = new Pair2.Pair(key.key, null);
+          pair2 = new Pair.Pair(key.key, null);
         else
-          pair2 = new Pair2.Pair(key, null);
-        const prev = YAMLMap2.findPair(this.items, pair2.key);
+          pair2 = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair2.key);
         if (!prev)
           this.items.push(pair2);
       }
@@ -8970,17 +8970,17 @@ var require_set = __commonJS({
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair2 = YAMLMap2.findPair(this.items, key);
+        const pair2 = YAMLMap.findPair(this.items, key);
         return !keepPair && identity2.isPair(pair2) ? identity2.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
       set(key, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap2.findPair(this.items, key);
+        const prev = YAMLMap.findPair(this.items, key);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair2.Pair(key));
+          this.items.push(new Pair.Pair(key));
         }
       }
       toJSON(_, ctx) {
@@ -9001,7 +9001,7 @@ var require_set = __commonJS({
           for (let value of iterable) {
             if (typeof replacer === "function")
               value = replacer.call(iterable, value, value);
-            set2.items.push(Pair2.createPair(value, null, ctx));
+            set2.items.push(Pair.createPair(value, null, ctx));
           }
         return set2;
       }
@@ -9266,7 +9266,7 @@ var require_Schema = __commonJS({
     var string = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-    var Schema4 = class _Schema {
+    var Schema3 = class _Schema {
       constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
@@ -9284,7 +9284,7 @@ var require_Schema = __commonJS({
         return copy;
       }
     };
-    exports2.Schema = Schema4;
+    exports2.Schema = Schema3;
   }
 });
 
@@ -9293,7 +9293,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var stringify2 = require_stringify();
+    var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -9308,7 +9308,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -9330,7 +9330,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -9338,7 +9338,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify2.stringify(doc.contents, ctx));
+        lines.push(stringify.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -9372,18 +9372,18 @@ var require_stringifyDocument = __commonJS({
 var require_Document = __commonJS({
   "node_modules/yaml/dist/doc/Document.js"(exports2) {
     "use strict";
-    var Alias2 = require_Alias();
+    var Alias = require_Alias();
     var Collection = require_Collection();
     var identity2 = require_identity();
-    var Pair2 = require_Pair();
+    var Pair = require_Pair();
     var toJS = require_toJS();
-    var Schema4 = require_Schema();
+    var Schema3 = require_Schema();
     var stringifyDocument = require_stringifyDocument();
     var anchors = require_anchors();
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
     var directives = require_directives();
-    var Document2 = class _Document {
+    var Document = class _Document {
       constructor(value, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
@@ -9446,9 +9446,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path24, value) {
+      addIn(path25, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path24, value);
+          this.contents.addIn(path25, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -9465,7 +9465,7 @@ var require_Document = __commonJS({
           node2.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
           !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
         }
-        return new Alias2.Alias(node2.anchor);
+        return new Alias.Alias(node2.anchor);
       }
       createNode(value, replacer, options) {
         let _replacer = void 0;
@@ -9510,7 +9510,7 @@ var require_Document = __commonJS({
       createPair(key, value, options = {}) {
         const k = this.createNode(key, null, options);
         const v = this.createNode(value, null, options);
-        return new Pair2.Pair(k, v);
+        return new Pair.Pair(k, v);
       }
       /**
        * Removes a value from the document.
@@ -9523,14 +9523,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        if (Collection.isEmptyPath(path24)) {
+      deleteIn(path25) {
+        if (Collection.isEmptyPath(path25)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -9545,10 +9545,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        if (Collection.isEmptyPath(path24))
+      getIn(path25, keepScalar) {
+        if (Collection.isEmptyPath(path25))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -9559,10 +9559,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path24) {
-        if (Collection.isEmptyPath(path24))
+      hasIn(path25) {
+        if (Collection.isEmptyPath(path25))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -9579,13 +9579,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        if (Collection.isEmptyPath(path24)) {
+      setIn(path25, value) {
+        if (Collection.isEmptyPath(path25)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path24, value);
+          this.contents.setIn(path25, value);
         }
       }
       /**
@@ -9628,7 +9628,7 @@ var require_Document = __commonJS({
         if (options.schema instanceof Object)
           this.schema = options.schema;
         else if (opt)
-          this.schema = new Schema4.Schema(Object.assign(opt, options));
+          this.schema = new Schema3.Schema(Object.assign(opt, options));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -9673,7 +9673,7 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports2.Document = Document2;
+    exports2.Document = Document;
   }
 });
 
@@ -9681,7 +9681,7 @@ var require_Document = __commonJS({
 var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
-    var YAMLError2 = class extends Error {
+    var YAMLError = class extends Error {
       constructor(name, pos, code, message3) {
         super();
         this.name = name;
@@ -9690,12 +9690,12 @@ var require_errors = __commonJS({
         this.pos = pos;
       }
     };
-    var YAMLParseError2 = class extends YAMLError2 {
+    var YAMLParseError = class extends YAMLError {
       constructor(pos, code, message3) {
         super("YAMLParseError", pos, code, message3);
       }
     };
-    var YAMLWarning2 = class extends YAMLError2 {
+    var YAMLWarning = class extends YAMLError {
       constructor(pos, code, message3) {
         super("YAMLWarning", pos, code, message3);
       }
@@ -9735,9 +9735,9 @@ ${pointer2}
 `;
       }
     };
-    exports2.YAMLError = YAMLError2;
-    exports2.YAMLParseError = YAMLParseError2;
-    exports2.YAMLWarning = YAMLWarning2;
+    exports2.YAMLError = YAMLError;
+    exports2.YAMLParseError = YAMLParseError;
+    exports2.YAMLWarning = YAMLWarning;
     exports2.prettifyError = prettifyError;
   }
 });
@@ -9956,15 +9956,15 @@ var require_util_map_includes = __commonJS({
 var require_resolve_block_map = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-map.js"(exports2) {
     "use strict";
-    var Pair2 = require_Pair();
-    var YAMLMap2 = require_YAMLMap();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     var utilMapIncludes = require_util_map_includes();
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap2.YAMLMap;
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
       const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -10032,7 +10032,7 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
-          const pair2 = new Pair2.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
           map.items.push(pair2);
@@ -10045,7 +10045,7 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair2 = new Pair2.Pair(keyNode);
+          const pair2 = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
           map.items.push(pair2);
@@ -10064,11 +10064,11 @@ var require_resolve_block_map = __commonJS({
 var require_resolve_block_seq = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
     "use strict";
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq2.YAMLSeq;
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -10159,9 +10159,9 @@ var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var Pair2 = require_Pair();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSeq2 = require_YAMLSeq();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
@@ -10169,9 +10169,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -10207,7 +10207,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -10247,7 +10247,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep2 && !props.found) {
+        if (!isMap3 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -10270,7 +10270,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -10299,16 +10299,16 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair2 = new Pair2.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap4) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
             map.items.push(pair2);
           } else {
-            const map = new YAMLMap2.YAMLMap(ctx.schema);
+            const map = new YAMLMap.YAMLMap(ctx.schema);
             map.flow = true;
             map.items.push(pair2);
             const endRange = (valueNode ?? keyNode).range;
@@ -10318,7 +10318,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -10353,9 +10353,9 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar2 = require_Scalar();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSeq2 = require_YAMLSeq();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
@@ -10382,7 +10382,7 @@ var require_compose_collection = __commonJS({
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap2.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq2.YAMLSeq.tagName && expType === "seq") {
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
@@ -10402,7 +10402,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity2.isNode(res) ? res : new Scalar2.Scalar(res);
+      const node2 = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
       if (tag?.format)
@@ -10417,13 +10417,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -10485,7 +10485,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message3);
           indent = "";
         }
-        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
           value += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -10600,7 +10600,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports2) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -10609,15 +10609,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar2.Scalar.PLAIN;
+          _type = Scalar.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar2.Scalar.QUOTE_SINGLE;
+          _type = Scalar.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar2.Scalar.QUOTE_DOUBLE;
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -10822,7 +10822,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
     var identity2 = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -10840,11 +10840,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity2.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar2.Scalar(value);
+        scalar = new Scalar.Scalar(value);
       }
       scalar.range = range2;
       scalar.source = value;
@@ -10932,7 +10932,7 @@ var require_util_empty_scalar_position = __commonJS({
 var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
-    var Alias2 = require_Alias();
+    var Alias = require_Alias();
     var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
@@ -11017,7 +11017,7 @@ var require_compose_node = __commonJS({
       return node2;
     }
     function composeAlias({ options }, { offset, source, end }, onError) {
-      const alias = new Alias2.Alias(source.substring(1));
+      const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
@@ -11038,13 +11038,13 @@ var require_compose_node = __commonJS({
 var require_compose_doc = __commonJS({
   "node_modules/yaml/dist/compose/compose-doc.js"(exports2) {
     "use strict";
-    var Document2 = require_Document();
+    var Document = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document2.Document(void 0, opts);
+      const doc = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
@@ -11083,7 +11083,7 @@ var require_composer = __commonJS({
     "use strict";
     var node_process = require("process");
     var directives = require_directives();
-    var Document2 = require_Document();
+    var Document = require_Document();
     var errors = require_errors();
     var identity2 = require_identity();
     var composeDoc = require_compose_doc();
@@ -11121,7 +11121,7 @@ var require_composer = __commonJS({
       }
       return { comment, afterEmptyLine };
     }
-    var Composer2 = class {
+    var Composer = class {
       constructor(options = {}) {
         this.doc = null;
         this.atDirectives = false;
@@ -11272,7 +11272,7 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document2.Document(void 0, opts);
+          const doc = new Document.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
           doc.range = [0, endOffset, endOffset];
@@ -11281,7 +11281,7 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports2.Composer = Composer2;
+    exports2.Composer = Composer;
   }
 });
 
@@ -11474,7 +11474,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
-    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -11527,7 +11527,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports2.stringify = stringify2;
+    exports2.stringify = stringify;
   }
 });
 
@@ -11538,17 +11538,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path24) => {
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    visit.itemAtPath = (cst, path25) => {
       let item = cst;
-      for (const [field2, index] of path24) {
+      for (const [field2, index] of path25) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -11557,23 +11557,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path24) => {
-      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
-      const field2 = path24[path24.length - 1][0];
+    visit.parentCollection = (cst, path25) => {
+      const parent = visit.itemAtPath(cst, path25.slice(0, -1));
+      const field2 = path25[path25.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path24, item, visitor) {
-      let ctrl = visitor(item, path24);
+    function _visit(path25, item, visitor) {
+      let ctrl = visitor(item, path25);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path24.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path25.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -11584,12 +11584,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path24);
+            ctrl = ctrl(item, path25);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
     }
-    exports2.visit = visit2;
+    exports2.visit = visit;
   }
 });
 
@@ -11604,8 +11604,8 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection2 = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -11688,8 +11688,8 @@ var require_cst = __commonJS({
     exports2.DOCUMENT = DOCUMENT;
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
-    exports2.isCollection = isCollection2;
-    exports2.isScalar = isScalar3;
+    exports2.isCollection = isCollection;
+    exports2.isScalar = isScalar2;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -11717,7 +11717,7 @@ var require_lexer = __commonJS({
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
     var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer3 = class {
+    var Lexer2 = class {
       constructor() {
         this.atEnd = false;
         this.blockScalarIndent = -1;
@@ -12280,7 +12280,7 @@ var require_lexer = __commonJS({
         return yield* this.pushToIndex(i, false);
       }
     };
-    exports2.Lexer = Lexer3;
+    exports2.Lexer = Lexer2;
   }
 });
 
@@ -12288,7 +12288,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -12311,7 +12311,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter2;
+    exports2.LineCounter = LineCounter;
   }
 });
 
@@ -12412,7 +12412,7 @@ var require_parser2 = __commonJS({
         }
       }
     }
-    var Parser5 = class {
+    var Parser4 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -13185,7 +13185,7 @@ var require_parser2 = __commonJS({
         }
       }
     };
-    exports2.Parser = Parser5;
+    exports2.Parser = Parser4;
   }
 });
 
@@ -13194,7 +13194,7 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports2) {
     "use strict";
     var composer = require_composer();
-    var Document2 = require_Document();
+    var Document = require_Document();
     var errors = require_errors();
     var log = require_log();
     var identity2 = require_identity();
@@ -13205,7 +13205,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -13219,7 +13219,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -13238,14 +13238,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -13257,7 +13257,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify2(value, replacer, options) {
+    function stringify(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -13277,12 +13277,12 @@ var require_public_api = __commonJS({
       }
       if (identity2.isDocument(value) && !_replacer)
         return value.toString(options);
-      return new Document2.Document(value, _replacer, options).toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse3;
-    exports2.parseAllDocuments = parseAllDocuments2;
-    exports2.parseDocument = parseDocument2;
-    exports2.stringify = stringify2;
+    exports2.parse = parse2;
+    exports2.parseAllDocuments = parseAllDocuments;
+    exports2.parseDocument = parseDocument;
+    exports2.stringify = stringify;
   }
 });
 
@@ -13291,28 +13291,28 @@ var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports2) {
     "use strict";
     var composer = require_composer();
-    var Document2 = require_Document();
-    var Schema4 = require_Schema();
+    var Document = require_Document();
+    var Schema3 = require_Schema();
     var errors = require_errors();
-    var Alias2 = require_Alias();
+    var Alias = require_Alias();
     var identity2 = require_identity();
-    var Pair2 = require_Pair();
-    var Scalar2 = require_Scalar();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSeq2 = require_YAMLSeq();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
     var parser2 = require_parser2();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit = require_visit();
     exports2.Composer = composer.Composer;
-    exports2.Document = Document2.Document;
-    exports2.Schema = Schema4.Schema;
+    exports2.Document = Document.Document;
+    exports2.Schema = Schema3.Schema;
     exports2.YAMLError = errors.YAMLError;
     exports2.YAMLParseError = errors.YAMLParseError;
     exports2.YAMLWarning = errors.YAMLWarning;
-    exports2.Alias = Alias2.Alias;
+    exports2.Alias = Alias.Alias;
     exports2.isAlias = identity2.isAlias;
     exports2.isCollection = identity2.isCollection;
     exports2.isDocument = identity2.isDocument;
@@ -13321,10 +13321,10 @@ var require_dist = __commonJS({
     exports2.isPair = identity2.isPair;
     exports2.isScalar = identity2.isScalar;
     exports2.isSeq = identity2.isSeq;
-    exports2.Pair = Pair2.Pair;
-    exports2.Scalar = Scalar2.Scalar;
-    exports2.YAMLMap = YAMLMap2.YAMLMap;
-    exports2.YAMLSeq = YAMLSeq2.YAMLSeq;
+    exports2.Pair = Pair.Pair;
+    exports2.Scalar = Scalar.Scalar;
+    exports2.YAMLMap = YAMLMap.YAMLMap;
+    exports2.YAMLSeq = YAMLSeq.YAMLSeq;
     exports2.CST = cst;
     exports2.Lexer = lexer.Lexer;
     exports2.LineCounter = lineCounter.LineCounter;
@@ -13333,8 +13333,2948 @@ var require_dist = __commonJS({
     exports2.parseAllDocuments = publicApi.parseAllDocuments;
     exports2.parseDocument = publicApi.parseDocument;
     exports2.stringify = publicApi.stringify;
-    exports2.visit = visit2.visit;
-    exports2.visitAsync = visit2.visitAsync;
+    exports2.visit = visit.visit;
+    exports2.visitAsync = visit.visitAsync;
+  }
+});
+
+// node_modules/tar/dist/commonjs/server/index.min.js
+var require_index_min = __commonJS({
+  "node_modules/tar/dist/commonjs/server/index.min.js"(exports2) {
+    "use strict";
+    var w = (i, e) => () => (e || i((e = { exports: {} }).exports, e), e.exports);
+    var W = w((v) => {
+      "use strict";
+      Object.defineProperty(v, "__esModule", { value: true });
+      v.writeAscii = v.encodeUtf8Into = v.decodeUtf8 = v.utf8Length = v.isReadableStream = v.isBlob = v.isArrayBuffer = v.isUint8Array = void 0;
+      var Wn = (i) => ArrayBuffer.isView(i) && i[Symbol.toStringTag] === "Uint8Array";
+      v.isUint8Array = Wn;
+      var Gn = (i) => Object.prototype.toString.call(i) === "[object ArrayBuffer]";
+      v.isArrayBuffer = Gn;
+      var Yn = (i) => typeof i?.size == "number" && typeof i.stream == "function";
+      v.isBlob = Yn;
+      var Kn = (i) => typeof i?.getReader == "function";
+      v.isReadableStream = Kn;
+      var Vn = new TextDecoder("utf-8", { ignoreBOM: true }), Xn = new TextEncoder(), Jn = (i) => {
+        let e = i.length;
+        for (let t = 0; t < i.length; t++) {
+          let n = i.charCodeAt(t);
+          n < 128 || (n < 2048 ? e += 1 : n >= 55296 && n <= 56319 && (i.charCodeAt(t + 1) & 64512) === 56320 ? (e += 2, t++) : e += 2);
+        }
+        return e;
+      };
+      v.utf8Length = Jn;
+      var Zn = (i, e = 0, t = i.length) => {
+        let n = "";
+        for (let r = e; r < t; r++) {
+          let s = i[r];
+          if (s >= 128) return Vn.decode(i.subarray(e, t));
+          n += String.fromCharCode(s);
+        }
+        return n;
+      };
+      v.decodeUtf8 = Zn;
+      var Qn = (i, e, t, n) => {
+        let { written: r } = Xn.encodeInto(i, e.subarray(t, t + n));
+        e.fill(0, t + r, t + n);
+      };
+      v.encodeUtf8Into = Qn;
+      var er = (i, e, t) => {
+        for (let n = 0; n < i.length; n++) e[t + n] = i.charCodeAt(n);
+      };
+      v.writeAscii = er;
+    });
+    var di = w((ie) => {
+      "use strict";
+      Object.defineProperty(ie, "__esModule", { value: true });
+      ie.parse = ie.encode = void 0;
+      var tr = (i, e) => {
+        if (Number.isSafeInteger(i)) i < 0 ? nr(i, e) : ir(i, e);
+        else throw Error("cannot encode number outside of javascript safe integer range");
+        return e;
+      };
+      ie.encode = tr;
+      var ir = (i, e) => {
+        e[0] = 128;
+        for (var t = e.length; t > 1; t--) e[t - 1] = i & 255, i = Math.floor(i / 256);
+      }, nr = (i, e) => {
+        e[0] = 255;
+        var t = false;
+        i = i * -1;
+        for (var n = e.length; n > 1; n--) {
+          var r = i & 255;
+          i = Math.floor(i / 256), t ? e[n - 1] = li(r) : r === 0 ? e[n - 1] = 0 : (t = true, e[n - 1] = hi(r));
+        }
+      }, rr = (i) => {
+        let e = i[0], t = e === 128 ? or(i.subarray(1, i.length)) : e === 255 ? sr(i) : null;
+        if (t === null) throw Error("invalid base256 encoding");
+        if (!Number.isSafeInteger(t)) throw Error("parsed number outside of javascript safe integer range");
+        return t;
+      };
+      ie.parse = rr;
+      var sr = (i) => {
+        for (var e = i.length, t = 0, n = false, r = e - 1; r > -1; r--) {
+          var s = Number(i[r]), o;
+          n ? o = li(s) : s === 0 ? o = s : (n = true, o = hi(s)), o !== 0 && (t -= o * Math.pow(256, e - r - 1));
+        }
+        return t;
+      }, or = (i) => {
+        for (var e = i.length, t = 0, n = e - 1; n > -1; n--) {
+          var r = Number(i[n]);
+          r !== 0 && (t += r * Math.pow(256, e - n - 1));
+        }
+        return t;
+      }, li = (i) => (255 ^ i) & 255, hi = (i) => (255 ^ i) + 1 & 255;
+    });
+    var D = w((g) => {
+      "use strict";
+      Object.defineProperty(g, "__esModule", { value: true });
+      g.relative = g.resolve = g.isAbsolute = g.basename = g.dirname = g.join = g.normalize = void 0;
+      var ar = (i) => {
+        let e = i.charCodeAt(0) === 47, t = [];
+        for (let s of i.split("/")) s === "" || s === "." || (s !== ".." ? t.push(s) : t.length && t[t.length - 1] !== ".." ? t.pop() : e || t.push(s));
+        let n = t.length && i.charCodeAt(i.length - 1) === 47, r = t.join("/") + (n ? "/" : "");
+        return e ? "/" + r : r || (i.endsWith("/") ? "./" : ".");
+      };
+      g.normalize = ar;
+      var cr = (...i) => (0, g.normalize)(i.filter((e) => e).join("/"));
+      g.join = cr;
+      var lr = (i) => {
+        let e = i.length;
+        for (; e > 1 && i.charCodeAt(e - 1) === 47; ) e--;
+        let t = i.lastIndexOf("/", e - 1);
+        return t === -1 ? "." : t === 0 ? "/" : t === 1 && i.charCodeAt(0) === 47 ? "//" : i.slice(0, t);
+      };
+      g.dirname = lr;
+      var hr = (i) => {
+        let e = i.length;
+        for (; e > 0 && i.charCodeAt(e - 1) === 47; ) e--;
+        return i.slice(i.lastIndexOf("/", e - 1) + 1, e);
+      };
+      g.basename = hr;
+      var dr = (i) => i.charCodeAt(0) === 47;
+      g.isAbsolute = dr;
+      var ur = (...i) => {
+        let e = "";
+        for (let n = i.length - 1; n >= 0 && !(0, g.isAbsolute)(e); n--) {
+          let r = i[n];
+          r && (e = e ? r + "/" + e : r);
+        }
+        let t = (0, g.normalize)(e);
+        return t.length > 1 && t.endsWith("/") ? t.slice(0, -1) : t;
+      };
+      g.resolve = ur;
+      var fr = (i, e) => {
+        let t = (0, g.resolve)(i).split("/"), n = (0, g.resolve)(e).split("/");
+        t[t.length - 1] || t.pop(), n[n.length - 1] || n.pop();
+        let r = 0;
+        for (; r < t.length && r < n.length && t[r] === n[r]; ) r++;
+        return [...Array.from({ length: t.length - r }, () => ".."), ...n.slice(r)].join("/");
+      };
+      g.relative = fr;
+    });
+    var gt = w((O) => {
+      "use strict";
+      Object.defineProperty(O, "__esModule", { value: true });
+      O.code = O.name = O.normalFsTypes = O.isName = O.isCode = void 0;
+      var pr = (i) => O.name.has(i);
+      O.isCode = pr;
+      var mr = (i) => O.code.has(i);
+      O.isName = mr;
+      O.normalFsTypes = /* @__PURE__ */ new Set(["0", "", "1", "2", "3", "4", "5", "6", "7", "D"]);
+      O.name = /* @__PURE__ */ new Map([["0", "File"], ["", "OldFile"], ["1", "Link"], ["2", "SymbolicLink"], ["3", "CharacterDevice"], ["4", "BlockDevice"], ["5", "Directory"], ["6", "FIFO"], ["7", "ContiguousFile"], ["g", "GlobalExtendedHeader"], ["x", "ExtendedHeader"], ["A", "SolarisACL"], ["D", "GNUDumpDir"], ["I", "Inode"], ["K", "NextFileHasLongLinkpath"], ["L", "NextFileHasLongPath"], ["M", "ContinuationFile"], ["N", "OldGnuLongPath"], ["S", "SparseFile"], ["V", "TapeVolumeHeader"], ["X", "OldExtendedHeader"]]);
+      O.code = new Map(Array.from(O.name).map((i) => [i[1], i[0]]));
+    });
+    var ne = w((q) => {
+      "use strict";
+      var yr = q && q.__createBinding || (Object.create ? (function(i, e, t, n) {
+        n === void 0 && (n = t);
+        var r = Object.getOwnPropertyDescriptor(e, t);
+        (!r || ("get" in r ? !e.__esModule : r.writable || r.configurable)) && (r = { enumerable: true, get: function() {
+          return e[t];
+        } }), Object.defineProperty(i, n, r);
+      }) : (function(i, e, t, n) {
+        n === void 0 && (n = t), i[n] = e[t];
+      })), wr = q && q.__setModuleDefault || (Object.create ? (function(i, e) {
+        Object.defineProperty(i, "default", { enumerable: true, value: e });
+      }) : function(i, e) {
+        i.default = e;
+      }), ui = q && q.__importStar || /* @__PURE__ */ (function() {
+        var i = function(e) {
+          return i = Object.getOwnPropertyNames || function(t) {
+            var n = [];
+            for (var r in t) Object.prototype.hasOwnProperty.call(t, r) && (n[n.length] = r);
+            return n;
+          }, i(e);
+        };
+        return function(e) {
+          if (e && e.__esModule) return e;
+          var t = {};
+          if (e != null) for (var n = i(e), r = 0; r < n.length; r++) n[r] !== "default" && yr(t, e, n[r]);
+          return wr(t, e), t;
+        };
+      })();
+      Object.defineProperty(q, "__esModule", { value: true });
+      q.Header = void 0;
+      var A = W(), fi = ui(di()), we = D(), _e = ui(gt()), _r = (i) => i === void 0 || i < 0 ? void 0 : i, St = class {
+        cksumValid = false;
+        needPax = false;
+        nullBlock = false;
+        block;
+        path;
+        mode;
+        uid;
+        gid;
+        size;
+        cksum;
+        #e = "Unsupported";
+        linkpath;
+        uname;
+        gname;
+        devmaj = 0;
+        devmin = 0;
+        atime;
+        ctime;
+        mtime;
+        charset;
+        comment;
+        constructor(e, t = 0, n, r) {
+          (0, A.isUint8Array)(e) ? this.decode(e, t || 0, n, r) : e && this.#t(e);
+        }
+        decode(e, t, n, r) {
+          if (t || (t = 0), !e || !(e.length >= t + 512)) throw new Error("need 512 bytes for header");
+          let s = C(e, t + 156, 1), o = /^[xgXLK]$/.test(s), a = o ? void 0 : n, c = o ? void 0 : r;
+          if (this.path = a?.path ?? C(e, t, 100), this.mode = a?.mode ?? c?.mode ?? N(e, t + 100, 8), this.uid = a?.uid ?? c?.uid ?? N(e, t + 108, 8), this.gid = a?.gid ?? c?.gid ?? N(e, t + 116, 8), this.size = _r(a?.size ?? Sr(e, t + 124)), this.mtime = a?.mtime ?? c?.mtime ?? bt(e, t + 136, 12), this.cksum = N(e, t + 148, 12), c && this.#t(c, true), a && this.#t(a), _e.isCode(s) && (this.#e = s || "0"), this.#e === "0" && this.path.slice(-1) === "/" && (this.#e = "5"), this.#e === "5" && (this.size = 0), this.linkpath = C(e, t + 157, 100), (0, A.decodeUtf8)(e, t + 257, t + 265) === "ustar\x0000") if (this.uname = a?.uname ?? c?.uname ?? C(e, t + 265, 32), this.gname = a?.gname ?? c?.gname ?? C(e, t + 297, 32), this.devmaj = a?.devmaj ?? c?.devmaj ?? N(e, t + 329, 8) ?? 0, this.devmin = a?.devmin ?? c?.devmin ?? N(e, t + 337, 8) ?? 0, e[t + 475] !== 0) {
+            let h = C(e, t + 345, 155);
+            this.path = h + "/" + this.path;
+          } else {
+            let h = C(e, t + 345, 130);
+            h && (this.path = h + "/" + this.path), this.atime = n?.atime ?? r?.atime ?? bt(e, t + 476, 12), this.ctime = n?.ctime ?? r?.ctime ?? bt(e, t + 488, 12);
+          }
+          let l = 256;
+          for (let h = t; h < t + 148; h++) l += e[h];
+          for (let h = t + 156; h < t + 512; h++) l += e[h];
+          this.cksumValid = l === this.cksum, this.cksum === void 0 && l === 256 && (this.nullBlock = true);
+        }
+        #t(e, t = false) {
+          Object.assign(this, Object.fromEntries(Object.entries(e).filter(([n, r]) => !(r == null || n === "size" && (t || Number(r) < 0) || n === "path" && t || n === "linkpath" && t || n === "global"))));
+        }
+        encode(e, t = 0) {
+          if (e || (e = this.block = new Uint8Array(512)), this.#e === "Unsupported" && (this.#e = "0"), !(e.length >= t + 512)) throw new Error("need 512 bytes for header");
+          let n = this.ctime || this.atime ? 130 : 155, r = gr(this.path || "", n), s = r[0], o = r[1];
+          this.needPax = !!r[2], this.needPax = G(e, t, 100, s) || this.needPax, this.needPax = L(e, t + 100, 8, this.mode) || this.needPax, this.needPax = L(e, t + 108, 8, this.uid) || this.needPax, this.needPax = L(e, t + 116, 8, this.gid) || this.needPax, this.needPax = L(e, t + 124, 12, this.size) || this.needPax, this.needPax = vt(e, t + 136, 12, this.mtime) || this.needPax, e[t + 156] = Number(this.#e.codePointAt(0)), this.needPax = G(e, t + 157, 100, this.linkpath) || this.needPax, (0, A.writeAscii)("ustar\x0000", e, t + 257), this.needPax = G(e, t + 265, 32, this.uname) || this.needPax, this.needPax = G(e, t + 297, 32, this.gname) || this.needPax, this.needPax = L(e, t + 329, 8, this.devmaj) || this.needPax, this.needPax = L(e, t + 337, 8, this.devmin) || this.needPax, this.needPax = G(e, t + 345, n, o) || this.needPax, e[t + 475] !== 0 ? this.needPax = G(e, t + 345, 155, o) || this.needPax : (this.needPax = G(e, t + 345, 130, o) || this.needPax, this.needPax = vt(e, t + 476, 12, this.atime) || this.needPax, this.needPax = vt(e, t + 488, 12, this.ctime) || this.needPax);
+          let a = 256;
+          for (let c = t; c < t + 148; c++) a += e[c];
+          for (let c = t + 156; c < t + 512; c++) a += e[c];
+          return this.cksum = a, L(e, t + 148, 8, this.cksum), this.cksumValid = true, this.needPax;
+        }
+        get type() {
+          return this.#e === "Unsupported" ? this.#e : _e.name.get(this.#e);
+        }
+        get typeKey() {
+          return this.#e;
+        }
+        set type(e) {
+          let t = String(_e.code.get(e));
+          if (_e.isCode(t) || t === "Unsupported") this.#e = t;
+          else if (_e.isCode(e)) this.#e = e;
+          else throw new TypeError("invalid entry type: " + e);
+        }
+      };
+      q.Header = St;
+      var gr = (i, e) => {
+        let n = i, r = "", s, o = i.charAt(0) === "/" ? "/" : ".";
+        if ((0, A.utf8Length)(n) < 100) s = [n, r, false];
+        else {
+          r = (0, we.dirname)(n), n = (0, we.basename)(n);
+          do
+            (0, A.utf8Length)(n) <= 100 && (0, A.utf8Length)(r) <= e ? s = [n, r, false] : (0, A.utf8Length)(n) > 100 && (0, A.utf8Length)(r) <= e ? s = [n.slice(0, 99), r, true] : (n = (0, we.join)((0, we.basename)(r), n), r = (0, we.dirname)(r));
+          while (r !== o && s === void 0);
+          s || (s = [i.slice(0, 99), "", true]);
+        }
+        return s;
+      }, C = (i, e, t) => {
+        let n = e, r = Math.min(e + t, i.length);
+        for (; n < r && i[n] !== 0; ) n++;
+        return (0, A.decodeUtf8)(i, e, n);
+      }, bt = (i, e, t) => br(N(i, e, t)), br = (i) => i === void 0 ? void 0 : new Date(i * 1e3), N = (i, e, t) => Number(i[e]) & 128 ? vr(i.subarray(e, e + t)) : jr(i, e, t), vr = (i) => {
+        try {
+          return fi.parse(i);
+        } catch {
+          return;
+        }
+      }, Sr = (i, e) => {
+        if (Number(i[e]) & 128) return N(i, e, 12);
+        let t = C(i, e, 12);
+        return /^ *[0-7]* *$/.test(t) && i.subarray(e + t.length, e + 12).every((n) => n === 0) ? parseInt(t, 8) || 0 : void 0;
+      }, kr = (i) => isNaN(i) ? void 0 : i, jr = (i, e, t) => kr(parseInt(C(i, e, t).trim(), 8)), Or = { 12: 8589934591, 8: 2097151 }, L = (i, e, t, n) => n === void 0 ? false : n > Or[t] || n < 0 ? (fi.encode(n, i.subarray(e, e + t)), true) : (Pr(i, e, t, n), false), Pr = (i, e, t, n) => (0, A.writeAscii)(Er(n, t), i, e), Er = (i, e) => Rr(Math.floor(i).toString(8), e), Rr = (i, e) => (i.length === e - 1 ? i : "0".repeat(e - i.length - 2) + i + " ") + "\0", vt = (i, e, t, n) => n === void 0 ? false : L(i, e, t, n.getTime() / 1e3), G = (i, e, t, n) => n === void 0 ? false : ((0, A.encodeUtf8Into)(n, i, e, t), n.length !== (0, A.utf8Length)(n) || n.length > t);
+    });
+    var ze = w((Me) => {
+      "use strict";
+      Object.defineProperty(Me, "__esModule", { value: true });
+      Me.Pax = void 0;
+      var xr = ne(), ge = W(), Ar = D(), pi = /^\d+$/, kt = class i {
+        atime;
+        mtime;
+        ctime;
+        charset;
+        comment;
+        gid;
+        uid;
+        gname;
+        uname;
+        linkpath;
+        dev;
+        ino;
+        nlink;
+        path;
+        size;
+        mode;
+        global;
+        constructor(e, t = false) {
+          this.atime = e.atime, this.charset = e.charset, this.comment = e.comment, this.ctime = e.ctime, this.dev = e.dev, this.gid = e.gid, this.global = t, this.gname = e.gname, this.ino = e.ino, this.linkpath = e.linkpath, this.mtime = e.mtime, this.nlink = e.nlink, this.path = e.path, this.size = e.size, this.uid = e.uid, this.uname = e.uname;
+        }
+        encode() {
+          let e = this.encodeBody();
+          if (e === "") return new Uint8Array(0);
+          let t = (0, ge.utf8Length)(e), n = 512 * Math.ceil(1 + t / 512), r = new Uint8Array(n);
+          return new xr.Header({ path: ("PaxHeader/" + (0, Ar.basename)(this.path ?? "")).slice(0, 99), mode: this.mode || 420, uid: this.uid, gid: this.gid, size: t, mtime: this.mtime, type: this.global ? "GlobalExtendedHeader" : "ExtendedHeader", linkpath: "", uname: this.uname || "", gname: this.gname || "", devmaj: 0, devmin: 0, atime: this.atime, ctime: this.ctime }).encode(r), (0, ge.encodeUtf8Into)(e, r, 512, t), r;
+        }
+        encodeBody() {
+          return this.encodeField("path") + this.encodeField("ctime") + this.encodeField("atime") + this.encodeField("dev") + this.encodeField("ino") + this.encodeField("nlink") + this.encodeField("charset") + this.encodeField("comment") + this.encodeField("gid") + this.encodeField("gname") + this.encodeField("linkpath") + this.encodeField("mtime") + this.encodeField("size") + this.encodeField("uid") + this.encodeField("uname");
+        }
+        encodeField(e) {
+          if (this[e] === void 0) return "";
+          let t = this[e], n = typeof t == "object" ? t.getTime() / 1e3 : t, r = " " + (e === "dev" || e === "ino" || e === "nlink" ? "SCHILY." : "") + e + "=" + n + `
+`, s = (0, ge.utf8Length)(r), o = Math.floor(Math.log(s) / Math.log(10)) + 1;
+          return s + o >= Math.pow(10, o) && (o += 1), o + s + r;
+        }
+        static parse(e, t, n = false) {
+          return i.parseBytes(new TextEncoder().encode(e), t, n);
+        }
+        static parseBytes(e, t, n = false) {
+          return new i(Tr(qr(e), t), n);
+        }
+      };
+      Me.Pax = kt;
+      var Tr = (i, e) => e ? Object.assign({}, e, i) : i, qr = (i) => {
+        let e = /* @__PURE__ */ Object.create(null), t = 0;
+        for (; t < i.length && i[t] !== 0; ) {
+          let n = t;
+          for (; n < i.length && i[n] >= 48 && i[n] <= 57; ) n++;
+          let r = t + Number((0, ge.decodeUtf8)(i, t, n));
+          if (n === t || i[n] !== 32 || r <= n + 1 || r > i.length || i[r - 1] !== 10) throw new Error("invalid PAX record");
+          Mr(e, (0, ge.decodeUtf8)(i, n + 1, r - 1)), t = r;
+        }
+        return e;
+      }, Mr = (i, e) => {
+        let t = e.split("=");
+        if (t.length === 1) throw new Error("invalid PAX record");
+        let n = t.shift();
+        if (!n) return i;
+        let r = n.replace(/^SCHILY\.(dev|ino|nlink)/, "$1"), s = t.join("="), o = s.indexOf("\0"), a = o === -1 ? s : s.slice(0, o);
+        switch (r) {
+          case "path":
+          case "linkpath":
+          case "type":
+          case "charset":
+          case "comment":
+          case "gname":
+          case "uname":
+            i[r] = a;
+            break;
+          case "ctime":
+          case "atime":
+          case "mtime":
+            let c = new Date(Number(a) * 1e3);
+            isNaN(c.getTime()) || (i[r] = c);
+            break;
+          case "size":
+            if (!pi.test(s) || !Number.isSafeInteger(+s)) throw new Error("invalid PAX size");
+            i[r] = +s;
+            break;
+          case "gid":
+          case "uid":
+          case "dev":
+          case "ino":
+          case "nlink":
+          case "mode":
+            if (!pi.test(a.trim())) break;
+            let l = +a;
+            if (!Number.isSafeInteger(l)) break;
+            i[r] = l;
+            break;
+        }
+        return i;
+      };
+    });
+    var re = w((Fe) => {
+      "use strict";
+      Object.defineProperty(Fe, "__esModule", { value: true });
+      Fe.gzip = void 0;
+      Fe.gzip = { name: "gzip", headLength: 2, detect: (i) => i[0] === 31 && i[1] === 139, decompress: () => new DecompressionStream("gzip"), compress: (i) => {
+        let e = new CompressionStream("gzip");
+        if (!i?.portable) return e;
+        let t = 0;
+        return { writable: e.writable, readable: e.readable.pipeThrough(new TransformStream({ transform: (n, r) => {
+          t <= 9 && t + n.length > 9 && (n[9 - t] = 255), t += n.length, r.enqueue(n);
+        } })) };
+      } };
+    });
+    var B = w((Y) => {
+      "use strict";
+      Object.defineProperty(Y, "__esModule", { value: true });
+      Y.dealias = Y.aliases = void 0;
+      Y.aliases = { C: "cwd", f: "file", z: "gzip", P: "preservePaths", U: "unlink", "strip-components": "strip", stripComponents: "strip", "keep-newer": "newer", keepNewer: "newer", "keep-newer-files": "newer", keepNewerFiles: "newer", k: "keep", "keep-existing": "keep", keepExisting: "keep", m: "noMtime", "no-mtime": "noMtime", p: "preserveOwner", L: "follow", h: "follow", onentry: "onEntry", onReadEntry: "onEntry" };
+      var zr = (i) => {
+        let e = Object.assign(/* @__PURE__ */ Object.create(null), i);
+        for (let [t, n] of Object.entries(Y.aliases)) e[t] !== void 0 && (e[n] ??= e[t]), delete e[t];
+        return e.noChmod === false && (e.chmod ??= true), delete e.noChmod, e;
+      };
+      Y.dealias = zr;
+    });
+    var Ue = w((Ce) => {
+      "use strict";
+      Object.defineProperty(Ce, "__esModule", { value: true });
+      Ce.concat = void 0;
+      var Fr = (i) => {
+        if (i.length === 1) return i[0].slice();
+        let e = 0;
+        for (let r of i) e += r.length;
+        let t = new Uint8Array(e), n = 0;
+        for (let r of i) t.set(r, n), n += r.length;
+        return t;
+      };
+      Ce.concat = Fr;
+    });
+    var K = w((se) => {
+      "use strict";
+      Object.defineProperty(se, "__esModule", { value: true });
+      se.countOption = se.ownOptions = void 0;
+      var Cr = (i, e) => Object.assign(/* @__PURE__ */ Object.create(null), i, e);
+      se.ownOptions = Cr;
+      var Ur = (i, e, t) => {
+        if (e == null || e === 0) return t;
+        if (e === 1 / 0 || Number.isInteger(e) && Number(e) > 0) return e;
+        throw new TypeError(`${i} must be a positive integer`);
+      };
+      se.countOption = Ur;
+    });
+    var ve = w((I) => {
+      "use strict";
+      Object.defineProperty(I, "__esModule", { value: true });
+      I.ReadEntrySync = I.ReadEntry = I.EntryData = void 0;
+      var yi = Ue(), Dr = /* @__PURE__ */ new Set(["File", "OldFile", "Link", "SymbolicLink", "CharacterDevice", "BlockDevice", "Directory", "FIFO", "ContiguousFile", "GNUDumpDir"]), De = (i) => i.replaceAll("\\", "/"), be = class {
+        header;
+        extended;
+        globalExtended;
+        type;
+        path;
+        mode;
+        uid;
+        gid;
+        uname;
+        gname;
+        size;
+        mtime;
+        atime;
+        ctime;
+        linkpath;
+        devmaj;
+        devmin;
+        dev;
+        ino;
+        nlink;
+        absolute;
+        ignore;
+        invalid = false;
+        unsupported = false;
+        constructor(e, t, n, r = false) {
+          if (!e.path) throw new Error("no path provided for tar.ReadEntry");
+          this.header = e, this.extended = t, this.globalExtended = n, this.type = e.type, this.ignore = !Dr.has(this.type), this.path = r ? De(e.path) : e.path, this.mode = e.mode && e.mode & 4095, this.uid = e.uid, this.gid = e.gid, this.uname = e.uname, this.gname = e.gname, this.size = e.size ?? 0, this.mtime = e.mtime, this.atime = e.atime, this.ctime = e.ctime;
+          let s = this.type === "Link" || this.type === "SymbolicLink";
+          this.linkpath = s && e.linkpath ? r ? De(e.linkpath) : e.linkpath : void 0, this.devmaj = e.devmaj, this.devmin = e.devmin, n && this.#e(n), t && (this.#e(t), t.path != null && (this.path = r ? De(t.path) : t.path), s && t.linkpath != null && (this.linkpath = r ? De(t.linkpath) : t.linkpath));
+        }
+        #e(e) {
+          e.uid != null && (this.uid = e.uid), e.gid != null && (this.gid = e.gid), e.uname != null && (this.uname = e.uname), e.gname != null && (this.gname = e.gname), e.mtime != null && (this.mtime = e.mtime), e.atime != null && (this.atime = e.atime), e.ctime != null && (this.ctime = e.ctime), e.dev != null && (this.dev = e.dev), e.ino != null && (this.ino = e.ino), e.nlink != null && (this.nlink = e.nlink);
+        }
+      };
+      I.EntryData = be;
+      var mi = new TextDecoder(), wi = (i) => {
+        let e = "";
+        for (let t of i) e += mi.decode(t, { stream: true });
+        return e + mi.decode();
+      }, _i = () => new TypeError("Body has already been consumed"), jt = class extends be {
+        #e;
+        #t = false;
+        #i;
+        constructor(e, t, n, r, s) {
+          super(e, t, n, r), this.#e = s;
+        }
+        get bodyUsed() {
+          return this.#t;
+        }
+        get body() {
+          if (this.#i) return this.#i;
+          let e = false;
+          return this.#i = new ReadableStream({ pull: async (t) => {
+            e || (this.#n(), e = true);
+            let [n] = await this.#r(1);
+            n ? t.enqueue(n) : t.close();
+          } }, { highWaterMark: 0 });
+        }
+        #n() {
+          if (this.#t) throw _i();
+          this.#t = true;
+        }
+        #s(e, t = 1 / 0) {
+          let n = this.#e;
+          for (; n && e.length < t; ) {
+            let r = n.readBody(this);
+            if (r === null) break;
+            if (r === void 0) return false;
+            e.push(r);
+          }
+          return true;
+        }
+        async #r(e) {
+          let t = [];
+          for (; !this.#s(t, e); ) await this.#e?.fill();
+          return t;
+        }
+        async bytes() {
+          this.#n();
+          let e = [];
+          for (; !this.#s(e); ) await this.#e?.fill();
+          return (0, yi.concat)(e);
+        }
+        async arrayBuffer() {
+          return (await this.bytes()).buffer;
+        }
+        async text() {
+          return this.#n(), wi(await this.#r());
+        }
+        async blob() {
+          return this.#n(), new Blob(await this.#r());
+        }
+      };
+      I.ReadEntry = jt;
+      var Ot = class extends be {
+        #e;
+        #t = false;
+        #i;
+        constructor(e, t, n, r, s) {
+          super(e, t, n, r), this.#e = s;
+        }
+        get bodyUsed() {
+          return this.#t;
+        }
+        get body() {
+          return this.#i ??= this.#n();
+        }
+        *#n() {
+          this.#s();
+          for (let e; e = this.#e?.readBody(this); ) yield e;
+        }
+        #s() {
+          if (this.#t) throw _i();
+          this.#t = true;
+        }
+        #r() {
+          this.#s();
+          let e = [];
+          for (let t; t = this.#e?.readBody(this); ) e.push(t);
+          return e;
+        }
+        bytes() {
+          return (0, yi.concat)(this.#r());
+        }
+        arrayBuffer() {
+          return this.bytes().buffer;
+        }
+        text() {
+          return wi(this.#r());
+        }
+      };
+      I.ReadEntrySync = Ot;
+    });
+    var oe = w((V) => {
+      "use strict";
+      Object.defineProperty(V, "__esModule", { value: true });
+      V.warn = V.tarError = void 0;
+      var gi = (i, e, t, n) => (i.file && (n.file = i.file), n.code = typeof t == "object" && t.code || e, n.tarCode = e, n), Lr = (i, e, t, n = {}) => Object.assign(typeof t == "object" ? t : new Error(`${e}: ${t}`), gi(i, e, t, n));
+      V.tarError = Lr;
+      var Nr = (i, e, t, n = {}) => {
+        let r = Object.hasOwn(n, "recoverable") && n.recoverable === false;
+        if (i.strict || r) throw (0, V.tarError)(i, e, t, n);
+        gi(i, e, t, n), typeof t == "object" && (n = Object.assign(t, n), t = t.message), i.onwarn?.(e, t, n);
+      };
+      V.warn = Nr;
+    });
+    var Ie = w((Be) => {
+      "use strict";
+      Object.defineProperty(Be, "__esModule", { value: true });
+      Be.Parser = void 0;
+      var Br = W(), Ir = ne(), Hr = ze(), $r = K(), Wr = ve(), bi = oe(), vi = 0, X = 1, Le = 2, Ne = 3, Si = 4, Pt = { type: "entryEnd" }, Gr = { type: "end" }, Yr = /* @__PURE__ */ new Set(["ExtendedHeader", "OldExtendedHeader", "GlobalExtendedHeader", "NextFileHasLongPath", "NextFileHasLongLinkpath"]), Kr = /* @__PURE__ */ new Set(["Link", "SymbolicLink", "CharacterDevice", "BlockDevice", "FIFO", "TapeVolumeHeader"]), ki = (i) => {
+        let e = i.indexOf(0);
+        return (0, Br.decodeUtf8)(i, 0, e === -1 ? i.length : e);
+      }, Et = class {
+        maxMetaEntrySize;
+        position = 0;
+        offset = 0;
+        #e;
+        #t;
+        #i;
+        #n = [];
+        #s;
+        #r = 0;
+        #a;
+        #o = 0;
+        #c = vi;
+        #l;
+        #d;
+        #y;
+        #g = 0;
+        #u = 0;
+        #h = 0;
+        #f;
+        #w;
+        #k;
+        #j;
+        #b = false;
+        #_;
+        #v = false;
+        #p = false;
+        #S = 0;
+        constructor(e = {}, t) {
+          e = this.#e = (0, $r.ownOptions)(e), this.maxMetaEntrySize = e.maxMetaEntrySize || 1024 * 1024, this.#t = e.filter;
+          let n = e.platform === "win32";
+          this.#i = t ?? ((r, s, o) => new Wr.EntryData(r, s, o, n));
+        }
+        warn(e, t, n) {
+          (0, bi.warn)(this.#e, e, t, n);
+        }
+        push(e) {
+          this.#b || this.#n.push(e);
+        }
+        end() {
+          this.#b = true;
+        }
+        get bodyRemain() {
+          let e = this.#s, t = this.#c;
+          return t !== Le && t !== Ne || this.#n.length || e && this.#r < e.length ? 0 : this.#h;
+        }
+        skipBody() {
+          this.#p = this.#c === Le, this.offset += this.#h, this.#u = this.#h = 0, this.#O();
+        }
+        next() {
+          if (this.#p) return this.#p = false, Pt;
+          for (; ; ) {
+            let e = this.#s, t = this.#r;
+            if (!e || t === e.length) {
+              if (e = this.#s = this.#n.shift(), t = this.#r = 0, !e) {
+                if (!this.#b || this.#S === 2) return;
+                let h = this.#R();
+                if (h) return h;
+              }
+              continue;
+            }
+            let n = e.length - t, r = this.#c;
+            if (r <= X) {
+              let h;
+              if (this.#o === 0 && n >= 512) this.#r = t + 512, h = this.#E(e, t);
+              else {
+                let d = this.#a ??= new Uint8Array(512), f = Math.min(512 - this.#o, n);
+                if (d.set(e.subarray(t, t + f), this.#o), this.#r = t + f, this.#o += f, this.#o < 512) continue;
+                this.#o = 0, h = this.#E(d, 0);
+              }
+              if (h) return h;
+              continue;
+            }
+            let s = this.#h, o = n < s ? n : s, a = this.#u, c = o < a ? o : a;
+            this.#r = t + o, this.offset += o, this.#h = s - o, this.#u = a - c;
+            let l = o === s;
+            if (r === Si) {
+              let h = this.#y;
+              h.set(e.subarray(t, t + c), this.#g), this.#g += c, l && (this.#O(), this.#x(h));
+              continue;
+            }
+            if (l && this.#O(), r !== Ne) {
+              if (c === 0) {
+                if (l) return Pt;
+                continue;
+              }
+              return this.#p = l, { type: "body", data: c === e.length ? e : e.subarray(t, t + c) };
+            }
+          }
+        }
+        #O() {
+          let e = this.#l;
+          e && (this.position = this.offset, this.#l = void 0), !e?.invalid && !this.#v && (this.#_ = true), this.#v = false, this.#c = X;
+        }
+        #R() {
+          let e = this.#c;
+          if (e > X) {
+            let t = this.#l, n = (512 - this.#h % 512) % 512, r = this.#h + n;
+            this.#l = void 0, this.#y = void 0, this.#c = X, !t?.invalid && !this.#v && (this.#_ = true), this.#v = false, this.#p = e === Le, this.warn("TAR_BAD_ARCHIVE", `Truncated input (needed ${r} more bytes, only ${n} available)`, { entry: t, header: this.#d });
+            return;
+          }
+          return this.#p ? (this.#p = false, Pt) : (this.#S === 0 && (this.#S = 1, (e === vi || this.#_ === false) && this.warn("TAR_BAD_ARCHIVE", "Unrecognized archive format")), this.#S = 2, Gr);
+        }
+        #E(e, t) {
+          this.offset += 512, this.#_ === void 0 && (this.#_ = false);
+          let n = this.#f, r = this.#w, s = this.#k;
+          (r !== void 0 || s !== void 0) && (n = Object.assign(/* @__PURE__ */ Object.create(null), n), n.path ??= r, n.linkpath ??= s);
+          let o = new Ir.Header(e, t, n, this.#j);
+          if (o.nullBlock) {
+            this.#b = true, this.#s = void 0, this.#n.length = 0, this.#o = 0, this.#c = X;
+            return;
+          }
+          let a = o.type, c = Yr.has(a);
+          if (!o.cksumValid) {
+            this.#P(o, "checksum failure", false);
+            return;
+          }
+          let l = o.size;
+          if (l === void 0 && this.#m("invalid size", o), (l && Kr.has(a) || a === "Directory" && n?.size) && this.#m(`${a} entry with a body`, o), !o.path && !c) {
+            this.#P(o, "path is required", true);
+            return;
+          }
+          if ((a === "Link" || a === "SymbolicLink") && !(n?.linkpath ?? o.linkpath)) {
+            this.#P(o, "linkpath required", true);
+            return;
+          }
+          if (this.#d = o, this.#u = l, this.#h = 512 * Math.ceil(l / 512), l || (this.#_ = true), c) {
+            l > this.maxMetaEntrySize && this.#m(`${a} entry larger than maxMetaEntrySize`, o), (a === "NextFileHasLongPath" ? r !== void 0 : a === "NextFileHasLongLinkpath" ? s !== void 0 : a !== "GlobalExtendedHeader" && this.#f) && this.#m(`two ${a} entries for one entry`, o), this.#f && a.startsWith("NextFile") && this.#m(`${a} entry after a PAX header`, o), l > 0 && (this.#y = new Uint8Array(l), this.#g = 0, this.#c = Si);
+            return;
+          }
+          this.#f = this.#w = this.#k = void 0;
+          let h = this.#i(o, n, this.#j);
+          return !h.ignore && this.#t && !this.#t(h.path, h) && (h.ignore = true), l ? (this.#l = h, this.#c = h.ignore ? Ne : Le) : (this.#c = X, this.position = this.offset, this.#p = !h.ignore), { type: "entry", entry: h };
+        }
+        #P(e, t, n) {
+          this.#f = this.#w = this.#k = void 0;
+          let r = n ? e.size : 0;
+          r && (this.#d = e, this.#u = r, this.#h = 512 * Math.ceil(r / 512), this.#c = Ne, this.#v = true), this.warn("TAR_ENTRY_INVALID", t, { header: e });
+        }
+        #m(e, t) {
+          throw this.#b = true, this.#s = this.#y = void 0, this.#n.length = 0, this.#o = 0, this.#c = X, this.#S = 2, (0, bi.tarError)(this.#e, "TAR_BAD_ARCHIVE", e, { header: t, recoverable: false });
+        }
+        #x(e) {
+          let t = this.#d, n = t.type;
+          if (n === "NextFileHasLongPath") {
+            this.#w = ki(e);
+            return;
+          }
+          if (n === "NextFileHasLongLinkpath") {
+            this.#k = ki(e);
+            return;
+          }
+          let r = n === "GlobalExtendedHeader", s;
+          try {
+            s = Hr.Pax.parseBytes(e, r ? this.#j : void 0, r);
+          } catch (o) {
+            this.#m(o.message, t);
+          }
+          if (!r) {
+            this.#f = s;
+            return;
+          }
+          (s.size !== void 0 || s.path !== void 0 || s.linkpath !== void 0) && this.#m("size or path in a global PAX header", t), this.#j = s;
+        }
+      };
+      Be.Parser = Et;
+    });
+    var ae = w((M) => {
+      "use strict";
+      Object.defineProperty(M, "__esModule", { value: true });
+      M.readFileSync = M.readFile = M.SKIP = void 0;
+      var Vr = K(), Xr = 16 * 1024 * 1024, ji = 64 * 1024, Jr = 1024 * 1024;
+      M.SKIP = /* @__PURE__ */ Symbol.for("tar.readFile.skip");
+      var He = class {
+        pos = 0;
+        size = 0;
+        #e;
+        #t = ji;
+        constructor(e) {
+          this.#e = (0, Vr.countOption)("maxReadSize", e, Xr);
+        }
+        next() {
+          let e = Math.min(this.#t, this.#e, this.size - this.pos);
+          return this.#t *= 2, e;
+        }
+        skip(e) {
+          return e < Jr || this.pos + e > this.size ? false : (this.pos += e, this.#t = ji, true);
+        }
+      };
+      async function* Zr(i, e, t) {
+        let n = await i.open(e, "r");
+        try {
+          t.size = (await n.stat()).size;
+          for (let r; r = t.next(); ) {
+            let s = new Uint8Array(r), { bytesRead: o } = await n.read(s, 0, r, t.pos);
+            if (!o) break;
+            t.pos += o, yield o < r ? s.subarray(0, o) : s;
+          }
+        } finally {
+          await n.close().catch(() => {
+          });
+        }
+      }
+      function* Qr(i, e, t) {
+        let n = i.openSync(e, "r");
+        try {
+          t.size = i.fstatSync(n).size;
+          for (let r; r = t.next(); ) {
+            let s = new Uint8Array(r), o = i.readSync(n, s, 0, r, t.pos);
+            if (!o) break;
+            t.pos += o, yield o < r ? s.subarray(0, o) : s;
+          }
+        } finally {
+          try {
+            i.closeSync(n);
+          } catch {
+          }
+        }
+      }
+      var es = (i, e, t) => {
+        let n = new He(t);
+        return Object.assign(Zr(i, e, n), { [M.SKIP]: (r) => n.skip(r) });
+      };
+      M.readFile = es;
+      var ts = (i, e, t) => {
+        let n = new He(t);
+        return Object.assign(Qr(i, e, n), { [M.SKIP]: (r) => n.skip(r) });
+      };
+      M.readFileSync = ts;
+    });
+    var H = w((b) => {
+      "use strict";
+      Object.defineProperty(b, "__esModule", { value: true });
+      b.entriesSync = b.entries = b.TarReaderSync = b.TarReader = b.EntryCursor = b.findCodec = b.headLength = void 0;
+      var ce = W(), is = ne(), Oi = re(), xt = Ue(), Pi = K(), Ei = Ie(), Ri = ve(), ns = ae(), rs = oe(), Rt = () => {
+      }, ss = (i) => Math.max(512, ...i.map((e) => e.headLength));
+      b.headLength = ss;
+      var os = (i) => {
+        try {
+          let e = new is.Header(i);
+          return e.cksumValid || e.nullBlock;
+        } catch {
+          return false;
+        }
+      }, as = (i, e, t = "") => i.find((n) => n.detect(e)) ?? (os(e) ? void 0 : i.find((n) => n.extensions?.some((r) => t.endsWith(r))));
+      b.findCodec = as;
+      var xi = (i) => typeof i.maxDecompressionRatio == "number" ? i.maxDecompressionRatio : 1e3, $e = (i, e) => (0, rs.tarError)(i, "TAR_ABORT", e, { recoverable: false }), Ai = (i, e, t) => $e(i, new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${t}`)), cs = () => new TypeError("The body of an entry cannot be read after a later entry"), Se = class {
+        parser;
+        current;
+        ended = false;
+        constructor(e) {
+          this.parser = e;
+        }
+        entry() {
+          if (this.current = void 0, this.ended) return null;
+          for (let e; e = this.parser.next(); ) {
+            if (e.type === "end") return this.ended = true, null;
+            if (e.type === "entry" && !e.entry.ignore) return this.current = e.entry;
+          }
+        }
+        body(e) {
+          if (e !== this.current) throw cs();
+          let t = this.parser.next();
+          if (t) return t.type === "body" ? t.data : (this.current = void 0, null);
+        }
+      };
+      b.EntryCursor = Se;
+      var Ti = (i, e) => {
+        if (i.current) return;
+        let t = i.parser.bodyRemain;
+        t && e[ns.SKIP]?.(t) && i.parser.skipBody();
+      }, ls = (i) => {
+        if ((0, ce.isUint8Array)(i)) return [i].values();
+        if ((0, ce.isArrayBuffer)(i)) return [new Uint8Array(i)].values();
+        if ((0, ce.isBlob)(i) && (i = i.stream()), (0, ce.isReadableStream)(i)) {
+          let e = i.getReader();
+          return { next: () => e.read(), return: () => e.cancel() };
+        }
+        return Symbol.asyncIterator in i ? i[Symbol.asyncIterator]() : i[Symbol.iterator]();
+      }, We = class {
+        parser;
+        #e;
+        #t;
+        #i;
+        #n;
+        #s;
+        #r;
+        #a = false;
+        constructor(e, t = {}) {
+          t = (0, Pi.ownOptions)(t);
+          let n = t.platform === "win32";
+          this.parser = new Ei.Parser(t, (r, s, o) => new Ri.ReadEntry(r, s, o, n, this)), this.#e = new Se(this.parser), this.#t = t, this.#i = ls(e);
+        }
+        poll() {
+          return this.#a ? null : this.#e.entry();
+        }
+        readBody(e) {
+          return this.#e.body(e);
+        }
+        fill() {
+          return this.#r ??= this.#o();
+        }
+        async #o() {
+          try {
+            let e = this.#n ??= await this.#c(this.#i), t = this.#s;
+            this.#s = void 0, e === this.#i && Ti(this.#e, e);
+            let n = t ? { value: t, done: false } : await e.next();
+            n.done ? this.parser.end() : this.parser.push(n.value);
+          } finally {
+            this.#r = void 0;
+          }
+        }
+        async #c(e) {
+          let t = this.#t, n = [...t.codecs ?? [], Oi.gzip], r = (0, b.headLength)(n), s;
+          for (; !s || s.length < r; ) {
+            let y = await e.next();
+            if (y.done) break;
+            s = s ? (0, xt.concat)([s, y.value]) : y.value;
+          }
+          let o = s && (0, b.findCodec)(n, s, t.file);
+          if (!o) return this.#s = s, e;
+          let a = 0, c = 0, { readable: l, writable: h } = o.decompress(), d = h.getWriter(), f = l.getReader(), p = false;
+          (async () => {
+            try {
+              for (; ; ) {
+                if (await d.ready, p) return;
+                let y = s ? { value: s, done: false } : await e.next();
+                if (s = void 0, p) return;
+                if (y.done) return await d.close();
+                a += y.value.length, await d.write(y.value);
+              }
+            } catch (y) {
+              p || await d.abort(y).catch(Rt);
+            }
+          })();
+          let m = xi(t);
+          return { next: async () => {
+            let y = await f.read().catch((j) => {
+              throw $e(t, j);
+            });
+            if (!y.done) {
+              c += y.value.length;
+              let j = c / a;
+              if (j > m) throw Ai(t, j, m);
+            }
+            return y;
+          }, return: async () => (p = true, await f.cancel().catch(Rt), await d.abort().catch(Rt), await e.return?.(), { value: void 0, done: true }) };
+        }
+        async next() {
+          try {
+            for (; ; ) {
+              let e = this.poll();
+              if (e) return { value: e, done: false };
+              if (e === null) break;
+              await this.fill();
+            }
+          } catch (e) {
+            throw await this.return(), e;
+          }
+          return this.return();
+        }
+        async return() {
+          return this.#a || (this.#a = true, this.#e.current = void 0, await (this.#n ?? this.#i).return?.()), { value: void 0, done: true };
+        }
+        [Symbol.asyncIterator]() {
+          return this;
+        }
+      };
+      b.TarReader = We;
+      var Ge = class {
+        parser;
+        #e;
+        #t;
+        #i;
+        #n;
+        #s;
+        #r = false;
+        constructor(e, t = {}) {
+          t = (0, Pi.ownOptions)(t);
+          let n = t.platform === "win32";
+          this.parser = new Ei.Parser(t, (r, s, o) => new Ri.ReadEntrySync(r, s, o, n, this)), this.#e = new Se(this.parser), this.#t = t, this.#i = (0, ce.isUint8Array)(e) ? [e].values() : (0, ce.isArrayBuffer)(e) ? [new Uint8Array(e)].values() : e[Symbol.iterator]();
+        }
+        readBody(e) {
+          for (; ; ) {
+            let t = this.#e.body(e);
+            if (t !== void 0) return t;
+            this.#a();
+          }
+        }
+        #a() {
+          let e = this.#n ??= this.#o(this.#i), t = this.#s;
+          this.#s = void 0, e === this.#i && Ti(this.#e, e);
+          let n = t ? { value: t, done: false } : e.next();
+          n.done ? this.parser.end() : this.parser.push(n.value);
+        }
+        #o(e) {
+          let t = this.#t, n = [...t.codecs ?? [], Oi.gzip], r = (0, b.headLength)(n), s, o;
+          for (; (!s || s.length < r) && !(o = e.next()).done; ) s = s ? (0, xt.concat)([s, o.value]) : o.value;
+          let a = s && (0, b.findCodec)(n, s, t.file);
+          if (!s || !a) return this.#s = s, e;
+          let { decompressSync: c } = a;
+          if (!c) throw $e(t, new Error(`the ${a.name} codec has no decompressSync function`));
+          let l = [s];
+          for (; !(o = e.next()).done; ) l.push(o.value);
+          let h = (0, xt.concat)(l), d = xi(t), f;
+          try {
+            f = c(h, { maxOutputLength: h.length * d });
+          } catch (_) {
+            throw $e(t, _);
+          }
+          let p = f.length / h.length;
+          if (p > d) throw Ai(t, p, d);
+          return [f].values();
+        }
+        next() {
+          try {
+            for (; ; ) {
+              let e = this.#r ? null : this.#e.entry();
+              if (e) return { value: e, done: false };
+              if (e === null) break;
+              this.#a();
+            }
+          } catch (e) {
+            throw this.return(), e;
+          }
+          return this.return();
+        }
+        return() {
+          return this.#r || (this.#r = true, this.#e.current = void 0, (this.#n ?? this.#i).return?.()), { value: void 0, done: true };
+        }
+        [Symbol.iterator]() {
+          return this;
+        }
+      };
+      b.TarReaderSync = Ge;
+      var hs = (i, e) => new We(i, e);
+      b.entries = hs;
+      var ds = (i, e) => new Ge(i, e);
+      b.entriesSync = ds;
+    });
+    var qi = w((Ye) => {
+      "use strict";
+      Object.defineProperty(Ye, "__esModule", { value: true });
+      Ye.modeFix = void 0;
+      var us = (i, e, t) => (i &= 4095, t && (i = (i | 384) & -19), e && (i & 256 && (i |= 64), i & 32 && (i |= 8), i & 4 && (i |= 1)), i);
+      Ye.modeFix = us;
+    });
+    var Tt = w((le) => {
+      "use strict";
+      Object.defineProperty(le, "__esModule", { value: true });
+      le.decode = le.encode = void 0;
+      var Ke = ["|", "<", ">", "?", ":"], At = Ke.map((i) => String.fromCodePoint(61440 + Number(i.codePointAt(0)))), fs = new Map(Ke.map((i, e) => [i, At[e]])), ps = new Map(At.map((i, e) => [i, Ke[e]])), ms = (i) => Ke.reduce((e, t) => e.split(t).join(fs.get(t)), i);
+      le.encode = ms;
+      var ys = (i) => At.reduce((e, t) => e.split(t).join(ps.get(t)), i);
+      le.decode = ys;
+    });
+    var Ve = w((E) => {
+      "use strict";
+      Object.defineProperty(E, "__esModule", { value: true });
+      E.win32Dirname = E.win32Resolve = E.win32IsAbsolute = E.win32Root = void 0;
+      var Mi = D(), J = (i) => i === 47 || i === 92, ws = (i) => i >= 65 && i <= 90 || i >= 97 && i <= 122, _s = (i) => {
+        let e = i.length, t = 0;
+        if (J(i.charCodeAt(0))) {
+          if (t = 1, J(i.charCodeAt(1))) {
+            let n = 2, r = n;
+            for (; n < e && !J(i.charCodeAt(n)); ) n++;
+            if (n < e && n !== r) {
+              for (r = n; n < e && J(i.charCodeAt(n)); ) n++;
+              if (n < e && n !== r) {
+                for (r = n; n < e && !J(i.charCodeAt(n)); ) n++;
+                n === e ? t = n : n !== r && (t = n + 1);
+              }
+            }
+          }
+        } else ws(i.charCodeAt(0)) && i.charCodeAt(1) === 58 && (t = J(i.charCodeAt(2)) ? 3 : 2);
+        return i.slice(0, t);
+      };
+      E.win32Root = _s;
+      var gs = (i) => J(i.charCodeAt(0)) || (0, E.win32Root)(i).length === 3;
+      E.win32IsAbsolute = gs;
+      var bs = (i, e) => {
+        let t = (0, E.win32IsAbsolute)(e) ? e : i + "/" + e, n = (0, E.win32Root)(t);
+        return n + (0, Mi.resolve)("/", t.slice(n.length)).slice(1);
+      };
+      E.win32Resolve = bs;
+      var vs = (i) => {
+        let e = (0, E.win32Root)(i), t = (0, Mi.dirname)(i.slice(e.length));
+        return t === "." ? e : e + t;
+      };
+      E.win32Dirname = vs;
+    });
+    var qt = w((Xe) => {
+      "use strict";
+      Object.defineProperty(Xe, "__esModule", { value: true });
+      Xe.stripAbsolutePath = void 0;
+      var Ss = Ve(), ks = (i) => {
+        let e = "";
+        for (let t; t = (0, Ss.win32Root)(i); ) i.charAt(0) === "/" && i.slice(0, 4) !== "//?/" && (t = "/"), i = i.slice(t.length), e += t;
+        return [e, i];
+      };
+      Xe.stripAbsolutePath = ks;
+    });
+    var Mt = w((Je) => {
+      "use strict";
+      Object.defineProperty(Je, "__esModule", { value: true });
+      Je.toStream = void 0;
+      var js = (i) => new ReadableStream({ pull: async (e) => {
+        let t = await i.next();
+        t.done ? e.close() : e.enqueue(t.value);
+      }, cancel: async () => {
+        await i.return?.();
+      } }, { highWaterMark: 0 });
+      Je.toStream = js;
+    });
+    var Qe = w((Ze) => {
+      "use strict";
+      Object.defineProperty(Ze, "__esModule", { value: true });
+      Ze.stripTrailingSlashes = void 0;
+      var Os = (i) => {
+        let e = i.length - 1, t = -1;
+        for (; e > -1 && i.charAt(e) === "/"; ) t = e, e--;
+        return t === -1 ? i : i.slice(0, t);
+      };
+      Ze.stripTrailingSlashes = Os;
+    });
+    var Ft = w((tt) => {
+      "use strict";
+      Object.defineProperty(tt, "__esModule", { value: true });
+      tt.WriteEntry = void 0;
+      var et = W(), Ps = ne(), Es = K(), Rs = ze(), xs = Qe(), As = new TextEncoder(), zi = (i, e) => e ? (0, xs.stripTrailingSlashes)(e) + "/" + i.replace(/^\.(\/|$)/, "") : i, zt = class {
+        path;
+        type;
+        mode;
+        uid;
+        gid;
+        uname;
+        gname;
+        size;
+        mtime;
+        atime;
+        ctime;
+        linkpath;
+        dev;
+        ino;
+        nlink;
+        body;
+        absolute;
+        header;
+        constructor(e, t) {
+          if (e.type === "Unsupported") throw new Error("writing entry that should be ignored");
+          if (typeof t == "string" && (t = As.encode(t)), this.path = e.path, this.type = e.type ?? "File", this.mode = e.mode, this.uid = e.uid, this.gid = e.gid, this.uname = e.uname, this.gname = e.gname, e.size === void 0 && t !== void 0 && !(0, et.isUint8Array)(t) && !(0, et.isBlob)(t)) throw new TypeError("a stream body needs the size option");
+          this.size = e.size ?? ((0, et.isUint8Array)(t) ? t.length : (0, et.isBlob)(t) ? t.size : 0), this.mtime = e.mtime, this.atime = e.atime, this.ctime = e.ctime, this.linkpath = e.linkpath, this.dev = e.dev, this.ino = e.ino, this.nlink = e.nlink, this.body = t;
+        }
+        encode(e = {}, t = new Uint8Array(512)) {
+          e = (0, Es.ownOptions)(e);
+          let n = zi(this.path, e.prefix), r = this.type === "Link" && this.linkpath !== void 0 ? zi(this.linkpath, e.prefix) : this.linkpath, { uid: s, gid: o, uname: a, gname: c, size: l, mtime: h, atime: d, ctime: f } = this;
+          if (this.header = new Ps.Header({ path: n, linkpath: r, mode: this.mode, uid: s, gid: o, size: l, mtime: h, type: this.type, uname: a, gname: c, atime: d, ctime: f }), !this.header.encode(t) || e.noPax) return [t];
+          let { dev: p, ino: _, nlink: m } = this;
+          return [new Rs.Pax({ atime: d, ctime: f, gid: o, gname: c, mtime: h, path: n, linkpath: r, size: l, uid: s, uname: a, dev: p, ino: _, nlink: m }).encode(), t];
+        }
+      };
+      tt.WriteEntry = zt;
+    });
+    var rt = w((k) => {
+      "use strict";
+      var Ts = k && k.__createBinding || (Object.create ? (function(i, e, t, n) {
+        n === void 0 && (n = t);
+        var r = Object.getOwnPropertyDescriptor(e, t);
+        (!r || ("get" in r ? !e.__esModule : r.writable || r.configurable)) && (r = { enumerable: true, get: function() {
+          return e[t];
+        } }), Object.defineProperty(i, n, r);
+      }) : (function(i, e, t, n) {
+        n === void 0 && (n = t), i[n] = e[t];
+      })), qs = k && k.__setModuleDefault || (Object.create ? (function(i, e) {
+        Object.defineProperty(i, "default", { enumerable: true, value: e });
+      }) : function(i, e) {
+        i.default = e;
+      }), Ms = k && k.__importStar || /* @__PURE__ */ (function() {
+        var i = function(e) {
+          return i = Object.getOwnPropertyNames || function(t) {
+            var n = [];
+            for (var r in t) Object.prototype.hasOwnProperty.call(t, r) && (n[n.length] = r);
+            return n;
+          }, i(e);
+        };
+        return function(e) {
+          if (e && e.__esModule) return e;
+          var t = {};
+          if (e != null) for (var n = i(e), r = 0; r < n.length; r++) n[r] !== "default" && Ts(t, e, n[r]);
+          return qs(t, e), t;
+        };
+      })();
+      Object.defineProperty(k, "__esModule", { value: true });
+      k.PackSync = k.Pack = k.PackBase = k.PackJob = void 0;
+      var je = W(), zs = qi(), Fs = Ms(Tt()), Cs = re(), Us = Ue(), Dt = K(), Ct = D(), Ds = qt(), Ls = Mt(), ke = oe(), Fi = Ve(), Ci = Ft(), Ns = 16 * 1024 * 1024, z = () => {
+      }, Oe = (i) => 512 * Math.ceil(i / 512), Z = (i) => i.replaceAll("\\", "/"), Ut = (i) => `${i.dev}:${i.ino}`, it = { bigint: true }, Bs = ({ dev: i, ino: e }) => !Number.isSafeInteger(i) || !Number.isSafeInteger(e), nt = (i, e) => i.dev === e.dev && i.ino === e.ino, Bt = (i, e) => Object.assign(new Error(i), { path: e, syscall: "read", code: "EOF" }), Bi = (i, e) => Bt(`encountered unexpected EOF: ${i} has fewer than the ${e} bytes of its stat`, i), Ii = (i, e) => Bt(`did not encounter expected EOF: ${i} has more than the ${e} bytes of its stat`, i), Hi = (i) => i.absolute ?? i.path, Is2 = (i) => Object.assign(new Error("writing more data than expected"), { path: Hi(i) }), $i = (i) => Symbol.asyncIterator in i || Symbol.iterator in i, Hs = (i) => typeof i.encode == "function", U = class {
+        path;
+        absolute;
+        up;
+        linkpath;
+        ready;
+        constructor(e, t) {
+          this.path = e, this.absolute = t;
+        }
+      };
+      k.PackJob = U;
+      var Pe = class {
+        opt;
+        fs;
+        cwd;
+        win32;
+        maxReadSize;
+        header;
+        codec;
+        codecOptions;
+        ended = false;
+        head;
+        tail;
+        wake;
+        #e = /* @__PURE__ */ new Map();
+        constructor(e, t) {
+          e = this.opt = (0, Dt.ownOptions)(e), this.fs = e.fs, this.win32 = e.platform === "win32", this.maxReadSize = (0, Dt.countOption)("maxReadSize", e.maxReadSize, Ns);
+          let { prefix: n, noPax: r } = e;
+          this.header = { prefix: n && this.win32 ? Z(n) : n, noPax: r };
+          let s = e.cwd && (this.win32 ? Z(e.cwd) : e.cwd);
+          if (s && !(this.win32 ? Fi.win32IsAbsolute : Ct.isAbsolute)(s)) throw new TypeError("cwd must be an absolute path");
+          this.cwd = s && this.#t(s, "");
+          let o = e, a = ["gzip", "brotli", "zstd", "compress"].filter((l) => o[l]);
+          if (a.length > 1) throw new TypeError(`${a.join(", ")} are mutually exclusive`);
+          let [c] = a;
+          if (c) {
+            let l = e.compress, [h, d] = l ? Array.isArray(l) ? l : [l] : [[...e.codecs ?? [], Cs.gzip].find((f) => f.name === c), o[c]];
+            if (!h?.[t]) throw new TypeError(`no codec named ${h?.name ?? c} has a ${t} function`);
+            this.codec = h, this.codecOptions = { ...typeof d == "object" ? d : void 0, ...h.name === "gzip" && e.portable ? { portable: true } : void 0 };
+          }
+        }
+        #t(e, t) {
+          return this.win32 ? (0, Fi.win32Resolve)(e, t) : (0, Ct.resolve)(e, t);
+        }
+        resolve(e) {
+          if (!this.cwd || !this.fs) throw new TypeError("a path needs the cwd and fs options");
+          return this.#t(this.cwd, this.win32 ? Z(e) : e);
+        }
+        add(e) {
+          if (this.ended) throw new Error("write after end");
+          if (typeof e != "string") this.push(e);
+          else {
+            let t = this.win32 ? Z(e) : e;
+            this.push(new U(t || "./", this.resolve(t)));
+          }
+          return this;
+        }
+        end() {
+          return this.ended = true, this.wake?.(), this;
+        }
+        push(e) {
+          let t = { item: e };
+          this.tail ? this.tail.next = t : this.head = t, this.tail = t, this.wake?.();
+        }
+        shift() {
+          this.head = this.head?.next, this.head || (this.tail = void 0);
+        }
+        needsExact(e) {
+          return Bs(e) && (e.isDirectory() ? !!this.opt.follow : e.isFile() && e.nlink > 1);
+        }
+        plan(e, t, n) {
+          let { filter: r } = this.opt;
+          if (!(r && !r(e.path, t))) {
+            if (t.isDirectory()) {
+              for (let s = e.up; s; s = s.up) if (s.key === Ut(n)) {
+                (0, ke.warn)(this.opt, "TAR_ENTRY_ERROR", "directory is its own ancestor", { path: e.path, absolute: e.absolute });
+                return;
+              }
+              return "Directory";
+            }
+            if (t.isSymbolicLink()) return "SymbolicLink";
+            if (!t.isFile()) {
+              (0, ke.warn)(this.opt, "TAR_ENTRY_UNSUPPORTED", "unsupported file type", { path: e.path, absolute: e.absolute });
+              return;
+            }
+            if (t.nlink > 1) {
+              let s = Ut(n), o = this.#e.get(s), a = this.cwd;
+              if (o !== e.absolute && o?.startsWith(a.endsWith("/") ? a : a + "/")) return e.linkpath = (0, Ct.relative)(a, o), "Link";
+              this.#e.set(s, e.absolute);
+            }
+            return "File";
+          }
+        }
+        children(e, t, n) {
+          let r = e.path === "./" ? "" : e.path.replace(/\/*$/, "/"), s = e.absolute.endsWith("/") ? e.absolute : e.absolute + "/", o = this.opt.follow ? { key: Ut(n), up: e.up } : void 0;
+          return [...t].sort().map((a) => {
+            let c = new U(r + a, s + a);
+            return c.up = o, c;
+          });
+        }
+        missing(e, t) {
+          if (t?.code !== "ENOENT") throw t;
+          (0, ke.warn)(this.opt, "TAR_ENTRY_ERROR", t, { path: e.path, absolute: e.absolute });
+        }
+        changed(e, t) {
+          (0, ke.warn)(this.opt, "TAR_ENTRY_ERROR", t === "Directory" ? "directory changed between lstat and readdir" : "file changed between lstat and open", { path: e.path, absolute: e.absolute });
+        }
+        pathEntry(e, t, n, r, s) {
+          let { processUid: o, processUname: a = "" } = this.opt, c = new Ci.WriteEntry({ path: e.path, type: n, mode: t.mode, uid: t.uid, gid: t.gid, uname: t.uid === o ? a : "", size: n === "File" ? t.size : 0, mtime: t.mtime, atime: t.atime, ctime: t.ctime, linkpath: r && this.win32 ? Z(r) : r, dev: t.dev, ino: t.ino, nlink: t.nlink }, s);
+          return c.absolute = e.absolute, this.#i(c, true);
+        }
+        addedEntry(e) {
+          if (Hs(e)) return this.#i(e, false);
+          let { filter: t } = this.opt;
+          if (!(t && !t(e.path, e))) return this.#i(new Ci.WriteEntry(e, e.body), false);
+        }
+        #i(e, t) {
+          let { opt: n, win32: r } = this, s = e.type === "Directory";
+          r && !t && (e.path = Z(e.path), e.linkpath && (e.linkpath = Z(e.linkpath)));
+          let [o, a] = n.preservePaths ? ["", e.path] : (0, Ds.stripAbsolutePath)(e.path);
+          return e.path = a, t && (r && (e.path = Fs.decode(e.path)), e.path === "" && (e.path = "./")), o && (0, ke.warn)(n, "TAR_ENTRY_INFO", `stripping ${o} from absolute path`, { entry: e, path: o + e.path }), t && s && !e.path.endsWith("/") && (e.path += "/"), n.portable && (e.uid = e.gid = e.dev = e.ino = e.nlink = void 0, e.uname = e.gname = void 0, e.atime = e.ctime = void 0), e.mode !== void 0 && (e.mode = (0, zs.modeFix)(e.mode, s, !!n.portable)), e.mtime = n.noMtime || n.portable && s ? void 0 : n.mtime || e.mtime, e;
+        }
+      };
+      k.PackBase = Pe;
+      var Ui = async (i, e, t, n, r, s) => {
+        for (; t < e.length && n < r; ) {
+          let { bytesRead: o } = await i.read(e, t, e.length - t, n);
+          if (o <= 0) throw Bi(s, r);
+          if (o > r - n) throw Ii(s, r);
+          t += o, n += o;
+        }
+        return n;
+      }, Di = (i, e, t, n, r, s, o) => {
+        for (; n < t.length && r < s; ) {
+          let a = i.readSync(e, t, n, t.length - n, r);
+          if (a <= 0) throw Bi(o, s);
+          if (a > s - r) throw Ii(o, s);
+          n += a, r += a;
+        }
+        return r;
+      };
+      async function* $s(i) {
+        if ((0, je.isUint8Array)(i)) yield i;
+        else if ((0, je.isBlob)(i) || (0, je.isReadableStream)(i)) {
+          let e = ((0, je.isBlob)(i) ? i.stream() : i).getReader();
+          try {
+            for (; ; ) {
+              let t = await e.read();
+              if (t.done) break;
+              yield t.value;
+            }
+          } finally {
+            await e.cancel().catch(z);
+          }
+        } else i && (yield* i);
+      }
+      function* Ws(i) {
+        if ((0, je.isUint8Array)(i)) yield i;
+        else if (i && Symbol.iterator in i) yield* i;
+        else if (i) throw new TypeError("PackSync needs a body that is a string, a Uint8Array, or an iterable");
+      }
+      var Wi = (i, e, t) => {
+        if (t.length > e) throw Is2(i);
+        return e - t.length;
+      }, Gi = (i, e) => {
+        if (e) throw Bt("encountered unexpected EOF", Hi(i));
+        return new Uint8Array(Oe(i.size) - i.size);
+      };
+      async function* Li(i) {
+        if (!i.size) return;
+        let e = i.size;
+        for await (let n of $s(i.body)) e = Wi(i, e, n), yield n;
+        let t = Gi(i, e);
+        t.length && (yield t);
+      }
+      function* Ni(i) {
+        if (!i.size) return;
+        let e = i.size;
+        for (let n of Ws(i.body)) e = Wi(i, e, n), yield n;
+        let t = Gi(i, e);
+        t.length && (yield t);
+      }
+      var Lt = class extends Pe {
+        jobs;
+        #e;
+        #t = Promise.resolve();
+        constructor(e = {}) {
+          super(e, "compress"), this.jobs = (0, Dt.countOption)("jobs", this.opt.jobs, 4);
+        }
+        async next() {
+          let e = await (this.#e ??= this.#i()).next();
+          return e.done ? { value: void 0, done: true } : e;
+        }
+        async return() {
+          return this.end(), await this.#e?.return(), { value: void 0, done: true };
+        }
+        [Symbol.asyncIterator]() {
+          return this;
+        }
+        #i() {
+          let { codec: e } = this;
+          return e?.compress ? this.#n(e.compress(this.codecOptions)) : this.#s();
+        }
+        async *#n(e) {
+          let t = this.#s(), n, r = (0, Ls.toStream)({ next: () => t.next().catch((s) => {
+            throw n = { er: s }, r.cancel().catch(z), s;
+          }) }).pipeThrough(e).getReader();
+          try {
+            for (; ; ) {
+              let s = await r.read();
+              if (n) throw n.er;
+              if (s.done) break;
+              yield s.value;
+            }
+          } finally {
+            await r.cancel().catch(z), await t.return();
+          }
+        }
+        async *#s() {
+          try {
+            for (; ; ) {
+              let e = this.head;
+              if (!e) {
+                if (this.ended) break;
+                await new Promise((n) => this.wake = n);
+                continue;
+              }
+              this.#r();
+              let { item: t } = e;
+              if (t instanceof U) yield* this.#c(t);
+              else if (!$i(t)) yield* this.#d(t);
+              else for await (let n of t) yield* this.#d(n);
+              this.shift();
+            }
+            yield new Uint8Array(1024);
+          } finally {
+            for (let e = this.head; e; e = e.next) {
+              let { item: t } = e;
+              if (!(t instanceof U) || !t.ready) break;
+              await (await t.ready.catch(z))?.handle?.close().catch(z);
+            }
+          }
+        }
+        #r() {
+          let e = this.fs, t = this.head;
+          for (let n = 0; t && n < this.jobs; n++, t = t.next) {
+            let r = t.item;
+            if (!(r instanceof U)) break;
+            if (r.ready) continue;
+            let s = this.#a(e, r.absolute);
+            s.catch(z);
+            let o = this.#t.then(() => s).then(([a, c]) => {
+              let l = this.plan(r, a, c);
+              return l && { load: this.#o(e, r, a, c, l) };
+            }, (a) => this.missing(r, a));
+            this.#t = o.catch(z), r.ready = o.then((a) => a?.load), r.ready.catch(z);
+          }
+        }
+        async #a(e, t) {
+          let { follow: n } = this.opt, r = await (n ? e.stat(t) : e.lstat(t)), s = this.needsExact(r) ? await (n ? e.stat(t, it) : e.lstat(t, it)) : r;
+          return [r, s];
+        }
+        async #o(e, t, n, r, s) {
+          let { absolute: o } = t, { follow: a, noDirRecurse: c } = this.opt, l = { stat: n, id: r, type: s };
+          if (s === "SymbolicLink") l.linkpath = await e.readlink(o);
+          else if (s === "Directory" && !c) l.names = await e.readdir(o), l.changed = !a && !nt(n, await e.lstat(o));
+          else if (s === "File" && n.size) {
+            let h = await e.open(o, "r");
+            try {
+              let { size: d } = n, f = Oe(d);
+              !a && !nt(n, await h.stat()) ? l.changed = true : f > this.maxReadSize ? l.handle = h : (l.buf = new Uint8Array(512 + f), await Ui(h, l.buf, 512, 0, d, o));
+            } catch (d) {
+              throw await h.close().catch(z), d;
+            }
+            l.handle || await h.close();
+          }
+          return l;
+        }
+        async *#c(e) {
+          let t = await e.ready;
+          if (!t) return;
+          let { stat: n, id: r, type: s, names: o, buf: a, handle: c } = t;
+          if (t.changed) return this.changed(e, s);
+          let l = false;
+          try {
+            let h = a ? a.subarray(512, 512 + n.size) : c && this.#l(c, n.size, e.absolute), d = this.pathEntry(e, n, s, t.linkpath ?? e.linkpath, h);
+            if (o) for (let p of this.children(e, o, r)) this.push(p);
+            await this.opt.onWriteEntry?.(d);
+            let f = a && d.body === h && d.size === n.size;
+            yield* d.encode(this.header, f ? a : void 0), f || (yield* Li(d)), l = true;
+          } finally {
+            if (c) {
+              t.handle = void 0;
+              let h = c.close();
+              await (l ? h : h.catch(z));
+            }
+          }
+        }
+        async *#l(e, t, n) {
+          let r = Oe(t);
+          for (let s = 0; s < t; ) {
+            let o = new Uint8Array(Math.min(r - s, this.maxReadSize)), a = await Ui(e, o, 0, s, t, n);
+            yield o.subarray(0, a - s), s = a;
+          }
+        }
+        async *#d(e) {
+          let t = this.addedEntry(e);
+          t && (await this.opt.onWriteEntry?.(t), yield* t.encode(this.header), yield* Li(t));
+        }
+      };
+      k.Pack = Lt;
+      var Nt = class extends Pe {
+        #e;
+        constructor(e = {}) {
+          super(e, "compressSync");
+        }
+        next() {
+          let e = (this.#e ??= this.#t()).next();
+          return e.done ? { value: void 0, done: true } : e;
+        }
+        return() {
+          return this.ended = true, this.#e?.return(), { value: void 0, done: true };
+        }
+        [Symbol.iterator]() {
+          return this;
+        }
+        *#t() {
+          let { codec: e } = this;
+          if (!e?.compressSync) return yield* this.#i();
+          yield e.compressSync((0, Us.concat)([...this.#i()]), this.codecOptions);
+        }
+        *#i() {
+          for (let e; e = this.head; this.shift()) {
+            let { item: t } = e;
+            if (t instanceof U) {
+              let n = [t];
+              for (let r of n) yield* this.#n(r, n);
+            } else if (!$i(t)) yield* this.#r(t);
+            else for (let n of t) yield* this.#r(n);
+          }
+          this.ended = true, yield new Uint8Array(1024);
+        }
+        *#n(e, t) {
+          let n = this.fs, { absolute: r } = e, { follow: s, noDirRecurse: o } = this.opt, a;
+          try {
+            a = s ? n.statSync(r) : n.lstatSync(r);
+          } catch (m) {
+            return this.missing(e, m);
+          }
+          let c = this.needsExact(a) ? s ? n.statSync(r, it) : n.lstatSync(r, it) : a, l = this.plan(e, a, c);
+          if (!l) return;
+          let { linkpath: h } = e, d, f, p, _ = false;
+          try {
+            if (l === "SymbolicLink") h = n.readlinkSync(r);
+            else if (l === "Directory" && !o) {
+              let j = n.readdirSync(r);
+              if (!s && !nt(a, n.lstatSync(r))) return this.changed(e, l);
+              t.push(...this.children(e, j, c));
+            } else if (l === "File" && a.size) {
+              let { size: j } = a, ci = Oe(j);
+              if (p = n.openSync(r, "r"), !s && !nt(a, n.fstatSync(p))) return this.changed(e, l);
+              ci > this.maxReadSize ? f = this.#s(n, p, j, r) : (d = new Uint8Array(512 + ci), Di(n, p, d, 512, 0, j, r), f = d.subarray(512, 512 + j));
+            }
+            let m = this.pathEntry(e, a, l, h, f);
+            this.opt.onWriteEntry?.(m);
+            let y = d && m.body === f && m.size === a.size;
+            yield* m.encode(this.header, y ? d : void 0), y || (yield* Ni(m)), _ = true;
+          } finally {
+            if (p !== void 0 && !_) try {
+              n.closeSync(p);
+            } catch {
+            }
+          }
+          p !== void 0 && n.closeSync(p);
+        }
+        *#s(e, t, n, r) {
+          let s = Oe(n);
+          for (let o = 0; o < n; ) {
+            let a = new Uint8Array(Math.min(s - o, this.maxReadSize)), c = Di(e, t, a, 0, o, n, r);
+            yield a.subarray(0, c - o), o = c;
+          }
+        }
+        *#r(e) {
+          let t = this.addedEntry(e);
+          t && (this.opt.onWriteEntry?.(t), yield* t.encode(this.header), yield* Ni(t));
+        }
+      };
+      k.PackSync = Nt;
+    });
+    var Re = w((S) => {
+      "use strict";
+      Object.defineProperty(S, "__esModule", { value: true });
+      S.packFilesSync = S.packFiles = S.writeChunksSync = S.writeChunks = void 0;
+      S.create = Qs;
+      S.createSync = eo;
+      var Ki = B(), Vi = H(), Xi = rt(), Ji = ae(), Gs = Mt(), Ee = 64 * 1024, st = 4 * Ee, Ys = () => {
+      }, It = (i, e) => {
+        if (!e?.length) throw new TypeError("no paths specified to add to archive");
+        if (i.file && !i.fs) throw new TypeError("the file option needs the fs option");
+      }, Yi = async (i, e, t, n) => {
+        for (let r = 0; r < t; ) r += (await i.write(e, r, t - r, n + r)).bytesWritten;
+      }, Ks = async (i, e, t) => {
+        let n = new Uint8Array(st), r = 0, s = async () => {
+          await Yi(i, n, r, t), t += r, r = 0;
+        };
+        for await (let o of e) (r + o.length > st || o.length >= Ee) && await s(), o.length >= Ee ? (await Yi(i, o, o.length, t), t += o.length) : (n.set(o, r), r += o.length);
+        await s();
+      };
+      S.writeChunks = Ks;
+      var Vs = (i, e, t, n) => {
+        let r = new Uint8Array(st), s = 0, o = (a, c) => {
+          for (let l = 0; l < c; ) l += i.writeSync(e, a, l, c - l, n + l);
+          n += c;
+        };
+        for (let a of t) (s + a.length > st || a.length >= Ee) && (o(r, s), s = 0), a.length >= Ee ? o(a, a.length) : (r.set(a, s), s += a.length);
+        o(r, s);
+      };
+      S.writeChunksSync = Vs;
+      var Xs = async (i, e, t, n) => {
+        let r = await e.open(t, "w", n), s = false;
+        try {
+          await (0, S.writeChunks)(r, i, 0), s = true;
+        } finally {
+          let o = r.close();
+          await (s ? o : o.catch(Ys));
+        }
+      }, Js = (i, e) => {
+        let { fs: t, strict: n, onwarn: r, codecs: s, platform: o } = i, a = new Xi.Pack(i);
+        for (let c of e) if (typeof c != "string" || c.charAt(0) !== "@") a.add(c);
+        else {
+          let l = a.resolve(c.slice(1));
+          a.add(new Vi.TarReader((0, Ji.readFile)(t, l, i.maxReadSize), { strict: n, onwarn: r, codecs: s, platform: o, file: l }));
+        }
+        return a.end();
+      };
+      S.packFiles = Js;
+      var Zs = (i, e) => {
+        let { strict: t, onwarn: n, codecs: r, platform: s } = i, o = new Xi.PackSync(i);
+        for (let a of e) if (typeof a != "string" || a.charAt(0) !== "@") o.add(a);
+        else {
+          let c = o.resolve(a.slice(1));
+          o.add(new Vi.TarReaderSync((0, Ji.readFileSync)(i.fs, c, i.maxReadSize), { strict: t, onwarn: n, codecs: r, platform: s, file: c }));
+        }
+        return o;
+      };
+      S.packFilesSync = Zs;
+      function Qs(i, e) {
+        let t = (0, Ki.dealias)(i);
+        if (!t.file) return It(t, e), (0, Gs.toStream)((0, S.packFiles)(t, e));
+        try {
+          return It(t, e), Xs((0, S.packFiles)(t, e), t.fs, t.file, t.mode || 438);
+        } catch (n) {
+          return Promise.reject(n);
+        }
+      }
+      function eo(i, e) {
+        let t = (0, Ki.dealias)(i);
+        It(t, e);
+        let { file: n } = t, r = t.fs, s = (0, S.packFilesSync)(t, e);
+        if (!n) return s;
+        let o = r.openSync(n, "w", t.mode || 438);
+        try {
+          (0, S.writeChunksSync)(r, o, s, 0);
+        } catch (a) {
+          try {
+            r.closeSync(o);
+          } catch {
+          }
+          throw a;
+        }
+        r.closeSync(o);
+      }
+    });
+    var xe = w((F) => {
+      "use strict";
+      Object.defineProperty(F, "__esModule", { value: true });
+      F.listSync = F.list = F.filesFilter = void 0;
+      var Zi = Qe(), Qi = B(), en = H(), tn = ae(), to = oe(), io = (i, e) => {
+        let t = new Set(i.map((o) => (0, Zi.stripTrailingSlashes)(o))), n = new Set(t), r = 0;
+        for (let o of t) r = Math.max(r, o.length);
+        let s = (o) => {
+          let a = (0, Zi.stripTrailingSlashes)(o), c = a.charAt(0) === "/" ? "/" : ".", l = false;
+          for (let h = a.length; h > 0; h = a.lastIndexOf("/", h - 1)) {
+            if (h > r) continue;
+            let d = a.slice(0, h);
+            if (!(d === c || !t.has(d)) && (l = true, n.delete(d), !n.size)) break;
+          }
+          return l;
+        };
+        return [(o, a) => {
+          let c = !e || e(o, a);
+          return s(o) && c;
+        }, (o) => {
+          for (let a of n) (0, to.warn)(o, "TAR_ENTRY_ERROR", `${a}: not found in archive`, { path: a });
+        }];
+      };
+      F.filesFilter = io;
+      var nn = () => new TypeError("list needs input, or file and fs"), no = async (i, e) => {
+        let t = (0, Qi.dealias)(i), { input: n, file: r, fs: s, onEntry: o } = t, a = n ?? (r && s ? (0, tn.readFile)(s, r, t.maxReadSize) : void 0);
+        if (!a) throw nn();
+        let [c, l] = e?.length ? (0, F.filesFilter)(e, t.filter) : [];
+        c && (t.filter = c);
+        let h = new en.TarReader(a, t);
+        try {
+          for (; ; ) {
+            let d = h.poll();
+            if (d === null) break;
+            d === void 0 ? await h.fill() : o && await o(d);
+          }
+        } finally {
+          await h.return();
+        }
+        l?.(t);
+      };
+      F.list = no;
+      var ro = (i, e) => {
+        let t = (0, Qi.dealias)(i), { input: n, file: r, fs: s, onEntry: o } = t, a = n ?? (r && s ? (0, tn.readFileSync)(s, r, t.maxReadSize) : void 0);
+        if (!a) throw nn();
+        let [c, l] = e?.length ? (0, F.filesFilter)(e, t.filter) : [];
+        c && (t.filter = c);
+        let h = new en.TarReaderSync(a, t);
+        for (let d of h) o?.(d);
+        l?.(t);
+      };
+      F.listSync = ro;
+    });
+    var Ht = w((de) => {
+      "use strict";
+      Object.defineProperty(de, "__esModule", { value: true });
+      de.delete = de.deleteSync = void 0;
+      var so = re(), rn = Re(), sn = B(), he = H(), oo = xe(), on = ae(), ao = () => {
+      }, an = (i, e) => {
+        if (!i.file) throw new TypeError("file is required");
+        if (!i.fs) throw new TypeError("the file option needs the fs option");
+        let t = [...i.codecs ?? [], so.gzip];
+        if (e?.length) return [t, ...(0, oo.filesFilter)(e, i.filter)];
+        if (i.filter) return [t, i.filter];
+        throw new TypeError("no paths specified to delete");
+      }, cn = (i) => `${i}.${Math.random().toString(36).slice(2)}.tmp`, co = async (i, e) => {
+        let t = (0, sn.dealias)(i), [n, r, s] = an(t, e), { fs: o, file: a, filter: c, maxReadSize: l, ...h } = t, d = new Uint8Array((0, he.headLength)(n)), f = 0, p = await o.open(a, "r");
+        try {
+          for (let y = 1; y > 0 && f < d.length; f += y) y = (await p.read(d, f, d.length - f, f)).bytesRead;
+        } finally {
+          await p.close();
+        }
+        let { mode: _ } = await o.stat(a), m = cn(a);
+        try {
+          await (0, rn.create)({ ...h, fs: o, file: m, mode: _ & 511, compress: (0, he.findCodec)(n, d.subarray(0, f), a), preservePaths: true, filter: (y, j) => !r(y, j) }, [new he.TarReader((0, on.readFile)(o, a, l), { ...h, file: a })]), s?.(t), await o.rename(m, a);
+        } catch (y) {
+          throw await o.unlink(m).catch(ao), y;
+        }
+      };
+      de.delete = co;
+      var lo = (i, e) => {
+        let t = (0, sn.dealias)(i), [n, r, s] = an(t, e), { fs: o, file: a, filter: c, maxReadSize: l, ...h } = t, d = new Uint8Array((0, he.headLength)(n)), f = 0, p = o.openSync(a, "r");
+        try {
+          for (let y = 1; y > 0 && f < d.length; f += y) y = o.readSync(p, d, f, d.length - f, f);
+        } finally {
+          o.closeSync(p);
+        }
+        let { mode: _ } = o.statSync(a), m = cn(a);
+        try {
+          (0, rn.createSync)({ ...h, fs: o, file: m, mode: _ & 511, compress: (0, he.findCodec)(n, d.subarray(0, f), a), preservePaths: true, filter: (y, j) => !r(y, j) }, [new he.TarReaderSync((0, on.readFileSync)(o, a, l), { ...h, file: a })]), s?.(t), o.renameSync(m, a);
+        } catch (y) {
+          try {
+            o.unlinkSync(m);
+          } catch {
+          }
+          throw y;
+        }
+      };
+      de.deleteSync = lo;
+    });
+    var Wt = w((ot) => {
+      "use strict";
+      Object.defineProperty(ot, "__esModule", { value: true });
+      ot.CwdError = void 0;
+      var $t = class extends Error {
+        path;
+        code;
+        syscall = "chdir";
+        constructor(e, t) {
+          super(`${t}: Cannot cd into '${e}'`), this.path = e, this.code = t;
+        }
+        get name() {
+          return "CwdError";
+        }
+      };
+      ot.CwdError = $t;
+    });
+    var ct = w((at3) => {
+      "use strict";
+      Object.defineProperty(at3, "__esModule", { value: true });
+      at3.SymlinkError = void 0;
+      var Gt = class extends Error {
+        path;
+        symlink;
+        syscall = "symlink";
+        code = "TAR_SYMLINK_ERROR";
+        constructor(e, t) {
+          super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"), this.symlink = e, this.path = t;
+        }
+        get name() {
+          return "SymlinkError";
+        }
+      };
+      at3.SymlinkError = Gt;
+    });
+    var mn = w((ue) => {
+      "use strict";
+      Object.defineProperty(ue, "__esModule", { value: true });
+      ue.mkdirSync = ue.mkdir = void 0;
+      var ln = Wt(), hn = ct(), dn = D(), un = (i) => {
+        let e = i.mode | 448, { uid: t, gid: n } = i;
+        return { mode: e, needChmod: (e & i.umask) !== 0, owner: typeof t == "number" && typeof n == "number" && (t !== i.processUid || n !== i.processGid) ? { uid: t, gid: n } : void 0 };
+      }, fn = (i, e) => i.endsWith("/") ? i + e : i + "/" + e, pn = (i, e) => {
+        let t = i.replaceAll("\\", "/"), n = [e];
+        for (let r = e.length; !t.endsWith(e.slice(0, r)); ) {
+          if (r = e.lastIndexOf("/", r - 1), r <= 0) return [e];
+          n.push(e.slice(0, r));
+        }
+        return n;
+      }, ho = async (i, e, t) => {
+        let { mode: n, needChmod: r, owner: s } = un(t), { cwd: o } = t, a = [];
+        if (e === o) {
+          let c = "ENOTDIR";
+          if (!await i.stat(e).then((h) => h.isDirectory(), (h) => (c = h?.code || c, false))) throw new ln.CwdError(e, c);
+        } else if (t.preserve) {
+          let c = await i.mkdir(e, { mode: n, recursive: true });
+          c && (a = pn(c, e));
+        } else {
+          let c = (0, dn.relative)(o, e).split("/"), l = o;
+          for (let h = 0; h < c.length; h++) {
+            l = fn(l, c[h]);
+            try {
+              await i.mkdir(l, { mode: n });
+            } catch (d) {
+              let f = await i.lstat(l);
+              if (f.isDirectory()) continue;
+              if (!t.unlink) throw f.isSymbolicLink() ? new hn.SymlinkError(l, l + "/" + c.slice(h + 1).join("/")) : d;
+              await i.unlink(l), await i.mkdir(l, { mode: n });
+            }
+            a.push(l);
+          }
+        }
+        if (s) for (let c of a) await i.lchown(c, s.uid, s.gid);
+        r && await i.chmod(e, n);
+      };
+      ue.mkdir = ho;
+      var uo = (i, e, t) => {
+        let { mode: n, needChmod: r, owner: s } = un(t), { cwd: o } = t, a = [];
+        if (e === o) {
+          let c = "ENOTDIR", l = false;
+          try {
+            l = i.statSync(e).isDirectory();
+          } catch (h) {
+            c = h?.code || c;
+          }
+          if (!l) throw new ln.CwdError(e, c);
+        } else if (t.preserve) {
+          let c = i.mkdirSync(e, { mode: n, recursive: true });
+          c && (a = pn(c, e));
+        } else {
+          let c = (0, dn.relative)(o, e).split("/"), l = o;
+          for (let h = 0; h < c.length; h++) {
+            l = fn(l, c[h]);
+            try {
+              i.mkdirSync(l, { mode: n });
+            } catch (d) {
+              let f = i.lstatSync(l);
+              if (f.isDirectory()) continue;
+              if (!t.unlink) throw f.isSymbolicLink() ? new hn.SymlinkError(l, l + "/" + c.slice(h + 1).join("/")) : d;
+              i.unlinkSync(l), i.mkdirSync(l, { mode: n });
+            }
+            a.push(l);
+          }
+        }
+        if (s) for (let c of a) i.lchownSync(c, s.uid, s.gid);
+        r && i.chmodSync(e, n);
+      };
+      ue.mkdirSync = uo;
+    });
+    var wn = w((lt) => {
+      "use strict";
+      Object.defineProperty(lt, "__esModule", { value: true });
+      lt.normalizeUnicode = void 0;
+      var Yt = /* @__PURE__ */ Object.create(null), yn = 1e4, fe = /* @__PURE__ */ new Set(), fo = 256, po = (i) => {
+        if (i.length > fo) return i.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en");
+        fe.has(i) ? fe.delete(i) : Yt[i] = i.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"), fe.add(i);
+        let e = Yt[i], t = fe.size - yn;
+        if (t > yn / 10) {
+          for (let n of fe) if (fe.delete(n), delete Yt[n], --t <= 0) break;
+        }
+        return e;
+      };
+      lt.normalizeUnicode = po;
+    });
+    var Vt = w((ht) => {
+      "use strict";
+      Object.defineProperty(ht, "__esModule", { value: true });
+      ht.PathReservations = void 0;
+      var mo = wn(), yo = Qe(), wo = D(), Kt = class {
+        #e = { queue: [], name: "" };
+        #t = /* @__PURE__ */ new Map();
+        #i = /* @__PURE__ */ new Set();
+        #n;
+        constructor(e = false) {
+          this.#n = e;
+        }
+        reserve(e, t) {
+          return new Promise((n, r) => {
+            let s = () => {
+              t().then(() => {
+                this.#a(s), n();
+              }, (o) => {
+                this.#a(s), r(o);
+              });
+            };
+            this.#s(e, s);
+          });
+        }
+        #s(e, t) {
+          let n = this.#e, r = /* @__PURE__ */ new Set(), s = /* @__PURE__ */ new Set();
+          for (let o of this.#n ? ["win32 parallelization disabled"] : e) {
+            let a = this.#n ? o : (0, yo.stripTrailingSlashes)((0, wo.join)((0, mo.normalizeUnicode)(o))), c = n;
+            for (let l of a.split("/")) {
+              c !== n && s.add(c);
+              let h = c.kids ??= /* @__PURE__ */ new Map(), d = h.get(l);
+              d || h.set(l, d = { queue: [], name: l, up: c }), c = d;
+            }
+            r.add(c);
+          }
+          for (let o of r) s.delete(o);
+          this.#t.set(t, { dirs: s, paths: r });
+          for (let o of r) o.queue.push(t);
+          for (let { queue: o } of s) {
+            let a = o[o.length - 1];
+            a instanceof Set ? a.add(t) : o.push(/* @__PURE__ */ new Set([t]));
+          }
+          this.#r(t);
+        }
+        #r(e) {
+          let { paths: t, dirs: n } = this.#t.get(e);
+          for (let r of t) if (r.queue[0] !== e) return;
+          for (let { queue: r } of n) {
+            let s = r[0];
+            if (!(s instanceof Set) || !s.has(e)) return;
+          }
+          this.#i.add(e), e();
+        }
+        #a(e) {
+          let { paths: t, dirs: n } = this.#t.get(e), r = /* @__PURE__ */ new Set();
+          for (let { queue: s } of t) {
+            s.shift();
+            let o = s[0];
+            if (typeof o == "function") r.add(o);
+            else if (o) for (let a of o) r.add(a);
+          }
+          for (let { queue: s } of n) {
+            let o = s[0];
+            o.size > 1 ? o.delete(e) : (s.shift(), s.length && r.add(s[0]));
+          }
+          for (let s of t) for (; s.up && !s.queue.length && !s.kids?.size; ) s.up.kids?.delete(s.name), s = s.up;
+          this.#i.delete(e), this.#t.delete(e);
+          for (let s of r) this.#r(s);
+        }
+      };
+      ht.PathReservations = Kt;
+    });
+    var _n = w((dt) => {
+      "use strict";
+      Object.defineProperty(dt, "__esModule", { value: true });
+      dt.writeFlags = void 0;
+      var _o = 512 * 1024, go = (i, e) => {
+        if (!i) return () => "w";
+        let { O_CREAT: t, O_TRUNC: n, O_WRONLY: r, O_NOFOLLOW: s, UV_FS_O_FILEMAP: o } = i, a = n | t | r;
+        if (!e) {
+          let l = typeof s == "number" ? s | a : "w";
+          return () => l;
+        }
+        if (!o) return () => "w";
+        let c = o | a;
+        return (l) => l < _o ? c : "w";
+      };
+      dt.writeFlags = go;
+    });
+    var ft = w((R) => {
+      "use strict";
+      var bo = R && R.__createBinding || (Object.create ? (function(i, e, t, n) {
+        n === void 0 && (n = t);
+        var r = Object.getOwnPropertyDescriptor(e, t);
+        (!r || ("get" in r ? !e.__esModule : r.writable || r.configurable)) && (r = { enumerable: true, get: function() {
+          return e[t];
+        } }), Object.defineProperty(i, n, r);
+      }) : (function(i, e, t, n) {
+        n === void 0 && (n = t), i[n] = e[t];
+      })), vo = R && R.__setModuleDefault || (Object.create ? (function(i, e) {
+        Object.defineProperty(i, "default", { enumerable: true, value: e });
+      }) : function(i, e) {
+        i.default = e;
+      }), So = R && R.__importStar || /* @__PURE__ */ (function() {
+        var i = function(e) {
+          return i = Object.getOwnPropertyNames || function(t) {
+            var n = [];
+            for (var r in t) Object.prototype.hasOwnProperty.call(t, r) && (n[n.length] = r);
+            return n;
+          }, i(e);
+        };
+        return function(e) {
+          if (e && e.__esModule) return e;
+          var t = {};
+          if (e != null) for (var n = i(e), r = 0; r < n.length; r++) n[r] !== "default" && bo(t, e, n[r]);
+          return vo(t, e), t;
+        };
+      })();
+      Object.defineProperty(R, "__esModule", { value: true });
+      R.UnpackSync = R.Unpack = R.UnpackBase = void 0;
+      var ko = ct(), gn = So(Tt()), Sn = H(), kn = mn(), Xt = K(), jo = Vt(), T2 = D(), Oo = qt(), Po = oe(), Ae = Ve(), Eo = _n(), Ro = 1024, bn = 32768, xo = 16, ut = /* @__PURE__ */ new Set(["File", "OldFile", "ContiguousFile"]), pe = /* @__PURE__ */ new Set(["Directory", "GNUDumpDir"]), Ao = /* @__PURE__ */ new Set(["Link", "SymbolicLink"]), vn = (i, e, t) => i !== void 0 ? i : e !== void 0 && e === e >>> 0 ? e : t, Te = class {
+        opt;
+        cwd;
+        win32;
+        strip;
+        maxDepth;
+        preservePaths;
+        unlink;
+        keep;
+        newer;
+        noMtime;
+        chmod;
+        uid;
+        gid;
+        preserveOwner;
+        forceChown;
+        processUid;
+        processGid;
+        processUmask;
+        umask;
+        dmode;
+        fmode;
+        writeFlag;
+        resolve;
+        dirname;
+        fatal;
+        constructor(e) {
+          let t = this.opt = (0, Xt.ownOptions)(e), n = this.win32 = t.platform === "win32";
+          if (this.resolve = n ? Ae.win32Resolve : T2.resolve, this.dirname = n ? Ae.win32Dirname : T2.dirname, typeof t.cwd != "string") throw new TypeError("cwd is required");
+          let r = n ? t.cwd.replaceAll("\\", "/") : t.cwd;
+          if (!(n ? Ae.win32IsAbsolute : T2.isAbsolute)(r)) throw new TypeError("cwd must be an absolute path");
+          if (this.cwd = this.resolve(r, ""), typeof t.uid == "number" || typeof t.gid == "number") {
+            if (typeof t.uid != "number" || typeof t.gid != "number") throw new TypeError("cannot set owner without number uid and gid");
+            if (t.uid !== t.uid >>> 0 || t.gid !== t.gid >>> 0) throw new TypeError("uid and gid must be unsigned 32-bit integers");
+            if (t.preserveOwner) throw new TypeError("cannot preserve owner in archive and also set owner explicitly");
+            this.uid = t.uid, this.gid = t.gid;
+          }
+          this.processUid = t.processUid, this.processGid = t.processGid, this.preserveOwner = t.preserveOwner === void 0 && typeof t.uid != "number" ? t.processUid === 0 : !!t.preserveOwner, this.forceChown = t.forceChown === true, this.maxDepth = typeof t.maxDepth == "number" ? t.maxDepth : Ro, this.strip = Number(t.strip) || 0, this.preservePaths = !!t.preservePaths, this.unlink = !!t.unlink, this.keep = !!t.keep, this.newer = !!t.newer, this.noMtime = !!t.noMtime, this.chmod = !!t.chmod, this.processUmask = this.chmod ? typeof t.processUmask == "number" ? t.processUmask : 18 : 0, this.umask = typeof t.umask == "number" ? t.umask : this.processUmask, this.dmode = t.dmode || 511 & ~this.umask, this.fmode = t.fmode || 438 & ~this.umask, this.writeFlag = (0, Eo.writeFlags)(t.fs.constants, n);
+        }
+        warn(e, t, n = {}) {
+          (e === "TAR_BAD_ARCHIVE" || e === "TAR_ABORT") && (n.recoverable = false), n.cwd = this.cwd, (0, Po.warn)(this.opt, e, t, n);
+        }
+        readerOptions() {
+          return (0, Xt.ownOptions)(this.opt, { strict: false, onwarn: (e, t, n) => this.warn(e, t, n) });
+        }
+        entryError(e, t) {
+          if (this.fatal?.error === e || e?.name === "CwdError") throw e;
+          this.warn("TAR_ENTRY_ERROR", e, { entry: t });
+        }
+        fail(e) {
+          return this.fatal ??= { error: e }, e;
+        }
+        #e(e, t) {
+          let n = e[t];
+          if (!n || this.preservePaths) return true;
+          let [r, s] = (0, Oo.stripAbsolutePath)(n), o = s.replaceAll("\\", "/").split("/");
+          if (o.includes("..")) {
+            if (t === "path" || e.type === "Link") return this.warn("TAR_ENTRY_ERROR", `${t} contains '..'`, { entry: e, [t]: n }), false;
+            let a = o.findIndex((h) => h !== ".." && h !== "." && h !== "");
+            if (a !== -1 && o.includes("..", a)) return this.warn("TAR_ENTRY_ERROR", `${t} contains '..' after a path portion`, { entry: e, [t]: n }), false;
+            let c = (0, T2.dirname)((0, T2.normalize)(e.path)), l = (0, T2.normalize)((0, T2.join)(c, o.join("/")));
+            if (l.startsWith("../") || l === "..") return this.warn("TAR_ENTRY_ERROR", `${t} escapes extraction directory`, { entry: e, [t]: n }), false;
+          }
+          return r && (e[t] = s, this.warn("TAR_ENTRY_INFO", `stripping ${r} from absolute ${t}`, { entry: e, [t]: n })), true;
+        }
+        check(e) {
+          let t = e.path, n = t.split("/");
+          if (this.strip) {
+            if (n.length < this.strip) return false;
+            if (e.type === "Link") {
+              let c = String(e.linkpath).split("/");
+              if (c.length < this.strip) return false;
+              e.linkpath = c.slice(this.strip).join("/");
+            }
+            if (n.splice(0, this.strip), n.every((c) => c === "")) return false;
+            e.path = n.join("/");
+          }
+          let { maxDepth: r } = this;
+          if (isFinite(r) && n.length > r) return this.warn("TAR_ENTRY_ERROR", "path excessively deep", { entry: e, path: t, depth: n.length, maxDepth: r }), false;
+          let { linkpath: s } = e;
+          if (s && isFinite(r) && s.split("/").length > r) return this.warn("TAR_ENTRY_ERROR", "linkpath excessively deep", { entry: e, path: t, linkpath: s, maxDepth: r }), false;
+          for (let c of ["path", "linkpath"]) {
+            let { length: l } = e[c] ?? "";
+            if (l > bn) return this.warn("TAR_ENTRY_ERROR", `${c} excessively long`, { entry: e, path: t, length: l, maxLength: bn }), false;
+          }
+          if (!this.#e(e, "path") || !this.#e(e, "linkpath")) return false;
+          let { cwd: o } = this, a = this.resolve(o, e.path);
+          if (!this.preservePaths && a !== o && !a.startsWith(o.endsWith("/") ? o : o + "/")) return this.warn("TAR_ENTRY_ERROR", "path escaped extraction target", { entry: e, path: e.path, resolvedPath: a, cwd: o }), false;
+          if (a === o && !pe.has(e.type)) return false;
+          if (this.win32) {
+            let c = (0, Ae.win32Root)(a);
+            a = c + gn.encode(a.slice(c.length));
+            let l = (0, Ae.win32Root)(e.path);
+            e.path = l + gn.encode(e.path.slice(l.length));
+          }
+          if (e.absolute = a, typeof e.mode == "number" && (e.mode &= 511), pe.has(e.type)) e.mode && (e.mode |= 448);
+          else if (!ut.has(e.type) && !Ao.has(e.type)) return e.unsupported = true, this.warn("TAR_ENTRY_UNSUPPORTED", `unsupported entry type: ${e.type}`, { entry: e }), false;
+          return true;
+        }
+        reservedPaths(e) {
+          let { path: t, linkpath: n } = e;
+          return n ? [t, e.type === "SymbolicLink" && !(0, T2.isAbsolute)(n) ? (0, T2.join)((0, T2.dirname)(t), n) : n] : [t];
+        }
+        mkdirOptions(e) {
+          return { uid: this.uid, gid: this.gid, processUid: this.processUid, processGid: this.processGid, umask: this.processUmask, preserve: this.preservePaths, unlink: this.unlink, cwd: this.cwd, mode: e };
+        }
+        owner(e) {
+          let t = this.forceChown || this.preserveOwner && (typeof e.uid == "number" && e.uid !== this.processUid || typeof e.gid == "number" && e.gid !== this.processGid) || typeof this.uid == "number" && this.uid !== this.processUid || typeof this.gid == "number" && this.gid !== this.processGid, n = vn(this.uid, e.uid, this.processUid), r = vn(this.gid, e.gid, this.processGid);
+          return t && typeof n == "number" && typeof r == "number" ? { uid: n, gid: r } : void 0;
+        }
+        times(e) {
+          return e.mtime && !this.noMtime ? { atime: e.atime || /* @__PURE__ */ new Date(), mtime: e.mtime } : void 0;
+        }
+        skip(e, t) {
+          return this.keep || this.newer && t.mtime > (e.mtime ?? t.mtime);
+        }
+        isReusable(e, t) {
+          return e.type === "File" && !this.unlink && t.isFile() && t.nlink <= 1 && !this.win32;
+        }
+        linkParts(e, t) {
+          let n = String(e.linkpath);
+          return e.type === "Link" ? n.split("/") : (0, T2.relative)(this.cwd, this.resolve(this.dirname(t), n)).split("/");
+        }
+        parentParts(e) {
+          let { cwd: t } = this, n = e === t ? t : this.dirname(e);
+          return n === t ? [] : (0, T2.relative)(t, n).split("/");
+        }
+        symlinkError(e, t) {
+          return new ko.SymlinkError(e, this.resolve(this.cwd, t.join("/")));
+        }
+      };
+      R.UnpackBase = Te;
+      var jn = (i) => i + ".DELETE." + Array.from(crypto.getRandomValues(new Uint8Array(16)), (e) => e.toString(16).padStart(2, "0")).join(""), Jt = class extends Te {
+        #e;
+        #t;
+        #i;
+        #n = 0;
+        #s;
+        #r = false;
+        #a;
+        constructor(e) {
+          super(e), this.#e = this.opt.fs, this.#t = new jo.PathReservations(this.win32), this.#i = (0, Xt.countOption)("jobs", this.opt.jobs, xo);
+        }
+        async extract(e) {
+          let t = new Sn.TarReader(e, this.readerOptions()), { onEntry: n } = this.opt, r = !!this.opt.transform;
+          try {
+            for (; !this.fatal; ) {
+              let s = t.poll();
+              if (s === null) break;
+              if (s === void 0) {
+                await t.fill();
+                continue;
+              }
+              if (n && await n(s), s.bodyUsed || !this.check(s)) continue;
+              let o = [], a = !r;
+              if (a && ut.has(s.type)) for (; ; ) {
+                let l = t.readBody(s);
+                if (l === null) break;
+                if (l === void 0) {
+                  a = false;
+                  break;
+                }
+                o.push(l);
+              }
+              let c = this.#c(s, o, a ? void 0 : t);
+              for (a || await c; this.#n >= this.#i; ) await this.#o();
+            }
+          } catch (s) {
+            this.fail(s);
+          }
+          for (await t.return().catch((s) => this.fail(s)); this.#n > 0; ) await this.#o();
+          if (this.fatal) {
+            let { error: s } = this.fatal;
+            throw s && typeof s == "object" && "tarCode" in s && Object.assign(s, { cwd: this.cwd }), s;
+          }
+        }
+        #o() {
+          return new Promise((e) => {
+            this.#s = e;
+          });
+        }
+        #c(e, t, n) {
+          return this.#n++, this.#t.reserve(this.reservedPaths(e), async () => {
+            try {
+              this.fatal || await this.#y(e, t, n);
+            } catch (r) {
+              try {
+                this.entryError(r, e);
+              } catch (s) {
+                this.fail(s);
+              }
+            }
+            this.#n--, this.#s?.();
+          });
+        }
+        #l(e, t) {
+          return (0, kn.mkdir)(this.#e, e, this.mkdirOptions(t));
+        }
+        #d() {
+          return this.#a ??= this.#l(this.cwd, this.dmode).then(() => {
+            this.#r = true;
+          }, (e) => {
+            throw this.#a = void 0, e;
+          });
+        }
+        async #y(e, t, n) {
+          let r = this.#e, s = e.absolute, { cwd: o } = this;
+          if (this.#r || await this.#d(), s !== o) {
+            let c = this.dirname(s);
+            c !== o && await this.#l(c, this.dmode);
+          }
+          let a = await r.lstat(s).catch(() => {
+          });
+          if (!(a && this.skip(e, a))) {
+            if (a && !this.isReusable(e, a) && (a.isDirectory() && pe.has(e.type) ? this.chmod && e.mode && (a.mode & 4095) !== e.mode && await r.chmod(s, e.mode) : s !== o && (a.isDirectory() ? await r.rmdir(s) : await this.#g(s))), ut.has(e.type)) return this.#f(e, s, t, n);
+            if (pe.has(e.type)) await this.#h(e, s);
+            else {
+              await this.#u(this.linkParts(e, s));
+              let c = String(e.linkpath);
+              e.type === "Link" ? await r.link(this.resolve(o, c), s) : await r.symlink(c, s);
+            }
+            await this.#u(this.parentParts(s));
+          }
+        }
+        async #g(e) {
+          let t = this.#e;
+          if (!this.win32) return t.unlink(e);
+          let n = jn(e);
+          await t.rename(e, n), await t.unlink(n);
+        }
+        async #u(e) {
+          if (this.preservePaths) return;
+          let t = this.cwd;
+          for (let n of e) {
+            t = this.resolve(t, n);
+            let r = await this.#e.lstat(t).catch(() => {
+            });
+            if (!r) return;
+            if (r.isSymbolicLink()) throw this.symlinkError(t, e);
+          }
+        }
+        async #h(e, t) {
+          let n = this.#e;
+          await this.#l(t, e.mode ?? this.dmode);
+          let r = this.times(e);
+          r && await n.lutimes(t, r.atime, r.mtime).catch(() => {
+          });
+          let s = this.owner(e);
+          s && await n.lchown(t, s.uid, s.gid).catch(() => {
+          });
+        }
+        async #f(e, t, n, r) {
+          let s = this.#e, o = await s.open(t, this.writeFlag(e.size), e.mode ?? this.fmode);
+          try {
+            if (await this.#u(this.parentParts(t)), r) await this.#w(e, n, r, o);
+            else for (let l of n) await o.write(l);
+            let a = this.times(e);
+            if (a) {
+              let { atime: l, mtime: h } = a;
+              await o.utimes(l, h).catch(async (d) => {
+                await s.utimes(t, l, h).catch(() => {
+                  throw d;
+                });
+              });
+            }
+            let c = this.owner(e);
+            if (c) {
+              let { uid: l, gid: h } = c;
+              await o.chown(l, h).catch(async (d) => {
+                await s.chown(t, l, h).catch(() => {
+                  throw d;
+                });
+              });
+            }
+          } catch (a) {
+            throw await o.close().catch(() => {
+            }), a;
+          }
+          await o.close();
+        }
+        async #w(e, t, n, r) {
+          let s = 0, o = async () => {
+            if (s < t.length) return t[s++];
+            try {
+              for (; ; ) {
+                let p = n.readBody(e);
+                if (p !== void 0) return p;
+                await n.fill();
+              }
+            } catch (p) {
+              throw this.fail(p);
+            }
+          }, a = this.opt.transform?.(e);
+          if (!a) {
+            let p, _;
+            try {
+              for (let m; (m = await o()) && (await p, !_); ) p = r.write(m).then(() => {
+              }, (y) => {
+                _ = { error: y };
+              });
+            } finally {
+              await p;
+            }
+            if (_) throw _.error;
+            return;
+          }
+          let c = a.writable.getWriter(), l = a.readable.getReader(), h, d = async (p) => {
+            h ??= { error: p }, await l.cancel(p).catch(() => {
+            }), await c.abort(p).catch(() => {
+            });
+          }, f = (async () => {
+            try {
+              for (let p; p = await o(); ) await c.write(p);
+              await c.close();
+            } catch (p) {
+              await d(p);
+            }
+          })();
+          try {
+            for (; ; ) {
+              let { done: p, value: _ } = await l.read();
+              if (p) break;
+              await r.write(_);
+            }
+          } catch (p) {
+            await d(p);
+          }
+          if (await f, h) throw h.error;
+        }
+      };
+      R.Unpack = Jt;
+      var Zt = class extends Te {
+        #e;
+        #t = false;
+        constructor(e) {
+          super(e), this.#e = this.opt.fs;
+        }
+        extract(e) {
+          let t = new Sn.TarReaderSync(e, this.readerOptions()), { onEntry: n } = this.opt;
+          try {
+            for (let r of t) if (n?.(r), !r.bodyUsed && this.check(r)) try {
+              this.#n(r, t);
+            } catch (s) {
+              this.entryError(s, r);
+            }
+          } catch (r) {
+            throw r && typeof r == "object" && "tarCode" in r && Object.assign(r, { cwd: this.cwd }), r;
+          }
+        }
+        #i(e, t) {
+          (0, kn.mkdirSync)(this.#e, e, this.mkdirOptions(t));
+        }
+        #n(e, t) {
+          let n = this.#e, r = e.absolute, { cwd: s } = this;
+          if (this.#t || (this.#i(s, this.dmode), this.#t = true), r !== s) {
+            let a = this.dirname(r);
+            a !== s && this.#i(a, this.dmode);
+          }
+          let o;
+          try {
+            o = n.lstatSync(r);
+          } catch {
+          }
+          if (!(o && this.skip(e, o))) {
+            if (o && !this.isReusable(e, o) && (o.isDirectory() && pe.has(e.type) ? this.chmod && e.mode && (o.mode & 4095) !== e.mode && n.chmodSync(r, e.mode) : r !== s && (o.isDirectory() ? n.rmdirSync(r) : this.#s(r))), ut.has(e.type)) return this.#o(e, r, t);
+            if (pe.has(e.type)) this.#a(e, r);
+            else {
+              this.#r(this.linkParts(e, r));
+              let a = String(e.linkpath);
+              e.type === "Link" ? n.linkSync(this.resolve(s, a), r) : n.symlinkSync(a, r);
+            }
+            this.#r(this.parentParts(r));
+          }
+        }
+        #s(e) {
+          let t = this.#e;
+          if (!this.win32) return t.unlinkSync(e);
+          let n = jn(e);
+          t.renameSync(e, n), t.unlinkSync(n);
+        }
+        #r(e) {
+          if (this.preservePaths) return;
+          let t = this.cwd;
+          for (let n of e) {
+            t = this.resolve(t, n);
+            let r;
+            try {
+              r = this.#e.lstatSync(t);
+            } catch {
+              return;
+            }
+            if (r.isSymbolicLink()) throw this.symlinkError(t, e);
+          }
+        }
+        #a(e, t) {
+          let n = this.#e;
+          this.#i(t, e.mode ?? this.dmode);
+          let r = this.times(e);
+          if (r) try {
+            n.lutimesSync(t, r.atime, r.mtime);
+          } catch {
+          }
+          let s = this.owner(e);
+          if (s) try {
+            n.lchownSync(t, s.uid, s.gid);
+          } catch {
+          }
+        }
+        #o(e, t, n) {
+          let r = this.#e, s = r.openSync(t, this.writeFlag(e.size), e.mode ?? this.fmode);
+          try {
+            this.#r(this.parentParts(t));
+            let o = this.opt.transform?.(e);
+            for (; ; ) {
+              let l;
+              try {
+                l = n.readBody(e);
+              } catch (h) {
+                throw this.fail(h);
+              }
+              if (!l) break;
+              r.writeSync(s, o ? o(l) : l);
+            }
+            let a = this.times(e);
+            if (a) {
+              let { atime: l, mtime: h } = a;
+              try {
+                r.futimesSync(s, l, h);
+              } catch (d) {
+                try {
+                  r.utimesSync(t, l, h);
+                } catch {
+                  throw d;
+                }
+              }
+            }
+            let c = this.owner(e);
+            if (c) {
+              let { uid: l, gid: h } = c;
+              try {
+                r.fchownSync(s, l, h);
+              } catch (d) {
+                try {
+                  r.chownSync(t, l, h);
+                } catch {
+                  throw d;
+                }
+              }
+            }
+          } catch (o) {
+            try {
+              r.closeSync(s);
+            } catch {
+            }
+            throw o;
+          }
+          r.closeSync(s);
+        }
+      };
+      R.UnpackSync = Zt;
+    });
+    var Qt = w((me) => {
+      "use strict";
+      Object.defineProperty(me, "__esModule", { value: true });
+      me.extractSync = me.extract = void 0;
+      var On = B(), Pn = xe(), En = ae(), Rn = ft(), xn = () => new TypeError("extract needs input or file"), To = async (i, e) => {
+        let t = (0, On.dealias)(i), n = t.input ?? (t.file ? (0, En.readFile)(t.fs, t.file, t.maxReadSize) : void 0);
+        if (!n) throw xn();
+        let [r, s] = e?.length ? (0, Pn.filesFilter)(e, t.filter) : [];
+        r && (t.filter = r), await new Rn.Unpack(t).extract(n), s?.(t);
+      };
+      me.extract = To;
+      var qo = (i, e) => {
+        let t = (0, On.dealias)(i), n = t.input ?? (t.file ? (0, En.readFileSync)(t.fs, t.file, t.maxReadSize) : void 0);
+        if (!n) throw xn();
+        let [r, s] = e?.length ? (0, Pn.filesFilter)(e, t.filter) : [];
+        r && (t.filter = r), new Rn.UnpackSync(t).extract(n), s?.(t);
+      };
+      me.extractSync = qo;
+    });
+    var yt = w(($) => {
+      "use strict";
+      Object.defineProperty($, "__esModule", { value: true });
+      $.replaceSync = $.replace = $.AppendScan = void 0;
+      var Mo = re(), qn = B(), pt = Re(), zo = Ie(), An = 64 * 1024, Tn = {}, Fo = () => {
+      }, mt = () => new Error("cannot append to compressed archives"), Mn = (i, e) => {
+        let { file: t } = i;
+        if (!t) throw new TypeError("file is required");
+        if (i.gzip || i.brotli || i.zstd || t.endsWith(".br") || t.endsWith(".tbr")) throw new TypeError(mt().message);
+        if (!e?.length) throw new TypeError("no paths specified to add/replace");
+      }, qe = class {
+        buf = new Uint8Array(An);
+        pos = 0;
+        #e;
+        #t;
+        #i;
+        #n;
+        constructor(e, t = [], n) {
+          this.#e = e, this.#i = [...t, Mo.gzip], this.#n = n, this.#t = new zo.Parser({ filter: () => false, onwarn: () => {
+            throw Tn;
+          } });
+        }
+        get position() {
+          return this.#t.position;
+        }
+        get want() {
+          return Math.min(An, this.#e - this.pos);
+        }
+        push(e) {
+          let t = this.buf.subarray(0, e);
+          if (this.pos === 0 && this.#i.some((s) => s.detect(t))) throw mt();
+          let n = this.#t;
+          this.pos += e;
+          let r = 0;
+          n.push(t);
+          try {
+            for (let s; s = n.next(); ) {
+              if (s.type !== "entry") return false;
+              let { entry: o } = s;
+              if (r = n.offset + 512 * Math.ceil(o.size / 512), r > this.#e) return false;
+              o.mtime && this.#n?.set(o.path, o.mtime);
+            }
+            this.pos < r && (n.skipBody(), this.pos = r);
+          } catch (s) {
+            if (s !== Tn) throw s;
+            return false;
+          }
+          return e > 0 && this.pos < this.#e;
+        }
+      };
+      $.AppendScan = qe;
+      var Co = async (i, e) => {
+        let t = (0, qn.dealias)(i);
+        Mn(t, e);
+        let { fs: n, file: r } = t, s = (0, pt.packFiles)(t, e);
+        if (s.codec) throw new TypeError(mt().message);
+        let o = await n.open(r, "r+").catch((c) => {
+          if (c?.code !== "ENOENT") throw c;
+          return n.open(r, "w+", t.mode || 438);
+        }), a = false;
+        try {
+          let { size: c } = await o.stat(), l = new qe(c, t.codecs, t.mtimeCache);
+          for (; l.push((await o.read(l.buf, 0, l.want, l.pos)).bytesRead); ) ;
+          await (0, pt.writeChunks)(o, s, l.position), a = true;
+        } finally {
+          let c = o.close();
+          await (a ? c : c.catch(Fo));
+        }
+      };
+      $.replace = Co;
+      var Uo = (i, e) => {
+        let t = (0, qn.dealias)(i);
+        Mn(t, e);
+        let { fs: n, file: r } = t, s = (0, pt.packFilesSync)(t, e);
+        if (s.codec) throw new TypeError(mt().message);
+        let o;
+        try {
+          o = n.openSync(r, "r+");
+        } catch (a) {
+          if (a?.code !== "ENOENT") throw a;
+          o = n.openSync(r, "w+", t.mode || 438);
+        }
+        try {
+          let { size: a } = n.fstatSync(o), c = new qe(a, t.codecs, t.mtimeCache);
+          for (; c.push(n.readSync(o, c.buf, 0, c.want, c.pos)); ) ;
+          (0, pt.writeChunksSync)(n, o, s, c.position);
+        } catch (a) {
+          try {
+            n.closeSync(o);
+          } catch {
+          }
+          throw a;
+        }
+        n.closeSync(o);
+      };
+      $.replaceSync = Uo;
+    });
+    var ei = w((ye) => {
+      "use strict";
+      Object.defineProperty(ye, "__esModule", { value: true });
+      ye.updateSync = ye.update = void 0;
+      var zn = yt(), Do = (i, e) => {
+        let t = e.getTime(), n = i.getTime();
+        return (t % 1e3 === 0 ? n - n % 1e3 : n) > t;
+      }, Fn = (i) => {
+        let { filter: e } = i, t = i.mtimeCache ?? /* @__PURE__ */ new Map();
+        return { ...i, mtimeCache: t, filter: (n, r) => {
+          if (e && !e(n, r)) return false;
+          if ("isDirectory" in r && r.isDirectory()) return true;
+          let s = t.get(n);
+          return !s || !r.mtime || Do(r.mtime, s);
+        } };
+      }, Lo = (i, e) => (0, zn.replace)(Fn(i), e);
+      ye.update = Lo;
+      var No = (i, e) => (0, zn.replaceSync)(Fn(i), e);
+      ye.updateSync = No;
+    });
+    var ri = w((u) => {
+      "use strict";
+      var Bo = u && u.__createBinding || (Object.create ? (function(i, e, t, n) {
+        n === void 0 && (n = t);
+        var r = Object.getOwnPropertyDescriptor(e, t);
+        (!r || ("get" in r ? !e.__esModule : r.writable || r.configurable)) && (r = { enumerable: true, get: function() {
+          return e[t];
+        } }), Object.defineProperty(i, n, r);
+      }) : (function(i, e, t, n) {
+        n === void 0 && (n = t), i[n] = e[t];
+      })), Io = u && u.__setModuleDefault || (Object.create ? (function(i, e) {
+        Object.defineProperty(i, "default", { enumerable: true, value: e });
+      }) : function(i, e) {
+        i.default = e;
+      }), Ho = u && u.__importStar || /* @__PURE__ */ (function() {
+        var i = function(e) {
+          return i = Object.getOwnPropertyNames || function(t) {
+            var n = [];
+            for (var r in t) Object.prototype.hasOwnProperty.call(t, r) && (n[n.length] = r);
+            return n;
+          }, i(e);
+        };
+        return function(e) {
+          if (e && e.__esModule) return e;
+          var t = {};
+          if (e != null) for (var n = i(e), r = 0; r < n.length; r++) n[r] !== "default" && Bo(t, e, n[r]);
+          return Io(t, e), t;
+        };
+      })();
+      Object.defineProperty(u, "__esModule", { value: true });
+      u.WriteEntry = u.u = u.update = u.UnpackBase = u.Unpack = u.SymlinkError = u.r = u.replace = u.AppendScan = u.ReadEntry = u.EntryData = u.PathReservations = u.Parser = u.PackJob = u.PackBase = u.Pack = u.t = u.list = u.x = u.extract = u.TarReader = u.EntryCursor = u.entries = u.aliases = u.CwdError = u.delete = u.c = u.create = u.gzip = u.types = u.Pax = u.Header = void 0;
+      var $o = ne();
+      Object.defineProperty(u, "Header", { enumerable: true, get: function() {
+        return $o.Header;
+      } });
+      var Wo = ze();
+      Object.defineProperty(u, "Pax", { enumerable: true, get: function() {
+        return Wo.Pax;
+      } });
+      u.types = Ho(gt());
+      var Go = re();
+      Object.defineProperty(u, "gzip", { enumerable: true, get: function() {
+        return Go.gzip;
+      } });
+      var Cn = Re();
+      Object.defineProperty(u, "create", { enumerable: true, get: function() {
+        return Cn.create;
+      } });
+      Object.defineProperty(u, "c", { enumerable: true, get: function() {
+        return Cn.create;
+      } });
+      var Yo = Ht();
+      Object.defineProperty(u, "delete", { enumerable: true, get: function() {
+        return Yo.delete;
+      } });
+      var Ko = Wt();
+      Object.defineProperty(u, "CwdError", { enumerable: true, get: function() {
+        return Ko.CwdError;
+      } });
+      var Vo = B();
+      Object.defineProperty(u, "aliases", { enumerable: true, get: function() {
+        return Vo.aliases;
+      } });
+      var ti = H();
+      Object.defineProperty(u, "entries", { enumerable: true, get: function() {
+        return ti.entries;
+      } });
+      Object.defineProperty(u, "EntryCursor", { enumerable: true, get: function() {
+        return ti.EntryCursor;
+      } });
+      Object.defineProperty(u, "TarReader", { enumerable: true, get: function() {
+        return ti.TarReader;
+      } });
+      var Un = Qt();
+      Object.defineProperty(u, "extract", { enumerable: true, get: function() {
+        return Un.extract;
+      } });
+      Object.defineProperty(u, "x", { enumerable: true, get: function() {
+        return Un.extract;
+      } });
+      var Dn = xe();
+      Object.defineProperty(u, "list", { enumerable: true, get: function() {
+        return Dn.list;
+      } });
+      Object.defineProperty(u, "t", { enumerable: true, get: function() {
+        return Dn.list;
+      } });
+      var ii = rt();
+      Object.defineProperty(u, "Pack", { enumerable: true, get: function() {
+        return ii.Pack;
+      } });
+      Object.defineProperty(u, "PackBase", { enumerable: true, get: function() {
+        return ii.PackBase;
+      } });
+      Object.defineProperty(u, "PackJob", { enumerable: true, get: function() {
+        return ii.PackJob;
+      } });
+      var Xo = Ie();
+      Object.defineProperty(u, "Parser", { enumerable: true, get: function() {
+        return Xo.Parser;
+      } });
+      var Jo = Vt();
+      Object.defineProperty(u, "PathReservations", { enumerable: true, get: function() {
+        return Jo.PathReservations;
+      } });
+      var Ln = ve();
+      Object.defineProperty(u, "EntryData", { enumerable: true, get: function() {
+        return Ln.EntryData;
+      } });
+      Object.defineProperty(u, "ReadEntry", { enumerable: true, get: function() {
+        return Ln.ReadEntry;
+      } });
+      var ni = yt();
+      Object.defineProperty(u, "AppendScan", { enumerable: true, get: function() {
+        return ni.AppendScan;
+      } });
+      Object.defineProperty(u, "replace", { enumerable: true, get: function() {
+        return ni.replace;
+      } });
+      Object.defineProperty(u, "r", { enumerable: true, get: function() {
+        return ni.replace;
+      } });
+      var Zo = ct();
+      Object.defineProperty(u, "SymlinkError", { enumerable: true, get: function() {
+        return Zo.SymlinkError;
+      } });
+      var Nn = ft();
+      Object.defineProperty(u, "Unpack", { enumerable: true, get: function() {
+        return Nn.Unpack;
+      } });
+      Object.defineProperty(u, "UnpackBase", { enumerable: true, get: function() {
+        return Nn.UnpackBase;
+      } });
+      var Bn = ei();
+      Object.defineProperty(u, "update", { enumerable: true, get: function() {
+        return Bn.update;
+      } });
+      Object.defineProperty(u, "u", { enumerable: true, get: function() {
+        return Bn.update;
+      } });
+      var Qo = Ft();
+      Object.defineProperty(u, "WriteEntry", { enumerable: true, get: function() {
+        return Qo.WriteEntry;
+      } });
+    });
+    var oi = w((P) => {
+      "use strict";
+      var ea = P && P.__createBinding || (Object.create ? (function(i, e, t, n) {
+        n === void 0 && (n = t);
+        var r = Object.getOwnPropertyDescriptor(e, t);
+        (!r || ("get" in r ? !e.__esModule : r.writable || r.configurable)) && (r = { enumerable: true, get: function() {
+          return e[t];
+        } }), Object.defineProperty(i, n, r);
+      }) : (function(i, e, t, n) {
+        n === void 0 && (n = t), i[n] = e[t];
+      })), ta = P && P.__setModuleDefault || (Object.create ? (function(i, e) {
+        Object.defineProperty(i, "default", { enumerable: true, value: e });
+      }) : function(i, e) {
+        i.default = e;
+      }), ia = P && P.__importStar || /* @__PURE__ */ (function() {
+        var i = function(e) {
+          return i = Object.getOwnPropertyNames || function(t) {
+            var n = [];
+            for (var r in t) Object.prototype.hasOwnProperty.call(t, r) && (n[n.length] = r);
+            return n;
+          }, i(e);
+        };
+        return function(e) {
+          if (e && e.__esModule) return e;
+          var t = {};
+          if (e != null) for (var n = i(e), r = 0; r < n.length; r++) n[r] !== "default" && ea(t, e, n[r]);
+          return ta(t, e), t;
+        };
+      })();
+      Object.defineProperty(P, "__esModule", { value: true });
+      P.zlibCodecs = P.codecStream = void 0;
+      var na = require("node:buffer"), ra = ia(require("node:zlib")), wt = 64 * 1024, sa = (i, e = false, t) => {
+        let n, r, s = false, o = false, a, c, l = e ? new Uint8Array(wt) : void 0, h = 0, d = (m) => new Promise((y) => {
+          a = y, i.write(m, () => y());
+        }), f = async (m) => {
+          h && await d(m.subarray(0, h)), h = 0;
+        }, p = () => {
+          o = true, a?.(), c?.();
+        }, _ = () => {
+          p(), i.destroy();
+        };
+        return i.pause(), i.on("data", (m) => {
+          t?.(m), t = void 0, s = false, i.pause(), n.enqueue(m);
+        }), i.on("end", () => {
+          o || n.close();
+        }), i.on("error", (m) => {
+          n.error(m), r.error(m), p();
+        }), i.on("close", p), { readable: new ReadableStream({ start: (m) => {
+          n = m;
+        }, pull: () => {
+          s = true, c?.(), i.resume();
+        }, cancel: (m) => {
+          r.error(m), _();
+        } }, { highWaterMark: 0 }), writable: new WritableStream({ start: (m) => {
+          r = m;
+          let { signal: y } = m;
+          y.addEventListener("abort", () => {
+            n.error(y.reason), _();
+          });
+        }, write: async (m) => {
+          l ? (h + m.length > wt && await f(l), m.length > wt ? await d(m) : (l.set(m, h), h += m.length)) : await d(m), !s && !o && await new Promise((y) => c = y);
+        }, close: async () => {
+          l && await f(l), await new Promise((m) => {
+            a = m, i.end();
+          });
+        } }) };
+      };
+      P.codecStream = sa;
+      var oa = (i) => i >= na.constants.MAX_LENGTH ? {} : { maxOutputLength: Math.max(1, Math.floor(i)) }, si = (i, e, t, n, r) => ({ ...i, decompress: () => (0, P.codecStream)(t({ chunkSize: wt })), compress: (s) => (0, P.codecStream)(e(s), true), decompressSync: (s, { maxOutputLength: o }) => {
+        try {
+          return r(s, oa(o));
+        } catch (a) {
+          throw a?.code !== "ERR_BUFFER_TOO_LARGE" ? a : new Error(`max decompression ratio exceeded: the output is larger than ${o} bytes`);
+        }
+      }, compressSync: n }), In = (i) => {
+        i[9] = 255;
+      }, aa = (i = ra) => {
+        let { createBrotliCompress: e, createBrotliDecompress: t, brotliCompressSync: n, brotliDecompressSync: r, createZstdCompress: s, createZstdDecompress: o, zstdCompressSync: a, zstdDecompressSync: c } = i, h = [{ ...si({ name: "gzip", headLength: 2, detect: (d) => d[0] === 31 && d[1] === 139 }, i.createGzip, i.createGunzip, i.gzipSync, i.gunzipSync), compress: ({ portable: d, ...f } = {}) => (0, P.codecStream)(i.createGzip(f), true, d ? In : void 0), compressSync: (d, { portable: f, ...p } = {}) => {
+          let _ = i.gzipSync(d, p);
+          return f && In(_), _;
+        } }];
+        return e && t && n && r && h.push(si({ name: "brotli", headLength: 0, detect: () => false, extensions: [".tar.br", ".tbr"] }, e, t, n, r)), s && o && a && c && h.push(si({ name: "zstd", headLength: 4, detect: (d) => d[0] === 40 && d[1] === 181 && d[2] === 47 && d[3] === 253 }, s, o, a, c)), h;
+      };
+      P.zlibCodecs = aa;
+    });
+    var Hn = exports2 && exports2.__createBinding || (Object.create ? (function(i, e, t, n) {
+      n === void 0 && (n = t);
+      var r = Object.getOwnPropertyDescriptor(e, t);
+      (!r || ("get" in r ? !e.__esModule : r.writable || r.configurable)) && (r = { enumerable: true, get: function() {
+        return e[t];
+      } }), Object.defineProperty(i, n, r);
+    }) : (function(i, e, t, n) {
+      n === void 0 && (n = t), i[n] = e[t];
+    }));
+    var ca = exports2 && exports2.__setModuleDefault || (Object.create ? (function(i, e) {
+      Object.defineProperty(i, "default", { enumerable: true, value: e });
+    }) : function(i, e) {
+      i.default = e;
+    });
+    var ai = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
+      var i = function(e) {
+        return i = Object.getOwnPropertyNames || function(t) {
+          var n = [];
+          for (var r in t) Object.prototype.hasOwnProperty.call(t, r) && (n[n.length] = r);
+          return n;
+        }, i(e);
+      };
+      return function(e) {
+        if (e && e.__esModule) return e;
+        var t = {};
+        if (e != null) for (var n = i(e), r = 0; r < n.length; r++) n[r] !== "default" && Hn(t, e, n[r]);
+        return ca(t, e), t;
+      };
+    })();
+    var la = exports2 && exports2.__exportStar || function(i, e) {
+      for (var t in i) t !== "default" && !Object.prototype.hasOwnProperty.call(e, t) && Hn(e, i, t);
+    };
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.u = exports2.r = exports2.t = exports2.x = exports2.delete = exports2.deleteSync = exports2.updateSync = exports2.update = exports2.replaceSync = exports2.replace = exports2.extractSync = exports2.extract = exports2.listSync = exports2.list = exports2.entriesSync = exports2.entries = exports2.codecStream = exports2.zlibCodecs = exports2.UnpackSync = exports2.ReadEntrySync = exports2.PackSync = exports2.TarReaderSync = void 0;
+    exports2.create = _t;
+    exports2.c = _t;
+    exports2.createSync = za;
+    exports2.create = _t;
+    exports2.c = _t;
+    var ha = ai(require("node:fs"));
+    var da = ai(require("node:fs/promises"));
+    var ua = require("node:path");
+    var Q = ai(ri());
+    var fa = Re();
+    var pa = Ht();
+    var ma = B();
+    var ya = H();
+    var wa = Qt();
+    var _a = xe();
+    var ga = yt();
+    var ba = ei();
+    var va = oi();
+    la(ri(), exports2);
+    var Sa = H();
+    Object.defineProperty(exports2, "TarReaderSync", { enumerable: true, get: function() {
+      return Sa.TarReaderSync;
+    } });
+    var ka = rt();
+    Object.defineProperty(exports2, "PackSync", { enumerable: true, get: function() {
+      return ka.PackSync;
+    } });
+    var ja = ve();
+    Object.defineProperty(exports2, "ReadEntrySync", { enumerable: true, get: function() {
+      return ja.ReadEntrySync;
+    } });
+    var Oa = ft();
+    Object.defineProperty(exports2, "UnpackSync", { enumerable: true, get: function() {
+      return Oa.UnpackSync;
+    } });
+    var $n = oi();
+    Object.defineProperty(exports2, "zlibCodecs", { enumerable: true, get: function() {
+      return $n.zlibCodecs;
+    } });
+    Object.defineProperty(exports2, "codecStream", { enumerable: true, get: function() {
+      return $n.codecStream;
+    } });
+    var ee = da;
+    var te = ha;
+    var Pa = process.platform === "win32" ? "win32" : "posix";
+    var Ea = (0, va.zlibCodecs)();
+    var x = (i, e, t) => {
+      let n = (0, ma.dealias)(i);
+      return n.fs ??= e, n.platform ??= Pa, n.codecs = [...n.codecs ?? [], ...Ea], t && (n.cwd = (0, ua.resolve)(n.cwd ?? ""), n.processUid ??= process.getuid?.(), n.processGid ??= process.getgid?.(), n.processUname ??= process.env.USER, n.chmod && (n.processUmask ??= process.umask())), n;
+    };
+    var Ra = (i, e = {}) => Q.entries(i, x(e, ee, false));
+    exports2.entries = Ra;
+    var xa = (i, e = {}) => (0, ya.entriesSync)(i, x(e, te, false));
+    exports2.entriesSync = xa;
+    var Aa = (i, e) => Q.list(x(i, ee, false), e);
+    exports2.list = Aa;
+    exports2.t = exports2.list;
+    var Ta = (i, e) => (0, _a.listSync)(x(i, te, false), e);
+    exports2.listSync = Ta;
+    var qa = (i, e) => Q.extract(x(i, ee, true), e);
+    exports2.extract = qa;
+    exports2.x = exports2.extract;
+    var Ma = (i, e) => (0, wa.extractSync)(x(i, te, true), e);
+    exports2.extractSync = Ma;
+    function _t(i, e) {
+      return Q.create(x(i, ee, true), e);
+    }
+    function za(i, e) {
+      return (0, fa.createSync)(x(i, te, true), e);
+    }
+    var Fa = (i, e) => Q.replace(x(i, ee, true), e);
+    exports2.replace = Fa;
+    exports2.r = exports2.replace;
+    var Ca = (i, e) => (0, ga.replaceSync)(x(i, te, true), e);
+    exports2.replaceSync = Ca;
+    var Ua = (i, e) => Q.update(x(i, ee, true), e);
+    exports2.update = Ua;
+    exports2.u = exports2.update;
+    var Da = (i, e) => (0, ba.updateSync)(x(i, te, true), e);
+    exports2.updateSync = Da;
+    var La = (i, e) => Q.delete(x(i, ee, false), e);
+    exports2.delete = La;
+    var Na = (i, e) => (0, pa.deleteSync)(x(i, te, false), e);
+    exports2.deleteSync = Na;
   }
 });
 
@@ -13367,7 +16307,7 @@ if (unsupported !== void 0) {
 }
 
 // src/cli.ts
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
 var import_node_util4 = require("node:util");
 
 // node_modules/@marcbachmann/cel-js/lib/errors.js
@@ -17891,9 +20831,9 @@ function parseCIDR(text3) {
   if (length > ip.bytes.length * 8) fail(`prefix length out of range`);
   return new CIDR(ip, length);
 }
-var valid = (parse3) => (s) => {
+var valid = (parse2) => (s) => {
   try {
-    parse3(s);
+    parse2(s);
     return true;
   } catch {
     return false;
@@ -18173,10 +21113,10 @@ function registerFormat(env) {
 
 // src/rules/cel/lib-url.ts
 var URLValue = class {
-  constructor(scheme, host, path24, rawQuery) {
+  constructor(scheme, host, path25, rawQuery) {
     this.scheme = scheme;
     this.host = host;
-    this.path = path24;
+    this.path = path25;
     this.rawQuery = rawQuery;
   }
   scheme;
@@ -25446,8 +28386,8 @@ function rewriteOptionalEntries(ast, markers, template) {
   const replace2 = (node2, parent, key) => {
     parent[key] = node2;
   };
-  const visit2 = (node2, parent, key) => {
-    if (Array.isArray(node2)) return node2.forEach((child, i) => visit2(child, node2, i));
+  const visit = (node2, parent, key) => {
+    if (Array.isArray(node2)) return node2.forEach((child, i) => visit(child, node2, i));
     if (!isNode(node2)) return;
     if (node2.op === "list" && node2.args.some(isMarker)) {
       const parts = [];
@@ -25459,11 +28399,11 @@ function rewriteOptionalEntries(ast, markers, template) {
       const elements = node2.args;
       elements.forEach((element, i) => {
         if (isMarker(element)) {
-          visit2(element.args, element, "args");
+          visit(element.args, element, "args");
           flush();
           parts.push(makeCall(element, "kpgOptionalListEntry", [element.args]));
         } else {
-          visit2(element, elements, i);
+          visit(element, elements, i);
           plain3.push(elements[i]);
         }
       });
@@ -25478,9 +28418,9 @@ function rewriteOptionalEntries(ast, markers, template) {
     if (node2.op === "map" && node2.args.some(([k]) => isMarker(k))) {
       const entries2 = node2.args;
       for (const entry of entries2) {
-        if (isMarker(entry[0])) visit2(entry[0].args, entry[0], "args");
-        else visit2(entry[0], entry, 0);
-        visit2(entry[1], entry, 1);
+        if (isMarker(entry[0])) visit(entry[0].args, entry[0], "args");
+        else visit(entry[0], entry, 0);
+        visit(entry[1], entry, 1);
       }
       const first = entries2.findIndex(([k]) => isMarker(k));
       let result = node2.clone(operation(node2), entries2.slice(0, first));
@@ -25499,11 +28439,11 @@ function rewriteOptionalEntries(ast, markers, template) {
         }
       );
     if (node2.args && typeof node2.args === "object") {
-      if (Array.isArray(node2.args)) node2.args.forEach((child, i) => visit2(child, node2.args, i));
-      else visit2(node2.args, node2, "args");
+      if (Array.isArray(node2.args)) node2.args.forEach((child, i) => visit(child, node2.args, i));
+      else visit(node2.args, node2, "args");
     }
   };
-  visit2(ast, { root: ast }, "root");
+  visit(ast, { root: ast }, "root");
 }
 function withEntry(map, key, value) {
   if (map instanceof Map) return new Map(map).set(key, value);
@@ -25577,7 +28517,7 @@ function registerAuthz(env, selectors) {
     fields: { requestResource: `${T}ResourceCheck` }
   }).registerFunction(
     `${T}Authorizer.path(string): ${T}PathCheck`,
-    (a, path24) => new PathCheck({ serviceAccount: a.serviceAccount, path: path24 })
+    (a, path25) => new PathCheck({ serviceAccount: a.serviceAccount, path: path25 })
   ).registerFunction(
     `${T}Authorizer.group(string): ${T}GroupCheck`,
     (a, group) => new GroupCheck({ serviceAccount: a.serviceAccount, group })
@@ -25675,14 +28615,14 @@ function positionAt(text3, offset) {
   return { line, column: offset - lineStart + 1, offset };
 }
 var isNode2 = (v) => typeof v === "object" && v !== null && typeof v.op === "string" && "args" in v;
-function walk(node2, visit2) {
+function walk(node2, visit) {
   if (Array.isArray(node2)) {
-    for (const child of node2) walk(child, visit2);
+    for (const child of node2) walk(child, visit);
     return;
   }
   if (!isNode2(node2)) return;
-  visit2(node2);
-  if (node2.args && typeof node2.args === "object") walk(Object.values(node2.args), visit2);
+  visit(node2);
+  if (node2.args && typeof node2.args === "object") walk(Object.values(node2.args), visit);
 }
 var KEYWORDS = new Set(
   "true false null in as break const continue else for function if import let loop package namespace return var void while".split(
@@ -26149,9 +29089,9 @@ function valueProblem(option, value) {
     }
   }
 }
-function enumProblem(path24, value, allowed2) {
+function enumProblem(path25, value, allowed2) {
   return {
-    path: path24,
+    path: path25,
     message: `must be one of ${allowed2.join(", ")}`,
     suggest: { value, candidates: allowed2 }
   };
@@ -26234,39 +29174,39 @@ var standIn = (name) => new Proxy(function() {
   apply: (_, self, args) => Reflect.apply(load()[name], self, args),
   construct: (_, args) => Reflect.construct(load()[name], args)
 });
-var Add = standIn("Add");
-var Arg = standIn("Arg");
-var Argument = standIn("Argument");
-var Cmd = standIn("Cmd");
-var Comment = standIn("Comment");
-var Copy = standIn("Copy");
-var DefaultVariables = standIn("DefaultVariables");
-var Directive = standIn("Directive");
-var DockerfileParser = standIn("DockerfileParser");
-var Entrypoint = standIn("Entrypoint");
-var Env = standIn("Env");
-var Flag = standIn("Flag");
-var From = standIn("From");
-var Healthcheck = standIn("Healthcheck");
-var Heredoc = standIn("Heredoc");
-var Instruction = standIn("Instruction");
-var JSONArgument = standIn("JSONArgument");
-var JSONInstruction = standIn("JSONInstruction");
-var Keyword = standIn("Keyword");
-var Label = standIn("Label");
-var Line = standIn("Line");
-var ModifiableInstruction = standIn("ModifiableInstruction");
-var Onbuild = standIn("Onbuild");
-var ParserDirective = standIn("ParserDirective");
-var Property = standIn("Property");
-var PropertyInstruction = standIn("PropertyInstruction");
-var Run = standIn("Run");
-var Shell = standIn("Shell");
-var Stopsignal = standIn("Stopsignal");
-var User = standIn("User");
-var Variable = standIn("Variable");
-var Volume = standIn("Volume");
-var Workdir = standIn("Workdir");
+var export0 = standIn("Add");
+var export1 = standIn("Arg");
+var export2 = standIn("Argument");
+var export3 = standIn("Cmd");
+var export4 = standIn("Comment");
+var export5 = standIn("Copy");
+var export6 = standIn("DefaultVariables");
+var export7 = standIn("Directive");
+var export8 = standIn("DockerfileParser");
+var export9 = standIn("Entrypoint");
+var export10 = standIn("Env");
+var export11 = standIn("Flag");
+var export12 = standIn("From");
+var export13 = standIn("Healthcheck");
+var export14 = standIn("Heredoc");
+var export15 = standIn("Instruction");
+var export16 = standIn("JSONArgument");
+var export17 = standIn("JSONInstruction");
+var export18 = standIn("Keyword");
+var export19 = standIn("Label");
+var export20 = standIn("Line");
+var export21 = standIn("ModifiableInstruction");
+var export22 = standIn("Onbuild");
+var export23 = standIn("ParserDirective");
+var export24 = standIn("Property");
+var export25 = standIn("PropertyInstruction");
+var export26 = standIn("Run");
+var export27 = standIn("Shell");
+var export28 = standIn("Stopsignal");
+var export29 = standIn("User");
+var export30 = standIn("Variable");
+var export31 = standIn("Volume");
+var export32 = standIn("Workdir");
 
 // src/sources/shell.ts
 var parser;
@@ -26565,7 +29505,7 @@ function basename(name) {
 
 // src/sources/dockerfile.ts
 function parseDockerfile(text3, file) {
-  const ast = DockerfileParser.parse(text3);
+  const ast = export8.parse(text3);
   const escapeChar = ast.getEscapeCharacter();
   const lines = text3.split(/\r?\n/);
   const instructions = [];
@@ -26796,8 +29736,8 @@ function isStageName(image, dockerfile, before) {
   const first = dockerfile.stageNames.get(image.toLowerCase());
   return first !== void 0 && first < before;
 }
-function isAbsolutePath(path24) {
-  return path24.startsWith("/") || path24.startsWith("$") || /^[A-Za-z]:[\\/]/.test(path24);
+function isAbsolutePath(path25) {
+  return path25.startsWith("/") || path25.startsWith("$") || /^[A-Za-z]:[\\/]/.test(path25);
 }
 function argsOf(instruction) {
   return instruction.exec ?? instruction.words;
@@ -27143,8 +30083,8 @@ var DECOMPRESSORS = /* @__PURE__ */ new Set([
   "zcat",
   "gzcat"
 ]);
-var fileName = (path24) => path24.slice(Math.max(path24.lastIndexOf("/"), path24.lastIndexOf("\\")) + 1);
-var isArchive = (path24) => ARCHIVE_SUFFIXES.some((suffix) => path24.endsWith(suffix));
+var fileName = (path25) => path25.slice(Math.max(path25.lastIndexOf("/"), path25.lastIndexOf("\\")) + 1);
+var isArchive = (path25) => ARCHIVE_SUFFIXES.some((suffix) => path25.endsWith(suffix));
 function extracts(command) {
   if (DECOMPRESSORS.has(command.name)) return true;
   return command.name === "tar" && command.args.some(
@@ -29059,12 +31999,12 @@ var POD_TEMPLATE_PATHS = {
   CronJob: ["spec", "jobTemplate", "spec", "template"]
 };
 var TEMPLATE_PARTS = new Map(
-  Object.entries(POD_TEMPLATE_PATHS).map(([kind2, path24]) => [
+  Object.entries(POD_TEMPLATE_PATHS).map(([kind2, path25]) => [
     kind2,
     {
-      path: path24,
-      metadataPath: [...path24, "metadata"],
-      specPath: [...path24, "spec"],
+      path: path25,
+      metadataPath: [...path25, "metadata"],
+      specPath: [...path25, "spec"],
       containerPaths: /* @__PURE__ */ new Map()
     }
   ])
@@ -29078,9 +32018,9 @@ var CONTAINER_TYPES = [
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function getIn(value, path24) {
+function getIn(value, path25) {
   let node2 = value;
-  for (const key of path24) {
+  for (const key of path25) {
     if (node2 === null || typeof node2 !== "object") return void 0;
     node2 = node2[key];
   }
@@ -29104,8 +32044,8 @@ function podTemplateOf(object) {
     list3.forEach((container, index) => {
       if (!isObject(container)) return;
       const name = typeof container.name === "string" ? container.name : `${type}[${index}]`;
-      const path24 = index < SHARED_CONTAINER_PATHS ? paths[index] ??= specPath.concat(type, index) : specPath.concat(type, index);
-      containers.push({ container, name, type, path: path24 });
+      const path25 = index < SHARED_CONTAINER_PATHS ? paths[index] ??= specPath.concat(type, index) : specPath.concat(type, index);
+      containers.push({ container, name, type, path: path25 });
     });
   }
   return {
@@ -30454,8 +33394,8 @@ function field(owner, object, key) {
 function podFlagViolation(resource, key) {
   const pod = resource.pod;
   if (!pod || valueAt(pod.spec, key) !== true) return [];
-  const path24 = [...pod.specPath, key];
-  return [{ message: `${describe2(resource)} should not set '${path24.join(".")}' to true`, path: path24 }];
+  const path25 = [...pod.specPath, key];
+  return [{ message: `${describe2(resource)} should not set '${path25.join(".")}' to true`, path: path25 }];
 }
 function valueAt(owner, key) {
   return owner === void 0 ? void 0 : Reflect.get(owner, key);
@@ -33597,13 +36537,13 @@ var noCustomSelinuxOptions = defineK8sRule({
     const pod = resource.pod;
     if (!pod) return [];
     const violations = [];
-    const inspect2 = (options, path24) => {
+    const inspect2 = (options, path25) => {
       if (!options) return;
       const type = options.type;
       if (type !== void 0 && type !== null && !ALLOWED_TYPES.has(type)) {
         violations.push({
           message: `${describe2(resource)} uses invalid seLinux type '${String(type)}'`,
-          path: [...path24, "type"]
+          path: [...path25, "type"]
         });
       }
       const restricted = ["role", "user"].filter(
@@ -33612,7 +36552,7 @@ var noCustomSelinuxOptions = defineK8sRule({
       if (restricted.length) {
         violations.push({
           message: `${describe2(resource)} uses restricted properties in seLinuxOptions: (${restricted.map((key) => `'${key}'`).join(", ")})`,
-          path: [...path24, restricted[0]]
+          path: [...path25, restricted[0]]
         });
       }
     };
@@ -33862,10 +36802,10 @@ var noK8sWithDisallowedVolumes = defineK8sRule({
     if (!pod) return [];
     const violations = [];
     listAt(pod.spec, "volumes").forEach((volume, index) => {
-      const path24 = objectAt(volume, "hostPath")?.path;
-      if (!DISALLOWED_HOST_PATHS.has(path24)) return;
+      const path25 = objectAt(volume, "hostPath")?.path;
+      if (!DISALLOWED_HOST_PATHS.has(path25)) return;
       violations.push({
-        message: `${describe2(resource)} shouldn't have volumes set to ${String(path24)}`,
+        message: `${describe2(resource)} shouldn't have volumes set to ${String(path25)}`,
         path: [...pod.specPath, "volumes", index, "hostPath", "path"]
       });
     });
@@ -34633,10 +37573,10 @@ var pssHostProbesLifecycle = defineK8sRule({
       for (const action of ACTIONS) {
         const host = objectAt(handler, action)?.host;
         if (host === void 0 || host === null || host === "") continue;
-        const path24 = [...entry.path, ...handlerPath, action, "host"];
+        const path25 = [...entry.path, ...handlerPath, action, "host"];
         return {
           message: `${describe2(resource, entry)} must not set '${handlerPath.join(".")}.${action}.host'`,
-          path: path24
+          path: path25
         };
       }
     }
@@ -35373,9 +38313,9 @@ function reads(node2, root, into) {
     return;
   }
   if (!isNode2(node2)) return;
-  const path24 = fieldPath(node2, root);
-  if (path24) {
-    into.push(path24);
+  const path25 = fieldPath(node2, root);
+  if (path25) {
+    into.push(path25);
     return;
   }
   if (node2.args && typeof node2.args === "object")
@@ -35454,14 +38394,14 @@ var IDENTITY = [
 function project(source, paths) {
   if (paths === "all") return source;
   const out = /* @__PURE__ */ Object.create(null);
-  for (const path24 of [...IDENTITY, ...paths]) {
+  for (const path25 of [...IDENTITY, ...paths]) {
     let from = source;
     let to = out;
-    for (let i = 0; i < path24.length; i++) {
-      const key = path24[i];
+    for (let i = 0; i < path25.length; i++) {
+      const key = path25[i];
       if (from === null || typeof from !== "object" || !Object.hasOwn(from, key)) break;
       from = from[key];
-      if (i === path24.length - 1 || from === null || typeof from !== "object") {
+      if (i === path25.length - 1 || from === null || typeof from !== "object") {
         to[key] = from;
         break;
       }
@@ -35583,7 +38523,7 @@ function customK8sRules(defs, kubernetesVersion) {
           } catch (error) {
             message3 = `${def.title}: the expression failed: ${error.message}`;
           }
-          const path24 = attributeFailure({
+          const path25 = attributeFailure({
             cel,
             expression: def.expression,
             ast: compiled3.expression.ast,
@@ -35591,7 +38531,7 @@ function customK8sRules(defs, kubernetesVersion) {
             root: "object",
             budget: PER_EXPRESSION_COST_LIMIT
           });
-          violations.push({ resource, message: message3, path: path24 ?? ["kind"] });
+          violations.push({ resource, message: message3, path: path25 ?? ["kind"] });
         }
         return violations;
       }
@@ -35758,35 +38698,35 @@ var standIn2 = (name) => new Proxy(function() {
   apply: (_, self, args) => Reflect.apply(load2()[name], self, args),
   construct: (_, args) => Reflect.construct(load2()[name], args)
 });
-var Alias = standIn2("Alias");
-var CST = standIn2("CST");
-var Composer = standIn2("Composer");
-var Document = standIn2("Document");
-var Lexer2 = standIn2("Lexer");
-var LineCounter = standIn2("LineCounter");
-var Pair = standIn2("Pair");
-var Parser4 = standIn2("Parser");
-var Scalar = standIn2("Scalar");
-var Schema = standIn2("Schema");
-var YAMLError = standIn2("YAMLError");
-var YAMLMap = standIn2("YAMLMap");
-var YAMLParseError = standIn2("YAMLParseError");
-var YAMLSeq = standIn2("YAMLSeq");
-var YAMLWarning = standIn2("YAMLWarning");
-var isAlias = standIn2("isAlias");
-var isCollection = standIn2("isCollection");
-var isDocument = standIn2("isDocument");
-var isMap2 = standIn2("isMap");
-var isNode3 = standIn2("isNode");
-var isPair = standIn2("isPair");
-var isScalar = standIn2("isScalar");
-var isSeq = standIn2("isSeq");
-var parse2 = standIn2("parse");
-var parseAllDocuments = standIn2("parseAllDocuments");
-var parseDocument = standIn2("parseDocument");
-var stringify = standIn2("stringify");
-var visit = standIn2("visit");
-var visitAsync = standIn2("visitAsync");
+var export02 = standIn2("Alias");
+var export110 = standIn2("CST");
+var export210 = standIn2("Composer");
+var export33 = standIn2("Document");
+var export42 = standIn2("Lexer");
+var export52 = standIn2("LineCounter");
+var export62 = standIn2("Pair");
+var export72 = standIn2("Parser");
+var export82 = standIn2("Scalar");
+var export92 = standIn2("Schema");
+var export102 = standIn2("YAMLError");
+var export112 = standIn2("YAMLMap");
+var export122 = standIn2("YAMLParseError");
+var export132 = standIn2("YAMLSeq");
+var export142 = standIn2("YAMLWarning");
+var export152 = standIn2("isAlias");
+var export162 = standIn2("isCollection");
+var export172 = standIn2("isDocument");
+var export182 = standIn2("isMap");
+var export192 = standIn2("isNode");
+var export202 = standIn2("isPair");
+var export212 = standIn2("isScalar");
+var export222 = standIn2("isSeq");
+var export232 = standIn2("parse");
+var export242 = standIn2("parseAllDocuments");
+var export252 = standIn2("parseDocument");
+var export262 = standIn2("stringify");
+var export272 = standIn2("visit");
+var export282 = standIn2("visitAsync");
 
 // src/suppress/hadolint.ts
 var RULE_CODE = /^(DL|SC)\d{4}$/;
@@ -35857,8 +38797,8 @@ var RULE_OPTION_KEYS = {
 var THRESHOLDS = { ...HADOLINT_SEVERITY, none: "none", ignore: "none" };
 var OUTPUT_KEYS = /* @__PURE__ */ new Set(["format", "no-color", "no-fail", "verbose", "require-labels"]);
 function parseHadolintConfig(text3, file) {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text3, { lineCounter, logLevel: "error", prettyErrors: false });
+  const lineCounter = new export52();
+  const document = export252(text3, { lineCounter, logLevel: "error", prettyErrors: false });
   const problems = [];
   const lineOf = (node2) => node2?.range ? lineCounter.linePos(node2.range[0]).line : 1;
   const problem = (node2, message3) => problems.push({ file, line: lineOf(node2), message: message3 });
@@ -35874,17 +38814,17 @@ function parseHadolintConfig(text3, file) {
   };
   const root = document.contents;
   if (root === null) return { config, problems };
-  if (!isMap2(root)) {
+  if (!export182(root)) {
     problem(root, "a .hadolint.yaml must be a mapping");
     return { problems };
   }
   const codes = (node2, key) => {
-    if (!isSeq(node2)) {
+    if (!export222(node2)) {
       problem(node2, `'${key}' must be a list of rule codes`);
       return [];
     }
     return node2.items.flatMap((item) => {
-      const id = isScalar(item) ? String(item.value).trim() : "";
+      const id = export212(item) ? String(item.value).trim() : "";
       if (!RULE_CODE.test(id)) {
         problem(item, `'${key}': '${id}' is not a rule code like DL3008`);
         return [];
@@ -35904,19 +38844,19 @@ function parseHadolintConfig(text3, file) {
     return refused.length ? void 0 : value;
   };
   const boolean = (node2, key) => {
-    if (isScalar(node2) && typeof node2.value === "boolean") return node2.value;
+    if (export212(node2) && typeof node2.value === "boolean") return node2.value;
     problem(node2, `'${key}' must be true or false`);
     return void 0;
   };
   for (const pair2 of root.items) {
-    const key = isScalar(pair2.key) ? String(pair2.key.value) : "";
+    const key = export212(pair2.key) ? String(pair2.key.value) : "";
     const value = pair2.value;
     switch (key) {
       case "ignored":
         config.ignored.push(...codes(value, key));
         break;
       case "override":
-        if (!isMap2(value)) {
+        if (!export182(value)) {
           problem(
             value,
             "'override' must map error/warning/info/style to lists of rule codes"
@@ -35924,7 +38864,7 @@ function parseHadolintConfig(text3, file) {
           break;
         }
         for (const level of value.items) {
-          const name = isScalar(level.key) ? String(level.key.value) : "";
+          const name = export212(level.key) ? String(level.key.value) : "";
           const severity = HADOLINT_SEVERITY[name];
           if (!severity) {
             problem(
@@ -35951,7 +38891,7 @@ function parseHadolintConfig(text3, file) {
         config.disableIgnorePragma = boolean(value, key) ?? false;
         break;
       case "failure-threshold": {
-        const threshold = isScalar(value) ? THRESHOLDS[String(value.value)] : void 0;
+        const threshold = export212(value) ? THRESHOLDS[String(value.value)] : void 0;
         if (threshold) config.failureThreshold = threshold;
         else
           problem(
@@ -35966,10 +38906,10 @@ function parseHadolintConfig(text3, file) {
   }
   return { config, problems };
 }
-function entryNode(node2, path24) {
+function entryNode(node2, path25) {
   let found = node2;
-  for (const key of path24) {
-    const pair2 = isMap2(found) ? found.items.find((item) => isScalar(item.key) && String(item.key.value) === key) : void 0;
+  for (const key of path25) {
+    const pair2 = export182(found) ? found.items.find((item) => export212(item.key) && String(item.key.value) === key) : void 0;
     if (!pair2) break;
     found = pair2.value ?? pair2.key;
   }
@@ -36087,8 +39027,8 @@ function parseTrivyIgnore(text3, file) {
   return exceptions;
 }
 function parseTrivyIgnoreYaml(text3, file) {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text3, { lineCounter, logLevel: "error", prettyErrors: false });
+  const lineCounter = new export52();
+  const doc = export252(text3, { lineCounter, logLevel: "error", prettyErrors: false });
   const lineOf = (node2) => {
     const offset = node2?.range?.[0];
     return offset === void 0 ? void 0 : lineCounter.linePos(offset).line;
@@ -36106,9 +39046,9 @@ function parseTrivyIgnoreYaml(text3, file) {
   const problems = [];
   const exceptions = [];
   const root = doc.contents;
-  const section = isMap2(root) ? root.get("misconfigurations", true) : void 0;
+  const section = export182(root) ? root.get("misconfigurations", true) : void 0;
   if (section === void 0 || section === null) return [];
-  if (!isSeq(section)) {
+  if (!export222(section)) {
     throw new IgnoreFileError([
       {
         file,
@@ -36652,7 +39592,7 @@ function parseKubernetesVersion(node2, ctx) {
 }
 function parseCustomRules(node2, ctx) {
   if (plain(node2) === null) return [];
-  if (!isSeq(node2)) {
+  if (!export222(node2)) {
     at2(
       ctx,
       node2,
@@ -36665,13 +39605,13 @@ function parseCustomRules(node2, ctx) {
   const seen = /* @__PURE__ */ new Set();
   node2.items.forEach((item, index) => {
     const key = `customRules[${index}]`;
-    if (!isMap2(item)) {
+    if (!export182(item)) {
       at2(ctx, item, key, `must be a mapping with keys ${CUSTOM_RULE_KEYS.join(", ")}`);
       return;
     }
     const fields = /* @__PURE__ */ new Map();
     for (const pair2 of item.items) {
-      const name = isScalar(pair2.key) ? String(pair2.key.value) : String(pair2.key);
+      const name = export212(pair2.key) ? String(pair2.key.value) : String(pair2.key);
       if (CUSTOM_RULE_KEYS.includes(name)) fields.set(name, pair2.value);
       else
         at2(
@@ -36773,12 +39713,12 @@ function parseAdmission(node2, ctx) {
   const config = { namespaces: {} };
   const value = plain(node2);
   if (value === null) return config;
-  if (!isMap2(node2) || typeof value !== "object" || Array.isArray(value)) {
+  if (!export182(node2) || typeof value !== "object" || Array.isArray(value)) {
     at2(ctx, node2, "admission", "must be a mapping with the key namespaces");
     return config;
   }
   for (const pair2 of node2.items) {
-    const name = isScalar(pair2.key) ? String(pair2.key.value) : String(pair2.key);
+    const name = export212(pair2.key) ? String(pair2.key.value) : String(pair2.key);
     if (name !== "namespaces") {
       at2(
         ctx,
@@ -36847,11 +39787,11 @@ var VALUES_SET_KEYS = [
   "kubeVersion",
   "apiVersions"
 ];
-var keyOf = (pair2) => isScalar(pair2.key) ? String(pair2.key.value) : String(pair2.key);
+var keyOf = (pair2) => export212(pair2.key) ? String(pair2.key.value) : String(pair2.key);
 var plain2 = (node2) => node2?.toJSON?.() ?? null;
 function parsePolicyText(text3, file, keys) {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text3, {
+  const lineCounter = new export52();
+  const doc = export252(text3, {
     lineCounter,
     logLevel: "error",
     prettyErrors: false,
@@ -36882,8 +39822,8 @@ function parsePolicyText(text3, file, keys) {
     throw new ConfigError(problems);
   }
   const contents = doc.contents;
-  if (contents === null || isScalar(contents) && contents.value === null) return result;
-  if (!isMap2(contents)) {
+  if (contents === null || export212(contents) && contents.value === null) return result;
+  if (!export182(contents)) {
     report(contents, "", `must be a mapping with keys ${keys.join(", ")}`);
     throw new ConfigError(problems);
   }
@@ -36909,7 +39849,7 @@ function parsePolicyText(text3, file, keys) {
     switch (key) {
       case "extends":
         result.extends = stringList(value, key, report);
-        result.lines.extends = isSeq(value) ? value.items.map((item) => lineOf(item)) : [lineOf(value)];
+        result.lines.extends = export222(value) ? value.items.map((item) => lineOf(item)) : [lineOf(value)];
         break;
       case "paths":
       case "exclude":
@@ -36968,7 +39908,7 @@ function oneOf(node2, key, allowed2, report) {
   return void 0;
 }
 function mapping(node2, key, allowed2, report) {
-  if (!isMap2(node2)) {
+  if (!export182(node2)) {
     report(node2, key, `must be a mapping with keys ${allowed2.join(", ")}`);
     return void 0;
   }
@@ -36983,7 +39923,7 @@ function mapping(node2, key, allowed2, report) {
 function ruleSettings(node2, report) {
   const settings = /* @__PURE__ */ new Map();
   if (plain2(node2) === null) return settings;
-  if (!isMap2(node2)) {
+  if (!export182(node2)) {
     report(node2, "rules", "must map rule IDs to off, on, a severity or { severity, options }");
     return settings;
   }
@@ -37005,12 +39945,12 @@ function ruleSettings(node2, report) {
   }
   return settings;
 }
-function keyNodeAt(node2, path24) {
+function keyNodeAt(node2, path25) {
   let found = node2;
-  for (const [index, key] of path24.entries()) {
-    const pair2 = isMap2(found) ? found.items.find((item) => keyOf(item) === key) : void 0;
+  for (const [index, key] of path25.entries()) {
+    const pair2 = export182(found) ? found.items.find((item) => keyOf(item) === key) : void 0;
     if (!pair2) return found;
-    if (index === path24.length - 1) return pair2.key;
+    if (index === path25.length - 1) return pair2.key;
     found = pair2.value;
   }
   return found;
@@ -37041,7 +39981,7 @@ function ruleSetting(value) {
 }
 function ignoreEntries(node2, file, lineOf, report) {
   if (plain2(node2) === null) return [];
-  if (!isSeq(node2)) {
+  if (!export222(node2)) {
     report(node2, "ignore", "must be a list of entries (id, paths, resources, ..., reason)");
     return [];
   }
@@ -37083,7 +40023,7 @@ function ignoreEntries(node2, file, lineOf, report) {
 function chartConfigs(node2, lineOf, report) {
   const charts = /* @__PURE__ */ new Map();
   if (plain2(node2) === null) return charts;
-  if (!isMap2(node2)) {
+  if (!export182(node2)) {
     report(node2, "charts", "must map chart paths to { valuesSets, replaceDiscovered }");
     return charts;
   }
@@ -37101,7 +40041,7 @@ function chartConfigs(node2, lineOf, report) {
     }
     const sets = fields.get("valuesSets");
     const valuesSets = [];
-    if (!isSeq(sets)) {
+    if (!export222(sets)) {
       report(sets ?? pair2.key, `charts.${chart}.valuesSets`, "must be a list of values sets");
     } else {
       for (const item of sets.items) {
@@ -37150,7 +40090,7 @@ function valuesSet(node2, key, lineOf, report) {
     line: lineOf(node2)
   };
   const valuesNode = fields.get("values");
-  set.valuesLines = isSeq(valuesNode) ? valuesNode.items.map((item) => lineOf(item)) : set.values.map(() => lineOf(valuesNode));
+  set.valuesLines = export222(valuesNode) ? valuesNode.items.map((item) => lineOf(item)) : set.values.map(() => lineOf(valuesNode));
   const pairs2 = plain2(fields.get("set"));
   if (pairs2 !== null) {
     if (typeof pairs2 !== "object" || Array.isArray(pairs2)) {
@@ -37999,8 +40939,8 @@ var MAX_CHART_YAML_BYTES = 1024 * 1024;
 async function readChartMetadata(absoluteDir, root) {
   const file = root ? resolveInside(root, absoluteDir, "Chart.yaml") : import_node_path6.default.join(absoluteDir, "Chart.yaml");
   const text3 = readRegularFile(file, MAX_CHART_YAML_BYTES).toString("utf8");
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text3, { lineCounter, logLevel: "error", uniqueKeys: false });
+  const lineCounter = new export52();
+  const doc = export252(text3, { lineCounter, logLevel: "error", uniqueKeys: false });
   const json = doc.toJS() ?? {};
   const name = typeof json.name === "string" ? json.name : import_node_path6.default.basename(absoluteDir);
   return {
@@ -38010,10 +40950,10 @@ async function readChartMetadata(absoluteDir, root) {
   };
 }
 function dependencyLines(doc, lineCounter) {
-  const list3 = isMap2(doc.contents) ? doc.contents.get("dependencies", true) : void 0;
-  if (!isSeq(list3)) return [];
+  const list3 = export182(doc.contents) ? doc.contents.get("dependencies", true) : void 0;
+  if (!export222(list3)) return [];
   return list3.items.flatMap((item) => {
-    if (!isMap2(item)) return [];
+    if (!export182(item)) return [];
     const name = item.get("name");
     const alias = item.get("alias");
     if (typeof name !== "string") return [];
@@ -38177,7 +41117,7 @@ async function discover(root, paths, exclude) {
     into.push(place2.shown);
     if (place2.escaped) found.byteNames.set(place2.shown, place2.bytes);
   };
-  const visit2 = async (place2, where, entry) => {
+  const visit = async (place2, where, entry) => {
     const { shown: shown2 } = place2;
     if (shown2 !== "." && isExcluded(shown2)) return;
     let realText;
@@ -38255,7 +41195,7 @@ async function discover(root, paths, exclude) {
         shown: shown2 === "." ? entryShown : `${shown2}/${entryShown}`,
         escaped: place2.escaped || entryShown !== dirent.name.toString("utf8")
       };
-      await visit2(child, inside2, { dirent, parentReal: realText });
+      await visit(child, inside2, { dirent, parentReal: realText });
     }
   };
   for (const given of paths.length ? paths : ["."]) {
@@ -38267,7 +41207,7 @@ async function discover(root, paths, exclude) {
       found.errors.push({ file: shown2, message: "path not found" });
       continue;
     }
-    await visit2({ bytes: Buffer.from(absolute), shown: shown2, escaped: false }, "none");
+    await visit({ bytes: Buffer.from(absolute), shown: shown2, escaped: false }, "none");
   }
   for (const files of [found.manifests, found.dockerfiles, found.charts]) {
     files.splice(0, files.length, ...[...new Set(files)].sort());
@@ -38277,7 +41217,7 @@ async function discover(root, paths, exclude) {
 
 // src/sources/helm/index.ts
 var import_promises8 = require("node:fs/promises");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // src/sources/helm-binary.ts
 var import_node_child_process = require("node:child_process");
@@ -38969,7 +41909,7 @@ function compileTags(tags) {
   }
   return result;
 }
-var Schema2 = class Schema3 {
+var Schema = class Schema2 {
   tags;
   /** @internal */
   implicitScalarTags;
@@ -39093,29 +42033,29 @@ var Schema2 = class Schema3 {
   withTags(...tags) {
     let flatTags = [];
     for (const tag of tags) flatTags = flatTags.concat(tag);
-    return new Schema3([...this.tags, ...flatTags]);
+    return new Schema2([...this.tags, ...flatTags]);
   }
 };
-var FAILSAFE_SCHEMA = new Schema2([
+var FAILSAFE_SCHEMA = new Schema([
   strTag,
   seqTag,
   mapTag
 ]);
-var JSON_SCHEMA = new Schema2([
+var JSON_SCHEMA = new Schema([
   ...FAILSAFE_SCHEMA.tags,
   nullJsonTag,
   boolJsonTag,
   intJsonTag,
   floatJsonTag
 ]);
-var CORE_SCHEMA = new Schema2([
+var CORE_SCHEMA = new Schema([
   ...FAILSAFE_SCHEMA.tags,
   nullCoreTag,
   boolCoreTag,
   intCoreTag,
   floatCoreTag
 ]);
-var YAML11_SCHEMA = new Schema2([
+var YAML11_SCHEMA = new Schema([
   ...FAILSAFE_SCHEMA.tags,
   nullYaml11Tag,
   boolYaml11Tag,
@@ -40094,10 +43034,10 @@ function readFlowCollection(state, nodeIndent, props) {
       return true;
     } else if (!readNext) throwError(state, "missed comma between flow collection entries");
     else if (ch2 === 44) throwError(state, "expected the node content, but found ','");
-    let isPair2 = false;
+    let isPair = false;
     let isExplicitPair = false;
     if (ch2 === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
-      isPair2 = isExplicitPair = true;
+      isPair = isExplicitPair = true;
       state.position += 1;
       skipFlowSeparationSpace(state, nodeIndent);
     }
@@ -40107,7 +43047,7 @@ function readFlowCollection(state, nodeIndent, props) {
     skipFlowSeparationSpace(state, nodeIndent);
     ch2 = state.input.charCodeAt(state.position);
     if ((isMapping || isExplicitPair || state.line === entryLine) && ch2 === 58) {
-      isPair2 = true;
+      isPair = true;
       state.position++;
       skipFlowSeparationSpace(state, nodeIndent);
       if (!isMapping) {
@@ -40117,11 +43057,11 @@ function readFlowCollection(state, nodeIndent, props) {
       if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
       skipFlowSeparationSpace(state, nodeIndent);
       if (!isMapping) addPopEvent(state);
-    } else if (isMapping && isPair2) {
+    } else if (isMapping && isPair) {
       if (!keyWasRead) addEmptyScalarEvent(state);
       addEmptyScalarEvent(state);
     } else if (isMapping) addEmptyScalarEvent(state);
-    else if (isPair2) {
+    else if (isPair) {
       insertFlowPairMappingEvent(state, entryStart);
       if (!keyWasRead) addEmptyScalarEvent(state);
       addEmptyScalarEvent(state);
@@ -40829,12 +43769,12 @@ var DocumentPositions = class _DocumentPositions {
     );
   }
   /** The entry of `path`; where the path leaves the document, the deepest node on it. */
-  entryOf(path24) {
+  entryOf(path25) {
     const { data } = this;
     const entries2 = data.length / FIELDS;
     let entry = 0;
     let span = entry;
-    for (const segment of path24) {
+    for (const segment of path25) {
       let kind2 = data[entry * FIELDS];
       for (let hops = 0; kind2 >= KIND_ALIAS && hops < entries2; hops++) {
         entry = kind2 - KIND_ALIAS;
@@ -40861,8 +43801,8 @@ var DocumentPositions = class _DocumentPositions {
     return span;
   }
   /** The line span of `path`, 1-based. */
-  locate(path24) {
-    const entry = this.entryOf(path24);
+  locate(path25) {
+    const entry = this.entryOf(path25);
     const line = this.data[entry * FIELDS + 1];
     const endLine = this.data[entry * FIELDS + 2];
     return endLine > line ? { line, endLine } : { line };
@@ -40983,9 +43923,9 @@ function loadGroup(text3, options) {
   } catch (error) {
     return loadDocumentByDocument(text3, options, error);
   }
-  const loaded3 = new StreamLoader(text3, events, options).load();
+  const loaded4 = new StreamLoader(text3, events, options).load();
   if (scratch.length > SCRATCH_KEPT) scratch = new Int32Array(FIELDS * 4096);
-  return loaded3;
+  return loaded4;
 }
 function loadDocumentByDocument(text3, options, error) {
   const chunks = splitDocuments(text3);
@@ -41039,7 +43979,7 @@ function syntaxFailure(text3, error, lineOffset) {
 }
 function describeSyntaxError(text3) {
   try {
-    for (const doc of new Composer().compose(new Parser4().parse(text3))) {
+    for (const doc of new export210().compose(new export72().parse(text3))) {
       const problem = doc.errors[0];
       if (!problem) continue;
       const message3 = problem.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
@@ -41149,13 +44089,13 @@ var StreamLoader = class {
           const isKey = top.type === MAP && top.key === null;
           this.lastOffset = event.start;
           const decodedAtStart = this.decoded++;
-          const isMap4 = event.type === EVENT_ID.MAPPING;
-          const entry = this.open(top, isMap4 ? KIND_MAP : KIND_SEQ, event.start);
+          const isMap3 = event.type === EVENT_ID.MAPPING;
+          const entry = this.open(top, isMap3 ? KIND_MAP : KIND_SEQ, event.start);
           const anchor = event.anchorStart === -1 ? "" : text3.slice(event.anchorStart, event.anchorEnd);
           const flow = event.style === 2;
           const frame = this.frame(
-            isMap4 ? MAP : SEQ,
-            isMap4 ? {} : [],
+            isMap3 ? MAP : SEQ,
+            isMap3 ? {} : [],
             entry,
             flow,
             decodedAtStart,
@@ -41258,14 +44198,14 @@ var StreamLoader = class {
       scratch = grown;
     }
     const at3 = entry * FIELDS;
-    const isPair2 = parent.type === MAP;
+    const isPair = parent.type === MAP;
     if (parent.type === ROOT2) this.rootStart = offset;
-    const line = isPair2 ? parent.keyLine : this.line(offset);
+    const line = isPair ? parent.keyLine : this.line(offset);
     scratch[at3] = kind2;
     scratch[at3 + 1] = line;
     scratch[at3 + 2] = line;
     scratch[at3 + 3] = -1;
-    scratch[at3 + 4] = isPair2 ? parent.keyId : NO_KEY;
+    scratch[at3 + 4] = isPair ? parent.keyId : NO_KEY;
     return entry;
   }
   /** The entry's subtree is complete: its next sibling comes after everything pushed. */
@@ -41299,16 +44239,16 @@ var StreamLoader = class {
     this.duplicate(frame, key, entry, false);
   }
   duplicate(frame, key, entry, byMerge) {
-    const path24 = this.pathTo(frame, key);
+    const path25 = this.pathTo(frame, key);
     const line = scratch[entry * FIELDS + 1];
     const earlier = this.earlierLines(frame, key, entry);
     const known = this.duplicates.find(
-      (duplicate) => duplicate.path.length === path24.length && duplicate.path.every((s, i) => s === path24[i])
+      (duplicate) => duplicate.path.length === path25.length && duplicate.path.every((s, i) => s === path25[i])
     );
     if (known) known.lines.push(line);
     else
       this.duplicates.push({
-        path: path24,
+        path: path25,
         lines: [...earlier, line],
         ...byMerge ? { overwrittenByMerge: true } : {}
       });
@@ -41325,14 +44265,14 @@ var StreamLoader = class {
   }
   /** The path of `key` in `frame`, from the document root. */
   pathTo(frame, key) {
-    const path24 = [];
+    const path25 = [];
     for (const open of this.stack) {
       if (open === frame) break;
-      if (open.type === MAP && open.key !== null) path24.push(open.key);
-      else if (open.type === SEQ) path24.push(open.value.length);
+      if (open.type === MAP && open.key !== null) path25.push(open.key);
+      else if (open.type === SEQ) path25.push(open.value.length);
     }
-    path24.push(key);
-    return path24;
+    path25.push(key);
+    return path25;
   }
   /**
    * `<<: value` as go-yaml v2 applies it: the merged map's keys are written at this point (a
@@ -41342,7 +44282,7 @@ var StreamLoader = class {
   merge(frame, value, entry) {
     const sources = [];
     const kind2 = this.resolvedKind(entry);
-    if (isMap3(value) && kind2.kind === KIND_MAP) {
+    if (isMap2(value) && kind2.kind === KIND_MAP) {
       sources.push({ map: value, entry: kind2.entry });
     } else if (Array.isArray(value) && kind2.kind === KIND_SEQ) {
       let index = 0;
@@ -41350,7 +44290,7 @@ var StreamLoader = class {
       for (let child = kind2.entry + 1; child < end; child = scratch[child * FIELDS + 3]) {
         const item = value[index++];
         const itemKind = this.resolvedKind(child);
-        if (!isMap3(item) || itemKind.kind !== KIND_MAP) throw this.wantMap();
+        if (!isMap2(item) || itemKind.kind !== KIND_MAP) throw this.wantMap();
         sources.push({ map: item, entry: itemKind.entry });
       }
       sources.reverse();
@@ -41529,7 +44469,7 @@ var StreamLoader = class {
     return -1;
   }
 };
-function isMap3(value) {
+function isMap2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function assign(object, key, value) {
@@ -41591,8 +44531,8 @@ var ManifestOrigin = class {
   valuesSet;
   positions;
   prefix;
-  locate(path24) {
-    return this.positions.locate(this.prefix.length === 0 ? path24 : [...this.prefix, ...path24]);
+  locate(path25) {
+    return this.positions.locate(this.prefix.length === 0 ? path25 : [...this.prefix, ...path25]);
   }
 };
 function parseDocuments(text3, context2) {
@@ -41628,45 +44568,181 @@ function parseDocuments(text3, context2) {
   return { resources, errors };
 }
 function duplicatesUnder(duplicates, prefix2) {
-  return duplicates.filter(({ path: path24 }) => path24.length > prefix2.length && prefix2.every((s, i) => path24[i] === s)).map((duplicate) => ({ ...duplicate, path: duplicate.path.slice(prefix2.length) }));
+  return duplicates.filter(({ path: path25 }) => path25.length > prefix2.length && prefix2.every((s, i) => path25[i] === s)).map((duplicate) => ({ ...duplicate, path: duplicate.path.slice(prefix2.length) }));
 }
 function withDuplicates(resource, duplicates) {
   if (duplicates.length) resource.duplicateKeys = duplicates;
 }
 
 // src/sources/helm/chart-copy.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 var import_promises6 = require("node:fs/promises");
+var import_node_path10 = __toESM(require("node:path"), 1);
+
+// src/sources/helm/chart-archive.ts
+var import_node_fs6 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_zlib = require("node:zlib");
+
+// lazy-package:tar
+var loaded3;
+var load3 = () => loaded3 ??= require_index_min();
+var standIn3 = (name) => new Proxy(function() {
+}, {
+  get: (_, key) => load3()[name][key],
+  apply: (_, self, args) => Reflect.apply(load3()[name], self, args),
+  construct: (_, args) => Reflect.construct(load3()[name], args)
+});
+var export03 = standIn3("AppendScan");
+var export111 = standIn3("CwdError");
+var export211 = standIn3("EntryCursor");
+var export34 = standIn3("EntryData");
+var export43 = standIn3("Header");
+var export53 = standIn3("Pack");
+var export63 = standIn3("PackBase");
+var export73 = standIn3("PackJob");
+var export83 = standIn3("PackSync");
+var export93 = standIn3("Parser");
+var export103 = standIn3("PathReservations");
+var export113 = standIn3("Pax");
+var export123 = standIn3("ReadEntry");
+var export133 = standIn3("ReadEntrySync");
+var export143 = standIn3("SymlinkError");
+var export153 = standIn3("TarReader");
+var export163 = standIn3("TarReaderSync");
+var export173 = standIn3("Unpack");
+var export183 = standIn3("UnpackBase");
+var export193 = standIn3("UnpackSync");
+var export203 = standIn3("WriteEntry");
+var export213 = standIn3("aliases");
+var export223 = standIn3("c");
+var export233 = standIn3("codecStream");
+var export243 = standIn3("create");
+var export253 = standIn3("createSync");
+var export263 = standIn3("delete");
+var export273 = standIn3("deleteSync");
+var export283 = standIn3("entries");
+var export292 = standIn3("entriesSync");
+var export302 = standIn3("extract");
+var export312 = standIn3("extractSync");
+var export322 = standIn3("gzip");
+var export332 = standIn3("list");
+var export342 = standIn3("listSync");
+var export35 = standIn3("r");
+var export36 = standIn3("replace");
+var export37 = standIn3("replaceSync");
+var export38 = standIn3("t");
+var export39 = standIn3("types");
+var export40 = standIn3("u");
+var export41 = standIn3("update");
+var export422 = standIn3("updateSync");
+var export432 = standIn3("x");
+var export44 = standIn3("zlibCodecs");
+
+// src/sources/helm/chart-archive.ts
+var SUBCHART_ARCHIVE = /(?:^|\/)charts\/[^/]+\.tgz$/;
+var FILE_TYPES = /* @__PURE__ */ new Set(["File", "OldFile", "ContiguousFile"]);
+var MAX_NESTING = 8;
+var GZIP = {
+  name: "gzip",
+  headLength: 2,
+  detect: (head) => head[0] === 31 && head[1] === 139,
+  decompress: () => new DecompressionStream("gzip"),
+  decompressSync: (data, { maxOutputLength }) => (0, import_node_zlib.gunzipSync)(data, { maxOutputLength: Math.min(maxOutputLength, 2 ** 31 - 1) })
+};
+function unpackSubchart(bytes, target, shown2, budget, schemaProblem, inner = "") {
+  const leftOut = [];
+  const where = (name) => `${inner}${name}`;
+  try {
+    for (const { name, body } of archiveFiles(bytes, budget)) {
+      const destination = import_node_path9.default.join(target, ...name.split("/"));
+      if (import_node_path9.default.basename(name) === "values.schema.json") {
+        const problem = schemaProblem(new TextDecoder().decode(body));
+        if (problem) {
+          leftOut.push({
+            file: shown2,
+            message: `${where(name)} in the subchart archive refers to ${problem}, which helm would fetch or read: left out, so helm does not validate values against it`
+          });
+          continue;
+        }
+      }
+      if (SUBCHART_ARCHIVE.test(name)) {
+        const nesting = inner.split(" > ").length;
+        if (nesting > MAX_NESTING) throw new Error(`${where(name)}: archives nested too deep`);
+        const into = destination.replace(/\.tgz$/, "");
+        leftOut.push(
+          ...unpackSubchart(body, into, shown2, budget, schemaProblem, `${where(name)} > `)
+        );
+        continue;
+      }
+      (0, import_node_fs6.mkdirSync)(import_node_path9.default.dirname(destination), { recursive: true });
+      (0, import_node_fs6.writeFileSync)(destination, body);
+    }
+    (0, import_node_fs6.mkdirSync)(target, { recursive: true });
+  } catch (error) {
+    (0, import_node_fs6.rmSync)(target, { recursive: true, force: true });
+    return [
+      {
+        file: shown2,
+        message: `subchart archive${inner ? ` ${inner.slice(0, -3)}` : ""} that cannot be read (${error.message}); left out of the chart`
+      }
+    ];
+  }
+  return leftOut;
+}
+function* archiveFiles(bytes, budget) {
+  const reader = export292(bytes, {
+    // Anything the reader would warn of (a bad checksum, data that is no archive) fails it.
+    strict: true,
+    codecs: [GZIP],
+    maxDecompressionRatio: Math.max(1, (budget.maxBytes - budget.bytes) / bytes.length)
+  });
+  for (const entry of reader) {
+    if (!FILE_TYPES.has(entry.type)) continue;
+    const name = entry.path.split("/").slice(1).join("/");
+    if (name === "" || name.split("/").some((part) => part === ".." || part === "")) {
+      throw new Error(`entry ${JSON.stringify(entry.path)} leaves the chart's folder`);
+    }
+    budget.files += 1;
+    budget.bytes += entry.size;
+    if (budget.files > budget.maxFiles || budget.bytes > budget.maxBytes) {
+      throw new Error("over the chart size limit");
+    }
+    yield { name, body: entry.bytes() };
+  }
+}
+
+// src/sources/helm/chart-copy.ts
 async function chartToRender(root, chartDir, target) {
   const bytes = cleanChartBytes(root, chartDir);
-  if (bytes !== void 0) return { dir: import_node_path9.default.resolve(root, chartDir), leftOut: [], bytes };
+  if (bytes !== void 0) return { dir: import_node_path10.default.resolve(root, chartDir), leftOut: [], bytes };
   return copyChart(root, chartDir, target);
 }
 function cleanChartBytes(root, chartDir) {
-  const source = import_node_path9.default.resolve(root, chartDir);
+  const source = import_node_path10.default.resolve(root, chartDir);
   const budget = { files: 0, bytes: 0 };
   const walk2 = (dir, depth) => {
     if (depth > MAX_DEPTH2) return false;
-    for (const entry of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
-      const at3 = import_node_path9.default.join(dir, entry.name);
+    for (const entry of (0, import_node_fs7.readdirSync)(dir, { withFileTypes: true })) {
+      const at3 = import_node_path10.default.join(dir, entry.name);
       if (entry.name === ".git") return false;
       if (entry.isDirectory()) {
         if (!walk2(at3, depth + 1)) return false;
         continue;
       }
       if (!entry.isFile()) return false;
+      if (SUBCHART_ARCHIVE.test(import_node_path10.default.relative(source, at3).split(import_node_path10.default.sep).join("/"))) return false;
       budget.files += 1;
-      budget.bytes += (0, import_node_fs6.statSync)(at3).size;
+      budget.bytes += (0, import_node_fs7.statSync)(at3).size;
       if (budget.files > MAX_FILES || budget.bytes > MAX_BYTES) return false;
-      if (entry.name === "values.schema.json" && schemaReference((0, import_node_fs6.readFileSync)(at3, "utf8"))) {
+      if (entry.name === "values.schema.json" && schemaReference((0, import_node_fs7.readFileSync)(at3, "utf8"))) {
         return false;
       }
     }
     return true;
   };
   try {
-    if ((0, import_node_fs6.realpathSync)(source) !== import_node_path9.default.join((0, import_node_fs6.realpathSync)(root), chartDir)) return void 0;
+    if ((0, import_node_fs7.realpathSync)(source) !== import_node_path10.default.join((0, import_node_fs7.realpathSync)(root), chartDir)) return void 0;
     return walk2(source, 0) ? budget.bytes : void 0;
   } catch {
     return void 0;
@@ -41681,8 +44757,8 @@ var ChartTooLargeError = class extends Error {
 async function copyChart(root, chartDir, target) {
   const realRoot = await (0, import_promises6.realpath)(root);
   const leftOut = [];
-  const budget = { files: 0, bytes: 0 };
-  const relative = (absolute) => import_node_path9.default.relative(root, absolute).split(import_node_path9.default.sep).join("/") || ".";
+  const budget = { files: 0, bytes: 0, maxFiles: MAX_FILES, maxBytes: MAX_BYTES };
+  const relative = (absolute) => import_node_path10.default.relative(root, absolute).split(import_node_path10.default.sep).join("/") || ".";
   const copyEntry = async (source2, shown3, destination, ancestors, depth) => {
     let stats = await (0, import_promises6.lstat)(source2);
     let from = source2;
@@ -41718,9 +44794,9 @@ async function copyChart(root, chartDir, target) {
       const entries2 = (await (0, import_promises6.readdir)(from)).filter((name) => name !== ".git").sort();
       for (const name of entries2) {
         await copyEntry(
-          import_node_path9.default.join(from, name),
+          import_node_path10.default.join(from, name),
           `${shown3}/${name}`,
-          import_node_path9.default.join(destination, name),
+          import_node_path10.default.join(destination, name),
           inner,
           depth + 1
         );
@@ -41741,7 +44817,7 @@ async function copyChart(root, chartDir, target) {
         `chart ${chartDir} has more than ${MAX_FILES} files or ${MAX_BYTES / (1024 * 1024)} MB; refusing to render it`
       );
     }
-    if (import_node_path9.default.basename(from) === "values.schema.json") {
+    if (import_node_path10.default.basename(from) === "values.schema.json") {
       const problem = schemaReference(await (0, import_promises6.readFile)(from, "utf8"));
       if (problem) {
         leftOut.push({
@@ -41751,9 +44827,15 @@ async function copyChart(root, chartDir, target) {
         return;
       }
     }
+    if (SUBCHART_ARCHIVE.test(import_node_path10.default.relative(target, destination).split(import_node_path10.default.sep).join("/"))) {
+      const archive = await (0, import_promises6.readFile)(from);
+      const folder = destination.replace(/\.tgz$/, "");
+      leftOut.push(...unpackSubchart(archive, folder, shown3, budget, schemaReference));
+      return;
+    }
     await (0, import_promises6.copyFile)(from, destination);
   };
-  const source = import_node_path9.default.resolve(root, chartDir);
+  const source = import_node_path10.default.resolve(root, chartDir);
   const shown2 = relative(source);
   const realSource = await (0, import_promises6.realpath)(source);
   if (!isInside(realSource, realRoot)) {
@@ -41798,13 +44880,13 @@ var ChartOutsideError = class extends Error {
 var import_node_child_process2 = require("node:child_process");
 var import_promises7 = require("node:fs/promises");
 var import_node_os = require("node:os");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
 var NO_NETWORK_PROXY = "http://127.0.0.1:9";
 var INSTALL_NAMESPACE = "kpg-install-namespace";
 async function createRenderWorkspace(tools = {}) {
-  const dir = await (0, import_promises7.mkdtemp)(import_node_path10.default.join((0, import_node_os.tmpdir)(), "kpg-helm-"));
-  const at3 = (...parts) => import_node_path10.default.join(dir, ...parts);
+  const dir = await (0, import_promises7.mkdtemp)(import_node_path11.default.join((0, import_node_os.tmpdir)(), "kpg-helm-"));
+  const at3 = (...parts) => import_node_path11.default.join(dir, ...parts);
   for (const folder of ["home", "cache", "config", "data", "plugins", "tmp", "work"]) {
     await (0, import_promises7.mkdir)(at3(folder), { recursive: true });
   }
@@ -41819,7 +44901,7 @@ async function createRenderWorkspace(tools = {}) {
   };
 }
 function helmEnvironment(dir, { inherited = {} } = {}) {
-  const at3 = (...parts) => import_node_path10.default.join(dir, ...parts);
+  const at3 = (...parts) => import_node_path11.default.join(dir, ...parts);
   const env = {
     ...inherited,
     PATH: inherited.PATH ?? "",
@@ -42522,9 +45604,9 @@ function scopeValues(files, chain, layers) {
 function joinPath(dir, file) {
   return dir === "." ? file : `${dir}/${file}`;
 }
-function nodesAt(node2, path24, prefix2 = []) {
-  if (path24.length === 0) return [{ node: node2, path: prefix2 }];
-  const [head, ...rest] = path24;
+function nodesAt(node2, path25, prefix2 = []) {
+  if (path25.length === 0) return [{ node: node2, path: prefix2 }];
+  const [head, ...rest] = path25;
   if (!node2.children) return [];
   if (head === "*") {
     return [...node2.children].flatMap(([key, child2]) => nodesAt(child2, rest, [...prefix2, key]));
@@ -42571,11 +45653,11 @@ var Resolver = class {
   alignment;
   /** Where the value at `path` came from; of `'key'`, where its key is written (a template
    *  line: no values line is looked for). */
-  target(renderedIndex, object, path24, part, of = "value") {
+  target(renderedIndex, object, path25, part, of = "value") {
     const top = this.alignment.top(this.valuesAgree);
     if (!top) return { file: this.alignment.template.file, line: 1, source: "helm-template" };
-    const { present, value } = valueAt2(object, path24);
-    const field2 = { path: path24, present: present && of === "value", value, part };
+    const { present, value } = valueAt2(object, path25);
+    const field2 = { path: path25, present: present && of === "value", value, part };
     const { file, line, source } = this.resolve(top, renderedIndex, field2);
     return { file, line, source };
   }
@@ -42649,15 +45731,15 @@ var Resolver = class {
     if (line.includes.length) {
       const defines = this.scope.templates.defines(this.scope.chart);
       const seen = /* @__PURE__ */ new Set();
-      const visit2 = (name, depth) => {
+      const visit = (name, depth) => {
         if (seen.has(name) || depth > MAX_INCLUDE_DEPTH) return;
         seen.add(name);
         const define2 = defines.get(name);
         if (!define2) return;
         refs.push(...define2.refs);
-        for (const nested of define2.includes) visit2(nested, depth + 1);
+        for (const nested of define2.includes) visit(nested, depth + 1);
       };
-      for (const name of line.includes) visit2(name, 0);
+      for (const name of line.includes) visit(name, 0);
     }
     return refs;
   }
@@ -42668,9 +45750,9 @@ var Resolver = class {
    */
   valuesOrigin(refs, field2, mode) {
     if (refs.length === 0) return void 0;
-    const { path: path24, value, part } = field2;
+    const { path: path25, value, part } = field2;
     const values = this.scope.valuesFor(this.alignment.template.chain);
-    const key = [...path24].reverse().find((segment) => typeof segment === "string");
+    const key = [...path25].reverse().find((segment) => typeof segment === "string");
     let best;
     const consider = (node2, score) => {
       if (score > 0 && (!best || score > best.score)) best = { node: node2, score };
@@ -42683,10 +45765,10 @@ var Resolver = class {
             consider(node2, lineScore(node2, nodeKey === key, value, part));
           }
         } else {
-          for (let depth = 1; depth <= Math.min(path24.length, BLOCK_DEPTH); depth++) {
-            const suffix = path24.slice(-depth).map((s) => typeof s === "number" ? "*" : s);
+          for (let depth = 1; depth <= Math.min(path25.length, BLOCK_DEPTH); depth++) {
+            const suffix = path25.slice(-depth).map((s) => typeof s === "number" ? "*" : s);
             for (const { node: node2, path: relative } of nodesAt(start, suffix)) {
-              consider(node2, blockScore(node2, relative, path24, value));
+              consider(node2, blockScore(node2, relative, path25, value));
             }
           }
         }
@@ -42718,11 +45800,11 @@ function lineScore(node2, sameKey, value, part) {
   }
   return score === 0 ? 0 : score + named;
 }
-function blockScore(node2, relative, path24, value) {
-  if (relative.length === 0 || relative.length > path24.length) return 0;
+function blockScore(node2, relative, path25, value) {
+  if (relative.length === 0 || relative.length > path25.length) return 0;
   for (let k = 1; k <= relative.length; k++) {
     const mine = relative[relative.length - k];
-    const theirs = path24[path24.length - k];
+    const theirs = path25[path25.length - k];
     const bothIndexes = typeof theirs === "number" && /^\d+$/.test(mine);
     if (!bothIndexes && mine !== String(theirs)) return 0;
   }
@@ -42736,9 +45818,9 @@ function blockScore(node2, relative, path24, value) {
 function isScalarValue(value) {
   return value === null || typeof value !== "object";
 }
-function valueAt2(object, path24) {
+function valueAt2(object, path25) {
   let node2 = object;
-  for (const segment of path24) {
+  for (const segment of path25) {
     if (node2 === null || typeof node2 !== "object") return { present: false, value: void 0 };
     const next = node2[segment];
     if (next === void 0) return { present: false, value: void 0 };
@@ -42748,8 +45830,8 @@ function valueAt2(object, path24) {
 }
 
 // src/sources/helm/template-files.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs8 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
 var DEFINE = /\{\{-?\s*define\s/;
 var TemplateFiles = class {
   constructor(root) {
@@ -42794,7 +45876,7 @@ var TemplateFiles = class {
 };
 function templateFiles(root, dir) {
   try {
-    return (0, import_node_fs7.readdirSync)(import_node_path11.default.join(root, dir), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && /\.(?:ya?ml|tpl|txt|json)$/.test(entry.name)).map((entry) => import_node_path11.default.relative(root, import_node_path11.default.join(entry.parentPath, entry.name))).map((file) => file.split(import_node_path11.default.sep).join("/"));
+    return (0, import_node_fs8.readdirSync)(import_node_path12.default.join(root, dir), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && /\.(?:ya?ml|tpl|txt|json)$/.test(entry.name)).map((entry) => import_node_path12.default.relative(root, import_node_path12.default.join(entry.parentPath, entry.name))).map((file) => file.split(import_node_path12.default.sep).join("/"));
   } catch {
     return [];
   }
@@ -42809,10 +45891,10 @@ function helmOrigin(scope, alignment, rendered, object) {
     source: "helm-template",
     chart: scope.chart.dir,
     valuesSet: scope.valuesSet,
-    locate(path24, part) {
-      const span = rendered.locate(path24);
+    locate(path25, part) {
+      const span = rendered.locate(path25);
       resolver ??= new Resolver(scope, alignment);
-      const target = resolver.target(span.line - 1, object, path24, part);
+      const target = resolver.target(span.line - 1, object, path25, part);
       return {
         file: target.file,
         line: target.line,
@@ -42820,10 +45902,10 @@ function helmOrigin(scope, alignment, rendered, object) {
         rendered: { file, line: span.line }
       };
     },
-    locateKey(path24) {
-      const span = rendered.locate(path24);
+    locateKey(path25) {
+      const span = rendered.locate(path25);
       resolver ??= new Resolver(scope, alignment);
-      const target = resolver.target(span.line - 1, object, path24, void 0, "key");
+      const target = resolver.target(span.line - 1, object, path25, void 0, "key");
       return {
         file: target.file,
         line: target.line,
@@ -43044,7 +46126,7 @@ function withoutWorkspace(result, workspace, shown2) {
   let error = result.error;
   const dirs = [.../* @__PURE__ */ new Set([workspace.realDir, workspace.dir])].sort((a, b) => b.length - a.length);
   const named = [...shown2].flatMap(
-    ([copy, name]) => copy.startsWith(workspace.dir + import_node_path12.default.sep) ? dirs.map((dir) => [dir + copy.slice(workspace.dir.length), name]) : [[copy, name]]
+    ([copy, name]) => copy.startsWith(workspace.dir + import_node_path13.default.sep) ? dirs.map((dir) => [dir + copy.slice(workspace.dir.length), name]) : [[copy, name]]
   ).sort(([a], [b]) => b.length - a.length);
   for (const [copy, name] of named) error = error.split(copy).join(name);
   for (const dir of dirs) {
@@ -43196,7 +46278,7 @@ function renderFailure(chart, set, result) {
 
 // src/sources/kustomize/index.ts
 var import_node_os3 = require("node:os");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 
 // node_modules/yocto-queue/index.js
 var Node = class {
@@ -43368,12 +46450,12 @@ function validateConcurrency(concurrency) {
 }
 
 // src/sources/kustomize/graph.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // src/sources/load.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
 var import_promises9 = require("node:timers/promises");
 var MAX_FILE_BYTES = 16 * 1024 * 1024;
 var mib = (n) => `${Math.round(n / 1024 / 1024)} MiB`;
@@ -43387,18 +46469,18 @@ var grewProblem = (file) => ({
 });
 var UTF8 = new TextDecoder("utf-8");
 function readText2(source, file) {
-  const where = source.byteNames?.get(file) ?? import_node_path13.default.join(source.root, file);
+  const where = source.byteNames?.get(file) ?? import_node_path14.default.join(source.root, file);
   let fd;
   try {
-    fd = (0, import_node_fs8.openSync)(where, import_node_fs8.constants.O_RDONLY | import_node_fs8.constants.O_NONBLOCK);
-    const info = (0, import_node_fs8.fstatSync)(fd);
+    fd = (0, import_node_fs9.openSync)(where, import_node_fs9.constants.O_RDONLY | import_node_fs9.constants.O_NONBLOCK);
+    const info = (0, import_node_fs9.fstatSync)(fd);
     if (!info.isFile()) return { file, message: "not a regular file" };
     const problem = sizeProblem(file, info.size);
     if (problem) return problem;
     let buffer = readBuffer.length > info.size ? readBuffer : Buffer.allocUnsafeSlow(info.size + 1);
     let length = 0;
     for (; ; ) {
-      const read = (0, import_node_fs8.readSync)(fd, buffer, length, buffer.length - length, null);
+      const read = (0, import_node_fs9.readSync)(fd, buffer, length, buffer.length - length, null);
       if (read === 0) break;
       length += read;
       if (length > MAX_FILE_BYTES) return grewProblem(file);
@@ -43411,7 +46493,7 @@ function readText2(source, file) {
   } catch (error) {
     return { file, message: `cannot read: ${error.code ?? error}` };
   } finally {
-    if (fd !== void 0) (0, import_node_fs8.closeSync)(fd);
+    if (fd !== void 0) (0, import_node_fs9.closeSync)(fd);
   }
 }
 var readBuffer = Buffer.allocUnsafeSlow(64 * 1024);
@@ -43444,23 +46526,23 @@ var JSON_FILE = /\.json$/i;
 var SHELL_INSTRUCTION = /\b(?:run|shell)\b/i;
 async function loadManifestFiles(source, files, onParsed) {
   const from = typeof source === "string" ? { root: source } : source;
-  const loaded3 = { items: [], errors: [], warnings: [] };
+  const loaded4 = { items: [], errors: [], warnings: [] };
   const strings = new ManifestStrings();
   const yieldEvery = timeSlice();
   for (let index = 0; index < files.length; index++) {
     await yieldEvery();
     const text3 = readText2(from, files[index]);
     if (typeof text3 !== "string") {
-      loaded3.errors.push(text3);
+      loaded4.errors.push(text3);
       continue;
     }
     const file = files[index];
     if (JSON_FILE.test(file) && !isKubernetesJson(text3)) continue;
     const { resources, errors } = parseManifests(text3, { file, strings });
-    for (const resource of resources) loaded3.items.push(resource);
+    for (const resource of resources) loaded4.items.push(resource);
     onParsed?.(resources);
     if (errors.length > 0 && from.chartData?.has(file) && text3.includes("{{")) {
-      loaded3.warnings.push({
+      loaded4.warnings.push({
         file,
         line: errors[0].line,
         level: "warning",
@@ -43468,13 +46550,13 @@ async function loadManifestFiles(source, files, onParsed) {
       });
       continue;
     }
-    for (const error of errors) loaded3.errors.push(error);
+    for (const error of errors) loaded4.errors.push(error);
   }
-  return loaded3;
+  return loaded4;
 }
 async function loadDockerfiles(source, files) {
   const from = typeof source === "string" ? { root: source } : source;
-  const loaded3 = { items: [], errors: [], warnings: [] };
+  const loaded4 = { items: [], errors: [], warnings: [] };
   const texts = files.map((file) => readText2(from, file));
   if (texts.some((text3) => typeof text3 === "string" && SHELL_INSTRUCTION.test(text3))) {
     await loadShellParser();
@@ -43482,21 +46564,21 @@ async function loadDockerfiles(source, files) {
   for (const [index, file] of files.entries()) {
     await (0, import_promises9.setImmediate)();
     const text3 = texts[index];
-    if (typeof text3 === "string") loaded3.items.push(parseDockerfile(text3, file));
-    else loaded3.errors.push(text3);
+    if (typeof text3 === "string") loaded4.items.push(parseDockerfile(text3, file));
+    else loaded4.errors.push(text3);
   }
-  return loaded3;
+  return loaded4;
 }
 
 // src/sources/kustomize/kustomization.ts
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|(?:github\.com|gitlab\.com|bitbucket\.org)[/:])/i;
 function isRemote(value) {
   return REMOTE.test(value) || /\?ref=|\.git(?:\/\/|$)/.test(value);
 }
 function parseKustomization(text3, file, readPatch) {
-  const dir = import_node_path14.default.posix.dirname(file);
+  const dir = import_node_path15.default.posix.dirname(file);
   const result = {
     dir,
     file,
@@ -43508,8 +46590,8 @@ function parseKustomization(text3, file, readPatch) {
     inputs: [],
     errors: []
   };
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text3, {
+  const lineCounter = new export52();
+  const doc = export252(text3, {
     lineCounter,
     logLevel: "error",
     prettyErrors: false,
@@ -43526,17 +46608,17 @@ function parseKustomization(text3, file, readPatch) {
     result.errors.push({ file, line: lineCounter.linePos(offset).line, message: message3 });
     return result;
   }
-  if (!isMap2(doc.contents)) return result;
+  if (!export182(doc.contents)) return result;
   const fields = /* @__PURE__ */ new Map();
   for (const pair2 of doc.contents.items) {
-    if (isScalar(pair2.key)) fields.set(String(pair2.key.value), pair2);
+    if (export212(pair2.key)) fields.set(String(pair2.key.value), pair2);
   }
   const value = (key) => fields.get(key)?.value;
   const items2 = (key) => {
     const node2 = value(key);
-    return isSeq(node2) ? node2.items : [];
+    return export222(node2) ? node2.items : [];
   };
-  const local = (written) => import_node_path14.default.posix.normalize(import_node_path14.default.posix.join(dir, written));
+  const local = (written) => import_node_path15.default.posix.normalize(import_node_path15.default.posix.join(dir, written));
   if (scalarText(value("kind")) === "Component") result.kind = "Component";
   for (const key of ["resources", "bases", "components"]) {
     for (const item of items2(key)) {
@@ -43544,7 +46626,7 @@ function parseKustomization(text3, file, readPatch) {
       if (written === void 0) continue;
       const reference = { value: written, line: lineOf(item) };
       if (isRemote(written)) reference.remote = true;
-      else if (import_node_path14.default.posix.isAbsolute(written) || /^\.\.(?:\/|$)/.test(local(written))) {
+      else if (import_node_path15.default.posix.isAbsolute(written) || /^\.\.(?:\/|$)/.test(local(written))) {
         reference.outside = true;
       } else reference.local = local(written);
       (key === "components" ? result.components : result.resources).push(reference);
@@ -43560,7 +46642,7 @@ function parseKustomization(text3, file, readPatch) {
   for (const key of ["configMapGenerator", "secretGenerator"]) {
     if (fields.has(key)) result.generatorLine ??= lineOf(fields.get(key).key);
     for (const item of items2(key)) {
-      const generator = isMap2(item) ? item.toJSON() : {};
+      const generator = export182(item) ? item.toJSON() : {};
       for (const list3 of ["files", "envs"]) {
         for (const entry of stringsOf(generator[list3])) {
           result.inputs.push(local(entry.slice(entry.indexOf("=") + 1)));
@@ -43578,10 +46660,10 @@ function parseKustomization(text3, file, readPatch) {
     }
   }
   for (const item of items2("replacements")) {
-    const written = isMap2(item) ? scalarText(item.get("path", true)) : void 0;
+    const written = export182(item) ? scalarText(item.get("path", true)) : void 0;
     if (written !== void 0) result.inputs.push(local(written));
   }
-  const openapiPath = isMap2(value("openapi")) ? scalarText(
+  const openapiPath = export182(value("openapi")) ? scalarText(
     value("openapi").get("path", true)
   ) : void 0;
   if (openapiPath !== void 0) result.inputs.push(local(openapiPath));
@@ -43603,9 +46685,9 @@ function parseKustomization(text3, file, readPatch) {
         target,
         documents
       });
-    } else if (written.inline && isScalar(written.inline)) {
+    } else if (written.inline && export212(written.inline)) {
       const inline = written.inline;
-      const block = inline.type === Scalar.BLOCK_LITERAL;
+      const block = inline.type === export82.BLOCK_LITERAL;
       const documents = patchDocuments(String(inline.value), block ? lineOf(inline) : 0);
       result.patches.push({
         file,
@@ -43626,7 +46708,7 @@ function parseKustomization(text3, file, readPatch) {
     else addPatch("patchesStrategicMerge", item, "strategic-merge", { path: written });
   }
   for (const item of items2("patches")) {
-    if (!isMap2(item)) continue;
+    if (!export182(item)) continue;
     const patchPath = scalarText(item.get("path", true));
     const inline = item.get("patch", true);
     addPatch(
@@ -43638,7 +46720,7 @@ function parseKustomization(text3, file, readPatch) {
     );
   }
   for (const item of items2("patchesJson6902")) {
-    if (!isMap2(item)) continue;
+    if (!export182(item)) continue;
     const patchPath = scalarText(item.get("path", true));
     const inline = item.get("patch", true);
     addPatch(
@@ -43650,7 +46732,7 @@ function parseKustomization(text3, file, readPatch) {
     );
   }
   for (const item of items2("images")) {
-    if (!isMap2(item)) continue;
+    if (!export182(item)) continue;
     const image = item.toJSON();
     if (typeof image.name !== "string") continue;
     const [start, , end] = item.range ?? [0, 0, 0];
@@ -43668,13 +46750,13 @@ function parseKustomization(text3, file, readPatch) {
   return result;
 }
 function scalarText(node2) {
-  return isScalar(node2) && node2.value !== null && typeof node2.value !== "object" ? String(node2.value) : void 0;
+  return export212(node2) && node2.value !== null && typeof node2.value !== "object" ? String(node2.value) : void 0;
 }
 function stringsOf(value) {
   return Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
 }
 function selector(node2) {
-  if (!isMap2(node2)) return void 0;
+  if (!export182(node2)) return void 0;
   const value = node2.toJSON();
   const result = {};
   for (const key of [
@@ -43709,16 +46791,16 @@ function patchDocuments(text3, lineOffset) {
 // src/sources/kustomize/graph.ts
 function kustomizeGraph(options) {
   const { root } = options;
-  const realRoot = (0, import_node_fs9.realpathSync)(root);
+  const realRoot = (0, import_node_fs10.realpathSync)(root);
   const graph = { byDir: /* @__PURE__ */ new Map(), roots: [], inputs: /* @__PURE__ */ new Set(), errors: [] };
   const missing = /* @__PURE__ */ new Set();
   const readInside = (file) => {
     try {
-      const real = (0, import_node_fs9.realpathSync)(import_node_path15.default.join(root, file));
-      if (real !== realRoot && !real.startsWith(realRoot + import_node_path15.default.sep)) return void 0;
-      const info = (0, import_node_fs9.statSync)(real);
+      const real = (0, import_node_fs10.realpathSync)(import_node_path16.default.join(root, file));
+      if (real !== realRoot && !real.startsWith(realRoot + import_node_path16.default.sep)) return void 0;
+      const info = (0, import_node_fs10.statSync)(real);
       if (!info.isFile() || info.size > MAX_FILE_BYTES) return void 0;
-      return (0, import_node_fs9.readFileSync)(real, "utf8");
+      return (0, import_node_fs10.readFileSync)(real, "utf8");
     } catch {
       return void 0;
     }
@@ -43727,13 +46809,13 @@ function kustomizeGraph(options) {
     for (const name of KUSTOMIZATION_FILES) {
       const file = dir === "." ? name : `${dir}/${name}`;
       try {
-        if ((0, import_node_fs9.statSync)(import_node_path15.default.join(root, file)).isFile()) return file;
+        if ((0, import_node_fs10.statSync)(import_node_path16.default.join(root, file)).isFile()) return file;
       } catch {
       }
     }
     return void 0;
   };
-  const load4 = (dir) => {
+  const load5 = (dir) => {
     if (graph.byDir.has(dir)) return graph.byDir.get(dir);
     if (missing.has(dir)) return void 0;
     const file = kustomizationFile(dir);
@@ -43765,11 +46847,11 @@ function kustomizeGraph(options) {
   };
   const pending = [];
   const loadAll = (dir) => {
-    const kustomization = load4(dir);
-    while (pending.length) load4(pending.pop());
+    const kustomization = load5(dir);
+    while (pending.length) load5(pending.pop());
     return kustomization;
   };
-  const dirs = new Set(options.files.map((file) => import_node_path15.default.posix.dirname(file)));
+  const dirs = new Set(options.files.map((file) => import_node_path16.default.posix.dirname(file)));
   for (const dir of [...dirs].sort()) loadAll(dir);
   const discovered = [...graph.byDir.keys()];
   const referenced = /* @__PURE__ */ new Set();
@@ -43781,7 +46863,7 @@ function kustomizeGraph(options) {
   if (options.roots?.length) {
     const excluded = excludeMatcher(options.exclude ?? []);
     for (const written of options.roots) {
-      const dir = import_node_path15.default.posix.normalize(written.replace(/\/+$/, "")) || ".";
+      const dir = import_node_path16.default.posix.normalize(written.replace(/\/+$/, "")) || ".";
       const kustomization = loadAll(dir);
       if (!kustomization) {
         graph.errors.push({
@@ -43841,13 +46923,13 @@ var MERGE_KEYS = {
   hostAliases: ["ip"],
   topologySpreadConstraints: ["topologyKey"]
 };
-var isScalar2 = (value) => value === null || typeof value !== "object";
-function mapPath(rendered, document, path24) {
+var isScalar = (value) => value === null || typeof value !== "object";
+function mapPath(rendered, document, path25) {
   const mapped = [];
   let r = rendered;
   let d = document;
   let field2 = "";
-  for (const segment of path24) {
+  for (const segment of path25) {
     if (typeof segment === "number") {
       if (!Array.isArray(r) || !Array.isArray(d)) return { path: mapped, complete: false };
       const item = r[segment];
@@ -43867,16 +46949,16 @@ function mapPath(rendered, document, path24) {
   }
   return { path: mapped, complete: true };
 }
-function baseHas(resource, path24) {
-  return resource.base !== void 0 && mapPath(resource.object, resource.base.document.value, path24).complete;
+function baseHas(resource, path25) {
+  return resource.base !== void 0 && mapPath(resource.object, resource.base.document.value, path25).complete;
 }
-function wrote(resource, path24, value, written) {
+function wrote(resource, path25, value, written) {
   if (written === void 0) return false;
-  return isScalar2(value) ? written === value : !baseHas(resource, path24);
+  return isScalar(value) ? written === value : !baseHas(resource, path25);
 }
-function place(patch, document, path24) {
+function place(patch, document, path25) {
   if (patch.flat) return { file: patch.file, line: patch.entryLine, source: "kustomize-patch" };
-  return { file: patch.file, source: "kustomize-patch", ...document.positions.locate(path24) };
+  return { file: patch.file, source: "kustomize-patch", ...document.positions.locate(path25) };
 }
 function selects(selector2, resource) {
   const { object } = resource;
@@ -43910,15 +46992,15 @@ function strategicMergeWriter(patch, document) {
   const value = document.value;
   const metadata = isObject(value) && isObject(value.metadata) ? value.metadata : {};
   return {
-    claim(resource, path24, rendered) {
+    claim(resource, path25, rendered) {
       if (!isObject(value)) return void 0;
       if (patch.target) {
         if (!selects(patch.target, resource)) return void 0;
       } else if (value.kind !== resource.object.kind || !resource.names.has(String(metadata.name))) {
         return void 0;
       }
-      const mapped = mapPath(resource.object, value, path24);
-      if (!mapped.complete || !wrote(resource, path24, rendered, getIn(value, mapped.path))) {
+      const mapped = mapPath(resource.object, value, path25);
+      if (!mapped.complete || !wrote(resource, path25, rendered, getIn(value, mapped.path))) {
         return void 0;
       }
       return place(patch, document, mapped.path);
@@ -43931,20 +47013,20 @@ function pointer(text3) {
 function json6902Writer(patch, document) {
   const operations = Array.isArray(document.value) ? document.value : [];
   return {
-    claim(resource, path24, rendered) {
+    claim(resource, path25, rendered) {
       if (!patch.target || !selects(patch.target, resource)) return void 0;
       for (let index = operations.length - 1; index >= 0; index--) {
         const operation2 = operations[index];
         if (!isObject(operation2) || typeof operation2.path !== "string") continue;
         if (operation2.op !== "add" && operation2.op !== "replace") continue;
         const steps2 = pointer(operation2.path);
-        if (steps2.length > path24.length) continue;
+        if (steps2.length > path25.length) continue;
         const covers = steps2.every(
-          (step, i) => typeof path24[i] === "number" ? step === "-" || step === String(path24[i]) : step === path24[i]
+          (step, i) => typeof path25[i] === "number" ? step === "-" || step === String(path25[i]) : step === path25[i]
         );
         if (!covers) continue;
-        const inside2 = path24.slice(steps2.length);
-        if (!wrote(resource, path24, rendered, getIn(operation2.value, inside2))) continue;
+        const inside2 = path25.slice(steps2.length);
+        if (!wrote(resource, path25, rendered, getIn(operation2.value, inside2))) continue;
         return place(patch, document, [index, "value", ...inside2]);
       }
       return void 0;
@@ -43965,8 +47047,8 @@ function splitImage(image) {
 }
 function imagesWriter(kustomization, entries2) {
   return {
-    claim(_resource, path24, rendered) {
-      if (path24[path24.length - 1] !== "image" || typeof rendered !== "string") return void 0;
+    claim(_resource, path25, rendered) {
+      if (path25[path25.length - 1] !== "image" || typeof rendered !== "string") return void 0;
       const image = splitImage(rendered);
       for (let index = entries2.length - 1; index >= 0; index--) {
         const entry = entries2[index];
@@ -43983,9 +47065,9 @@ function imagesWriter(kustomization, entries2) {
 }
 function namespaceWriter(kustomization) {
   return {
-    claim(_resource, path24, rendered) {
+    claim(_resource, path25, rendered) {
       const { namespace } = kustomization;
-      if (!namespace || path24.length !== 2 || path24[0] !== "metadata" || path24[1] !== "namespace") {
+      if (!namespace || path25.length !== 2 || path25[0] !== "metadata" || path25[1] !== "namespace") {
         return void 0;
       }
       if (rendered !== namespace.value) return void 0;
@@ -44005,17 +47087,17 @@ function writersOf(kustomization) {
   if (kustomization.images.length) writers.push(imagesWriter(kustomization, kustomization.images));
   return writers;
 }
-function existing(object, path24) {
+function existing(object, path25) {
   let node2 = object;
-  for (let i = 0; i < path24.length; i++) {
-    const next = getIn(node2, [path24[i]]);
-    if (next === void 0) return path24.slice(0, i);
+  for (let i = 0; i < path25.length; i++) {
+    const next = getIn(node2, [path25[i]]);
+    if (next === void 0) return path25.slice(0, i);
     node2 = next;
   }
-  return path24;
+  return path25;
 }
-function placeField(resource, writers, path24, fallback) {
-  const field2 = existing(resource.object, path24);
+function placeField(resource, writers, path25, fallback) {
+  const field2 = existing(resource.object, path25);
   const value = getIn(resource.object, field2);
   for (let index = writers.length - 1; index >= 0; index--) {
     const placement = writers[index].claim(resource, field2, value);
@@ -44156,7 +47238,7 @@ function transformedBy(transformations, context2) {
 function readYaml(value) {
   if (typeof value !== "string") return void 0;
   try {
-    return parse2(value);
+    return export232(value);
   } catch {
     return void 0;
   }
@@ -44194,9 +47276,9 @@ var KustomizeOrigin = class {
   fallback;
   source = "kustomize-base";
   lines;
-  locate(path24) {
-    const span = this.output.locate(path24);
-    const placement = placeField(this.resource, this.writers, path24, this.fallback);
+  locate(path25) {
+    const span = this.output.locate(path25);
+    const placement = placeField(this.resource, this.writers, path25, this.fallback);
     const line = this.lines ? this.lines.map(span.line) : span.line;
     return { ...placement, rendered: { file: this.file, line } };
   }
@@ -44206,7 +47288,7 @@ var KustomizeOrigin = class {
 var import_node_child_process3 = require("node:child_process");
 var import_promises10 = require("node:fs/promises");
 var import_node_os2 = require("node:os");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 var MAX_OUTPUT_BYTES2 = 512 * 1024 * 1024;
 var MAX_ERROR_LENGTH2 = 1e3;
 var CLOSED_PORT_PROXY = "http://127.0.0.1:9";
@@ -44225,19 +47307,19 @@ var Workspace = class _Workspace {
   dir;
   env;
   static async create() {
-    const dir = await (0, import_promises10.mkdtemp)(import_node_path16.default.join((0, import_node_os2.tmpdir)(), "kpg-kustomize-"));
-    const home = import_node_path16.default.join(dir, "home");
+    const dir = await (0, import_promises10.mkdtemp)(import_node_path17.default.join((0, import_node_os2.tmpdir)(), "kpg-kustomize-"));
+    const home = import_node_path17.default.join(dir, "home");
     await (0, import_promises10.mkdir)(home);
-    const kubeconfig = import_node_path16.default.join(dir, "kubeconfig");
+    const kubeconfig = import_node_path17.default.join(dir, "kubeconfig");
     await (0, import_promises10.writeFile)(kubeconfig, "");
     const env = {
       PATH: "",
       HOME: home,
-      XDG_CONFIG_HOME: import_node_path16.default.join(home, ".config"),
-      XDG_CACHE_HOME: import_node_path16.default.join(home, ".cache"),
-      XDG_DATA_HOME: import_node_path16.default.join(home, ".local/share"),
+      XDG_CONFIG_HOME: import_node_path17.default.join(home, ".config"),
+      XDG_CACHE_HOME: import_node_path17.default.join(home, ".cache"),
+      XDG_DATA_HOME: import_node_path17.default.join(home, ".local/share"),
       KUBECONFIG: kubeconfig,
-      KUSTOMIZE_PLUGIN_HOME: import_node_path16.default.join(home, "plugins"),
+      KUSTOMIZE_PLUGIN_HOME: import_node_path17.default.join(home, "plugins"),
       HTTP_PROXY: CLOSED_PORT_PROXY,
       HTTPS_PROXY: CLOSED_PORT_PROXY,
       http_proxy: CLOSED_PORT_PROXY,
@@ -44249,7 +47331,7 @@ var Workspace = class _Workspace {
     return new _Workspace(dir, env);
   }
   get tree() {
-    return import_node_path16.default.join(this.dir, "tree");
+    return import_node_path17.default.join(this.dir, "tree");
   }
   /**
    * Copies the given repository-relative directories (recursively) into the tree. Symlinks are
@@ -44259,17 +47341,17 @@ var Workspace = class _Workspace {
   async copy(root, dirs) {
     const errors = [];
     const realRoot = await (0, import_promises10.realpath)(root);
-    const inside2 = (real) => real === realRoot || real.startsWith(realRoot + import_node_path16.default.sep);
+    const inside2 = (real) => real === realRoot || real.startsWith(realRoot + import_node_path17.default.sep);
     const topmost = [...new Set(dirs)].sort().filter((dir, _, all) => !all.some((other) => other !== dir && contains(other, dir)));
     const copyDir = async (relative, ancestors) => {
-      const real = await (0, import_promises10.realpath)(import_node_path16.default.join(root, relative));
+      const real = await (0, import_promises10.realpath)(import_node_path17.default.join(root, relative));
       if (ancestors.has(real)) return;
       const within = new Set(ancestors).add(real);
-      await (0, import_promises10.mkdir)(import_node_path16.default.join(this.tree, relative), { recursive: true });
+      await (0, import_promises10.mkdir)(import_node_path17.default.join(this.tree, relative), { recursive: true });
       for (const entry of await (0, import_promises10.readdir)(real, { withFileTypes: true })) {
         if (SKIPPED.has(entry.name)) continue;
         const child = relative === "." ? entry.name : `${relative}/${entry.name}`;
-        const source = import_node_path16.default.join(real, entry.name);
+        const source = import_node_path17.default.join(real, entry.name);
         let target = source;
         if (entry.isSymbolicLink()) {
           try {
@@ -44289,7 +47371,7 @@ var Workspace = class _Workspace {
         const info = await (0, import_promises10.lstat)(target);
         if (info.isDirectory()) await copyDir(child, within);
         else if (info.isFile() && info.size <= MAX_FILE_BYTES) {
-          await (0, import_promises10.copyFile)(target, import_node_path16.default.join(this.tree, child));
+          await (0, import_promises10.copyFile)(target, import_node_path17.default.join(this.tree, child));
         }
       }
     };
@@ -44307,9 +47389,9 @@ var Workspace = class _Workspace {
   }
   /** The wrapper kustomization of root number `index` (a repository-relative directory). */
   async wrap(index, rootDir) {
-    const wrapper = import_node_path16.default.join(this.dir, "roots", String(index));
+    const wrapper = import_node_path17.default.join(this.dir, "roots", String(index));
     await (0, import_promises10.mkdir)(wrapper, { recursive: true });
-    const target = import_node_path16.default.relative(wrapper, import_node_path16.default.join(this.tree, rootDir)).split(import_node_path16.default.sep).join("/");
+    const target = import_node_path17.default.relative(wrapper, import_node_path17.default.join(this.tree, rootDir)).split(import_node_path17.default.sep).join("/");
     const text3 = [
       "apiVersion: kustomize.config.k8s.io/v1beta1",
       "kind: Kustomization",
@@ -44317,14 +47399,14 @@ var Workspace = class _Workspace {
       "buildMetadata: [originAnnotations, transformerAnnotations]",
       ""
     ].join("\n");
-    await (0, import_promises10.writeFile)(import_node_path16.default.join(wrapper, "kustomization.yaml"), text3);
+    await (0, import_promises10.writeFile)(import_node_path17.default.join(wrapper, "kustomization.yaml"), text3);
     return wrapper;
   }
   /** The repository-relative path of a path kustomize printed relative to `wrapper`. */
   repositoryPath(wrapper, printed) {
-    const relative = import_node_path16.default.relative(this.tree, import_node_path16.default.resolve(wrapper, printed));
-    if (relative.startsWith("..") || import_node_path16.default.isAbsolute(relative)) return void 0;
-    return relative.split(import_node_path16.default.sep).join("/") || ".";
+    const relative = import_node_path17.default.relative(this.tree, import_node_path17.default.resolve(wrapper, printed));
+    if (relative.startsWith("..") || import_node_path17.default.isAbsolute(relative)) return void 0;
+    return relative.split(import_node_path17.default.sep).join("/") || ".";
   }
   build(binary, wrapper, timeoutMs) {
     return new Promise((resolve) => {
@@ -44353,7 +47435,7 @@ var Workspace = class _Workspace {
   }
   /** kustomize's message without its `Error:` prefix, temp paths shown repository-relative. */
   message(stderr) {
-    let message3 = stderr.trim().replace(/^(?:Error|error):\s*/, "").split(this.tree + import_node_path16.default.sep).join("").split(this.tree).join(".").split(this.dir + import_node_path16.default.sep).join("").replace(/(?:\.\.\/)+tree\//g, "");
+    let message3 = stderr.trim().replace(/^(?:Error|error):\s*/, "").split(this.tree + import_node_path17.default.sep).join("").split(this.tree).join(".").split(this.dir + import_node_path17.default.sep).join("").replace(/(?:\.\.\/)+tree\//g, "");
     if (message3.length > MAX_ERROR_LENGTH2) {
       message3 = `${message3.slice(0, MAX_ERROR_LENGTH2 / 2)} \u2026 ${message3.slice(-MAX_ERROR_LENGTH2 / 2)}`;
     }
@@ -44511,7 +47593,7 @@ function renderFailure2(graph, rootDir, error) {
       ...kustomization.resources,
       ...kustomization.components,
       ...kustomization.patches.filter((patch) => patch.file !== kustomization.file).map((patch) => ({
-        value: import_node_path17.default.posix.relative(kustomization.dir, patch.file),
+        value: import_node_path18.default.posix.relative(kustomization.dir, patch.file),
         line: patch.entryLine
       }))
     ];
@@ -44536,20 +47618,20 @@ function renderFailure2(graph, rootDir, error) {
 
 // src/report/write-file.ts
 var import_node_crypto2 = require("node:crypto");
-var import_node_fs10 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path19 = __toESM(require("node:path"), 1);
 var ReportFileError = class extends Error {
 };
 function inside(parent, child) {
-  const relative = import_node_path18.default.relative(parent, child);
-  return relative === "" || !relative.startsWith("..") && !import_node_path18.default.isAbsolute(relative);
+  const relative = import_node_path19.default.relative(parent, child);
+  return relative === "" || !relative.startsWith("..") && !import_node_path19.default.isAbsolute(relative);
 }
 async function writeReportFile(target, chunks, root) {
-  const dir = import_node_path18.default.dirname(target);
-  (0, import_node_fs10.mkdirSync)(dir, { recursive: true });
-  if (root && inside(import_node_path18.default.resolve(root), import_node_path18.default.resolve(dir))) {
-    const realDir = (0, import_node_fs10.realpathSync)(dir);
-    if (!inside((0, import_node_fs10.realpathSync)(root), realDir)) {
+  const dir = import_node_path19.default.dirname(target);
+  (0, import_node_fs11.mkdirSync)(dir, { recursive: true });
+  if (root && inside(import_node_path19.default.resolve(root), import_node_path19.default.resolve(dir))) {
+    const realDir = (0, import_node_fs11.realpathSync)(dir);
+    if (!inside((0, import_node_fs11.realpathSync)(root), realDir)) {
       throw new ReportFileError(
         `refusing to write ${target}: its folder is a link that leads out of the repository (${realDir})`
       );
@@ -44559,20 +47641,20 @@ async function writeReportFile(target, chunks, root) {
   if (existing2?.isDirectory()) {
     throw new ReportFileError(`cannot write ${target}: it is a directory`);
   }
-  const temp = import_node_path18.default.join(dir, `.${import_node_path18.default.basename(target)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`);
+  const temp = import_node_path19.default.join(dir, `.${import_node_path19.default.basename(target)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`);
   try {
-    await writeChunks(chunks, (0, import_node_fs10.createWriteStream)(temp, { flags: "wx", mode: 420 }), {
+    await writeChunks(chunks, (0, import_node_fs11.createWriteStream)(temp, { flags: "wx", mode: 420 }), {
       end: true
     });
-    (0, import_node_fs10.renameSync)(temp, target);
+    (0, import_node_fs11.renameSync)(temp, target);
   } catch (error) {
-    (0, import_node_fs10.rmSync)(temp, { force: true });
+    (0, import_node_fs11.rmSync)(temp, { force: true });
     throw error;
   }
 }
 function lstatOrUndefined(file) {
   try {
-    return (0, import_node_fs10.lstatSync)(file);
+    return (0, import_node_fs11.lstatSync)(file);
   } catch {
     return void 0;
   }
@@ -44602,7 +47684,7 @@ var import_node_v8 = require("node:v8");
 // src/diff/base-tree.ts
 var import_promises11 = require("node:fs/promises");
 var import_node_os4 = require("node:os");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
 function checkedRef(ref) {
   const control = [...ref].some((char) => char.charCodeAt(0) <= 32 || char === "\x7F");
   if (!ref || ref.startsWith("-") || control)
@@ -44686,7 +47768,7 @@ function* treeEntries(tree) {
   }
 }
 async function writeTree(git, entries2) {
-  const dir = await (0, import_promises11.mkdtemp)(import_node_path19.default.join((0, import_node_os4.tmpdir)(), "kube-policy-gate-base-"));
+  const dir = await (0, import_promises11.mkdtemp)(import_node_path20.default.join((0, import_node_os4.tmpdir)(), "kube-policy-gate-base-"));
   const remove = () => (0, import_promises11.rm)(dir, { recursive: true, force: true });
   try {
     const target = (name) => Buffer.concat([Buffer.from(`${dir}/`), name]);
@@ -44870,7 +47952,7 @@ function classify(head, base, headSuppressed = []) {
 
 // src/diff/reuse.ts
 var import_promises12 = require("node:fs/promises");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 var KUSTOMIZATION = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
 var under = (dir, file) => dir === "." || file === dir || file.startsWith(`${dir}/`);
 async function loadChangedBase(ref, options) {
@@ -44899,7 +47981,7 @@ async function loadChangedBase(ref, options) {
   try {
     const existing2 = [];
     for (const given of options.paths.length ? options.paths : ["."]) {
-      const found = await (0, import_promises12.lstat)(import_node_path20.default.join(base.dir, given)).then(
+      const found = await (0, import_promises12.lstat)(import_node_path21.default.join(base.dir, given)).then(
         () => true,
         () => false
       );
@@ -44912,7 +47994,7 @@ async function loadChangedBase(ref, options) {
   }
 }
 function reuseHead(head, base) {
-  const kustomized = (loaded3) => loaded3.kustomize.resources.length > 0 || loaded3.kustomize.failures.length > 0 || loaded3.kustomize.errors.length > 0 || loaded3.kustomize.manifests.length !== loaded3.inputs.manifests.length;
+  const kustomized = (loaded4) => loaded4.kustomize.resources.length > 0 || loaded4.kustomize.failures.length > 0 || loaded4.kustomize.errors.length > 0 || loaded4.kustomize.manifests.length !== loaded4.inputs.manifests.length;
   if (kustomized(head) || base.fresh && kustomized(base.fresh)) {
     return { full: "kustomizations are scanned whole" };
   }
@@ -44921,7 +48003,7 @@ function reuseHead(head, base) {
 function chartsTouched({ changed, files }) {
   const isChartFile = (file) => file === "Chart.yaml" || file.endsWith("/Chart.yaml");
   const dirs = new Set(
-    [...files.keys(), ...changed].filter(isChartFile).map((file) => import_node_path20.default.posix.dirname(file))
+    [...files.keys(), ...changed].filter(isChartFile).map((file) => import_node_path21.default.posix.dirname(file))
   );
   return [...dirs].filter((dir) => [...changed].some((file) => under(dir, file)));
 }
@@ -44939,7 +48021,7 @@ function combine2(head, fresh, isReused) {
     unreadable: [...keep(h.unreadable), ...f?.unreadable ?? []],
     errors: [...keep(h.errors), ...f?.errors ?? []]
   };
-  const loaded3 = (pick, fileOf, order) => {
+  const loaded4 = (pick, fileOf, order) => {
     const reused = pick(head);
     const items2 = inOrder(
       [
@@ -44955,12 +48037,12 @@ function combine2(head, fresh, isReused) {
       warnings: [...keep(reused.warnings), ...fresh ? pick(fresh).warnings : []]
     };
   };
-  const manifests = loaded3(
+  const manifests = loaded4(
     (from) => from.manifests,
     (r) => r.origin.file,
     inputs.manifests
   );
-  const dockerfiles = loaded3(
+  const dockerfiles = loaded4(
     (from) => from.dockerfiles,
     (d) => d.file,
     inputs.dockerfiles
@@ -45759,15 +48841,15 @@ var str = (v) => typeof v === "string" ? v : "";
 var isKind = (r, kind2) => r.ref.kind === kind2 && r.ref.apiVersion.startsWith(ADMISSION_GROUP);
 function readsVariable(ast, name) {
   let found = false;
-  const visit2 = (node2) => {
+  const visit = (node2) => {
     if (found) return;
-    if (Array.isArray(node2)) return node2.forEach(visit2);
+    if (Array.isArray(node2)) return node2.forEach(visit);
     if (!isNode2(node2)) return;
     if (node2.op === "id" && node2.args === name) found = true;
     else if (node2.args && typeof node2.args === "object")
-      Object.values(node2.args).forEach(visit2);
+      Object.values(node2.args).forEach(visit);
   };
-  visit2(ast);
+  visit(ast);
   return found;
 }
 function goErrorText(message3) {
@@ -45792,10 +48874,10 @@ function compilePolicy(resource, cel, messageCel) {
     const apiVersion = str(paramKind.apiVersion) || [str(paramKind.group), str(paramKind.version)].filter(Boolean).join("/");
     policy.paramKind = { apiVersion, kind: str(paramKind.kind) };
   }
-  const compile2 = (source, path24, env = cel) => {
+  const compile2 = (source, path25, env = cel) => {
     if (policy.compileError) return void 0;
     if (typeof source !== "string" || !source.trim()) {
-      policy.compileError = { path: path24, message: "expression is required" };
+      policy.compileError = { path: path25, message: "expression is required" };
       return void 0;
     }
     try {
@@ -45805,7 +48887,7 @@ function compilePolicy(resource, cel, messageCel) {
     } catch (error) {
       if (!(error instanceof CelError2)) throw error;
       policy.compileError = {
-        path: path24,
+        path: path25,
         message: `compilation failed: ${celGoCompileError(source, error)}`
       };
       return void 0;
@@ -45837,13 +48919,13 @@ function compilePolicy(resource, cel, messageCel) {
   });
   list3("validations").forEach((v, index) => {
     const entry = isObject3(v) ? v : {};
-    const path24 = ["spec", "validations", index];
-    const compiled3 = compile2(entry.expression, [...path24, "expression"]);
-    const messageExpression = entry.messageExpression === void 0 ? void 0 : compile2(entry.messageExpression, [...path24, "messageExpression"], messageCel);
+    const path25 = ["spec", "validations", index];
+    const compiled3 = compile2(entry.expression, [...path25, "expression"]);
+    const messageExpression = entry.messageExpression === void 0 ? void 0 : compile2(entry.messageExpression, [...path25, "messageExpression"], messageCel);
     if (compiled3)
       policy.validations.push({
         compiled: compiled3,
-        path: path24,
+        path: path25,
         index,
         message: typeof entry.message === "string" && entry.message.trim() ? entry.message : void 0,
         messageExpression
@@ -45852,17 +48934,17 @@ function compilePolicy(resource, cel, messageCel) {
   const keys = /* @__PURE__ */ new Set();
   list3("auditAnnotations").forEach((a, i) => {
     const entry = isObject3(a) ? a : {};
-    const path24 = ["spec", "auditAnnotations", i];
+    const path25 = ["spec", "auditAnnotations", i];
     const key = str(entry.key);
     const invalid = !AUDIT_ANNOTATION_KEY.test(key) ? `key: Invalid value: ${JSON.stringify(key)}: must be a qualified name ([A-Za-z0-9][-A-Za-z0-9_.]*) of at most 63 characters` : keys.has(key) ? `key: Duplicate value: ${JSON.stringify(key)}` : typeof entry.valueExpression === "string" && entry.valueExpression.length > 5 * 1024 ? "valueExpression: Too long: may not be longer than 5120" : void 0;
     keys.add(key);
     if (invalid && !policy.compileError)
       policy.compileError = {
-        path: [...path24, "key"],
+        path: [...path25, "key"],
         message: `spec.auditAnnotations[${i}].${invalid}`
       };
-    const compiled3 = compile2(entry.valueExpression, [...path24, "valueExpression"]);
-    if (compiled3) policy.auditAnnotations.push({ compiled: compiled3, path: path24, key });
+    const compiled3 = compile2(entry.valueExpression, [...path25, "valueExpression"]);
+    if (compiled3) policy.auditAnnotations.push({ compiled: compiled3, path: path25, key });
   });
   if (!policy.compileError && !policy.validations.length && !policy.auditAnnotations.length)
     policy.compileError = {
@@ -46002,23 +49084,23 @@ var AdmissionEvaluator = class {
     return true;
   }
   /** A scanned file's line, or for an object of the live cluster the cluster, with no line. */
-  whereIs(resource, path24) {
+  whereIs(resource, path25) {
     if (this.fromCluster.has(resource)) return { file: CLUSTER };
-    return { file: resource.origin.file, line: resource.origin.locate(path24).line };
+    return { file: resource.origin.file, line: resource.origin.locate(path25).line };
   }
   /**
    * A policy or binding the API server would refuse: a finding on its line when the repository holds it
    * (the pull request can fix it), a warning when only the cluster does (no file to place it on, and not
    * the pull request's doing; the objects it matches are still denied, each on its own line).
    */
-  configurationProblem(binding, resource, path24, message3) {
+  configurationProblem(binding, resource, path25, message3) {
     if (this.fromCluster.has(resource))
       this.warnings.push({
         file: CLUSTER,
         level: "warning",
         message: `the cluster's ${message3}`
       });
-    else this.findings.push(this.findingOf(binding, resource, void 0, { path: path24, message: message3 }));
+    else this.findings.push(this.findingOf(binding, resource, void 0, { path: path25, message: message3 }));
   }
   /** A finding of the binding's policy that names the policy, binding and validation it comes from. */
   findingOf(binding, resource, severity = this.severity(binding), violation, validation) {
@@ -46034,11 +49116,11 @@ var AdmissionEvaluator = class {
   severity(binding) {
     return ACTION_SEVERITY[binding.actions.includes("Deny") ? "Deny" : binding.actions.includes("Warn") ? "Warn" : "Audit"];
   }
-  misconfigured(binding, resource, path24, message3) {
+  misconfigured(binding, resource, path25, message3) {
     this.configurationProblem(
       binding,
       resource,
-      path24,
+      path25,
       // The API server's text (a compile error's ends with its caret line) comes last.
       `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' cannot be applied, the API server rejects every request it matches: ${message3}`
     );
@@ -46081,10 +49163,10 @@ var AdmissionEvaluator = class {
     );
   }
   /** What the API server alone can decide: a low finding saying what is missing, never a pass or a denial. */
-  unknownOffline(binding, resource, path24, why) {
+  unknownOffline(binding, resource, path25, why) {
     this.findings.push(
       this.findingOf(binding, resource, "low", {
-        path: path24,
+        path: path25,
         message: `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' cannot be evaluated offline: ${why}`
       })
     );
@@ -46197,12 +49279,12 @@ var AdmissionEvaluator = class {
    * A failed validation (or an error) under the binding's actions. With Audit the API server records the
    * failure as the validation_failure audit annotation, which the finding carries.
    */
-  report(binding, resource, path24, message3, validation) {
+  report(binding, resource, path25, message3, validation) {
     const finding2 = this.findingOf(
       binding,
       resource,
       void 0,
-      { path: path24, message: this.denial(binding, message3) },
+      { path: path25, message: this.denial(binding, message3) },
       validation
     );
     if (binding.actions.includes("Audit"))
@@ -46356,7 +49438,7 @@ var AdmissionEvaluator = class {
         } catch {
         }
       }
-      const path24 = attributeFailure({
+      const path25 = attributeFailure({
         cel: this.cel,
         expression: validation.compiled.expression,
         ast: validation.compiled.ast,
@@ -46364,7 +49446,7 @@ var AdmissionEvaluator = class {
         root: "object",
         budget: PER_EXPRESSION_COST_LIMIT
       });
-      this.report(binding, resource, path24 ?? ["kind"], message3, validation);
+      this.report(binding, resource, path25 ?? ["kind"], message3, validation);
     }
     for (const annotation of policy.auditAnnotations) {
       let value;
@@ -46452,11 +49534,11 @@ function duplicateKeyFindings(resources) {
   for (const resource of resources) {
     if (!resource.duplicateKeys) continue;
     const { origin, ref } = resource;
-    for (const { path: path24, lines, overwrittenByMerge } of resource.duplicateKeys) {
-      const key = String(path24[path24.length - 1]);
-      const where = path24.join(".");
+    for (const { path: path25, lines, overwrittenByMerge } of resource.duplicateKeys) {
+      const key = String(path25[path25.length - 1]);
+      const where = path25.join(".");
       const message3 = overwrittenByMerge ? `\`${where}\` is overwritten by a later \`<<\` merge: the merged value applies (go-yaml, as kubectl and the API server read it), not the one written first` : `\`${key}\` is set ${lines.length} times in one mapping (\`${where}\`): kubectl's strict field validation rejects this; otherwise the last one applies`;
-      const location = origin.locateKey?.(path24) ?? origin.locate(path24);
+      const location = origin.locateKey?.(path25) ?? origin.locate(path25);
       const chart = origin.chart ? { chart: origin.chart, valuesSet: origin.valuesSet } : {};
       const finding2 = fileFinding(
         duplicateKey,
@@ -46803,12 +49885,12 @@ async function scan(options) {
 async function check6(options) {
   const { root, paths, policy } = options;
   const inputs = await discover(root, paths.length ? paths : policy.paths, policy.exclude);
-  const loaded3 = await load3(options, root, inputs, true);
-  return { ...evaluate2(options, loaded3), loaded: loaded3 };
+  const loaded4 = await load4(options, root, inputs, true);
+  return { ...evaluate2(options, loaded4), loaded: loaded4 };
 }
 var begun = /* @__PURE__ */ new WeakMap();
 var [PLAIN, RENDERED, KUSTOMIZED] = [0, 1, 2];
-async function load3(options, root, inputs, evaluateEarly = false) {
+async function load4(options, root, inputs, evaluateEarly = false) {
   const { policy } = options;
   const kubernetes = checksKubernetes(policy);
   const evaluation = evaluateEarly ? new ResourceEvaluation(policy) : void 0;
@@ -46845,9 +49927,9 @@ async function load3(options, root, inputs, evaluateEarly = false) {
   if (freeing && admissionReadsObjects(all(), policy)) {
     manifests.items = (await loadManifestFiles({ root, ...inputs }, kustomize.manifests)).items;
   }
-  const loaded3 = { inputs, kustomize, manifests, charts, dockerfiles };
-  if (early) begun.set(loaded3, early);
-  return loaded3;
+  const loaded4 = { inputs, kustomize, manifests, charts, dockerfiles };
+  if (early) begun.set(loaded4, early);
+  return loaded4;
 }
 function mayFreeObjects(options, evaluation, known) {
   const { base, policy, clusterState } = options;
@@ -46863,15 +49945,15 @@ function freeChecked(evaluation) {
     }
   };
 }
-function evaluate2(options, loaded3) {
+function evaluate2(options, loaded4) {
   const { policy, now = /* @__PURE__ */ new Date(), clusterState: cluster } = options;
-  const { inputs, kustomize, manifests, charts, dockerfiles } = loaded3;
+  const { inputs, kustomize, manifests, charts, dockerfiles } = loaded4;
   const resources = [...manifests.items, ...charts.resources, ...kustomize.resources];
-  const early = begun.get(loaded3) ?? {
+  const early = begun.get(loaded4) ?? {
     resources: new ResourceEvaluation(policy),
     dockerfiles: evaluateDockerfiles(dockerfiles.items, policy)
   };
-  if (!begun.delete(loaded3)) {
+  if (!begun.delete(loaded4)) {
     early.resources.add(manifests.items, PLAIN);
     early.resources.add(charts.resources, RENDERED);
   }
@@ -46936,7 +50018,7 @@ function loadBase(options, ref) {
     paths: paths.length ? paths : policy.paths,
     exclude: policy.exclude,
     policy,
-    load: (dir, inputs) => load3(options, dir, inputs),
+    load: (dir, inputs) => load4(options, dir, inputs),
     tools: options.tools ?? {}
   });
   loading2.catch(() => void 0);
@@ -46966,29 +50048,29 @@ function scanInBoundedMemory(options) {
 }
 
 // src/sources/root.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_fs12 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"), 1);
 function repositoryRoot(start) {
-  for (let dir = start; ; dir = import_node_path21.default.dirname(dir)) {
-    if ((0, import_node_fs11.existsSync)(import_node_path21.default.join(dir, ".git"))) return dir;
-    if (import_node_path21.default.dirname(dir) === dir) return void 0;
+  for (let dir = start; ; dir = import_node_path22.default.dirname(dir)) {
+    if ((0, import_node_fs12.existsSync)(import_node_path22.default.join(dir, ".git"))) return dir;
+    if (import_node_path22.default.dirname(dir) === dir) return void 0;
   }
 }
 function isInside2(child, parent) {
-  const relative = import_node_path21.default.relative(parent, child);
-  return relative === "" || !relative.startsWith("..") && !import_node_path21.default.isAbsolute(relative);
+  const relative = import_node_path22.default.relative(parent, child);
+  return relative === "" || !relative.startsWith("..") && !import_node_path22.default.isAbsolute(relative);
 }
 function folderOf(absolute) {
-  return (0, import_node_fs11.existsSync)(absolute) && (0, import_node_fs11.statSync)(absolute).isFile() ? import_node_path21.default.dirname(absolute) : absolute;
+  return (0, import_node_fs12.existsSync)(absolute) && (0, import_node_fs12.statSync)(absolute).isFile() ? import_node_path22.default.dirname(absolute) : absolute;
 }
 function commonAncestor(folders) {
   return folders.reduce((common, folder) => {
-    while (!isInside2(folder, common)) common = import_node_path21.default.dirname(common);
+    while (!isInside2(folder, common)) common = import_node_path22.default.dirname(common);
     return common;
   });
 }
 function findRoot(cwd, paths) {
-  const absolute = (paths.length ? paths : ["."]).map((p) => import_node_path21.default.resolve(cwd, p));
+  const absolute = (paths.length ? paths : ["."]).map((p) => import_node_path22.default.resolve(cwd, p));
   const repository = repositoryRoot(folderOf(absolute[0]));
   if (repository) return repository;
   if (absolute.every((p) => isInside2(p, cwd))) return cwd;
@@ -46996,7 +50078,7 @@ function findRoot(cwd, paths) {
 }
 
 // src/cli.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 
 // src/rules/cel/eval-expression.ts
 function readObjectText(text3, name) {
@@ -47116,23 +50198,23 @@ async function runCommand(argv, cli) {
   const failOn = oneOf2("fail-on", values["fail-on"], FAIL_ON_VALUES);
   const { cwd } = cli;
   const missing = paths.find(
-    (given) => !(0, import_node_fs12.lstatSync)(import_node_path22.default.resolve(cwd, given), { throwIfNoEntry: false })
+    (given) => !(0, import_node_fs13.lstatSync)(import_node_path23.default.resolve(cwd, given), { throwIfNoEntry: false })
   );
   if (missing !== void 0) throw new UsageError(`path not found: ${missing}`);
   const root = findRoot(cwd, paths);
   const policy = loadPolicy({
     root,
     cwd,
-    configFile: values.config && import_node_path22.default.resolve(cwd, values.config),
+    configFile: values.config && import_node_path23.default.resolve(cwd, values.config),
     packs: values.policy,
     failOn,
-    ignoreFiles: values.ignorefile?.map((file) => import_node_path22.default.resolve(cwd, file))
+    ignoreFiles: values.ignorefile?.map((file) => import_node_path23.default.resolve(cwd, file))
   });
-  const relativePaths = paths.map((p) => import_node_path22.default.relative(root, import_node_path22.default.resolve(cwd, p)) || ".");
+  const relativePaths = paths.map((p) => import_node_path23.default.relative(root, import_node_path23.default.resolve(cwd, p)) || ".");
   const gate2 = oneOf2("gate", values.gate, ["new", "all"]);
   if (gate2 && !values.base) throw new UsageError("--gate needs --base");
   if (values.kubeconfig && !values.cluster) throw new UsageError("--kubeconfig needs --cluster");
-  const helm = values.helm && (/[\\/]/.test(values.helm) ? import_node_path22.default.resolve(cwd, values.helm) : values.helm);
+  const helm = values.helm && (/[\\/]/.test(values.helm) ? import_node_path23.default.resolve(cwd, values.helm) : values.helm);
   const result = await scanInBoundedMemory({
     root,
     paths: relativePaths,
@@ -47142,7 +50224,7 @@ async function runCommand(argv, cli) {
     // The repository the user named is theirs to trust, as the Action trusts its workspace: git's
     // ownership check would otherwise refuse it in a container, without the user's global config.
     tools: { ...toolEnvironment(cli.env, helm), trustedRepository: root },
-    ...values.cluster ? { cluster: { kubeconfig: values.kubeconfig && import_node_path22.default.resolve(cwd, values.kubeconfig) } } : {}
+    ...values.cluster ? { cluster: { kubeconfig: values.kubeconfig && import_node_path23.default.resolve(cwd, values.kubeconfig) } } : {}
   });
   const toFile = values.output !== void 0;
   const report = format2 === "json" ? mapLazily(jsonReportChunks(result), jsonTextSafe) : format2 === "sarif" ? mapLazily(sarifChunks(result), jsonTextSafe) : format2 === "markdown" ? [renderJobSummary(result, { gate: gate2 ?? "all" })] : tableLines(result, {
@@ -47151,7 +50233,7 @@ async function runCommand(argv, cli) {
     gate: gate2 ?? "all"
   });
   if (toFile) {
-    await writeReportFile(import_node_path22.default.resolve(cwd, values.output), report);
+    await writeReportFile(import_node_path23.default.resolve(cwd, values.output), report);
     cli.stderr.write(
       `${TOOL_NAME}: ${result.summary.new !== void 0 ? `${result.summary.new} new of ` : ""}${result.summary.total} findings, gate ${result.summary.failed ? "failed" : "passed"}; report written to ${values.output}
 `
@@ -47169,7 +50251,7 @@ function runEval(args, values, cli) {
     if (file === void 0) return { object: null };
     let text3;
     try {
-      text3 = (0, import_node_fs12.readFileSync)(import_node_path22.default.resolve(cli.cwd, file), "utf8");
+      text3 = (0, import_node_fs13.readFileSync)(import_node_path23.default.resolve(cli.cwd, file), "utf8");
     } catch (error2) {
       throw new UsageError(
         `cannot read ${file}: ${error2.code ?? error2}`
