@@ -9,6 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { entriesSync, type Codec } from 'tar';
+import { isInside } from '../read-file.js';
 
 /** An entry left out, at the repository path of the archive holding it. */
 export interface LeftOut {
@@ -61,6 +62,10 @@ export function unpackSubchart(
   try {
     for (const { name, body } of archiveFiles(bytes, budget)) {
       const destination = path.join(target, ...name.split('/'));
+      // `..\` is no `..` part, but on Windows it climbs out of the folder.
+      if (!isInside(destination, target) || destination === target) {
+        throw new Error(`entry ${JSON.stringify(name)} leaves the chart's folder`);
+      }
       if (path.basename(name) === 'values.schema.json') {
         const problem = schemaProblem(new TextDecoder().decode(body));
         if (problem) {
