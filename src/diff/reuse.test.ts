@@ -1,14 +1,15 @@
 // The base scan that reuses head's results must classify exactly as a full scan of the base
 // commit (a work tree of its own) does, whatever the pull request did to the files.
 import { execFileSync } from 'node:child_process';
-import { cpSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { devHelm } from '../../scripts/dev-helm.js';
+import { devKubectl } from '../../scripts/dev-kubectl.js';
 import { gitRepo } from '../../test/support/git.js';
 import { loadPolicy } from '../config/policy.js';
 import { scan, type ScanResult } from '../scan.js';
-import { toolEnvironment } from '../sources/tools.js';
+import { toolEnvironment, type ToolEnvironment } from '../sources/tools.js';
 import * as baseline from './baseline.js';
 
 const checkouts = vi.hoisted(() => ({ count: 0 }));
@@ -54,13 +55,13 @@ function baseRepo() {
 }
 
 /** Today's full base scan: the base commit in a work tree, classified against head. */
-async function fullBaseScan(root: string, helm: string, headResult: ScanResult) {
+async function fullBaseScan(root: string, tools: ToolEnvironment, headResult: ScanResult) {
   const tree = path.join(root, '..', `${path.basename(root)}-base`);
   roots.push(tree);
   const git = (...args: string[]) => execFileSync('git', args, { cwd: root });
   git('worktree', 'add', '-q', '--detach', tree, 'main');
   const policy = loadPolicy({ root, cwd: root });
-  const base = await scan({ root: tree, paths: [], policy, tools: { helm }, now: new Date(0) });
+  const base = await scan({ root: tree, paths: [], policy, tools, now: new Date(0) });
   git('worktree', 'remove', '--force', tree);
   return baseline.classify(headResult.findings, base.findings, headResult.suppressed);
 }
@@ -68,16 +69,15 @@ async function fullBaseScan(root: string, helm: string, headResult: ScanResult) 
 async function compare(root: string) {
   const helm = await devHelm(4);
   const policy = loadPolicy({ root, cwd: root });
-  const result = await scan({
-    root,
-    paths: [],
-    policy,
-    tools: { ...toolEnvironment(process.env), helm },
-    base: 'main',
-    now: new Date(0),
-  });
+  // kubectl (its kustomize) found on the search path, as the CLI finds it.
+  const kubectl = path.dirname(await devKubectl());
+  const tools = {
+    ...toolEnvironment({ ...process.env, PATH: `${kubectl}${path.delimiter}${process.env.PATH}` }),
+    helm,
+  };
+  const result = await scan({ root, paths: [], policy, tools, base: 'main', now: new Date(0) });
   expect(result.errors.filter((e) => e.message.includes('base'))).toEqual([]);
-  const expected = await fullBaseScan(root, helm, result);
+  const expected = await fullBaseScan(root, tools, result);
   const statuses = (findings: readonly { fingerprint: string; status?: string }[]) =>
     findings.map((f) => `${f.fingerprint} ${f.status ?? ''}`).sort();
   expect(statuses(result.findings)).toEqual(statuses(expected.findings));
@@ -139,5 +139,55 @@ describe('a base scan reusing head', { timeout: 120_000 }, () => {
     expect(checkouts.count).toBe(0);
     expect(result.findings.every((f) => f.status === 'existing')).toBe(true);
     expect(result.fixed).toEqual([]);
+  });
+});
+
+describe('a base scan reusing head with kustomizations', { timeout: 120_000 }, () => {
+  const deployment = (replicas: number) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels: { app: web }\n  template:\n    metadata:\n      labels: { app: web }\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.25\n`;
+  /** A base and an overlay that patches it, beside plain manifests. */
+  function kustomizeRepo() {
+    const repo = gitRepo();
+    roots.push(repo.root);
+    repo.write('kustomize/base/deployment.yaml', deployment(2));
+    repo.write('kustomize/base/kustomization.yaml', 'resources:\n  - deployment.yaml\n');
+    repo.write(
+      'kustomize/prod/kustomization.yaml',
+      'namespace: prod\nresources:\n  - ../base\npatches:\n  - path: host.yaml\n',
+    );
+    repo.write(
+      'kustomize/prod/host.yaml',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      hostNetwork: true\n',
+    );
+    repo.write('deploy/a.yaml', pod('a', 'shop', true));
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'base');
+    return repo;
+  }
+
+  it("reuses head's builds when the change is outside the kustomizations' folders", async () => {
+    const repo = kustomizeRepo();
+    repo.write('deploy/a.yaml', pod('a', 'shop', false));
+    const result = await compare(repo.root);
+    expect(checkouts.count).toBe(0);
+    const overlay = result.findings.filter((f) => f.overlay === 'kustomize/prod');
+    expect(overlay.length).toBeGreaterThan(0);
+    expect(overlay.every((f) => f.status === 'existing')).toBe(true);
+    expect(result.fixed?.some((f) => f.file === 'deploy/a.yaml')).toBe(true);
+  });
+
+  it.each([
+    ['a patch', 'kustomize/prod/host.yaml', (text: string) => text.replace('true', 'false')],
+    ['a base resource', 'kustomize/base/deployment.yaml', () => deployment(3)],
+    [
+      'a kustomization',
+      'kustomize/prod/kustomization.yaml',
+      (text: string) => text.replace('prod', 'production'),
+    ],
+  ])('scans the whole base when %s changed', async (_, file, edit) => {
+    const repo = kustomizeRepo();
+    repo.write(file, edit(readFileSync(path.join(repo.root, file), 'utf8')));
+    await compare(repo.root);
+    expect(checkouts.count).toBe(1);
   });
 });

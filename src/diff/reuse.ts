@@ -1,7 +1,8 @@
 // The base scan's inputs from head's: every plain file whose content is the same in the base
 // commit, and every chart whose whole tree is (subcharts, values files, ci/ included), is taken
-// from head's loaded results; only what differs is read, rendered and parsed again, from a temp
-// dir holding the base's version of those paths. Rules run afterwards over the combined set, so
+// from head's loaded results, and so are the kustomize builds when nothing in the kustomizations'
+// folders changed; only what differs is read, rendered and parsed again, from a temp dir holding
+// the base's version of those paths. Rules run afterwards over the combined set, so
 // cross-resource rules see the base as a full scan would.
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
@@ -111,8 +112,15 @@ export function reuseHead(head: LoadedInputs, base: ChangedBase): LoadedInputs |
     loaded.kustomize.resources.length > 0 ||
     loaded.kustomize.failures.length > 0 ||
     loaded.kustomize.errors.length > 0 ||
-    loaded.kustomize.manifests.length !== loaded.inputs.manifests.length;
-  if (kustomized(head) || (base.fresh && kustomized(base.fresh))) {
+    loaded.kustomize.manifests.length !== loaded.inputs.manifests.length ||
+    (loaded.kustomize.folders?.length ?? 0) > 0;
+  // No kustomization file changed (loadChangedBase): with nothing changed in the folders
+  // kustomize reads, the base's builds are head's.
+  const folders = head.kustomize.folders ?? [];
+  const changedForKustomize = [...base.changed].some((file) =>
+    folders.some((dir) => under(dir, file)),
+  );
+  if (changedForKustomize || (base.fresh && kustomized(base.fresh))) {
     return { full: 'kustomizations are scanned whole' };
   }
   return combine(head, base.fresh, base.isReused);
@@ -195,7 +203,8 @@ function combine(
     leftOut: [...keep(head.charts.leftOut), ...(fresh?.charts.leftOut ?? [])],
     errors: [...keep(head.charts.errors), ...(fresh?.charts.errors ?? [])],
   };
-  const kustomize = { manifests: inputs.manifests, resources: [], failures: [], errors: [] };
+  // The kustomize builds are head's (reuseHead checked that nothing they read changed).
+  const kustomize = { ...head.kustomize, manifests: inputs.manifests };
   return { inputs, kustomize, manifests, charts, dockerfiles };
 }
 

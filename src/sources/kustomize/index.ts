@@ -46,6 +46,10 @@ export interface RenderedKustomizations {
   resources: K8sResource[];
   failures: KustomizeFailure[];
   errors: ScanError[];
+  /** The folders of every kustomization seen: kustomize reads nothing else (a build gets a copy
+   *  of them; its load restrictor keeps each kustomization in its own folder). A base scan
+   *  reuses these results when nothing in them changed. */
+  folders?: string[];
 }
 
 /** Roots to render but no kustomize or kubectl: a configuration error (exit 2). */
@@ -73,6 +77,7 @@ export async function renderKustomizations(
     resources: [],
     failures: [],
     errors: [...graph.errors],
+    folders: [...graph.byDir.keys()],
   };
   for (const kustomization of graph.byDir.values()) rendered.errors.push(...kustomization.errors);
   const buildable: string[] = [];
