@@ -1,7 +1,7 @@
 // The base scan that reuses head's results must classify exactly as a full scan of the base
 // commit (a work tree of its own) does, whatever the pull request did to the files.
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { devHelm } from '../../scripts/dev-helm.js';
@@ -184,9 +184,43 @@ describe('a base scan reusing head with kustomizations', { timeout: 120_000 }, (
       'kustomize/prod/kustomization.yaml',
       (text: string) => text.replace('prod', 'production'),
     ],
-  ])('scans the whole base when %s changed', async (_, file, edit) => {
+    [
+      'a manifest no kustomization uses, in an overlay',
+      'kustomize/prod/extra.yaml',
+      () => pod('x', 'shop', true),
+    ],
+  ])(
+    'builds the base kustomizations again, nothing else, when %s changed',
+    async (_, file, edit) => {
+      const repo = kustomizeRepo();
+      const before = existsSync(path.join(repo.root, file))
+        ? readFileSync(path.join(repo.root, file), 'utf8')
+        : '';
+      repo.write(file, edit(before));
+      await compare(repo.root);
+      expect(checkouts.count).toBe(0);
+    },
+  );
+
+  it('builds the base kustomizations again when head adds or removes one', async () => {
     const repo = kustomizeRepo();
-    repo.write(file, edit(readFileSync(path.join(repo.root, file), 'utf8')));
+    repo.write(
+      'kustomize/staging/kustomization.yaml',
+      'namespace: staging\nresources:\n  - ../base\n',
+    );
+    rmSync(path.join(repo.root, 'kustomize/prod'), { recursive: true });
+    await compare(repo.root);
+    expect(checkouts.count).toBe(0);
+  });
+
+  it('scans the whole base when a kustomization names a file outside the folders', async () => {
+    const repo = kustomizeRepo();
+    repo.write(
+      'kustomize/prod/kustomization.yaml',
+      'namespace: prod\nresources:\n  - ../base\n  - ../../deploy/a.yaml\npatches:\n  - path: host.yaml\n',
+    );
+    repo.git('commit', '-qam', 'refers outside');
+    repo.write('deploy/a.yaml', pod('a', 'shop', false));
     await compare(repo.root);
     expect(checkouts.count).toBe(1);
   });

@@ -51,6 +51,8 @@ export interface ChangedBase {
   isReused(file: string): boolean;
   /** The load of the base's changed paths (none: the base has none of them). */
   fresh?: LoadedInputs;
+  /** The base's kustomizations were built again (in `fresh`): head's builds do not stand. */
+  rebuildsKustomize?: boolean;
 }
 
 /**
@@ -78,14 +80,17 @@ export async function loadChangedBase(
   if (valuesFiles.some((file) => file.split(/[\\/]/).includes('..'))) {
     return { full: 'the policy names values files outside their chart' };
   }
-  // A kustomization reads files anywhere in the repository: those scans stay whole.
-  if ([...changed].some((file) => KUSTOMIZATION.test(file))) {
-    return { full: 'kustomizations are scanned whole' };
-  }
+  // kustomize reads the folders of the kustomizations it builds: when a path in one of them
+  // changed (a kustomization file among them), the base's kustomizations are built again from
+  // the base's version of every such folder, as a full base scan would build them.
+  const folders = kustomizationFolders(difference);
+  const rebuildsKustomize = [...changed].some((file) => folders.some((dir) => under(dir, file)));
 
   const changedCharts = chartsTouched(difference);
   const isReused = (file: string) =>
-    !changed.has(file) && !changedCharts.some((dir) => under(dir, file));
+    !changed.has(file) &&
+    !changedCharts.some((dir) => under(dir, file)) &&
+    !(rebuildsKustomize && folders.some((dir) => under(dir, file)));
   const wanted = [...files.keys()].filter((file) => !isReused(file));
   const base = await materialise(git, files, wanted);
   try {
@@ -100,7 +105,7 @@ export async function loadChangedBase(
     const fresh = existing.length
       ? await options.load(base.dir, await discover(base.dir, existing, options.exclude))
       : undefined;
-    return { changed, isReused, fresh };
+    return { changed, isReused, fresh, rebuildsKustomize };
   } finally {
     await base.remove();
   }
@@ -114,8 +119,13 @@ export function reuseHead(head: LoadedInputs, base: ChangedBase): LoadedInputs |
     loaded.kustomize.errors.length > 0 ||
     loaded.kustomize.manifests.length !== loaded.inputs.manifests.length ||
     (loaded.kustomize.folders?.length ?? 0) > 0;
-  // No kustomization file changed (loadChangedBase): with nothing changed in the folders
-  // kustomize reads, the base's builds are head's.
+  // A kustomization that names a file outside the kustomizations' folders (a build refuses it,
+  // yet the file is then no plain manifest) decides what is plain: such trees are scanned whole.
+  if (head.kustomize.outsideInputs?.length || base.fresh?.kustomize.outsideInputs?.length) {
+    return { full: "a kustomization names files outside the kustomizations' folders" };
+  }
+  if (base.rebuildsKustomize) return combine(head, base.fresh, base.isReused, base.fresh);
+  // Nothing changed in the folders kustomize reads: the base's builds are head's.
   const folders = head.kustomize.folders ?? [];
   const changedForKustomize = [...base.changed].some((file) =>
     folders.some((dir) => under(dir, file)),
@@ -123,7 +133,16 @@ export function reuseHead(head: LoadedInputs, base: ChangedBase): LoadedInputs |
   if (changedForKustomize || (base.fresh && kustomized(base.fresh))) {
     return { full: 'kustomizations are scanned whole' };
   }
-  return combine(head, base.fresh, base.isReused);
+  return combine(head, base.fresh, base.isReused, head);
+}
+
+/** The folders of the kustomizations in the base or head (a kustomization file the pull request
+ *  added or removed is a changed path). */
+function kustomizationFolders({ changed, files }: BaseDifference): string[] {
+  const dirs = [...files.keys(), ...changed]
+    .filter((file) => KUSTOMIZATION.test(file))
+    .map((file) => path.posix.dirname(file));
+  return [...new Set(dirs)];
 }
 
 /** Chart directories (head's, or the base's) with a changed path anywhere in their tree: a
@@ -140,6 +159,8 @@ function combine(
   head: LoadedInputs,
   fresh: LoadedInputs | undefined,
   isReused: (file: string) => boolean,
+  /** Whose kustomize builds the base has: head's, or the base's own (rebuilt in `fresh`). */
+  builds: LoadedInputs | undefined,
 ): LoadedInputs {
   const keep = <T extends { file: string }>(items: readonly T[]) =>
     items.filter((item) => isReused(item.file));
@@ -203,8 +224,10 @@ function combine(
     leftOut: [...keep(head.charts.leftOut), ...(fresh?.charts.leftOut ?? [])],
     errors: [...keep(head.charts.errors), ...(fresh?.charts.errors ?? [])],
   };
-  // The kustomize builds are head's (reuseHead checked that nothing they read changed).
-  const kustomize = { ...head.kustomize, manifests: inputs.manifests };
+  const kustomize: RenderedKustomizations = {
+    ...(builds?.kustomize ?? { resources: [], failures: [], errors: [] }),
+    manifests: inputs.manifests,
+  };
   return { inputs, kustomize, manifests, charts, dockerfiles };
 }
 

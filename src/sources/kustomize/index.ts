@@ -50,6 +50,8 @@ export interface RenderedKustomizations {
    *  of them; its load restrictor keeps each kustomization in its own folder). A base scan
    *  reuses these results when nothing in them changed. */
   folders?: string[];
+  /** Files kustomizations name outside those folders (a build refuses them). */
+  outsideInputs?: string[];
 }
 
 /** Roots to render but no kustomize or kubectl: a configuration error (exit 2). */
@@ -78,6 +80,9 @@ export async function renderKustomizations(
     failures: [],
     errors: [...graph.errors],
     folders: [...graph.byDir.keys()],
+    outsideInputs: [...graph.inputs].filter(
+      (file) => ![...graph.byDir.keys()].some((dir) => dir === '.' || file.startsWith(`${dir}/`)),
+    ),
   };
   for (const kustomization of graph.byDir.values()) rendered.errors.push(...kustomization.errors);
   const buildable: string[] = [];
