@@ -3,8 +3,8 @@
 // component, and overlays each with a strategic-merge patch, a JSON 6902 patch and an
 // `images:` override (the shapes test/fixtures/kustomize covers), so the scan also places
 // findings on patch and base lines.
-import { execFile } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -109,10 +109,36 @@ export async function plainKustomize(
   );
 }
 
-/** A full scan of the layout (kubectl found on the tool search path, as the CLI hands it over). */
-export async function kustomizeScan(root: string, policy: Policy, kubectl: string) {
-  const tools = toolEnvironment({ PATH: path.dirname(kubectl) });
-  const result = await scan({ root, paths: [], policy, tools });
+/** The layout under `dir` committed as a pull request's base (branch `base`), then one
+ *  overlay's strategic-merge patch changed in head. */
+export async function commitKustomizePullRequest(dir: string): Promise<void> {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'bench',
+        GIT_AUTHOR_EMAIL: 'bench@example.invalid',
+        GIT_COMMITTER_NAME: 'bench',
+        GIT_COMMITTER_EMAIL: 'bench@example.invalid',
+      },
+    });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-qm', 'base');
+  git('branch', 'base');
+  const patch = path.join(dir, 'overlays/env-0/privileged.yaml');
+  await writeFile(patch, (await readFile(patch, 'utf8')).replace('true', 'false'));
+  git('commit', '-qam', 'head: one overlay patch changed');
+}
+
+/** A full scan of the layout (kubectl found on the tool search path, as the CLI hands it over;
+ *  git too, for a `base` scan). */
+export async function kustomizeScan(root: string, policy: Policy, kubectl: string, base?: string) {
+  const tools = toolEnvironment({
+    PATH: `${path.dirname(kubectl)}${path.delimiter}${process.env.PATH}`,
+  });
+  const result = await scan({ root, paths: [], policy, tools, base });
   if (result.findings.some((finding) => finding.ruleId === 'KPG003')) {
     throw new Error('a bench overlay failed to render');
   }

@@ -108,6 +108,8 @@ async function load(
   root: string,
   inputs: Discovered,
   evaluateEarly = false,
+  /** Kustomize roots whose folders pass are not built (a base scan reuses head's builds). */
+  kustomizeUnchanged?: (folders: ReadonlySet<string>) => boolean,
 ): Promise<LoadedInputs> {
   const { policy } = options;
   // Only what is checked needs its tool: no Kubernetes rule, no helm and no kustomize.
@@ -134,6 +136,7 @@ async function load(
         policyFile: policy.file,
         exclude: policy.exclude,
         tools: options.tools,
+        unchanged: kustomizeUnchanged,
       })
     : { manifests: inputs.manifests, resources: [], failures: [], errors: [] };
   // The plain files once helm runs: until then, copying the charts is what helm waits for.
@@ -268,7 +271,7 @@ function loadBase(options: Run, ref: string) {
     paths: paths.length ? paths : policy.paths,
     exclude: policy.exclude,
     policy,
-    load: (dir, inputs) => load(options, dir, inputs),
+    load: (dir, inputs, unchanged) => load(options, dir, inputs, false, unchanged),
     tools: options.tools ?? {},
   });
   loading.catch(() => undefined); // awaited by checkBase, even when head's check throws

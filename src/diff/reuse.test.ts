@@ -9,6 +9,7 @@ import { devKubectl } from '../../scripts/dev-kubectl.js';
 import { gitRepo } from '../../test/support/git.js';
 import { loadPolicy } from '../config/policy.js';
 import { scan, type ScanResult } from '../scan.js';
+import { Workspace } from '../sources/kustomize/render.js';
 import { toolEnvironment, type ToolEnvironment } from '../sources/tools.js';
 import * as baseline from './baseline.js';
 
@@ -159,6 +160,10 @@ describe('a base scan reusing head with kustomizations', { timeout: 120_000 }, (
       'kustomize/prod/host.yaml',
       'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      hostNetwork: true\n',
     );
+    repo.write(
+      'kustomize/staging/kustomization.yaml',
+      'namespace: staging\nresources:\n  - ../base\n',
+    );
     repo.write('deploy/a.yaml', pod('a', 'shop', true));
     repo.git('add', '-A');
     repo.git('commit', '-qm', 'base');
@@ -204,13 +209,33 @@ describe('a base scan reusing head with kustomizations', { timeout: 120_000 }, (
 
   it('builds the base kustomizations again when head adds or removes one', async () => {
     const repo = kustomizeRepo();
-    repo.write(
-      'kustomize/staging/kustomization.yaml',
-      'namespace: staging\nresources:\n  - ../base\n',
-    );
+    repo.write('kustomize/dev/kustomization.yaml', 'namespace: dev\nresources:\n  - ../base\n');
     rmSync(path.join(repo.root, 'kustomize/prod'), { recursive: true });
     await compare(repo.root);
     expect(checkouts.count).toBe(0);
+  });
+
+  it("builds only the roots whose folders changed, the others are head's", async () => {
+    const repo = kustomizeRepo();
+    const built = vi.spyOn(Workspace.prototype, 'build');
+    repo.write(
+      'kustomize/prod/host.yaml',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      hostPID: true\n',
+    );
+    const result = await compare(repo.root);
+    expect(checkouts.count).toBe(0);
+    // Head's two roots, the base's prod, and the full base scan's two to compare with.
+    expect(built).toHaveBeenCalledTimes(5);
+    built.mockRestore();
+    expect(result.findings.some((f) => f.overlay === 'kustomize/staging')).toBe(true);
+  });
+
+  it("scans the whole base when a root of the base is no root of head's", async () => {
+    const repo = kustomizeRepo();
+    // Head builds `all`, which uses both overlays: the base builds them as roots.
+    repo.write('kustomize/all/kustomization.yaml', 'resources:\n  - ../prod\n  - ../staging\n');
+    await compare(repo.root);
+    expect(checkouts.count).toBe(1);
   });
 
   it('scans the whole base when a kustomization names a file outside the folders', async () => {

@@ -33,8 +33,13 @@ export interface ReuseOptions {
   /** The policy file (root-relative) and its chart values sets: a change to the policy file
    *  recomputes everything. */
   policy: { file?: string; charts: ReadonlyMap<string, ChartValuesSets> };
-  /** The load stage, for the changed paths. */
-  load(root: string, inputs: Discovered): Promise<LoadedInputs>;
+  /** The load stage, for the changed paths; kustomize roots whose folders pass `unchanged`
+   *  are not built (head's builds stand for them). */
+  load(
+    root: string,
+    inputs: Discovered,
+    unchanged?: (folders: ReadonlySet<string>) => boolean,
+  ): Promise<LoadedInputs>;
   /** Where git is found, and the variables it may see (src/diff/git.ts). */
   tools: ToolEnvironment;
 }
@@ -102,8 +107,15 @@ export async function loadChangedBase(
       );
       if (found) existing.push(given);
     }
+    // Roots none of whose folders changed are head's builds (reuseHead checks head built them).
+    const unchanged = (dirs: ReadonlySet<string>) =>
+      ![...changed].some((file) => [...dirs].some((dir) => under(dir, file)));
     const fresh = existing.length
-      ? await options.load(base.dir, await discover(base.dir, existing, options.exclude))
+      ? await options.load(
+          base.dir,
+          await discover(base.dir, existing, options.exclude),
+          rebuildsKustomize ? unchanged : undefined,
+        )
       : undefined;
     return { changed, isReused, fresh, rebuildsKustomize };
   } finally {
@@ -124,7 +136,11 @@ export function reuseHead(head: LoadedInputs, base: ChangedBase): LoadedInputs |
   if (head.kustomize.outsideInputs?.length || base.fresh?.kustomize.outsideInputs?.length) {
     return { full: "a kustomization names files outside the kustomizations' folders" };
   }
-  if (base.rebuildsKustomize) return combine(head, base.fresh, base.isReused, base.fresh);
+  if (base.rebuildsKustomize) {
+    const builds = base.fresh && baseBuilds(head.kustomize, base.fresh.kustomize);
+    if (base.fresh && !builds) return { full: 'a kustomization became a root in the base' };
+    return combine(head, base.fresh, base.isReused, builds);
+  }
   // Nothing changed in the folders kustomize reads: the base's builds are head's.
   const folders = head.kustomize.folders ?? [];
   const changedForKustomize = [...base.changed].some((file) =>
@@ -133,7 +149,25 @@ export function reuseHead(head: LoadedInputs, base: ChangedBase): LoadedInputs |
   if (changedForKustomize || (base.fresh && kustomized(base.fresh))) {
     return { full: 'kustomizations are scanned whole' };
   }
-  return combine(head, base.fresh, base.isReused, head);
+  return combine(head, base.fresh, base.isReused, head.kustomize);
+}
+
+/** The base's kustomize builds: its own for the roots it built again, head's for the others,
+ *  in the base's order of roots. Undefined when head did not build one of those others. */
+function baseBuilds(
+  head: RenderedKustomizations,
+  base: RenderedKustomizations,
+): RenderedKustomizations | undefined {
+  const reused = new Set(base.notBuilt ?? []);
+  if ([...reused].some((root) => !head.built?.includes(root))) return undefined;
+  const resources = (base.roots ?? []).flatMap((root) =>
+    (reused.has(root) ? head : base).resources.filter((r) => r.origin.overlay === root),
+  );
+  const failures = [
+    ...base.failures,
+    ...head.failures.filter((failure) => reused.has(failure.overlay)),
+  ];
+  return { ...base, resources, failures };
 }
 
 /** The folders of the kustomizations in the base or head (a kustomization file the pull request
@@ -159,8 +193,8 @@ function combine(
   head: LoadedInputs,
   fresh: LoadedInputs | undefined,
   isReused: (file: string) => boolean,
-  /** Whose kustomize builds the base has: head's, or the base's own (rebuilt in `fresh`). */
-  builds: LoadedInputs | undefined,
+  /** The base's kustomize builds: head's, or those built again (baseBuilds). */
+  builds: RenderedKustomizations | undefined,
 ): LoadedInputs {
   const keep = <T extends { file: string }>(items: readonly T[]) =>
     items.filter((item) => isReused(item.file));
@@ -225,7 +259,7 @@ function combine(
     errors: [...keep(head.charts.errors), ...(fresh?.charts.errors ?? [])],
   };
   const kustomize: RenderedKustomizations = {
-    ...(builds?.kustomize ?? { resources: [], failures: [], errors: [] }),
+    ...(builds ?? { resources: [], failures: [], errors: [] }),
     manifests: inputs.manifests,
   };
   return { inputs, kustomize, manifests, charts, dockerfiles };

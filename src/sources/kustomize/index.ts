@@ -30,6 +30,9 @@ export interface RenderKustomizationsOptions {
   concurrency?: number;
   /** Per build (default 120 s). */
   timeoutMs?: number;
+  /** A root whose folders (those of the kustomizations it reaches) pass this is not built: the
+   *  caller has its build already (a base scan: head's). */
+  unchanged?: (folders: ReadonlySet<string>) => boolean;
 }
 
 /** A root that could not be rendered: one finding on the kustomization line. */
@@ -52,6 +55,10 @@ export interface RenderedKustomizations {
   folders?: string[];
   /** Files kustomizations name outside those folders (a build refuses them). */
   outsideInputs?: string[];
+  /** The roots, in order: built, or not built because `unchanged` said so. */
+  roots?: string[];
+  built?: string[];
+  notBuilt?: string[];
 }
 
 /** Roots to render but no kustomize or kubectl: a configuration error (exit 2). */
@@ -83,6 +90,9 @@ export async function renderKustomizations(
     outsideInputs: [...graph.inputs].filter(
       (file) => ![...graph.byDir.keys()].some((dir) => dir === '.' || file.startsWith(`${dir}/`)),
     ),
+    roots: graph.roots,
+    built: [],
+    notBuilt: [],
   };
   for (const kustomization of graph.byDir.values()) rendered.errors.push(...kustomization.errors);
   const buildable: string[] = [];
@@ -101,8 +111,11 @@ export async function renderKustomizations(
             'does this), commit the copy and refer to it instead.',
       });
     }
-    if (remote.length === 0) buildable.push(rootDir);
+    if (remote.length > 0) continue;
+    if (options.unchanged?.(reachable(graph, [rootDir]))) rendered.notBuilt!.push(rootDir);
+    else buildable.push(rootDir);
   }
+  rendered.built = buildable;
   if (buildable.length === 0) return rendered;
 
   const binary = options.binary ?? (await findKustomize(options.tools));
