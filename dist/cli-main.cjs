@@ -44656,6 +44656,9 @@ function unpackSubchart(bytes, target, shown2, budget, schemaProblem, inner = ""
   try {
     for (const { name, body } of archiveFiles(bytes, budget)) {
       const destination = import_node_path9.default.join(target, ...name.split("/"));
+      if (!isInside(destination, target) || destination === target) {
+        throw new Error(`entry ${JSON.stringify(name)} leaves the chart's folder`);
+      }
       if (import_node_path9.default.basename(name) === "values.schema.json") {
         const problem = schemaProblem(new TextDecoder().decode(body));
         if (problem) {
@@ -47516,7 +47519,14 @@ async function renderKustomizations(options) {
     manifests: options.manifests.filter((file) => !graph.inputs.has(file)),
     resources: [],
     failures: [],
-    errors: [...graph.errors]
+    errors: [...graph.errors],
+    folders: [...graph.byDir.keys()],
+    outsideInputs: [...graph.inputs].filter(
+      (file) => ![...graph.byDir.keys()].some((dir) => dir === "." || file.startsWith(`${dir}/`))
+    ),
+    roots: graph.roots,
+    built: [],
+    notBuilt: []
   };
   for (const kustomization of graph.byDir.values()) rendered.errors.push(...kustomization.errors);
   const buildable = [];
@@ -47530,8 +47540,11 @@ async function renderKustomizations(options) {
         message: outside ? `'${value}' is outside the repository, which a scan never reads, so the kustomizations using it are not rendered. Keep bases and components inside it.` : `remote base '${value}' is not fetched during a scan, so the kustomizations using it are not rendered. Vendor it: copy it into the repository (\`kustomize localize\` does this), commit the copy and refer to it instead.`
       });
     }
-    if (remote.length === 0) buildable.push(rootDir);
+    if (remote.length > 0) continue;
+    if (options.unchanged?.(reachable(graph, [rootDir]))) rendered.notBuilt.push(rootDir);
+    else buildable.push(rootDir);
   }
+  rendered.built = buildable;
   if (buildable.length === 0) return rendered;
   const binary = options.binary ?? await findKustomize(options.tools);
   if (!binary) {
@@ -47971,11 +47984,10 @@ async function loadChangedBase(ref, options) {
   if (valuesFiles.some((file) => file.split(/[\\/]/).includes(".."))) {
     return { full: "the policy names values files outside their chart" };
   }
-  if ([...changed].some((file) => KUSTOMIZATION.test(file))) {
-    return { full: "kustomizations are scanned whole" };
-  }
+  const folders = kustomizationFolders(difference);
+  const rebuildsKustomize = [...changed].some((file) => folders.some((dir) => under(dir, file)));
   const changedCharts = chartsTouched(difference);
-  const isReused = (file) => !changed.has(file) && !changedCharts.some((dir) => under(dir, file));
+  const isReused = (file) => !changed.has(file) && !changedCharts.some((dir) => under(dir, file)) && !(rebuildsKustomize && folders.some((dir) => under(dir, file)));
   const wanted = [...files.keys()].filter((file) => !isReused(file));
   const base = await materialise(git, files, wanted);
   try {
@@ -47987,18 +47999,51 @@ async function loadChangedBase(ref, options) {
       );
       if (found) existing2.push(given);
     }
-    const fresh = existing2.length ? await options.load(base.dir, await discover(base.dir, existing2, options.exclude)) : void 0;
-    return { changed, isReused, fresh };
+    const unchanged = (dirs) => ![...changed].some((file) => [...dirs].some((dir) => under(dir, file)));
+    const fresh = existing2.length ? await options.load(
+      base.dir,
+      await discover(base.dir, existing2, options.exclude),
+      rebuildsKustomize ? unchanged : void 0
+    ) : void 0;
+    return { changed, isReused, fresh, rebuildsKustomize };
   } finally {
     await base.remove();
   }
 }
 function reuseHead(head, base) {
-  const kustomized = (loaded4) => loaded4.kustomize.resources.length > 0 || loaded4.kustomize.failures.length > 0 || loaded4.kustomize.errors.length > 0 || loaded4.kustomize.manifests.length !== loaded4.inputs.manifests.length;
-  if (kustomized(head) || base.fresh && kustomized(base.fresh)) {
+  const kustomized = (loaded4) => loaded4.kustomize.resources.length > 0 || loaded4.kustomize.failures.length > 0 || loaded4.kustomize.errors.length > 0 || loaded4.kustomize.manifests.length !== loaded4.inputs.manifests.length || (loaded4.kustomize.folders?.length ?? 0) > 0;
+  if (head.kustomize.outsideInputs?.length || base.fresh?.kustomize.outsideInputs?.length) {
+    return { full: "a kustomization names files outside the kustomizations' folders" };
+  }
+  if (base.rebuildsKustomize) {
+    const builds = base.fresh && baseBuilds(head.kustomize, base.fresh.kustomize);
+    if (base.fresh && !builds) return { full: "a kustomization became a root in the base" };
+    return combine2(head, base.fresh, base.isReused, builds);
+  }
+  const folders = head.kustomize.folders ?? [];
+  const changedForKustomize = [...base.changed].some(
+    (file) => folders.some((dir) => under(dir, file))
+  );
+  if (changedForKustomize || base.fresh && kustomized(base.fresh)) {
     return { full: "kustomizations are scanned whole" };
   }
-  return combine2(head, base.fresh, base.isReused);
+  return combine2(head, base.fresh, base.isReused, head.kustomize);
+}
+function baseBuilds(head, base) {
+  const reused = new Set(base.notBuilt ?? []);
+  if ([...reused].some((root) => !head.built?.includes(root))) return void 0;
+  const resources = (base.roots ?? []).flatMap(
+    (root) => (reused.has(root) ? head : base).resources.filter((r) => r.origin.overlay === root)
+  );
+  const failures = [
+    ...base.failures,
+    ...head.failures.filter((failure) => reused.has(failure.overlay))
+  ];
+  return { ...base, resources, failures };
+}
+function kustomizationFolders({ changed, files }) {
+  const dirs = [...files.keys(), ...changed].filter((file) => KUSTOMIZATION.test(file)).map((file) => import_node_path21.default.posix.dirname(file));
+  return [...new Set(dirs)];
 }
 function chartsTouched({ changed, files }) {
   const isChartFile = (file) => file === "Chart.yaml" || file.endsWith("/Chart.yaml");
@@ -48007,7 +48052,7 @@ function chartsTouched({ changed, files }) {
   );
   return [...dirs].filter((dir) => [...changed].some((file) => under(dir, file)));
 }
-function combine2(head, fresh, isReused) {
+function combine2(head, fresh, isReused, builds) {
   const keep = (items2) => items2.filter((item) => isReused(item.file));
   const sorted = (a, b = []) => [...a.filter(isReused), ...b].sort(byPath);
   const h = head.inputs;
@@ -48064,7 +48109,10 @@ function combine2(head, fresh, isReused) {
     leftOut: [...keep(head.charts.leftOut), ...fresh?.charts.leftOut ?? []],
     errors: [...keep(head.charts.errors), ...fresh?.charts.errors ?? []]
   };
-  const kustomize = { manifests: inputs.manifests, resources: [], failures: [], errors: [] };
+  const kustomize = {
+    ...builds ?? { resources: [], failures: [], errors: [] },
+    manifests: inputs.manifests
+  };
   return { inputs, kustomize, manifests, charts, dockerfiles };
 }
 var byPath = (a, b) => a < b ? -1 : a > b ? 1 : 0;
@@ -49890,7 +49938,7 @@ async function check6(options) {
 }
 var begun = /* @__PURE__ */ new WeakMap();
 var [PLAIN, RENDERED, KUSTOMIZED] = [0, 1, 2];
-async function load4(options, root, inputs, evaluateEarly = false) {
+async function load4(options, root, inputs, evaluateEarly = false, kustomizeUnchanged) {
   const { policy } = options;
   const kubernetes = checksKubernetes(policy);
   const evaluation = evaluateEarly ? new ResourceEvaluation(policy) : void 0;
@@ -49912,7 +49960,8 @@ async function load4(options, root, inputs, evaluateEarly = false) {
     roots: policy.kustomize?.roots,
     policyFile: policy.file,
     exclude: policy.exclude,
-    tools: options.tools
+    tools: options.tools,
+    unchanged: kustomizeUnchanged
   }) : { manifests: inputs.manifests, resources: [], failures: [], errors: [] };
   await Promise.race([helmRunning, rendering.catch(() => void 0)]);
   const freeing = evaluation && mayFreeObjects(options, evaluation, kustomize.resources) && !anyFileMatches({ root, ...inputs }, kustomize.manifests, MAY_READ_OBJECTS) ? freeChecked(evaluation) : void 0;
@@ -50018,7 +50067,7 @@ function loadBase(options, ref) {
     paths: paths.length ? paths : policy.paths,
     exclude: policy.exclude,
     policy,
-    load: (dir, inputs) => load4(options, dir, inputs),
+    load: (dir, inputs, unchanged) => load4(options, dir, inputs, false, unchanged),
     tools: options.tools ?? {}
   });
   loading2.catch(() => void 0);
