@@ -287,6 +287,36 @@ describe.each([30, 35] as const)('kubectl v1.%i kustomize', (minor) => {
     expect(existsSync('/tmp/kpg-kust-PWNED')).toBe(false);
   });
 
+  it("places a workload's replica count on the replicas: entry that set it", async () => {
+    const root = copyFixture({
+      'scaled/kustomization.yaml': [
+        'resources:', // 1
+        '  - ../base', // 2
+        'replicas:', // 3
+        '  - name: web', // 4
+        '    count: 5', // 5
+        '',
+      ].join('\n'),
+    });
+    const rendered = await render(root, binary, { roots: ['scaled', 'overlays/staging'] });
+    const deployment = (overlay: string) =>
+      rendered.resources.find((r) => r.origin.overlay === overlay && r.ref.kind === 'Deployment')!;
+    expect(rendered.failures).toEqual([]);
+    const scaled = deployment('scaled');
+    expect(scaled.object.spec).toMatchObject({ replicas: 5 });
+    expect(scaled.origin.locate(['spec', 'replicas'])).toMatchObject({
+      file: 'scaled/kustomization.yaml',
+      line: 4,
+      endLine: 5,
+      source: 'kustomization',
+    });
+    // Without an entry, the count is the base's.
+    expect(deployment('overlays/staging').origin.locate(['spec', 'replicas'])).toMatchObject({
+      file: 'base/deployment.yaml',
+      source: 'kustomize-base',
+    });
+  });
+
   it('passes no directory name as a flag: a root named like one renders as a directory', async () => {
     const root = copyFixture({
       '--enable-exec/kustomization.yaml': 'resources:\n  - ../base\nnamePrefix: flag-\n',

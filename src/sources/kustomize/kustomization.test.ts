@@ -33,6 +33,10 @@ describe('parseKustomization', () => {
         'configMapGenerator:', // 19
         '  - name: cfg', // 20
         '    files: [key=conf/app.properties]', // 21
+        'replicas:', // 22
+        '  - name: web', // 23
+        '    count: 3', // 24
+        '  - {name: broken, count: many}', // 25: not a count, kustomize refuses it
       ].join('\n'),
     );
     expect(k.kind).toBe('Kustomization');
@@ -54,6 +58,7 @@ describe('parseKustomization', () => {
     expect(k.patches[1].target).toEqual({ kind: 'Pod', name: 'p.*' });
     expect(k.images).toEqual([{ name: 'nginx', newTag: '1.25', line: 17, endLine: 18 }]);
     expect(k.generatorLine).toBe(19);
+    expect(k.replicas).toEqual([{ name: 'web', count: 3, line: 23, endLine: 24 }]);
     expect(k.inputs).toEqual(['app/conf/app.properties', 'app/patch.yaml', 'app/ops.json']);
   });
 

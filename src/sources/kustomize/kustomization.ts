@@ -73,6 +73,14 @@ export interface ImageEntry {
   endLine?: number;
 }
 
+/** A `replicas:` entry: the count kustomize sets on the named workloads. */
+export interface ReplicaEntry {
+  name: string;
+  count: number;
+  line: number;
+  endLine?: number;
+}
+
 export interface Kustomization {
   /** Repository-relative directory ('.' for the root). */
   dir: string;
@@ -84,6 +92,7 @@ export interface Kustomization {
   /** In the order kustomize applies them: patchesStrategicMerge, patches, patchesJson6902. */
   patches: Patch[];
   images: ImageEntry[];
+  replicas: ReplicaEntry[];
   /** `namespace:`, with its line: where a namespace finding is fixed. */
   namespace?: { value: string; line: number };
   /** Line of `configMapGenerator:` / `secretGenerator:`: generated resources are fixed there. */
@@ -116,6 +125,7 @@ export function parseKustomization(
     components: [],
     patches: [],
     images: [],
+    replicas: [],
     inputs: [],
     errors: [],
   };
@@ -286,6 +296,20 @@ export function parseKustomization(
         ? { newTag: String(image.newTag) }
         : {}),
       ...(typeof image.digest === 'string' ? { digest: image.digest } : {}),
+      line,
+      ...(endLine > line ? { endLine } : {}),
+    });
+  }
+  for (const item of items('replicas')) {
+    if (!isMap(item)) continue;
+    const entry = item.toJSON() as KubeObject;
+    if (typeof entry.name !== 'string' || typeof entry.count !== 'number') continue;
+    const [start, , end] = item.range ?? [0, 0, 0];
+    const line = lineCounter.linePos(start).line;
+    const endLine = lineCounter.linePos(Math.max(start, end - 1)).line;
+    result.replicas.push({
+      name: entry.name,
+      count: entry.count,
       line,
       ...(endLine > line ? { endLine } : {}),
     });

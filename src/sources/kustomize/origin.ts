@@ -7,6 +7,7 @@
 //     or a JSON 6902 operation (`add`/`replace` at the field or above it): the patch line;
 //   - an `images:` entry that produces the rendered image: that entry of the kustomization;
 //   - `namespace:` for the namespace it sets: that line of the kustomization;
+//   - a `replicas:` entry naming the workload, for the count it sets: that entry;
 // else the base resource's line (for a missing field, its nearest existing parent there).
 // A map or list is owned by a patch only when the base does not have it (a patch that adds a
 // container owns it; one that tweaks a field of an existing container owns only that field).
@@ -233,6 +234,19 @@ function imagesWriter(kustomization: Kustomization, entries: readonly ImageEntry
   };
 }
 
+function replicasWriter(kustomization: Kustomization): Writer {
+  return {
+    claim(resource, path, rendered) {
+      if (path.length !== 2 || path[0] !== 'spec' || path[1] !== 'replicas') return undefined;
+      // The last entry naming the workload is the one kustomize applied.
+      const entry = kustomization.replicas.findLast((e) => resource.names.has(e.name));
+      if (!entry || entry.count !== rendered) return undefined;
+      const { line, endLine } = entry;
+      return { file: kustomization.file, line, endLine, source: 'kustomization' };
+    },
+  };
+}
+
 function namespaceWriter(kustomization: Kustomization): Writer {
   return {
     claim(_resource, path, rendered) {
@@ -248,7 +262,7 @@ function namespaceWriter(kustomization: Kustomization): Writer {
 
 /** The transformers of one kustomization, in the order kustomize runs them (its
  *  `transformerAnnotations` list them so): patchesStrategicMerge, patches, namespace,
- *  patchesJson6902, images. */
+ *  patchesJson6902, replicas, images. */
 export function writersOf(kustomization: Kustomization): Writer[] {
   const patchWriters = (legacy: boolean) =>
     kustomization.patches
@@ -263,6 +277,7 @@ export function writersOf(kustomization: Kustomization): Writer[] {
   const writers = patchWriters(false);
   if (kustomization.namespace) writers.push(namespaceWriter(kustomization));
   writers.push(...patchWriters(true));
+  if (kustomization.replicas.length) writers.push(replicasWriter(kustomization));
   if (kustomization.images.length) writers.push(imagesWriter(kustomization, kustomization.images));
   return writers;
 }
