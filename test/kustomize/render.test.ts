@@ -273,13 +273,14 @@ describe.each([30, 35] as const)('kubectl v1.%i kustomize', (minor) => {
         '    config.kubernetes.io/function: |\n      exec:\n        path: ./pwn.sh\n',
       'exec/pwn.sh': '#!/bin/sh\ntouch "$(dirname "$0")/PWNED"\ntouch /tmp/kpg-kust-PWNED\n',
       'helm/kustomization.yaml':
-        'helmCharts:\n  - name: x\n    repo: https://example.com/charts\n    version: 1.0.0\n',
+        'namespace: charts\nhelmCharts:\n  - name: x\n    repo: https://example.com/charts\n    version: 1.0.0\n',
     });
     chmodSync(path.join(root, 'exec/pwn.sh'), 0o755);
     const rendered = await render(root, binary);
-    expect(rendered.failures.map((f) => [f.overlay, f.file])).toEqual([
-      ['exec', 'exec/kustomization.yaml'],
-      ['helm', 'helm/kustomization.yaml'],
+    // On the key that asks for what the build refuses.
+    expect(rendered.failures.map((f) => [f.overlay, f.file, f.line])).toEqual([
+      ['exec', 'exec/kustomization.yaml', 3],
+      ['helm', 'helm/kustomization.yaml', 2],
     ]);
     expect(rendered.failures[0].message).toMatch(/plugins disabled/);
     expect(rendered.failures[1].message).toMatch(/--enable-helm/);

@@ -200,6 +200,25 @@ function renderFailure(graph: KustomizeGraph, rootDir: string, error: string): K
       };
     }
   }
+  // A plugin, exec or container function, or a Helm chart the build refuses: on the key that
+  // asks for it.
+  const plugin = /--enable-helm|\bhelm\b/i.test(error)
+    ? (['helmCharts'] as const)
+    : /plugin|function|exec|\bkrm\b/i.test(error)
+      ? (['transformers', 'generators', 'validators'] as const)
+      : [];
+  for (const dir of reachable(graph, [rootDir])) {
+    const { file, pluginLines } = graph.byDir.get(dir)!;
+    const line = plugin.map((key) => pluginLines?.[key]).find((found) => found !== undefined);
+    if (line !== undefined) {
+      return {
+        file,
+        line,
+        overlay: rootDir,
+        message: `kustomize build ${rootDir} failed: ${error}`,
+      };
+    }
+  }
   const file = graph.byDir.get(rootDir)!.file;
   return {
     file,

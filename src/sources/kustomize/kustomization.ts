@@ -97,6 +97,11 @@ export interface Kustomization {
   namespace?: { value: string; line: number };
   /** Line of `configMapGenerator:` / `secretGenerator:`: generated resources are fixed there. */
   generatorLine?: number;
+  /** Lines of the keys that run more than kustomize's builtins (`transformers:`, `generators:`,
+   *  `validators:`, `helmCharts:`): a scan's build refuses them, and says so there. */
+  pluginLines?: Partial<
+    Record<'transformers' | 'generators' | 'validators' | 'helmCharts', number>
+  >;
   /** Repository-relative files it reads besides kustomizations (resources, patches, generator
    *  inputs, ...): inputs of the render, never scanned on their own. */
   inputs: string[];
@@ -191,6 +196,9 @@ export function parseKustomization(
       }
       if (typeof generator.env === 'string') result.inputs.push(local(generator.env));
     }
+  }
+  for (const key of ['transformers', 'generators', 'validators', 'helmCharts'] as const) {
+    if (fields.has(key)) (result.pluginLines ??= {})[key] = lineOf(fields.get(key)!.key);
   }
   for (const key of ['configurations', 'crds', 'transformers', 'generators', 'validators']) {
     for (const item of items(key)) {
