@@ -145,7 +145,7 @@ async function load(
   const freeing =
     evaluation &&
     mayFreeObjects(options, evaluation, kustomize.resources) &&
-    !anyFileMatches({ root, ...inputs }, kustomize.manifests, MAY_READ_OBJECTS)
+    !(await anyFileMatches({ root, ...inputs }, kustomize.manifests, MAY_READ_OBJECTS))
       ? freeChecked(evaluation)
       : undefined;
   const [manifests, dockerfiles] = await Promise.all([

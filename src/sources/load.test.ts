@@ -37,7 +37,7 @@ describe('loadManifestFiles', () => {
 });
 
 describe('anyFileMatches', () => {
-  it('says whether a readable file holds the pattern, skipping what cannot be read', () => {
+  it('says whether a readable file holds the pattern, skipping what cannot be read', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'kpg-load-matches-'));
     roots.push(root);
     writeFileSync(path.join(root, 'a.yaml'), configMaps('a', 2));
@@ -46,7 +46,9 @@ describe('anyFileMatches', () => {
       'kind: Namespace\nmetadata:\n  labels:\n    pod-security.kubernetes.io/enforce: baseline\n',
     );
     const pattern = /pod-security\.kubernetes\.io/;
-    expect(anyFileMatches({ root }, ['a.yaml', 'missing.yaml'], pattern)).toBe(false);
-    expect(anyFileMatches({ root }, ['missing.yaml', 'a.yaml', 'ns.yaml'], pattern)).toBe(true);
+    expect(await anyFileMatches({ root }, ['a.yaml', 'missing.yaml'], pattern)).toBe(false);
+    expect(await anyFileMatches({ root }, ['missing.yaml', 'a.yaml', 'ns.yaml'], pattern)).toBe(
+      true,
+    );
   });
 });

@@ -96,16 +96,20 @@ function timeSlice(sliceMs = 4): () => Promise<void> | undefined {
   };
 }
 
-/** Whether any of the files' texts matches `pattern` (read, tested and dropped one by one). */
-export function anyFileMatches(
+/** Whether any of the files' texts matches `pattern` (read, tested and dropped one by one; the
+ *  helm renders that finish meanwhile are taken up between two files). */
+export async function anyFileMatches(
   source: FileSource,
   files: readonly string[],
   pattern: RegExp,
-): boolean {
-  return files.some((file) => {
+): Promise<boolean> {
+  const yieldEvery = timeSlice();
+  for (const file of files) {
+    await yieldEvery();
     const text = readText(source, file);
-    return typeof text === 'string' && pattern.test(text);
-  });
+    if (typeof text === 'string' && pattern.test(text)) return true;
+  }
+  return false;
 }
 
 /**
