@@ -4,7 +4,8 @@
 // regular files (nearly every chart) is rendered where it is; any other is rendered from a copy
 // that keeps directories and regular files; a symlink whose target stays inside the repository
 // is replaced by what it points to; a symlink leaving the repository, a dangling one, and
-// anything that is not a regular file are left out and reported.
+// anything that is not a regular file are left out and reported; subchart archives are
+// unpacked (chart-archive.ts).
 import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { copyFile, lstat, mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
