@@ -46510,11 +46510,14 @@ function timeSlice(sliceMs = 4) {
     });
   };
 }
-function anyFileMatches(source, files, pattern) {
-  return files.some((file) => {
+async function anyFileMatches(source, files, pattern) {
+  const yieldEvery = timeSlice();
+  for (const file of files) {
+    await yieldEvery();
     const text3 = readText2(source, file);
-    return typeof text3 === "string" && pattern.test(text3);
-  });
+    if (typeof text3 === "string" && pattern.test(text3)) return true;
+  }
+  return false;
 }
 function isKubernetesJson(text3) {
   let value;
@@ -46590,6 +46593,7 @@ function parseKustomization(text3, file, readPatch) {
     components: [],
     patches: [],
     images: [],
+    replicas: [],
     inputs: [],
     errors: []
   };
@@ -46653,6 +46657,9 @@ function parseKustomization(text3, file, readPatch) {
       }
       if (typeof generator.env === "string") result.inputs.push(local(generator.env));
     }
+  }
+  for (const key of ["transformers", "generators", "validators", "helmCharts"]) {
+    if (fields.has(key)) (result.pluginLines ??= {})[key] = lineOf(fields.get(key).key);
   }
   for (const key of ["configurations", "crds", "transformers", "generators", "validators"]) {
     for (const item of items2(key)) {
@@ -46746,6 +46753,20 @@ function parseKustomization(text3, file, readPatch) {
       ...typeof image.newName === "string" ? { newName: image.newName } : {},
       ...image.newTag !== void 0 && image.newTag !== null ? { newTag: String(image.newTag) } : {},
       ...typeof image.digest === "string" ? { digest: image.digest } : {},
+      line,
+      ...endLine > line ? { endLine } : {}
+    });
+  }
+  for (const item of items2("replicas")) {
+    if (!export182(item)) continue;
+    const entry = item.toJSON();
+    if (typeof entry.name !== "string" || typeof entry.count !== "number") continue;
+    const [start, , end] = item.range ?? [0, 0, 0];
+    const line = lineCounter.linePos(start).line;
+    const endLine = lineCounter.linePos(Math.max(start, end - 1)).line;
+    result.replicas.push({
+      name: entry.name,
+      count: entry.count,
       line,
       ...endLine > line ? { endLine } : {}
     });
@@ -47066,6 +47087,17 @@ function imagesWriter(kustomization, entries2) {
     }
   };
 }
+function replicasWriter(kustomization) {
+  return {
+    claim(resource, path25, rendered) {
+      if (path25.length !== 2 || path25[0] !== "spec" || path25[1] !== "replicas") return void 0;
+      const entry = kustomization.replicas.findLast((e) => resource.names.has(e.name));
+      if (!entry || entry.count !== rendered) return void 0;
+      const { line, endLine } = entry;
+      return { file: kustomization.file, line, endLine, source: "kustomization" };
+    }
+  };
+}
 function namespaceWriter(kustomization) {
   return {
     claim(_resource, path25, rendered) {
@@ -47087,6 +47119,7 @@ function writersOf(kustomization) {
   const writers = patchWriters(false);
   if (kustomization.namespace) writers.push(namespaceWriter(kustomization));
   writers.push(...patchWriters(true));
+  if (kustomization.replicas.length) writers.push(replicasWriter(kustomization));
   if (kustomization.images.length) writers.push(imagesWriter(kustomization, kustomization.images));
   return writers;
 }
@@ -47615,6 +47648,19 @@ function renderFailure2(graph, rootDir, error) {
       return {
         file: kustomization.file,
         line: named.line,
+        overlay: rootDir,
+        message: `kustomize build ${rootDir} failed: ${error}`
+      };
+    }
+  }
+  const plugin = /--enable-helm|\bhelm\b/i.test(error) ? ["helmCharts"] : /plugin|function|exec|\bkrm\b/i.test(error) ? ["transformers", "generators", "validators"] : [];
+  for (const dir of reachable(graph, [rootDir])) {
+    const { file: file2, pluginLines } = graph.byDir.get(dir);
+    const line = plugin.map((key) => pluginLines?.[key]).find((found) => found !== void 0);
+    if (line !== void 0) {
+      return {
+        file: file2,
+        line,
         overlay: rootDir,
         message: `kustomize build ${rootDir} failed: ${error}`
       };
@@ -49964,7 +50010,7 @@ async function load4(options, root, inputs, evaluateEarly = false, kustomizeUnch
     unchanged: kustomizeUnchanged
   }) : { manifests: inputs.manifests, resources: [], failures: [], errors: [] };
   await Promise.race([helmRunning, rendering.catch(() => void 0)]);
-  const freeing = evaluation && mayFreeObjects(options, evaluation, kustomize.resources) && !anyFileMatches({ root, ...inputs }, kustomize.manifests, MAY_READ_OBJECTS) ? freeChecked(evaluation) : void 0;
+  const freeing = evaluation && mayFreeObjects(options, evaluation, kustomize.resources) && !await anyFileMatches({ root, ...inputs }, kustomize.manifests, MAY_READ_OBJECTS) ? freeChecked(evaluation) : void 0;
   const [manifests, dockerfiles] = await Promise.all([
     loadManifestFiles({ root, ...inputs }, kustomize.manifests, freeing),
     loadDockerfiles({ root, ...inputs }, inputs.dockerfiles)
