@@ -318,6 +318,42 @@ describe.each([30, 35] as const)('kubectl v1.%i kustomize', (minor) => {
     });
   });
 
+  it('places the labels and annotations an overlay adds on the lines that add them', async () => {
+    const apparmor = 'container.apparmor.security.beta.kubernetes.io/app';
+    const root = copyFixture({
+      'labelled/kustomization.yaml': [
+        'resources:', // 1
+        '  - ../base', // 2
+        'commonLabels:', // 3
+        '  team: payments', // 4
+        'labels:', // 5
+        '  - pairs:', // 6
+        '      tier: web', // 7
+        'commonAnnotations:', // 8
+        `  ${apparmor}: unconfined`, // 9
+        '',
+      ].join('\n'),
+    });
+    const rendered = await render(root, binary, { roots: ['labelled'] });
+    expect(rendered.failures).toEqual([]);
+    const web = rendered.resources.find((r) => r.ref.kind === 'Deployment')!;
+    const at = (...path: string[]) => {
+      const { file, line } = web.origin.locate(path);
+      return `${file}:${line}`;
+    };
+    expect(at('metadata', 'labels', 'team')).toBe('labelled/kustomization.yaml:4');
+    expect(at('spec', 'selector', 'matchLabels', 'team')).toBe('labelled/kustomization.yaml:4');
+    expect(at('spec', 'template', 'metadata', 'labels', 'team')).toBe(
+      'labelled/kustomization.yaml:4',
+    );
+    expect(at('metadata', 'labels', 'tier')).toBe('labelled/kustomization.yaml:7');
+    expect(at('spec', 'template', 'metadata', 'annotations', apparmor)).toBe(
+      'labelled/kustomization.yaml:9',
+    );
+    // What the base wrote stays on the base.
+    expect(at('metadata', 'labels', 'app')).toBe('base/deployment.yaml:6');
+  });
+
   it('passes no directory name as a flag: a root named like one renders as a directory', async () => {
     const root = copyFixture({
       '--enable-exec/kustomization.yaml': 'resources:\n  - ../base\nnamePrefix: flag-\n',

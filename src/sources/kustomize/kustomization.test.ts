@@ -37,6 +37,12 @@ describe('parseKustomization', () => {
         '  - name: web', // 23
         '    count: 3', // 24
         '  - {name: broken, count: many}', // 25: not a count, kustomize refuses it
+        'commonLabels: {team: payments}', // 26
+        'labels:', // 27
+        '  - pairs:', // 28
+        '      tier: "8080"', // 29
+        'commonAnnotations:', // 30
+        '  owner: ops', // 31
       ].join('\n'),
     );
     expect(k.kind).toBe('Kustomization');
@@ -59,6 +65,11 @@ describe('parseKustomization', () => {
     expect(k.images).toEqual([{ name: 'nginx', newTag: '1.25', line: 17, endLine: 18 }]);
     expect(k.generatorLine).toBe(19);
     expect(k.replicas).toEqual([{ name: 'web', count: 3, line: 23, endLine: 24 }]);
+    expect(k.labels).toEqual([
+      { key: 'team', value: 'payments', line: 26 },
+      { key: 'tier', value: '8080', line: 29 },
+    ]);
+    expect(k.annotations).toEqual([{ key: 'owner', value: 'ops', line: 31 }]);
     expect(k.inputs).toEqual(['app/conf/app.properties', 'app/patch.yaml', 'app/ops.json']);
   });
 

@@ -73,6 +73,14 @@ export interface ImageEntry {
   endLine?: number;
 }
 
+/** A label or annotation a kustomization adds to the resources it builds (`commonLabels:`,
+ *  `labels:` pairs, `commonAnnotations:`), with the line of its key. */
+export interface MetadataEntry {
+  key: string;
+  value: string;
+  line: number;
+}
+
 /** A `replicas:` entry: the count kustomize sets on the named workloads. */
 export interface ReplicaEntry {
   name: string;
@@ -93,6 +101,8 @@ export interface Kustomization {
   patches: Patch[];
   images: ImageEntry[];
   replicas: ReplicaEntry[];
+  labels: MetadataEntry[];
+  annotations: MetadataEntry[];
   /** `namespace:`, with its line: where a namespace finding is fixed. */
   namespace?: { value: string; line: number };
   /** Line of `configMapGenerator:` / `secretGenerator:`: generated resources are fixed there. */
@@ -131,6 +141,8 @@ export function parseKustomization(
     patches: [],
     images: [],
     replicas: [],
+    labels: [],
+    annotations: [],
     inputs: [],
     errors: [],
   };
@@ -308,6 +320,22 @@ export function parseKustomization(
       ...(endLine > line ? { endLine } : {}),
     });
   }
+  // Label and annotation values are strings to kustomize (it quotes `true` and `8080`).
+  const pairs = (node: unknown, into: MetadataEntry[]) => {
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
+      const key = scalarText(pair.key);
+      const text = scalarText(pair.value);
+      if (key !== undefined && text !== undefined) {
+        into.push({ key, value: text, line: lineOf(pair.key) });
+      }
+    }
+  };
+  pairs(value('commonLabels'), result.labels);
+  for (const item of items('labels')) {
+    if (isMap(item)) pairs(item.get('pairs', true), result.labels);
+  }
+  pairs(value('commonAnnotations'), result.annotations);
   for (const item of items('replicas')) {
     if (!isMap(item)) continue;
     const entry = item.toJSON() as KubeObject;

@@ -8,12 +8,21 @@
 //   - an `images:` entry that produces the rendered image: that entry of the kustomization;
 //   - `namespace:` for the namespace it sets: that line of the kustomization;
 //   - a `replicas:` entry naming the workload, for the count it sets: that entry;
+//   - a `commonLabels:`/`labels:` pair or a `commonAnnotations:` entry, for the label or
+//     annotation (selectors and pod templates included) it sets: that line;
 // else the base resource's line (for a missing field, its nearest existing parent there).
 // A map or list is owned by a patch only when the base does not have it (a patch that adds a
 // container owns it; one that tweaks a field of an existing container owns only that field).
 import type { SourceKind } from '../../model.js';
 import { getIn, isObject, type KubeObject, type Location, type Path } from '../resource.js';
-import type { ImageEntry, Kustomization, Patch, PatchDocument, Selector } from './kustomization.js';
+import type {
+  ImageEntry,
+  Kustomization,
+  MetadataEntry,
+  Patch,
+  PatchDocument,
+  Selector,
+} from './kustomization.js';
 
 /** What the writers look at: the rendered resource and the base document it started as. */
 export interface RenderedResource {
@@ -234,6 +243,24 @@ function imagesWriter(kustomization: Kustomization, entries: readonly ImageEntry
   };
 }
 
+/** Labels or annotations the kustomization adds, wherever kustomize writes them (`maps`: the
+ *  names of the maps that hold them: `labels`, a selector's `matchLabels`, `annotations`). */
+function metadataWriter(
+  kustomization: Kustomization,
+  entries: readonly MetadataEntry[],
+  maps: readonly string[],
+): Writer {
+  return {
+    claim(_resource, path, rendered) {
+      if (path.length < 2 || !maps.includes(String(path[path.length - 2]))) return undefined;
+      const key = String(path[path.length - 1]);
+      const entry = entries.findLast((e) => e.key === key);
+      if (!entry || entry.value !== rendered) return undefined;
+      return { file: kustomization.file, line: entry.line, source: 'kustomization' };
+    },
+  };
+}
+
 function replicasWriter(kustomization: Kustomization): Writer {
   return {
     claim(resource, path, rendered) {
@@ -261,8 +288,8 @@ function namespaceWriter(kustomization: Kustomization): Writer {
 }
 
 /** The transformers of one kustomization, in the order kustomize runs them (its
- *  `transformerAnnotations` list them so): patchesStrategicMerge, patches, namespace,
- *  patchesJson6902, replicas, images. */
+ *  `transformerAnnotations` list them so): patchesStrategicMerge, patches, namespace, labels,
+ *  annotations, patchesJson6902, replicas, images. */
 export function writersOf(kustomization: Kustomization): Writer[] {
   const patchWriters = (legacy: boolean) =>
     kustomization.patches
@@ -276,6 +303,12 @@ export function writersOf(kustomization: Kustomization): Writer[] {
       );
   const writers = patchWriters(false);
   if (kustomization.namespace) writers.push(namespaceWriter(kustomization));
+  if (kustomization.labels.length) {
+    writers.push(metadataWriter(kustomization, kustomization.labels, ['labels', 'matchLabels']));
+  }
+  if (kustomization.annotations.length) {
+    writers.push(metadataWriter(kustomization, kustomization.annotations, ['annotations']));
+  }
   writers.push(...patchWriters(true));
   if (kustomization.replicas.length) writers.push(replicasWriter(kustomization));
   if (kustomization.images.length) writers.push(imagesWriter(kustomization, kustomization.images));
