@@ -3,7 +3,7 @@
 // component, and overlays each with a strategic-merge patch, a JSON 6902 patch and an
 // `images:` override (the shapes test/fixtures/kustomize covers), so the scan also places
 // findings on patch and base lines.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import pLimit from 'p-limit';
 import type { Policy } from '../src/config/policy.js';
 import { scan } from '../src/scan.js';
 import { toolEnvironment } from '../src/sources/tools.js';
+import { benchGit } from './repo.js';
 
 const SERVICES = 12;
 const OVERLAYS = 8;
@@ -112,17 +113,7 @@ export async function plainKustomize(
 /** The layout under `dir` committed as a pull request's base (branch `base`), then one
  *  overlay's strategic-merge patch changed in head. */
 export async function commitKustomizePullRequest(dir: string): Promise<void> {
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: dir,
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 'bench',
-        GIT_AUTHOR_EMAIL: 'bench@example.invalid',
-        GIT_COMMITTER_NAME: 'bench',
-        GIT_COMMITTER_EMAIL: 'bench@example.invalid',
-      },
-    });
+  const git = benchGit(dir);
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('commit', '-qm', 'base');

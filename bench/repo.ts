@@ -43,17 +43,7 @@ export async function writeRealisticRepo(
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, 'Dockerfile'), await readFile(path.join(dockerfilesDir, name)));
   }
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: root,
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 'bench',
-        GIT_AUTHOR_EMAIL: 'bench@example.invalid',
-        GIT_COMMITTER_NAME: 'bench',
-        GIT_COMMITTER_EMAIL: 'bench@example.invalid',
-      },
-    });
+  const git = benchGit(root);
   git('init', '-q', '-b', 'main');
   // --force: some corpus charts ignore their vendored charts/; a real repository commits them.
   git('add', '-A', '--force');
@@ -65,6 +55,21 @@ export async function writeRealisticRepo(
   await writeFile(values, `${await readFile(values, 'utf8')}\ncommonLabels:\n  team: payments\n`);
   git('commit', '-qam', 'head: change one chart values');
   return { root, charts, base: 'base', changedChart };
+}
+
+/** git in `dir`, committing as the bench. */
+export function benchGit(dir: string): (...args: string[]) => Buffer {
+  return (...args) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'bench',
+        GIT_AUTHOR_EMAIL: 'bench@example.invalid',
+        GIT_COMMITTER_NAME: 'bench',
+        GIT_COMMITTER_EMAIL: 'bench@example.invalid',
+      },
+    });
 }
 
 /** Wall time of one child process, in ms. */

@@ -199,11 +199,11 @@ describe('the YAML dialect of the API server', () => {
 });
 
 describe.each([3, 4] as const)('the same dialect in rendered charts, helm v%i', (major) => {
-  it('reads privileged: yes from values as helm does and reports the duplicate key on its template line', async () => {
-    const helm = await devHelm(major);
+  /** A chart `c` with `values.yaml`, whose Pod's securityContext ends with `lastLine`. */
+  async function scanChart(values: string, lastLine: string) {
     const { root } = repoWith({
       'charts/c/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
-      'charts/c/values.yaml': 'privileged: yes\n',
+      'charts/c/values.yaml': values,
       'charts/c/templates/pod.yaml': [
         'apiVersion: v1',
         'kind: Pod',
@@ -215,47 +215,35 @@ describe.each([3, 4] as const)('the same dialect in rendered charts, helm v%i', 
         '      image: nginx:1.27.0',
         '      securityContext:',
         '        privileged: false',
-        '        privileged: {{ .Values.privileged }}',
+        lastLine,
         '',
       ].join('\n'),
     });
-    const result = await scanRepo(root, helm);
-    expect(goodFileFindings(result)).toHaveLength(1);
-    const on = (ruleId: string) =>
+    const result = await scanRepo(root, await devHelm(major));
+    const at = (ruleId: string) =>
       result.findings
         .filter((f) => f.ruleId === ruleId && f.file.startsWith('charts/c/'))
         .map((f) => `${f.file}:${f.line}`);
+    return { result, at };
+  }
+
+  it('reads privileged: yes from values as helm does and reports the duplicate key on its template line', async () => {
+    const { result, at } = await scanChart(
+      'privileged: yes\n',
+      '        privileged: {{ .Values.privileged }}',
+    );
+    expect(goodFileFindings(result)).toHaveLength(1);
     // The value that applies is the values file's `yes`, which helm reads as true: the finding
     // on it is placed there; the duplicate key is the template's, on the occurrence that applies.
-    expect(on('KSV017')).toEqual(['charts/c/values.yaml:1']);
-    expect(on('KPG004')).toEqual(['charts/c/templates/pod.yaml:11']);
+    expect(at('KSV017')).toEqual(['charts/c/values.yaml:1']);
+    expect(at('KPG004')).toEqual(['charts/c/templates/pod.yaml:11']);
   });
 
   it('places a duplicate key that toYaml of values writes on the template line that emits it', async () => {
-    const helm = await devHelm(major);
-    const { root } = repoWith({
-      'charts/c/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
-      'charts/c/values.yaml': 'securityContext:\n  privileged: true\n',
-      'charts/c/templates/pod.yaml': [
-        'apiVersion: v1',
-        'kind: Pod',
-        'metadata:',
-        '  name: p',
-        'spec:',
-        '  containers:',
-        '    - name: app',
-        '      image: nginx:1.27.0',
-        '      securityContext:',
-        '        privileged: false',
-        '        {{- toYaml .Values.securityContext | nindent 8 }}',
-        '',
-      ].join('\n'),
-    });
-    const result = await scanRepo(root, helm);
-    const at = (ruleId: string) =>
-      result.findings
-        .filter((f) => f.ruleId === ruleId && f.file.startsWith('charts/'))
-        .map((f) => `${f.file}:${f.line}`);
+    const { at } = await scanChart(
+      'securityContext:\n  privileged: true\n',
+      '        {{- toYaml .Values.securityContext | nindent 8 }}',
+    );
     // The value that applies (true) is the values file's; the key is written twice by the
     // template, the second time by its toYaml line.
     expect(at('KSV017')).toEqual(['charts/c/values.yaml:2']);
