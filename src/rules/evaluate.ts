@@ -4,7 +4,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Finding, ResourceRef, Severity, SourceKind } from '../model.js';
 import type { DockerfileModel } from '../sources/dockerfile.js';
 import type { K8sResource } from '../sources/resource.js';
-import { detached } from '../sources/strings.js';
+import { detached, flattened } from '../sources/strings.js';
 import {
   fingerprint,
   resourceFingerprintScope,
@@ -192,7 +192,9 @@ export function findingOnResource(
     title: rule.title,
     key: ruleKey(rule.ruleId),
   };
-  return resourceFinding(report, resource, violation, resourceScope(resource));
+  // An admission policy's message may be a slice of a CEL value: detached, not only flattened.
+  const message = detached(violation.message);
+  return resourceFinding(report, resource, { ...violation, message }, resourceScope(resource));
 }
 
 function reporter(meta: RuleMeta, severity: Severity): Reporter {
@@ -225,7 +227,8 @@ function resourceFinding(
     aliases: report.aliases,
     severity: report.severity,
     title: report.title,
-    message: detached(violation.message),
+    // A check's message is built by concatenation (K8sViolation.message): flattened in place.
+    message: flattened(violation.message),
     file: location.file ?? origin.file,
     line: location.line,
     endLine: location.endLine || undefined,

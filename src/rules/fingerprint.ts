@@ -7,6 +7,7 @@
 // built once per resource (a FingerprintScope) and each finding adds its rule and container.
 import { hash } from 'node:crypto';
 import type { Finding, ResourceRef } from '../model.js';
+import { flattened } from '../sources/strings.js';
 
 /** The middle of the key, as JSON, shared by the findings of one resource (or one message). */
 export type FingerprintScope = string;
@@ -63,11 +64,10 @@ export function ruleFingerprint(
   scope: FingerprintScope,
   container: string | undefined,
 ): string {
-  // The same text as JSON.stringify of the whole key array, built flat in one copy.
-  const key = [ruleKey, scope, ',', container ? JSON.stringify(container) : '""', ']'].join('');
-  // Hex then two slices joined: three times faster than a Buffer's toString('hex', 0, 16), and
-  // the join is a flat copy of the 32 characters (kept with the finding, a slice alone would
-  // hold the whole 64-character hex string).
+  // The same text as JSON.stringify of the whole key array; hash() reads it flat in one copy.
+  const key = ruleKey + scope + ',' + JSON.stringify(container ?? '') + ']';
+  // Hex then slices: three times faster than a Buffer's toString('hex', 0, 16). Kept with the
+  // finding: flattened, or the slice would hold the whole 64-character hex string.
   const hex = hash('sha256', key, 'hex');
-  return [hex.slice(0, 12), hex.slice(12, 32)].join('');
+  return flattened(hex.slice(0, 12) + hex.slice(12, 32));
 }

@@ -23,24 +23,30 @@ export function describe(resource: K8sResource, entry?: ContainerEntry): string 
   return `${what} '${entry.name}' of ${owner}`;
 }
 
+/** What a check that finds nothing returns: one shared list, frozen so that no caller adds to it. */
+export const NO_VIOLATIONS: K8sViolation[] = Object.freeze([]) as unknown as K8sViolation[];
+
 /** Runs `check` on every init, regular and ephemeral container of the resource's pod. */
 export function containerViolations(
   resource: K8sResource,
   check: (entry: ContainerEntry) => Omit<K8sViolation, 'container'> | undefined,
 ): K8sViolation[] {
-  const violations: K8sViolation[] = [];
-  for (const entry of resource.pod?.containers ?? []) {
+  const containers = resource.pod?.containers;
+  if (!containers) return NO_VIOLATIONS;
+  let violations: K8sViolation[] | undefined;
+  for (let i = 0; i < containers.length; i++) {
+    const entry = containers[i];
     const violation = check(entry);
     if (!violation) continue;
     // Not a spread copy: this runs for every violation of every container rule.
-    violations.push({
+    (violations ??= []).push({
       message: violation.message,
       path: violation.path,
       container: entry.name,
       part: violation.part,
     });
   }
-  return violations;
+  return violations ?? NO_VIOLATIONS;
 }
 
 /** A field of an object-valued field, e.g. `securityContext.privileged`. */
