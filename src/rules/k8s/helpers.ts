@@ -12,6 +12,27 @@ import type { K8sViolation } from '../types.js';
 
 /** "Container 'app' of Deployment 'web'" */
 export function describe(resource: K8sResource, entry?: ContainerEntry): string {
+  // Rules run resource by resource (evaluate.ts), and every one that finds something names the
+  // resource or a container of it again: the last few names are kept.
+  const { ref } = resource;
+  for (let i = 0; i < RECENT_NAMES; i++) {
+    if (recentEntries[i] === entry && recentRefs[i] === ref) return recentNames[i];
+  }
+  const name = describeOnce(resource, entry);
+  recentRefs[recentNext] = ref;
+  recentEntries[recentNext] = entry;
+  recentNames[recentNext] = name;
+  recentNext = (recentNext + 1) % RECENT_NAMES;
+  return name;
+}
+
+const RECENT_NAMES = 8;
+const recentRefs: (K8sResource['ref'] | undefined)[] = new Array(RECENT_NAMES).fill(undefined);
+const recentEntries: (ContainerEntry | undefined)[] = new Array(RECENT_NAMES).fill(undefined);
+const recentNames: string[] = new Array(RECENT_NAMES).fill('');
+let recentNext = 0;
+
+function describeOnce(resource: K8sResource, entry: ContainerEntry | undefined): string {
   const owner = `${resource.ref.kind} '${resource.ref.name}'`;
   if (!entry) return owner;
   const what =
@@ -39,12 +60,15 @@ export function containerViolations(
     const violation = check(entry);
     if (!violation) continue;
     // Not a spread copy: this runs for every violation of every container rule.
-    (violations ??= []).push({
+    const found: K8sViolation = {
       message: violation.message,
       path: violation.path,
       container: entry.name,
       part: violation.part,
-    });
+    };
+    // A list of one to begin with: most find one container, and a push would reserve 17.
+    if (violations) violations.push(found);
+    else violations = [found];
   }
   return violations ?? NO_VIOLATIONS;
 }
