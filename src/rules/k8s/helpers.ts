@@ -8,6 +8,7 @@ import type {
   PodTemplate,
 } from '../../sources/resource.js';
 import { isObject } from '../../sources/resource.js';
+import { flattened } from '../../sources/strings.js';
 import type { K8sViolation } from '../types.js';
 
 /** "Container 'app' of Deployment 'web'" */
@@ -18,7 +19,8 @@ export function describe(resource: K8sResource, entry?: ContainerEntry): string 
   for (let i = 0; i < RECENT_NAMES; i++) {
     if (recentEntries[i] === entry && recentRefs[i] === ref) return recentNames[i];
   }
-  const name = describeOnce(resource, entry);
+  // Flat: each message that starts with it is then copied flat from two or three pieces.
+  const name = flattened(describeOnce(resource, entry));
   recentRefs[recentNext] = ref;
   recentEntries[recentNext] = entry;
   recentNames[recentNext] = name;
