@@ -61,7 +61,7 @@ for (let round = 0; round < rounds; round++) {
 }
 const median = [...cpuMs].sort((a, b) => a - b)[cpuMs.length >> 1];
 console.error(
-  `${resources.length} resources, ${findings.length} findings: median ${median.toFixed(0)} ms CPU ` +
+  `${resources.length} resources, ${findings.length} findings: median ${median.toFixed(0)} ms CPU, min ${Math.min(...cpuMs).toFixed(0)} ms ` +
     `(${Math.round(resources.length / (median / 1000))}/s); rounds ${cpuMs.map((ms) => ms.toFixed(0)).join(' ')}`,
 );
 const dump = process.argv.indexOf('--dump');

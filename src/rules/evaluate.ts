@@ -4,11 +4,12 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Finding, ResourceRef, Severity, SourceKind } from '../model.js';
 import type { DockerfileModel } from '../sources/dockerfile.js';
 import type { K8sResource } from '../sources/resource.js';
-import { detached } from '../sources/strings.js';
+import { detached, flattened } from '../sources/strings.js';
 import {
   fingerprint,
   resourceFingerprintScope,
-  scopedFingerprint,
+  ruleFingerprint,
+  ruleKey,
   type FingerprintScope,
 } from './fingerprint.js';
 import { dockerRules } from './docker/index.js';
@@ -174,6 +175,8 @@ interface Reporter {
   aliases: string[];
   severity: Severity;
   title: string;
+  /** The rule's part of its findings' fingerprint keys (fingerprint.ts ruleKey). */
+  key: string;
 }
 
 /** A finding of a rule the engine does not list (admission policies), on a path of a resource. */
@@ -182,12 +185,26 @@ export function findingOnResource(
   resource: K8sResource,
   violation: K8sViolation,
 ): Finding {
-  const report = { ruleId: rule.ruleId, aliases: [], severity: rule.severity, title: rule.title };
-  return resourceFinding(report, resource, violation, resourceScope(resource));
+  const report = {
+    ruleId: rule.ruleId,
+    aliases: [],
+    severity: rule.severity,
+    title: rule.title,
+    key: ruleKey(rule.ruleId),
+  };
+  // An admission policy's message may be a slice of a CEL value: detached, not only flattened.
+  const message = detached(violation.message);
+  return resourceFinding(report, resource, { ...violation, message }, resourceScope(resource));
 }
 
 function reporter(meta: RuleMeta, severity: Severity): Reporter {
-  return { ruleId: meta.id, aliases: [meta.name, ...meta.aliases], severity, title: meta.title };
+  return {
+    ruleId: meta.id,
+    aliases: [meta.name, ...meta.aliases],
+    severity,
+    title: meta.title,
+    key: ruleKey(meta.id),
+  };
 }
 
 function resourceScope({ origin, ref }: K8sResource): FingerprintScope {
@@ -203,20 +220,27 @@ function resourceFinding(
 ): Finding {
   const { origin } = resource;
   const location = origin.locate(violation.path, violation.part);
-  const result = finding(report, violation.message, {
+  const container = violation.container || undefined;
+  // The same shape as `finding` builds, in one object (a hot path).
+  return {
+    ruleId: report.ruleId,
+    aliases: report.aliases,
+    severity: report.severity,
+    title: report.title,
+    // A check's message is built by concatenation (K8sViolation.message): flattened in place.
+    message: flattened(violation.message),
     file: location.file ?? origin.file,
     line: location.line,
-    endLine: location.endLine,
+    endLine: location.endLine || undefined,
     source: location.source ?? origin.source,
     resource: resource.ref,
-    container: violation.container,
+    container,
     chart: origin.chart,
     valuesSet: origin.chart ? origin.valuesSet : undefined,
     overlay: origin.overlay,
     rendered: location.rendered,
-  });
-  result.fingerprint = scopedFingerprint(scope, report.ruleId, result.container);
-  return result;
+    fingerprint: ruleFingerprint(report.key, scope, container),
+  };
 }
 
 export function evaluateDockerfiles(

@@ -62,6 +62,8 @@ export interface CheckContext {
 
 /** One problem a check found, before the engine turns it into a positioned Finding. */
 export interface K8sViolation {
+  /** A literal or built by concatenation (a template): the engine flattens it in place, which
+   *  leaves a slice of a longer string a view of it (detach such a message, strings.ts). */
   message: string;
   /** Path inside the resource object of the offending field, or of the nearest existing parent
    *  when the field is missing (the container entry, or the pod spec). */

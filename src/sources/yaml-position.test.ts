@@ -36,6 +36,49 @@ describe('positions kept after the parse', () => {
     expect(a.origin.locate(['spec', 'no-such-key'])).toEqual({ line: 5, endLine: 10 });
   });
 
+  it('gives the same spans whatever was located before (each walk resumes the last one)', () => {
+    const extra = [
+      '          securityContext:',
+      '            privileged: true',
+      '            capabilities:',
+      '              add: [NET_ADMIN, SYS_TIME]',
+      '        - name: sidecar',
+      '          image: busybox',
+    ].join('\n');
+    const text = `${deployment('a', extra)}\n---\n${deployment('b', extra)}\n`;
+    const fresh = () => parseManifests(text, { file: 'd.yaml' }).resources;
+    const [, web, sidecar] = [0, 0, 1].map((i) => fresh()[0].pod!.containers[i].path);
+    const paths = [
+      [...web, 'securityContext', 'capabilities', 'add', 1],
+      [...web, 'securityContext', 'privileged'],
+      [...sidecar, 'image'],
+      [...web, 'securityContext', 'capabilities', 'add', 0],
+      [...web, 'securityContext', 'runAsUser'],
+      [...web, 'securityContext', 'capabilities', 'add', 7],
+      ['spec', 'template', 'spec', 'containers', 1, 'image'],
+      ['spec', 'template', 'spec', 'containers', '1'],
+      [...sidecar],
+      ['metadata', 'name'],
+      [],
+    ];
+    // Each path once in a parse of its own, against all of them one after the other, in both
+    // documents in turn.
+    const alone = paths.map((path) => fresh()[1].origin.locate(path));
+    const resources = fresh();
+    const inTurn = paths.flatMap((path) =>
+      [resources[0], resources[1]].map((r) => r.origin.locate(path)),
+    );
+    expect(inTurn.filter((_, i) => i % 2 === 1)).toEqual(alone);
+    expect(inTurn.filter((_, i) => i % 2 === 0)).toEqual(
+      alone.map((span) => ({
+        line: span.line - 17,
+        ...(span.endLine ? { endLine: span.endLine - 17 } : {}),
+      })),
+    );
+    expect(alone[0]).toEqual({ line: 14 + 17 });
+    expect(alone[5]).toEqual({ line: 14 + 17 });
+  });
+
   it('adds the line offset of a document taken out of a larger stream', () => {
     const { resources } = parseManifests(deployment('a'), { file: 'd.yaml', lineOffset: 100 });
     expect(resources[0].origin.locate(['metadata', 'name'])).toEqual({ line: 104 });

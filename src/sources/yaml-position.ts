@@ -82,6 +82,15 @@ const ARENA_FIELDS = 32 * 1024;
 let arena = new Uint16Array(0);
 let arenaUsed = 0;
 
+/** The last walk of entryOf: in which document, and the entry each segment of its path led to
+ *  (the first `depth` of them). */
+const lastWalk: {
+  positions: DocumentPositions | undefined;
+  segments: (string | number)[];
+  entries: number[];
+  depth: number;
+} = { positions: undefined, segments: [], entries: [], depth: 0 };
+
 /**
  * Where every node of one document is. Entries are in document order; the children of an entry
  * (a map's pairs, a sequence's items) follow it up to its next sibling. The span of a map entry
@@ -112,8 +121,20 @@ export class DocumentPositions {
     const { data } = this;
     const entries = data.length / FIELDS;
     let entry = 0;
+    let depth = 0;
+    // Findings on one resource come one after the other, mostly under the same container: the
+    // walk resumes where the previous one in this document left the common part of the paths.
+    const last = lastWalk;
+    if (last.positions === this) {
+      const common = Math.min(path.length, last.depth);
+      while (depth < common && path[depth] === last.segments[depth]) depth++;
+      if (depth > 0) entry = last.entries[depth - 1];
+    } else {
+      last.positions = this;
+    }
     let span = entry;
-    for (const segment of path) {
+    for (; depth < path.length; depth++) {
+      const segment = path[depth];
       let kind = data[entry * FIELDS];
       // Following an alias, at most as many hops as entries (a cycle is impossible: an alias
       // names an anchor defined before it, and it is not its own ancestor).
@@ -141,7 +162,10 @@ export class DocumentPositions {
       if (found === -1) break;
       entry = found;
       span = found;
+      last.segments[depth] = segment;
+      last.entries[depth] = found;
     }
+    last.depth = depth;
     return span;
   }
 

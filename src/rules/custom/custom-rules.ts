@@ -4,6 +4,7 @@
 // stage runs.
 import type { Severity } from '../../model.js';
 import type { K8sResource, KubeObject } from '../../sources/resource.js';
+import { detached } from '../../sources/strings.js';
 import { attributeFailure } from '../cel/attribution.js';
 import { project, readSet, type ReadSet } from '../cel/projection.js';
 import { PER_OBJECT_COST_LIMIT, PER_EXPRESSION_COST_LIMIT } from '../cel/cost.js';
@@ -212,7 +213,8 @@ function messageFor(
         !value.includes('\n') &&
         value.length <= 5120
       )
-        return value;
+        // A CEL string may be a slice of a longer one (K8sViolation.message).
+        return detached(value);
     } catch {
       // The API server falls back to the static message when messageExpression fails.
     }

@@ -8,10 +8,33 @@ import type {
   PodTemplate,
 } from '../../sources/resource.js';
 import { isObject } from '../../sources/resource.js';
+import { flattened } from '../../sources/strings.js';
 import type { K8sViolation } from '../types.js';
 
 /** "Container 'app' of Deployment 'web'" */
 export function describe(resource: K8sResource, entry?: ContainerEntry): string {
+  // Rules run resource by resource (evaluate.ts), and every one that finds something names the
+  // resource or a container of it again: the last few names are kept.
+  const { ref } = resource;
+  for (let i = 0; i < RECENT_NAMES; i++) {
+    if (recentEntries[i] === entry && recentRefs[i] === ref) return recentNames[i];
+  }
+  // Flat: each message that starts with it is then copied flat from two or three pieces.
+  const name = flattened(describeOnce(resource, entry));
+  recentRefs[recentNext] = ref;
+  recentEntries[recentNext] = entry;
+  recentNames[recentNext] = name;
+  recentNext = (recentNext + 1) % RECENT_NAMES;
+  return name;
+}
+
+const RECENT_NAMES = 8;
+const recentRefs: (K8sResource['ref'] | undefined)[] = new Array(RECENT_NAMES).fill(undefined);
+const recentEntries: (ContainerEntry | undefined)[] = new Array(RECENT_NAMES).fill(undefined);
+const recentNames: string[] = new Array(RECENT_NAMES).fill('');
+let recentNext = 0;
+
+function describeOnce(resource: K8sResource, entry: ContainerEntry | undefined): string {
   const owner = `${resource.ref.kind} '${resource.ref.name}'`;
   if (!entry) return owner;
   const what =
@@ -23,24 +46,33 @@ export function describe(resource: K8sResource, entry?: ContainerEntry): string 
   return `${what} '${entry.name}' of ${owner}`;
 }
 
+/** What a check that finds nothing returns: one shared list, frozen so that no caller adds to it. */
+export const NO_VIOLATIONS: K8sViolation[] = Object.freeze([]) as unknown as K8sViolation[];
+
 /** Runs `check` on every init, regular and ephemeral container of the resource's pod. */
 export function containerViolations(
   resource: K8sResource,
   check: (entry: ContainerEntry) => Omit<K8sViolation, 'container'> | undefined,
 ): K8sViolation[] {
-  const violations: K8sViolation[] = [];
-  for (const entry of resource.pod?.containers ?? []) {
+  const containers = resource.pod?.containers;
+  if (!containers) return NO_VIOLATIONS;
+  let violations: K8sViolation[] | undefined;
+  for (let i = 0; i < containers.length; i++) {
+    const entry = containers[i];
     const violation = check(entry);
     if (!violation) continue;
     // Not a spread copy: this runs for every violation of every container rule.
-    violations.push({
+    const found: K8sViolation = {
       message: violation.message,
       path: violation.path,
       container: entry.name,
       part: violation.part,
-    });
+    };
+    // A list of one to begin with: most find one container, and a push would reserve 17.
+    if (violations) violations.push(found);
+    else violations = [found];
   }
-  return violations;
+  return violations ?? NO_VIOLATIONS;
 }
 
 /** A field of an object-valued field, e.g. `securityContext.privileged`. */

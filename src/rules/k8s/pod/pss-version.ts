@@ -5,10 +5,18 @@ import type { CheckContext } from '../../types.js';
 
 /** `1.19` -> 19. */
 export function pssMinor(version: string): number {
-  const match = /^1\.(\d+)$/.exec(version);
-  if (!match) throw new Error(`not a Pod Security Standards version like "1.25": ${version}`);
-  return Number(match[1]);
+  let minor = MINORS.get(version);
+  if (minor === undefined) {
+    const match = /^1\.(\d+)$/.exec(version);
+    if (!match) throw new Error(`not a Pod Security Standards version like "1.25": ${version}`);
+    minor = Number(match[1]);
+    MINORS.set(version, minor);
+  }
+  return minor;
 }
+
+/** The minors of the versions met: checks ask for their few constants for every resource. */
+const MINORS = new Map<string, number>();
 
 /** Whether a check running in `context` runs the behaviour PSA gave it at `version` or later
  *  (without a pinned version: the newest, so always). */
