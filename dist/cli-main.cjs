@@ -32978,7 +32978,8 @@ var noSecretsInConfigMaps = defineK8sRule({
   check: (resource) => {
     const violations = [];
     for (const [key, value] of configMapData(resource)) {
-      if (SECRET_KEY.test(key) || value.split("\n").some(assignsSecret)) {
+      const linesMayAssign = SECRET_ASSIGNMENT.test(value);
+      if (SECRET_KEY.test(key) || linesMayAssign && value.split("\n").some(assignsSecret)) {
         violations.push({
           message: `${configMapLabel(resource)} stores secrets in key or value of '${key}'`,
           path: ["data", key]
@@ -33367,26 +33368,59 @@ var clusterRules = [
   namespaceNetworkPolicy
 ];
 
+// src/sources/strings.ts
+function detached(text3) {
+  return text3.length < 13 ? text3 : [text3.slice(0, 12), text3.slice(12)].join("");
+}
+function flattened(text3) {
+  _flattenedSink ^= text3.charCodeAt(0);
+  return text3;
+}
+var _flattenedSink = 0;
+
 // src/rules/k8s/helpers.ts
 function describe2(resource, entry) {
+  const { ref } = resource;
+  for (let i = 0; i < RECENT_NAMES; i++) {
+    if (recentEntries[i] === entry && recentRefs[i] === ref) return recentNames[i];
+  }
+  const name = flattened(describeOnce(resource, entry));
+  recentRefs[recentNext] = ref;
+  recentEntries[recentNext] = entry;
+  recentNames[recentNext] = name;
+  recentNext = (recentNext + 1) % RECENT_NAMES;
+  return name;
+}
+var RECENT_NAMES = 8;
+var recentRefs = new Array(RECENT_NAMES).fill(void 0);
+var recentEntries = new Array(RECENT_NAMES).fill(void 0);
+var recentNames = new Array(RECENT_NAMES).fill("");
+var recentNext = 0;
+function describeOnce(resource, entry) {
   const owner = `${resource.ref.kind} '${resource.ref.name}'`;
   if (!entry) return owner;
   const what = entry.type === "initContainers" ? "Init container" : entry.type === "ephemeralContainers" ? "Ephemeral container" : "Container";
   return `${what} '${entry.name}' of ${owner}`;
 }
+var NO_VIOLATIONS = Object.freeze([]);
 function containerViolations(resource, check7) {
-  const violations = [];
-  for (const entry of resource.pod?.containers ?? []) {
+  const containers = resource.pod?.containers;
+  if (!containers) return NO_VIOLATIONS;
+  let violations;
+  for (let i = 0; i < containers.length; i++) {
+    const entry = containers[i];
     const violation = check7(entry);
     if (!violation) continue;
-    violations.push({
+    const found = {
       message: violation.message,
       path: violation.path,
       container: entry.name,
       part: violation.part
-    });
+    };
+    if (violations) violations.push(found);
+    else violations = [found];
   }
-  return violations;
+  return violations ?? NO_VIOLATIONS;
 }
 function field(owner, object, key) {
   return valueAt(objectAt(owner, object), key);
@@ -37235,10 +37269,16 @@ var noTiller = defineK8sRule({
 
 // src/rules/k8s/pod/pss-version.ts
 function pssMinor(version) {
-  const match2 = /^1\.(\d+)$/.exec(version);
-  if (!match2) throw new Error(`not a Pod Security Standards version like "1.25": ${version}`);
-  return Number(match2[1]);
+  let minor = MINORS.get(version);
+  if (minor === void 0) {
+    const match2 = /^1\.(\d+)$/.exec(version);
+    if (!match2) throw new Error(`not a Pod Security Standards version like "1.25": ${version}`);
+    minor = Number(match2[1]);
+    MINORS.set(version, minor);
+  }
+  return minor;
 }
+var MINORS = /* @__PURE__ */ new Map();
 function pssAtLeast(context2, version) {
   return (context2?.pssVersion ?? Number.POSITIVE_INFINITY) >= pssMinor(version);
 }
@@ -38543,7 +38583,7 @@ function messageFor(def, messageExpression, objects, resource, variables) {
     try {
       const value = evaluateFor(objects, resource, messageExpression, variables);
       if (typeof value === "string" && value.trim() && !value.includes("\n") && value.length <= 5120)
-        return value;
+        return detached(value);
     } catch {
     }
   }
@@ -41308,11 +41348,6 @@ function describeExecError(error) {
   return stderr || e.message;
 }
 
-// src/sources/strings.ts
-function detached(text3) {
-  return text3.length < 13 ? text3 : [text3.slice(0, 12), text3.slice(12)].join("");
-}
-
 // node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
 function defineScalarTag(tagName, options) {
@@ -43749,6 +43784,7 @@ function packEntries(entries2, length) {
 var ARENA_FIELDS = 32 * 1024;
 var arena = new Uint16Array(0);
 var arenaUsed = 0;
+var lastWalk = { positions: void 0, segments: [], entries: [], depth: 0 };
 var DocumentPositions = class _DocumentPositions {
   constructor(data, keys) {
     this.data = data;
@@ -43773,8 +43809,18 @@ var DocumentPositions = class _DocumentPositions {
     const { data } = this;
     const entries2 = data.length / FIELDS;
     let entry = 0;
+    let depth = 0;
+    const last = lastWalk;
+    if (last.positions === this) {
+      const common = Math.min(path25.length, last.depth);
+      while (depth < common && path25[depth] === last.segments[depth]) depth++;
+      if (depth > 0) entry = last.entries[depth - 1];
+    } else {
+      last.positions = this;
+    }
     let span = entry;
-    for (const segment of path25) {
+    for (; depth < path25.length; depth++) {
+      const segment = path25[depth];
       let kind2 = data[entry * FIELDS];
       for (let hops = 0; kind2 >= KIND_ALIAS && hops < entries2; hops++) {
         entry = kind2 - KIND_ALIAS;
@@ -43797,7 +43843,10 @@ var DocumentPositions = class _DocumentPositions {
       if (found === -1) break;
       entry = found;
       span = found;
+      last.segments[depth] = segment;
+      last.entries[depth] = found;
     }
+    last.depth = depth;
     return span;
   }
   /** The line span of `path`, 1-based. */
@@ -46594,6 +46643,8 @@ function parseKustomization(text3, file, readPatch) {
     patches: [],
     images: [],
     replicas: [],
+    labels: [],
+    annotations: [],
     inputs: [],
     errors: []
   };
@@ -46757,6 +46808,21 @@ function parseKustomization(text3, file, readPatch) {
       ...endLine > line ? { endLine } : {}
     });
   }
+  const pairs2 = (node2, into) => {
+    if (!export182(node2)) return;
+    for (const pair2 of node2.items) {
+      const key = scalarText(pair2.key);
+      const text4 = scalarText(pair2.value);
+      if (key !== void 0 && text4 !== void 0) {
+        into.push({ key, value: text4, line: lineOf(pair2.key) });
+      }
+    }
+  };
+  pairs2(value("commonLabels"), result.labels);
+  for (const item of items2("labels")) {
+    if (export182(item)) pairs2(item.get("pairs", true), result.labels);
+  }
+  pairs2(value("commonAnnotations"), result.annotations);
   for (const item of items2("replicas")) {
     if (!export182(item)) continue;
     const entry = item.toJSON();
@@ -47087,6 +47153,17 @@ function imagesWriter(kustomization, entries2) {
     }
   };
 }
+function metadataWriter(kustomization, entries2, maps) {
+  return {
+    claim(_resource, path25, rendered) {
+      if (path25.length < 2 || !maps.includes(String(path25[path25.length - 2]))) return void 0;
+      const key = String(path25[path25.length - 1]);
+      const entry = entries2.findLast((e) => e.key === key);
+      if (!entry || entry.value !== rendered) return void 0;
+      return { file: kustomization.file, line: entry.line, source: "kustomization" };
+    }
+  };
+}
 function replicasWriter(kustomization) {
   return {
     claim(resource, path25, rendered) {
@@ -47118,6 +47195,12 @@ function writersOf(kustomization) {
   );
   const writers = patchWriters(false);
   if (kustomization.namespace) writers.push(namespaceWriter(kustomization));
+  if (kustomization.labels.length) {
+    writers.push(metadataWriter(kustomization, kustomization.labels, ["labels", "matchLabels"]));
+  }
+  if (kustomization.annotations.length) {
+    writers.push(metadataWriter(kustomization, kustomization.annotations, ["annotations"]));
+  }
   writers.push(...patchWriters(true));
   if (kustomization.replicas.length) writers.push(replicasWriter(kustomization));
   if (kustomization.images.length) writers.push(imagesWriter(kustomization, kustomization.images));
@@ -48352,8 +48435,15 @@ function fingerprintScope(fields) {
   return JSON.stringify(fields).slice(1, -1);
 }
 function scopedFingerprint(scope, ruleId, container) {
-  const key = `[${JSON.stringify(ruleId)},${scope},${JSON.stringify(container ?? "")}]`;
-  return detached((0, import_node_crypto3.hash)("sha256", key, "hex").slice(0, 32));
+  return ruleFingerprint(ruleKey(ruleId), scope, container);
+}
+function ruleKey(ruleId) {
+  return `[${JSON.stringify(ruleId)},`;
+}
+function ruleFingerprint(ruleKey2, scope, container) {
+  const key = ruleKey2 + scope + "," + JSON.stringify(container ?? "") + "]";
+  const hex = (0, import_node_crypto3.hash)("sha256", key, "hex");
+  return flattened(hex.slice(0, 12) + hex.slice(12, 32));
 }
 
 // src/rules/evaluate.ts
@@ -48453,11 +48543,24 @@ function checksKind(rule, kind2) {
   return rule.kinds.some((name) => name.toLowerCase() === lowerKind);
 }
 function findingOnResource(rule, resource, violation) {
-  const report = { ruleId: rule.ruleId, aliases: [], severity: rule.severity, title: rule.title };
-  return resourceFinding(report, resource, violation, resourceScope(resource));
+  const report = {
+    ruleId: rule.ruleId,
+    aliases: [],
+    severity: rule.severity,
+    title: rule.title,
+    key: ruleKey(rule.ruleId)
+  };
+  const message3 = detached(violation.message);
+  return resourceFinding(report, resource, { ...violation, message: message3 }, resourceScope(resource));
 }
 function reporter(meta, severity) {
-  return { ruleId: meta.id, aliases: [meta.name, ...meta.aliases], severity, title: meta.title };
+  return {
+    ruleId: meta.id,
+    aliases: [meta.name, ...meta.aliases],
+    severity,
+    title: meta.title,
+    key: ruleKey(meta.id)
+  };
 }
 function resourceScope({ origin, ref }) {
   const valuesSet2 = origin.chart ? origin.valuesSet : void 0;
@@ -48466,20 +48569,26 @@ function resourceScope({ origin, ref }) {
 function resourceFinding(report, resource, violation, scope) {
   const { origin } = resource;
   const location = origin.locate(violation.path, violation.part);
-  const result = finding(report, violation.message, {
+  const container = violation.container || void 0;
+  return {
+    ruleId: report.ruleId,
+    aliases: report.aliases,
+    severity: report.severity,
+    title: report.title,
+    // A check's message is built by concatenation (K8sViolation.message): flattened in place.
+    message: flattened(violation.message),
     file: location.file ?? origin.file,
     line: location.line,
-    endLine: location.endLine,
+    endLine: location.endLine || void 0,
     source: location.source ?? origin.source,
     resource: resource.ref,
-    container: violation.container,
+    container,
     chart: origin.chart,
     valuesSet: origin.chart ? origin.valuesSet : void 0,
     overlay: origin.overlay,
-    rendered: location.rendered
-  });
-  result.fingerprint = scopedFingerprint(scope, report.ruleId, result.container);
-  return result;
+    rendered: location.rendered,
+    fingerprint: ruleFingerprint(report.key, scope, container)
+  };
 }
 function evaluateDockerfiles(dockerfiles, policy) {
   const findings = [];
