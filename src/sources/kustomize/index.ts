@@ -127,7 +127,7 @@ export async function renderKustomizations(
   const workspace = await Workspace.create();
   try {
     const dirs = [...reachable(graph, buildable)];
-    rendered.errors.push(...(await workspace.copy(root, dirs)));
+    rendered.errors.push(...(await workspace.prepare(root, dirs)));
     const limit = pLimit(Math.max(1, options.concurrency ?? availableParallelism()));
     const byFile = new Map([...graph.byDir.values()].map((k) => [k.file, k]));
     const bases = new BaseDocuments(root);

@@ -1,4 +1,13 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -62,6 +71,35 @@ describe.skipIf(process.platform === 'win32')('Workspace.build', () => {
     } finally {
       rmSync(bin, { recursive: true, force: true });
       await workspace.remove();
+    }
+  });
+});
+
+describe('Workspace.prepare', () => {
+  it('builds where the kustomizations are when a copy would hold the same files', async () => {
+    const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'kpg-kustomize-prepare-')));
+    const workspace = await Workspace.create();
+    try {
+      mkdirSync(path.join(root, 'base'));
+      writeFileSync(path.join(root, 'base/kustomization.yaml'), 'resources: []\n');
+      expect(await workspace.prepare(root, ['base'])).toEqual([]);
+      expect(workspace.tree).toBe(root);
+      // A symlink (here one to a file inside): a copy, with the link resolved.
+      writeFileSync(path.join(root, 'cm.yaml'), 'kind: ConfigMap\n');
+      symlinkSync('../cm.yaml', path.join(root, 'base/cm.yaml'));
+      const copied = await Workspace.create();
+      try {
+        expect(await copied.prepare(root, ['base'])).toEqual([]);
+        expect(copied.tree).toBe(path.join(copied.dir, 'tree'));
+        expect(readFileSync(path.join(copied.tree, 'base/cm.yaml'), 'utf8')).toBe(
+          'kind: ConfigMap\n',
+        );
+      } finally {
+        await copied.remove();
+      }
+    } finally {
+      await workspace.remove();
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

@@ -1,12 +1,14 @@
 // Running the real kustomize, fenced in: `kustomize build` when it is on PATH, else
-// `kubectl kustomize`, on a temporary copy of the kustomizations a scan renders (nothing is
-// written into the repository and no symlink leading out of it is followed), with a minimal
+// `kubectl kustomize`, on the kustomizations a scan renders where they are when they hold only
+// folders and regular files, else on a temporary copy (nothing is written into the repository
+// and no symlink leading out of it is followed), with a minimal
 // environment (temp HOME, KUBECONFIG at an empty file, no PATH so no `git` for remote bases,
 // proxies pointing at a closed port so nothing is fetched over HTTP, Go's garbage collector off
 // below a memory limit as for helm: GO_RUN_GC), kustomize's defaults for
 // plugins, exec functions, Helm and the load restrictor (all off / root only), and no value
 // from the pull request on the command line: the only argument is our own temp directory.
 import { execFile } from 'node:child_process';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import {
   copyFile,
   lstat,
@@ -53,6 +55,9 @@ export async function findKustomize(
  * reports origins with (the repository's own files are not changed, even in the copy).
  */
 export class Workspace {
+  /** The repository itself, when kustomize builds where the files are (see prepare). */
+  private inPlace?: string;
+
   private constructor(
     readonly dir: string,
     private readonly env: NodeJS.ProcessEnv,
@@ -83,8 +88,24 @@ export class Workspace {
     return new Workspace(dir, env);
   }
 
+  /** Where kustomize reads the kustomizations: the copy, or the repository (prepare). */
   get tree(): string {
-    return path.join(this.dir, 'tree');
+    return this.inPlace ?? path.join(this.dir, 'tree');
+  }
+
+  /**
+   * Makes the tree for the given repository-relative directories: the repository itself when
+   * they hold only folders and regular files within the size bound, reached without a symlink
+   * (a copy would be the same; kustomize's load restrictor keeps each build in its folders),
+   * else a copy (see copy). Copying a repository's kustomizations cost CPU at every scan.
+   */
+  async prepare(root: string, dirs: readonly string[]): Promise<ScanError[]> {
+    const realRoot = realpathSync(root);
+    if (topmostOf(dirs).every((dir) => isPlainFolder(realRoot, dir))) {
+      this.inPlace = realRoot;
+      return [];
+    }
+    return this.copy(root, dirs);
   }
 
   /**
@@ -96,9 +117,7 @@ export class Workspace {
     const errors: ScanError[] = [];
     const realRoot = await realpath(root);
     const inside = (real: string) => real === realRoot || real.startsWith(realRoot + path.sep);
-    const topmost = [...new Set(dirs)]
-      .sort()
-      .filter((dir, _, all) => !all.some((other) => other !== dir && contains(other, dir)));
+    const topmost = topmostOf(dirs);
     const copyDir = async (relative: string, ancestors: Set<string>): Promise<void> => {
       const real = await realpath(path.join(root, relative));
       if (ancestors.has(real)) return; // a symlink loop
@@ -205,7 +224,14 @@ export class Workspace {
       .join('.')
       .split(this.dir + path.sep)
       .join('')
-      // The wrapper names its root `../../tree/<dir>`.
+      // The wrapper names its root `../../tree/<dir>` (or the repository, relative to it).
+      .split(
+        `${path
+          .relative(path.join(this.dir, 'roots', '0'), this.tree)
+          .split(path.sep)
+          .join('/')}/`,
+      )
+      .join('')
       .replace(/(?:\.\.\/)+tree\//g, '');
     if (message.length > MAX_ERROR_LENGTH) {
       message = `${message.slice(0, MAX_ERROR_LENGTH / 2)} … ${message.slice(-MAX_ERROR_LENGTH / 2)}`;
@@ -221,3 +247,38 @@ export class Workspace {
 function contains(parent: string, child: string): boolean {
   return parent === '.' || child.startsWith(`${parent}/`);
 }
+
+/** The directories not inside another of them. */
+function topmostOf(dirs: readonly string[]): string[] {
+  return [...new Set(dirs)]
+    .sort()
+    .filter((dir, _, all) => !all.some((other) => other !== dir && contains(other, dir)));
+}
+
+/** Whether the repository-relative `dir` is reached without a symlink and holds only folders
+ *  and regular files of bounded size, none skipped (`.git`, `node_modules`): what a copy of it
+ *  would hold. */
+function isPlainFolder(realRoot: string, dir: string): boolean {
+  const walk = (at: string, depth: number): boolean => {
+    if (depth > MAX_DEPTH) return false;
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      if (SKIPPED.has(entry.name)) return false;
+      const child = path.join(at, entry.name);
+      if (entry.isDirectory()) {
+        if (!walk(child, depth + 1)) return false;
+      } else if (!entry.isFile() || statSync(child).size > MAX_FILE_BYTES) {
+        return false;
+      }
+    }
+    return true;
+  };
+  try {
+    const absolute = path.join(realRoot, dir);
+    return realpathSync(absolute) === absolute && walk(absolute, 0);
+  } catch {
+    return false; // the copy says what went wrong
+  }
+}
+
+/** Deeper than any kustomization layout. */
+const MAX_DEPTH = 64;
