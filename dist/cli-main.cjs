@@ -47405,6 +47405,7 @@ var KustomizeOrigin = class {
 
 // src/sources/kustomize/render.ts
 var import_node_child_process3 = require("node:child_process");
+var import_node_fs11 = require("node:fs");
 var import_promises10 = require("node:fs/promises");
 var import_node_os2 = require("node:os");
 var import_node_path17 = __toESM(require("node:path"), 1);
@@ -47425,6 +47426,8 @@ var Workspace = class _Workspace {
   }
   dir;
   env;
+  /** The repository itself, when kustomize builds where the files are (see prepare). */
+  inPlace;
   static async create() {
     const dir = await (0, import_promises10.mkdtemp)(import_node_path17.default.join((0, import_node_os2.tmpdir)(), "kpg-kustomize-"));
     const home = import_node_path17.default.join(dir, "home");
@@ -47449,8 +47452,23 @@ var Workspace = class _Workspace {
     };
     return new _Workspace(dir, env);
   }
+  /** Where kustomize reads the kustomizations: the copy, or the repository (prepare). */
   get tree() {
-    return import_node_path17.default.join(this.dir, "tree");
+    return this.inPlace ?? import_node_path17.default.join(this.dir, "tree");
+  }
+  /**
+   * Makes the tree for the given repository-relative directories: the repository itself when
+   * they hold only folders and regular files within the size bound, reached without a symlink
+   * (a copy would be the same; kustomize's load restrictor keeps each build in its folders),
+   * else a copy (see copy). Copying a repository's kustomizations cost CPU at every scan.
+   */
+  async prepare(root, dirs) {
+    const realRoot = (0, import_node_fs11.realpathSync)(root);
+    if (topmostOf(dirs).every((dir) => isPlainFolder(realRoot, dir))) {
+      this.inPlace = realRoot;
+      return [];
+    }
+    return this.copy(root, dirs);
   }
   /**
    * Copies the given repository-relative directories (recursively) into the tree. Symlinks are
@@ -47461,7 +47479,7 @@ var Workspace = class _Workspace {
     const errors = [];
     const realRoot = await (0, import_promises10.realpath)(root);
     const inside2 = (real) => real === realRoot || real.startsWith(realRoot + import_node_path17.default.sep);
-    const topmost = [...new Set(dirs)].sort().filter((dir, _, all) => !all.some((other) => other !== dir && contains(other, dir)));
+    const topmost = topmostOf(dirs);
     const copyDir = async (relative, ancestors) => {
       const real = await (0, import_promises10.realpath)(import_node_path17.default.join(root, relative));
       if (ancestors.has(real)) return;
@@ -47554,7 +47572,9 @@ var Workspace = class _Workspace {
   }
   /** kustomize's message without its `Error:` prefix, temp paths shown repository-relative. */
   message(stderr) {
-    let message3 = stderr.trim().replace(/^(?:Error|error):\s*/, "").split(this.tree + import_node_path17.default.sep).join("").split(this.tree).join(".").split(this.dir + import_node_path17.default.sep).join("").replace(/(?:\.\.\/)+tree\//g, "");
+    let message3 = stderr.trim().replace(/^(?:Error|error):\s*/, "").split(this.tree + import_node_path17.default.sep).join("").split(this.tree).join(".").split(this.dir + import_node_path17.default.sep).join("").split(
+      `${import_node_path17.default.relative(import_node_path17.default.join(this.dir, "roots", "0"), this.tree).split(import_node_path17.default.sep).join("/")}/`
+    ).join("").replace(/(?:\.\.\/)+tree\//g, "");
     if (message3.length > MAX_ERROR_LENGTH2) {
       message3 = `${message3.slice(0, MAX_ERROR_LENGTH2 / 2)} \u2026 ${message3.slice(-MAX_ERROR_LENGTH2 / 2)}`;
     }
@@ -47567,6 +47587,31 @@ var Workspace = class _Workspace {
 function contains(parent, child) {
   return parent === "." || child.startsWith(`${parent}/`);
 }
+function topmostOf(dirs) {
+  return [...new Set(dirs)].sort().filter((dir, _, all) => !all.some((other) => other !== dir && contains(other, dir)));
+}
+function isPlainFolder(realRoot, dir) {
+  const walk2 = (at3, depth) => {
+    if (depth > MAX_DEPTH3) return false;
+    for (const entry of (0, import_node_fs11.readdirSync)(at3, { withFileTypes: true })) {
+      if (SKIPPED.has(entry.name)) return false;
+      const child = import_node_path17.default.join(at3, entry.name);
+      if (entry.isDirectory()) {
+        if (!walk2(child, depth + 1)) return false;
+      } else if (!entry.isFile() || (0, import_node_fs11.statSync)(child).size > MAX_FILE_BYTES) {
+        return false;
+      }
+    }
+    return true;
+  };
+  try {
+    const absolute = import_node_path17.default.join(realRoot, dir);
+    return (0, import_node_fs11.realpathSync)(absolute) === absolute && walk2(absolute, 0);
+  } catch {
+    return false;
+  }
+}
+var MAX_DEPTH3 = 64;
 
 // src/sources/kustomize/merge.ts
 var import_node_crypto = require("node:crypto");
@@ -47671,7 +47716,7 @@ async function renderKustomizations(options) {
   const workspace = await Workspace.create();
   try {
     const dirs = [...reachable(graph, buildable)];
-    rendered.errors.push(...await workspace.copy(root, dirs));
+    rendered.errors.push(...await workspace.prepare(root, dirs));
     const limit = pLimit(Math.max(1, options.concurrency ?? (0, import_node_os3.availableParallelism)()));
     const byFile = new Map([...graph.byDir.values()].map((k) => [k.file, k]));
     const bases = new BaseDocuments(root);
@@ -47760,7 +47805,7 @@ function renderFailure2(graph, rootDir, error) {
 
 // src/report/write-file.ts
 var import_node_crypto2 = require("node:crypto");
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path19 = __toESM(require("node:path"), 1);
 var ReportFileError = class extends Error {
 };
@@ -47770,10 +47815,10 @@ function inside(parent, child) {
 }
 async function writeReportFile(target, chunks, root) {
   const dir = import_node_path19.default.dirname(target);
-  (0, import_node_fs11.mkdirSync)(dir, { recursive: true });
+  (0, import_node_fs12.mkdirSync)(dir, { recursive: true });
   if (root && inside(import_node_path19.default.resolve(root), import_node_path19.default.resolve(dir))) {
-    const realDir = (0, import_node_fs11.realpathSync)(dir);
-    if (!inside((0, import_node_fs11.realpathSync)(root), realDir)) {
+    const realDir = (0, import_node_fs12.realpathSync)(dir);
+    if (!inside((0, import_node_fs12.realpathSync)(root), realDir)) {
       throw new ReportFileError(
         `refusing to write ${target}: its folder is a link that leads out of the repository (${realDir})`
       );
@@ -47785,18 +47830,18 @@ async function writeReportFile(target, chunks, root) {
   }
   const temp = import_node_path19.default.join(dir, `.${import_node_path19.default.basename(target)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`);
   try {
-    await writeChunks(chunks, (0, import_node_fs11.createWriteStream)(temp, { flags: "wx", mode: 420 }), {
+    await writeChunks(chunks, (0, import_node_fs12.createWriteStream)(temp, { flags: "wx", mode: 420 }), {
       end: true
     });
-    (0, import_node_fs11.renameSync)(temp, target);
+    (0, import_node_fs12.renameSync)(temp, target);
   } catch (error) {
-    (0, import_node_fs11.rmSync)(temp, { force: true });
+    (0, import_node_fs12.rmSync)(temp, { force: true });
     throw error;
   }
 }
 function lstatOrUndefined(file) {
   try {
-    return (0, import_node_fs11.lstatSync)(file);
+    return (0, import_node_fs12.lstatSync)(file);
   } catch {
     return void 0;
   }
@@ -50252,11 +50297,11 @@ function scanInBoundedMemory(options) {
 }
 
 // src/sources/root.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path22 = __toESM(require("node:path"), 1);
 function repositoryRoot(start) {
   for (let dir = start; ; dir = import_node_path22.default.dirname(dir)) {
-    if ((0, import_node_fs12.existsSync)(import_node_path22.default.join(dir, ".git"))) return dir;
+    if ((0, import_node_fs13.existsSync)(import_node_path22.default.join(dir, ".git"))) return dir;
     if (import_node_path22.default.dirname(dir) === dir) return void 0;
   }
 }
@@ -50265,7 +50310,7 @@ function isInside2(child, parent) {
   return relative === "" || !relative.startsWith("..") && !import_node_path22.default.isAbsolute(relative);
 }
 function folderOf(absolute) {
-  return (0, import_node_fs12.existsSync)(absolute) && (0, import_node_fs12.statSync)(absolute).isFile() ? import_node_path22.default.dirname(absolute) : absolute;
+  return (0, import_node_fs13.existsSync)(absolute) && (0, import_node_fs13.statSync)(absolute).isFile() ? import_node_path22.default.dirname(absolute) : absolute;
 }
 function commonAncestor(folders) {
   return folders.reduce((common, folder) => {
@@ -50282,7 +50327,7 @@ function findRoot(cwd, paths) {
 }
 
 // src/cli.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 
 // src/rules/cel/eval-expression.ts
 function readObjectText(text3, name) {
@@ -50402,7 +50447,7 @@ async function runCommand(argv, cli) {
   const failOn = oneOf2("fail-on", values["fail-on"], FAIL_ON_VALUES);
   const { cwd } = cli;
   const missing = paths.find(
-    (given) => !(0, import_node_fs13.lstatSync)(import_node_path23.default.resolve(cwd, given), { throwIfNoEntry: false })
+    (given) => !(0, import_node_fs14.lstatSync)(import_node_path23.default.resolve(cwd, given), { throwIfNoEntry: false })
   );
   if (missing !== void 0) throw new UsageError(`path not found: ${missing}`);
   const root = findRoot(cwd, paths);
@@ -50455,7 +50500,7 @@ function runEval(args, values, cli) {
     if (file === void 0) return { object: null };
     let text3;
     try {
-      text3 = (0, import_node_fs13.readFileSync)(import_node_path23.default.resolve(cli.cwd, file), "utf8");
+      text3 = (0, import_node_fs14.readFileSync)(import_node_path23.default.resolve(cli.cwd, file), "utf8");
     } catch (error2) {
       throw new UsageError(
         `cannot read ${file}: ${error2.code ?? error2}`
