@@ -6,9 +6,10 @@
 // is replaced by what it points to; a symlink leaving the repository, a dangling one, and
 // anything that is not a regular file are left out and reported; subchart archives are
 // unpacked (chart-archive.ts).
-import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { copyFile, lstat, mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isPlainTree } from '../plain-tree.js';
 import { isInside } from '../read-file.js';
 import { SUBCHART_ARCHIVE, unpackSubchart, type Budget, type LeftOut } from './chart-archive.js';
 
@@ -44,35 +45,22 @@ export async function chartToRender(
  * whose references a copy would leave out, within the copy's budget. Else undefined.
  */
 function cleanChartBytes(root: string, chartDir: string): number | undefined {
-  const source = path.resolve(root, chartDir);
   const budget = { files: 0, bytes: 0 };
-  const walk = (dir: string, depth: number): boolean => {
-    if (depth > MAX_DEPTH) return false;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const at = path.join(dir, entry.name);
-      if (entry.name === '.git') return false;
-      if (entry.isDirectory()) {
-        if (!walk(at, depth + 1)) return false;
-        continue;
-      }
-      if (!entry.isFile()) return false;
+  const plain = isPlainTree(path.join(realpathSync(root), chartDir), {
+    refused: new Set(['.git']),
+    acceptFile(file, relative) {
       // helm reads a subchart archive itself: the copy unpacks it (chart-archive.ts).
-      if (SUBCHART_ARCHIVE.test(path.relative(source, at).split(path.sep).join('/'))) return false;
+      if (SUBCHART_ARCHIVE.test(relative)) return false;
       budget.files += 1;
-      budget.bytes += statSync(at).size;
+      budget.bytes += statSync(file).size;
       if (budget.files > MAX_FILES || budget.bytes > MAX_BYTES) return false;
-      if (entry.name === 'values.schema.json' && schemaReference(readFileSync(at, 'utf8'))) {
-        return false;
-      }
-    }
-    return true;
-  };
-  try {
-    if (realpathSync(source) !== path.join(realpathSync(root), chartDir)) return undefined;
-    return walk(source, 0) ? budget.bytes : undefined;
-  } catch {
-    return undefined; // the copy says what went wrong
-  }
+      return (
+        path.basename(file) !== 'values.schema.json' ||
+        schemaReference(readFileSync(file, 'utf8')) === undefined
+      );
+    },
+  });
+  return plain ? budget.bytes : undefined;
 }
 
 /** Far beyond a real chart; a chart past them is refused rather than copied. */

@@ -8,7 +8,7 @@
 // plugins, exec functions, Helm and the load restrictor (all off / root only), and no value
 // from the pull request on the command line: the only argument is our own temp directory.
 import { execFile } from 'node:child_process';
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import {
   copyFile,
   lstat,
@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ScanError } from '../../model.js';
 import { MAX_FILE_BYTES } from '../load.js';
+import { isPlainTree } from '../plain-tree.js';
 import { findExecutable, GO_RUN_GC, type ToolEnvironment } from '../tools.js';
 
 export interface KustomizeBinary {
@@ -101,7 +102,12 @@ export class Workspace {
    */
   async prepare(root: string, dirs: readonly string[]): Promise<ScanError[]> {
     const realRoot = realpathSync(root);
-    if (topmostOf(dirs).every((dir) => isPlainFolder(realRoot, dir))) {
+    const plain = (dir: string) =>
+      isPlainTree(path.join(realRoot, dir), {
+        refused: SKIPPED,
+        acceptFile: (file) => statSync(file).size <= MAX_FILE_BYTES,
+      });
+    if (topmostOf(dirs).every(plain)) {
       this.inPlace = realRoot;
       return [];
     }
@@ -254,31 +260,3 @@ function topmostOf(dirs: readonly string[]): string[] {
     .sort()
     .filter((dir, _, all) => !all.some((other) => other !== dir && contains(other, dir)));
 }
-
-/** Whether the repository-relative `dir` is reached without a symlink and holds only folders
- *  and regular files of bounded size, none skipped (`.git`, `node_modules`): what a copy of it
- *  would hold. */
-function isPlainFolder(realRoot: string, dir: string): boolean {
-  const walk = (at: string, depth: number): boolean => {
-    if (depth > MAX_DEPTH) return false;
-    for (const entry of readdirSync(at, { withFileTypes: true })) {
-      if (SKIPPED.has(entry.name)) return false;
-      const child = path.join(at, entry.name);
-      if (entry.isDirectory()) {
-        if (!walk(child, depth + 1)) return false;
-      } else if (!entry.isFile() || statSync(child).size > MAX_FILE_BYTES) {
-        return false;
-      }
-    }
-    return true;
-  };
-  try {
-    const absolute = path.join(realRoot, dir);
-    return realpathSync(absolute) === absolute && walk(absolute, 0);
-  } catch {
-    return false; // the copy says what went wrong
-  }
-}
-
-/** Deeper than any kustomization layout. */
-const MAX_DEPTH = 64;
