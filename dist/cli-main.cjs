@@ -4897,9 +4897,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path25 = this.getPath();
-        if (path25 === null || path25.startsWith("/")) {
-          return path25;
+        const path26 = this.getPath();
+        if (path26 === null || path26.startsWith("/")) {
+          return path26;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -4911,7 +4911,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path25 : parent + "/" + path25;
+              return parent.endsWith("/") ? parent + path26 : parent + "/" + path26;
             }
           }
         }
@@ -6085,17 +6085,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path25) {
-      const ctrl = callVisitor(key, node2, visitor, path25);
+    function visit_(key, node2, visitor, path26) {
+      const ctrl = callVisitor(key, node2, visitor, path26);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visit_(key, ctrl, visitor, path25);
+        replaceNode(key, path26, ctrl);
+        return visit_(key, ctrl, visitor, path26);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path25 = Object.freeze(path25.concat(node2));
+          path26 = Object.freeze(path26.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path25);
+            const ci = visit_(i, node2.items[i], visitor, path26);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6106,13 +6106,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path25 = Object.freeze(path25.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path25);
+          path26 = Object.freeze(path26.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path26);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path25);
+          const cv = visit_("value", node2.value, visitor, path26);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6133,17 +6133,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path25) {
-      const ctrl = await callVisitor(key, node2, visitor, path25);
+    async function visitAsync_(key, node2, visitor, path26) {
+      const ctrl = await callVisitor(key, node2, visitor, path26);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visitAsync_(key, ctrl, visitor, path25);
+        replaceNode(key, path26, ctrl);
+        return visitAsync_(key, ctrl, visitor, path26);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path25 = Object.freeze(path25.concat(node2));
+          path26 = Object.freeze(path26.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path25);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path26);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6154,13 +6154,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path25 = Object.freeze(path25.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path25);
+          path26 = Object.freeze(path26.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path26);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path25);
+          const cv = await visitAsync_("value", node2.value, visitor, path26);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -6187,23 +6187,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path25) {
+    function callVisitor(key, node2, visitor, path26) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path25);
+        return visitor(key, node2, path26);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path25);
+        return visitor.Map?.(key, node2, path26);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path25);
+        return visitor.Seq?.(key, node2, path26);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path25);
+        return visitor.Pair?.(key, node2, path26);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path25);
+        return visitor.Scalar?.(key, node2, path26);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path25);
+        return visitor.Alias?.(key, node2, path26);
       return void 0;
     }
-    function replaceNode(key, path25, node2) {
-      const parent = path25[path25.length - 1];
+    function replaceNode(key, path26, node2) {
+      const parent = path26[path26.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -6815,10 +6815,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path25, value) {
+    function collectionFromPath(schema, path26, value) {
       let v = value;
-      for (let i = path25.length - 1; i >= 0; --i) {
-        const k = path25[i];
+      for (let i = path26.length - 1; i >= 0; --i) {
+        const k = path26[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6837,7 +6837,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
+    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6867,11 +6867,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path25, value) {
-        if (isEmptyPath(path25))
+      addIn(path26, value) {
+        if (isEmptyPath(path26))
           this.add(value);
         else {
-          const [key, ...rest] = path25;
+          const [key, ...rest] = path26;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value);
@@ -6885,8 +6885,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        const [key, ...rest] = path25;
+      deleteIn(path26) {
+        const [key, ...rest] = path26;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -6900,8 +6900,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        const [key, ...rest] = path25;
+      getIn(path26, keepScalar) {
+        const [key, ...rest] = path26;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -6919,8 +6919,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path25) {
-        const [key, ...rest] = path25;
+      hasIn(path26) {
+        const [key, ...rest] = path26;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -6930,8 +6930,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        const [key, ...rest] = path25;
+      setIn(path26, value) {
+        const [key, ...rest] = path26;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -9446,9 +9446,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path25, value) {
+      addIn(path26, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path25, value);
+          this.contents.addIn(path26, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -9523,14 +9523,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        if (Collection.isEmptyPath(path25)) {
+      deleteIn(path26) {
+        if (Collection.isEmptyPath(path26)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -9545,10 +9545,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        if (Collection.isEmptyPath(path25))
+      getIn(path26, keepScalar) {
+        if (Collection.isEmptyPath(path26))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -9559,10 +9559,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path25) {
-        if (Collection.isEmptyPath(path25))
+      hasIn(path26) {
+        if (Collection.isEmptyPath(path26))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -9579,13 +9579,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        if (Collection.isEmptyPath(path25)) {
+      setIn(path26, value) {
+        if (Collection.isEmptyPath(path26)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path26), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path25, value);
+          this.contents.setIn(path26, value);
         }
       }
       /**
@@ -11546,9 +11546,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path25) => {
+    visit.itemAtPath = (cst, path26) => {
       let item = cst;
-      for (const [field2, index] of path25) {
+      for (const [field2, index] of path26) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -11557,23 +11557,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path25) => {
-      const parent = visit.itemAtPath(cst, path25.slice(0, -1));
-      const field2 = path25[path25.length - 1][0];
+    visit.parentCollection = (cst, path26) => {
+      const parent = visit.itemAtPath(cst, path26.slice(0, -1));
+      const field2 = path26[path26.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path25, item, visitor) {
-      let ctrl = visitor(item, path25);
+    function _visit(path26, item, visitor) {
+      let ctrl = visitor(item, path26);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path25.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path26.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -11584,10 +11584,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path25);
+            ctrl = ctrl(item, path26);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -16307,7 +16307,7 @@ if (unsupported !== void 0) {
 }
 
 // src/cli.ts
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 var import_node_util4 = require("node:util");
 
 // node_modules/@marcbachmann/cel-js/lib/errors.js
@@ -21113,10 +21113,10 @@ function registerFormat(env) {
 
 // src/rules/cel/lib-url.ts
 var URLValue = class {
-  constructor(scheme, host, path25, rawQuery) {
+  constructor(scheme, host, path26, rawQuery) {
     this.scheme = scheme;
     this.host = host;
-    this.path = path25;
+    this.path = path26;
     this.rawQuery = rawQuery;
   }
   scheme;
@@ -28517,7 +28517,7 @@ function registerAuthz(env, selectors) {
     fields: { requestResource: `${T}ResourceCheck` }
   }).registerFunction(
     `${T}Authorizer.path(string): ${T}PathCheck`,
-    (a, path25) => new PathCheck({ serviceAccount: a.serviceAccount, path: path25 })
+    (a, path26) => new PathCheck({ serviceAccount: a.serviceAccount, path: path26 })
   ).registerFunction(
     `${T}Authorizer.group(string): ${T}GroupCheck`,
     (a, group) => new GroupCheck({ serviceAccount: a.serviceAccount, group })
@@ -29089,9 +29089,9 @@ function valueProblem(option, value) {
     }
   }
 }
-function enumProblem(path25, value, allowed2) {
+function enumProblem(path26, value, allowed2) {
   return {
-    path: path25,
+    path: path26,
     message: `must be one of ${allowed2.join(", ")}`,
     suggest: { value, candidates: allowed2 }
   };
@@ -29736,8 +29736,8 @@ function isStageName(image, dockerfile, before) {
   const first = dockerfile.stageNames.get(image.toLowerCase());
   return first !== void 0 && first < before;
 }
-function isAbsolutePath(path25) {
-  return path25.startsWith("/") || path25.startsWith("$") || /^[A-Za-z]:[\\/]/.test(path25);
+function isAbsolutePath(path26) {
+  return path26.startsWith("/") || path26.startsWith("$") || /^[A-Za-z]:[\\/]/.test(path26);
 }
 function argsOf(instruction) {
   return instruction.exec ?? instruction.words;
@@ -30083,8 +30083,8 @@ var DECOMPRESSORS = /* @__PURE__ */ new Set([
   "zcat",
   "gzcat"
 ]);
-var fileName = (path25) => path25.slice(Math.max(path25.lastIndexOf("/"), path25.lastIndexOf("\\")) + 1);
-var isArchive = (path25) => ARCHIVE_SUFFIXES.some((suffix) => path25.endsWith(suffix));
+var fileName = (path26) => path26.slice(Math.max(path26.lastIndexOf("/"), path26.lastIndexOf("\\")) + 1);
+var isArchive = (path26) => ARCHIVE_SUFFIXES.some((suffix) => path26.endsWith(suffix));
 function extracts(command) {
   if (DECOMPRESSORS.has(command.name)) return true;
   return command.name === "tar" && command.args.some(
@@ -31999,12 +31999,12 @@ var POD_TEMPLATE_PATHS = {
   CronJob: ["spec", "jobTemplate", "spec", "template"]
 };
 var TEMPLATE_PARTS = new Map(
-  Object.entries(POD_TEMPLATE_PATHS).map(([kind2, path25]) => [
+  Object.entries(POD_TEMPLATE_PATHS).map(([kind2, path26]) => [
     kind2,
     {
-      path: path25,
-      metadataPath: [...path25, "metadata"],
-      specPath: [...path25, "spec"],
+      path: path26,
+      metadataPath: [...path26, "metadata"],
+      specPath: [...path26, "spec"],
       containerPaths: /* @__PURE__ */ new Map()
     }
   ])
@@ -32018,9 +32018,9 @@ var CONTAINER_TYPES = [
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function getIn(value, path25) {
+function getIn(value, path26) {
   let node2 = value;
-  for (const key of path25) {
+  for (const key of path26) {
     if (node2 === null || typeof node2 !== "object") return void 0;
     node2 = node2[key];
   }
@@ -32044,8 +32044,8 @@ function podTemplateOf(object) {
     list3.forEach((container, index) => {
       if (!isObject(container)) return;
       const name = typeof container.name === "string" ? container.name : `${type}[${index}]`;
-      const path25 = index < SHARED_CONTAINER_PATHS ? paths[index] ??= specPath.concat(type, index) : specPath.concat(type, index);
-      containers.push({ container, name, type, path: path25 });
+      const path26 = index < SHARED_CONTAINER_PATHS ? paths[index] ??= specPath.concat(type, index) : specPath.concat(type, index);
+      containers.push({ container, name, type, path: path26 });
     });
   }
   return {
@@ -33428,8 +33428,8 @@ function field(owner, object, key) {
 function podFlagViolation(resource, key) {
   const pod = resource.pod;
   if (!pod || valueAt(pod.spec, key) !== true) return [];
-  const path25 = [...pod.specPath, key];
-  return [{ message: `${describe2(resource)} should not set '${path25.join(".")}' to true`, path: path25 }];
+  const path26 = [...pod.specPath, key];
+  return [{ message: `${describe2(resource)} should not set '${path26.join(".")}' to true`, path: path26 }];
 }
 function valueAt(owner, key) {
   return owner === void 0 ? void 0 : Reflect.get(owner, key);
@@ -36571,13 +36571,13 @@ var noCustomSelinuxOptions = defineK8sRule({
     const pod = resource.pod;
     if (!pod) return [];
     const violations = [];
-    const inspect2 = (options, path25) => {
+    const inspect2 = (options, path26) => {
       if (!options) return;
       const type = options.type;
       if (type !== void 0 && type !== null && !ALLOWED_TYPES.has(type)) {
         violations.push({
           message: `${describe2(resource)} uses invalid seLinux type '${String(type)}'`,
-          path: [...path25, "type"]
+          path: [...path26, "type"]
         });
       }
       const restricted = ["role", "user"].filter(
@@ -36586,7 +36586,7 @@ var noCustomSelinuxOptions = defineK8sRule({
       if (restricted.length) {
         violations.push({
           message: `${describe2(resource)} uses restricted properties in seLinuxOptions: (${restricted.map((key) => `'${key}'`).join(", ")})`,
-          path: [...path25, restricted[0]]
+          path: [...path26, restricted[0]]
         });
       }
     };
@@ -36836,10 +36836,10 @@ var noK8sWithDisallowedVolumes = defineK8sRule({
     if (!pod) return [];
     const violations = [];
     listAt(pod.spec, "volumes").forEach((volume, index) => {
-      const path25 = objectAt(volume, "hostPath")?.path;
-      if (!DISALLOWED_HOST_PATHS.has(path25)) return;
+      const path26 = objectAt(volume, "hostPath")?.path;
+      if (!DISALLOWED_HOST_PATHS.has(path26)) return;
       violations.push({
-        message: `${describe2(resource)} shouldn't have volumes set to ${String(path25)}`,
+        message: `${describe2(resource)} shouldn't have volumes set to ${String(path26)}`,
         path: [...pod.specPath, "volumes", index, "hostPath", "path"]
       });
     });
@@ -37613,10 +37613,10 @@ var pssHostProbesLifecycle = defineK8sRule({
       for (const action of ACTIONS) {
         const host = objectAt(handler, action)?.host;
         if (host === void 0 || host === null || host === "") continue;
-        const path25 = [...entry.path, ...handlerPath, action, "host"];
+        const path26 = [...entry.path, ...handlerPath, action, "host"];
         return {
           message: `${describe2(resource, entry)} must not set '${handlerPath.join(".")}.${action}.host'`,
-          path: path25
+          path: path26
         };
       }
     }
@@ -38353,9 +38353,9 @@ function reads(node2, root, into) {
     return;
   }
   if (!isNode2(node2)) return;
-  const path25 = fieldPath(node2, root);
-  if (path25) {
-    into.push(path25);
+  const path26 = fieldPath(node2, root);
+  if (path26) {
+    into.push(path26);
     return;
   }
   if (node2.args && typeof node2.args === "object")
@@ -38434,14 +38434,14 @@ var IDENTITY = [
 function project(source, paths) {
   if (paths === "all") return source;
   const out = /* @__PURE__ */ Object.create(null);
-  for (const path25 of [...IDENTITY, ...paths]) {
+  for (const path26 of [...IDENTITY, ...paths]) {
     let from = source;
     let to = out;
-    for (let i = 0; i < path25.length; i++) {
-      const key = path25[i];
+    for (let i = 0; i < path26.length; i++) {
+      const key = path26[i];
       if (from === null || typeof from !== "object" || !Object.hasOwn(from, key)) break;
       from = from[key];
-      if (i === path25.length - 1 || from === null || typeof from !== "object") {
+      if (i === path26.length - 1 || from === null || typeof from !== "object") {
         to[key] = from;
         break;
       }
@@ -38563,7 +38563,7 @@ function customK8sRules(defs, kubernetesVersion) {
           } catch (error) {
             message3 = `${def.title}: the expression failed: ${error.message}`;
           }
-          const path25 = attributeFailure({
+          const path26 = attributeFailure({
             cel,
             expression: def.expression,
             ast: compiled3.expression.ast,
@@ -38571,7 +38571,7 @@ function customK8sRules(defs, kubernetesVersion) {
             root: "object",
             budget: PER_EXPRESSION_COST_LIMIT
           });
-          violations.push({ resource, message: message3, path: path25 ?? ["kind"] });
+          violations.push({ resource, message: message3, path: path26 ?? ["kind"] });
         }
         return violations;
       }
@@ -38946,9 +38946,9 @@ function parseHadolintConfig(text3, file) {
   }
   return { config, problems };
 }
-function entryNode(node2, path25) {
+function entryNode(node2, path26) {
   let found = node2;
-  for (const key of path25) {
+  for (const key of path26) {
     const pair2 = export182(found) ? found.items.find((item) => export212(item.key) && String(item.key.value) === key) : void 0;
     if (!pair2) break;
     found = pair2.value ?? pair2.key;
@@ -39985,12 +39985,12 @@ function ruleSettings(node2, report) {
   }
   return settings;
 }
-function keyNodeAt(node2, path25) {
+function keyNodeAt(node2, path26) {
   let found = node2;
-  for (const [index, key] of path25.entries()) {
+  for (const [index, key] of path26.entries()) {
     const pair2 = export182(found) ? found.items.find((item) => keyOf(item) === key) : void 0;
     if (!pair2) return found;
-    if (index === path25.length - 1) return pair2.key;
+    if (index === path26.length - 1) return pair2.key;
     found = pair2.value;
   }
   return found;
@@ -41257,7 +41257,7 @@ async function discover(root, paths, exclude) {
 
 // src/sources/helm/index.ts
 var import_promises8 = require("node:fs/promises");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 
 // src/sources/helm-binary.ts
 var import_node_child_process = require("node:child_process");
@@ -43805,22 +43805,22 @@ var DocumentPositions = class _DocumentPositions {
     );
   }
   /** The entry of `path`; where the path leaves the document, the deepest node on it. */
-  entryOf(path25) {
+  entryOf(path26) {
     const { data } = this;
     const entries2 = data.length / FIELDS;
     let entry = 0;
     let depth = 0;
     const last = lastWalk;
     if (last.positions === this) {
-      const common = Math.min(path25.length, last.depth);
-      while (depth < common && path25[depth] === last.segments[depth]) depth++;
+      const common = Math.min(path26.length, last.depth);
+      while (depth < common && path26[depth] === last.segments[depth]) depth++;
       if (depth > 0) entry = last.entries[depth - 1];
     } else {
       last.positions = this;
     }
     let span = entry;
-    for (; depth < path25.length; depth++) {
-      const segment = path25[depth];
+    for (; depth < path26.length; depth++) {
+      const segment = path26[depth];
       let kind2 = data[entry * FIELDS];
       for (let hops = 0; kind2 >= KIND_ALIAS && hops < entries2; hops++) {
         entry = kind2 - KIND_ALIAS;
@@ -43850,8 +43850,8 @@ var DocumentPositions = class _DocumentPositions {
     return span;
   }
   /** The line span of `path`, 1-based. */
-  locate(path25) {
-    const entry = this.entryOf(path25);
+  locate(path26) {
+    const entry = this.entryOf(path26);
     const line = this.data[entry * FIELDS + 1];
     const endLine = this.data[entry * FIELDS + 2];
     return endLine > line ? { line, endLine } : { line };
@@ -44288,16 +44288,16 @@ var StreamLoader = class {
     this.duplicate(frame, key, entry, false);
   }
   duplicate(frame, key, entry, byMerge) {
-    const path25 = this.pathTo(frame, key);
+    const path26 = this.pathTo(frame, key);
     const line = scratch[entry * FIELDS + 1];
     const earlier = this.earlierLines(frame, key, entry);
     const known = this.duplicates.find(
-      (duplicate) => duplicate.path.length === path25.length && duplicate.path.every((s, i) => s === path25[i])
+      (duplicate) => duplicate.path.length === path26.length && duplicate.path.every((s, i) => s === path26[i])
     );
     if (known) known.lines.push(line);
     else
       this.duplicates.push({
-        path: path25,
+        path: path26,
         lines: [...earlier, line],
         ...byMerge ? { overwrittenByMerge: true } : {}
       });
@@ -44314,14 +44314,14 @@ var StreamLoader = class {
   }
   /** The path of `key` in `frame`, from the document root. */
   pathTo(frame, key) {
-    const path25 = [];
+    const path26 = [];
     for (const open of this.stack) {
       if (open === frame) break;
-      if (open.type === MAP && open.key !== null) path25.push(open.key);
-      else if (open.type === SEQ) path25.push(open.value.length);
+      if (open.type === MAP && open.key !== null) path26.push(open.key);
+      else if (open.type === SEQ) path26.push(open.value.length);
     }
-    path25.push(key);
-    return path25;
+    path26.push(key);
+    return path26;
   }
   /**
    * `<<: value` as go-yaml v2 applies it: the merged map's keys are written at this point (a
@@ -44580,8 +44580,8 @@ var ManifestOrigin = class {
   valuesSet;
   positions;
   prefix;
-  locate(path25) {
-    return this.positions.locate(this.prefix.length === 0 ? path25 : [...this.prefix, ...path25]);
+  locate(path26) {
+    return this.positions.locate(this.prefix.length === 0 ? path26 : [...this.prefix, ...path26]);
   }
 };
 function parseDocuments(text3, context2) {
@@ -44617,20 +44617,46 @@ function parseDocuments(text3, context2) {
   return { resources, errors };
 }
 function duplicatesUnder(duplicates, prefix2) {
-  return duplicates.filter(({ path: path25 }) => path25.length > prefix2.length && prefix2.every((s, i) => path25[i] === s)).map((duplicate) => ({ ...duplicate, path: duplicate.path.slice(prefix2.length) }));
+  return duplicates.filter(({ path: path26 }) => path26.length > prefix2.length && prefix2.every((s, i) => path26[i] === s)).map((duplicate) => ({ ...duplicate, path: duplicate.path.slice(prefix2.length) }));
 }
 function withDuplicates(resource, duplicates) {
   if (duplicates.length) resource.duplicateKeys = duplicates;
 }
 
 // src/sources/helm/chart-copy.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_promises6 = require("node:fs/promises");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
-// src/sources/helm/chart-archive.ts
+// src/sources/plain-tree.ts
 var import_node_fs6 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
+var MAX_DEPTH2 = 64;
+function isPlainTree(absolute, options) {
+  const walk2 = (dir, relative, depth) => {
+    if (depth > MAX_DEPTH2) return false;
+    for (const entry of (0, import_node_fs6.readdirSync)(dir, { withFileTypes: true })) {
+      if (options.refused.has(entry.name)) return false;
+      const at3 = import_node_path9.default.join(dir, entry.name);
+      const inside2 = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!walk2(at3, inside2, depth + 1)) return false;
+      } else if (!entry.isFile() || !options.acceptFile(at3, inside2)) {
+        return false;
+      }
+    }
+    return true;
+  };
+  try {
+    return (0, import_node_fs6.realpathSync)(absolute) === import_node_path9.default.resolve(absolute) && walk2(absolute, "", 0);
+  } catch {
+    return false;
+  }
+}
+
+// src/sources/helm/chart-archive.ts
+var import_node_fs7 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"), 1);
 var import_node_zlib = require("node:zlib");
 
 // lazy-package:tar
@@ -44704,11 +44730,11 @@ function unpackSubchart(bytes, target, shown2, budget, schemaProblem, inner = ""
   const where = (name) => `${inner}${name}`;
   try {
     for (const { name, body } of archiveFiles(bytes, budget)) {
-      const destination = import_node_path9.default.join(target, ...name.split("/"));
+      const destination = import_node_path10.default.join(target, ...name.split("/"));
       if (!isInside(destination, target) || destination === target) {
         throw new Error(`entry ${JSON.stringify(name)} leaves the chart's folder`);
       }
-      if (import_node_path9.default.basename(name) === "values.schema.json") {
+      if (import_node_path10.default.basename(name) === "values.schema.json") {
         const problem = schemaProblem(new TextDecoder().decode(body));
         if (problem) {
           leftOut.push({
@@ -44727,12 +44753,12 @@ function unpackSubchart(bytes, target, shown2, budget, schemaProblem, inner = ""
         );
         continue;
       }
-      (0, import_node_fs6.mkdirSync)(import_node_path9.default.dirname(destination), { recursive: true });
-      (0, import_node_fs6.writeFileSync)(destination, body);
+      (0, import_node_fs7.mkdirSync)(import_node_path10.default.dirname(destination), { recursive: true });
+      (0, import_node_fs7.writeFileSync)(destination, body);
     }
-    (0, import_node_fs6.mkdirSync)(target, { recursive: true });
+    (0, import_node_fs7.mkdirSync)(target, { recursive: true });
   } catch (error) {
-    (0, import_node_fs6.rmSync)(target, { recursive: true, force: true });
+    (0, import_node_fs7.rmSync)(target, { recursive: true, force: true });
     return [
       {
         file: shown2,
@@ -44767,42 +44793,26 @@ function* archiveFiles(bytes, budget) {
 // src/sources/helm/chart-copy.ts
 async function chartToRender(root, chartDir, target) {
   const bytes = cleanChartBytes(root, chartDir);
-  if (bytes !== void 0) return { dir: import_node_path10.default.resolve(root, chartDir), leftOut: [], bytes };
+  if (bytes !== void 0) return { dir: import_node_path11.default.resolve(root, chartDir), leftOut: [], bytes };
   return copyChart(root, chartDir, target);
 }
 function cleanChartBytes(root, chartDir) {
-  const source = import_node_path10.default.resolve(root, chartDir);
   const budget = { files: 0, bytes: 0 };
-  const walk2 = (dir, depth) => {
-    if (depth > MAX_DEPTH2) return false;
-    for (const entry of (0, import_node_fs7.readdirSync)(dir, { withFileTypes: true })) {
-      const at3 = import_node_path10.default.join(dir, entry.name);
-      if (entry.name === ".git") return false;
-      if (entry.isDirectory()) {
-        if (!walk2(at3, depth + 1)) return false;
-        continue;
-      }
-      if (!entry.isFile()) return false;
-      if (SUBCHART_ARCHIVE.test(import_node_path10.default.relative(source, at3).split(import_node_path10.default.sep).join("/"))) return false;
+  const plain3 = isPlainTree(import_node_path11.default.join((0, import_node_fs8.realpathSync)(root), chartDir), {
+    refused: /* @__PURE__ */ new Set([".git"]),
+    acceptFile(file, relative) {
+      if (SUBCHART_ARCHIVE.test(relative)) return false;
       budget.files += 1;
-      budget.bytes += (0, import_node_fs7.statSync)(at3).size;
+      budget.bytes += (0, import_node_fs8.statSync)(file).size;
       if (budget.files > MAX_FILES || budget.bytes > MAX_BYTES) return false;
-      if (entry.name === "values.schema.json" && schemaReference((0, import_node_fs7.readFileSync)(at3, "utf8"))) {
-        return false;
-      }
+      return import_node_path11.default.basename(file) !== "values.schema.json" || schemaReference((0, import_node_fs8.readFileSync)(file, "utf8")) === void 0;
     }
-    return true;
-  };
-  try {
-    if ((0, import_node_fs7.realpathSync)(source) !== import_node_path10.default.join((0, import_node_fs7.realpathSync)(root), chartDir)) return void 0;
-    return walk2(source, 0) ? budget.bytes : void 0;
-  } catch {
-    return void 0;
-  }
+  });
+  return plain3 ? budget.bytes : void 0;
 }
 var MAX_FILES = 2e4;
 var MAX_BYTES = 256 * 1024 * 1024;
-var MAX_DEPTH2 = 64;
+var MAX_DEPTH3 = 64;
 var ChartTooLargeError = class extends Error {
   name = "ChartTooLargeError";
 };
@@ -44810,7 +44820,7 @@ async function copyChart(root, chartDir, target) {
   const realRoot = await (0, import_promises6.realpath)(root);
   const leftOut = [];
   const budget = { files: 0, bytes: 0, maxFiles: MAX_FILES, maxBytes: MAX_BYTES };
-  const relative = (absolute) => import_node_path10.default.relative(root, absolute).split(import_node_path10.default.sep).join("/") || ".";
+  const relative = (absolute) => import_node_path11.default.relative(root, absolute).split(import_node_path11.default.sep).join("/") || ".";
   const copyEntry = async (source2, shown3, destination, ancestors, depth) => {
     let stats = await (0, import_promises6.lstat)(source2);
     let from = source2;
@@ -44837,7 +44847,7 @@ async function copyChart(root, chartDir, target) {
     }
     if (stats.isDirectory()) {
       const real = await (0, import_promises6.realpath)(from);
-      if (ancestors.has(real) || depth > MAX_DEPTH2) {
+      if (ancestors.has(real) || depth > MAX_DEPTH3) {
         leftOut.push({ file: shown3, message: "symlink loop; left out of the chart" });
         return;
       }
@@ -44846,9 +44856,9 @@ async function copyChart(root, chartDir, target) {
       const entries2 = (await (0, import_promises6.readdir)(from)).filter((name) => name !== ".git").sort();
       for (const name of entries2) {
         await copyEntry(
-          import_node_path10.default.join(from, name),
+          import_node_path11.default.join(from, name),
           `${shown3}/${name}`,
-          import_node_path10.default.join(destination, name),
+          import_node_path11.default.join(destination, name),
           inner,
           depth + 1
         );
@@ -44869,7 +44879,7 @@ async function copyChart(root, chartDir, target) {
         `chart ${chartDir} has more than ${MAX_FILES} files or ${MAX_BYTES / (1024 * 1024)} MB; refusing to render it`
       );
     }
-    if (import_node_path10.default.basename(from) === "values.schema.json") {
+    if (import_node_path11.default.basename(from) === "values.schema.json") {
       const problem = schemaReference(await (0, import_promises6.readFile)(from, "utf8"));
       if (problem) {
         leftOut.push({
@@ -44879,7 +44889,7 @@ async function copyChart(root, chartDir, target) {
         return;
       }
     }
-    if (SUBCHART_ARCHIVE.test(import_node_path10.default.relative(target, destination).split(import_node_path10.default.sep).join("/"))) {
+    if (SUBCHART_ARCHIVE.test(import_node_path11.default.relative(target, destination).split(import_node_path11.default.sep).join("/"))) {
       const archive = await (0, import_promises6.readFile)(from);
       const folder = destination.replace(/\.tgz$/, "");
       leftOut.push(...unpackSubchart(archive, folder, shown3, budget, schemaReference));
@@ -44887,7 +44897,7 @@ async function copyChart(root, chartDir, target) {
     }
     await (0, import_promises6.copyFile)(from, destination);
   };
-  const source = import_node_path10.default.resolve(root, chartDir);
+  const source = import_node_path11.default.resolve(root, chartDir);
   const shown2 = relative(source);
   const realSource = await (0, import_promises6.realpath)(source);
   if (!isInside(realSource, realRoot)) {
@@ -44932,13 +44942,13 @@ var ChartOutsideError = class extends Error {
 var import_node_child_process2 = require("node:child_process");
 var import_promises7 = require("node:fs/promises");
 var import_node_os = require("node:os");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
 var NO_NETWORK_PROXY = "http://127.0.0.1:9";
 var INSTALL_NAMESPACE = "kpg-install-namespace";
 async function createRenderWorkspace(tools = {}) {
-  const dir = await (0, import_promises7.mkdtemp)(import_node_path11.default.join((0, import_node_os.tmpdir)(), "kpg-helm-"));
-  const at3 = (...parts) => import_node_path11.default.join(dir, ...parts);
+  const dir = await (0, import_promises7.mkdtemp)(import_node_path12.default.join((0, import_node_os.tmpdir)(), "kpg-helm-"));
+  const at3 = (...parts) => import_node_path12.default.join(dir, ...parts);
   for (const folder of ["home", "cache", "config", "data", "plugins", "tmp", "work"]) {
     await (0, import_promises7.mkdir)(at3(folder), { recursive: true });
   }
@@ -44953,7 +44963,7 @@ async function createRenderWorkspace(tools = {}) {
   };
 }
 function helmEnvironment(dir, { inherited = {} } = {}) {
-  const at3 = (...parts) => import_node_path11.default.join(dir, ...parts);
+  const at3 = (...parts) => import_node_path12.default.join(dir, ...parts);
   const env = {
     ...inherited,
     PATH: inherited.PATH ?? "",
@@ -45656,9 +45666,9 @@ function scopeValues(files, chain, layers) {
 function joinPath(dir, file) {
   return dir === "." ? file : `${dir}/${file}`;
 }
-function nodesAt(node2, path25, prefix2 = []) {
-  if (path25.length === 0) return [{ node: node2, path: prefix2 }];
-  const [head, ...rest] = path25;
+function nodesAt(node2, path26, prefix2 = []) {
+  if (path26.length === 0) return [{ node: node2, path: prefix2 }];
+  const [head, ...rest] = path26;
   if (!node2.children) return [];
   if (head === "*") {
     return [...node2.children].flatMap(([key, child2]) => nodesAt(child2, rest, [...prefix2, key]));
@@ -45705,11 +45715,11 @@ var Resolver = class {
   alignment;
   /** Where the value at `path` came from; of `'key'`, where its key is written (a template
    *  line: no values line is looked for). */
-  target(renderedIndex, object, path25, part, of = "value") {
+  target(renderedIndex, object, path26, part, of = "value") {
     const top = this.alignment.top(this.valuesAgree);
     if (!top) return { file: this.alignment.template.file, line: 1, source: "helm-template" };
-    const { present, value } = valueAt2(object, path25);
-    const field2 = { path: path25, present: present && of === "value", value, part };
+    const { present, value } = valueAt2(object, path26);
+    const field2 = { path: path26, present: present && of === "value", value, part };
     const { file, line, source } = this.resolve(top, renderedIndex, field2);
     return { file, line, source };
   }
@@ -45802,9 +45812,9 @@ var Resolver = class {
    */
   valuesOrigin(refs, field2, mode) {
     if (refs.length === 0) return void 0;
-    const { path: path25, value, part } = field2;
+    const { path: path26, value, part } = field2;
     const values = this.scope.valuesFor(this.alignment.template.chain);
-    const key = [...path25].reverse().find((segment) => typeof segment === "string");
+    const key = [...path26].reverse().find((segment) => typeof segment === "string");
     let best;
     const consider = (node2, score) => {
       if (score > 0 && (!best || score > best.score)) best = { node: node2, score };
@@ -45817,10 +45827,10 @@ var Resolver = class {
             consider(node2, lineScore(node2, nodeKey === key, value, part));
           }
         } else {
-          for (let depth = 1; depth <= Math.min(path25.length, BLOCK_DEPTH); depth++) {
-            const suffix = path25.slice(-depth).map((s) => typeof s === "number" ? "*" : s);
+          for (let depth = 1; depth <= Math.min(path26.length, BLOCK_DEPTH); depth++) {
+            const suffix = path26.slice(-depth).map((s) => typeof s === "number" ? "*" : s);
             for (const { node: node2, path: relative } of nodesAt(start, suffix)) {
-              consider(node2, blockScore(node2, relative, path25, value));
+              consider(node2, blockScore(node2, relative, path26, value));
             }
           }
         }
@@ -45852,11 +45862,11 @@ function lineScore(node2, sameKey, value, part) {
   }
   return score === 0 ? 0 : score + named;
 }
-function blockScore(node2, relative, path25, value) {
-  if (relative.length === 0 || relative.length > path25.length) return 0;
+function blockScore(node2, relative, path26, value) {
+  if (relative.length === 0 || relative.length > path26.length) return 0;
   for (let k = 1; k <= relative.length; k++) {
     const mine = relative[relative.length - k];
-    const theirs = path25[path25.length - k];
+    const theirs = path26[path26.length - k];
     const bothIndexes = typeof theirs === "number" && /^\d+$/.test(mine);
     if (!bothIndexes && mine !== String(theirs)) return 0;
   }
@@ -45870,9 +45880,9 @@ function blockScore(node2, relative, path25, value) {
 function isScalarValue(value) {
   return value === null || typeof value !== "object";
 }
-function valueAt2(object, path25) {
+function valueAt2(object, path26) {
   let node2 = object;
-  for (const segment of path25) {
+  for (const segment of path26) {
     if (node2 === null || typeof node2 !== "object") return { present: false, value: void 0 };
     const next = node2[segment];
     if (next === void 0) return { present: false, value: void 0 };
@@ -45882,8 +45892,8 @@ function valueAt2(object, path25) {
 }
 
 // src/sources/helm/template-files.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
 var DEFINE = /\{\{-?\s*define\s/;
 var TemplateFiles = class {
   constructor(root) {
@@ -45928,7 +45938,7 @@ var TemplateFiles = class {
 };
 function templateFiles(root, dir) {
   try {
-    return (0, import_node_fs8.readdirSync)(import_node_path12.default.join(root, dir), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && /\.(?:ya?ml|tpl|txt|json)$/.test(entry.name)).map((entry) => import_node_path12.default.relative(root, import_node_path12.default.join(entry.parentPath, entry.name))).map((file) => file.split(import_node_path12.default.sep).join("/"));
+    return (0, import_node_fs9.readdirSync)(import_node_path13.default.join(root, dir), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && /\.(?:ya?ml|tpl|txt|json)$/.test(entry.name)).map((entry) => import_node_path13.default.relative(root, import_node_path13.default.join(entry.parentPath, entry.name))).map((file) => file.split(import_node_path13.default.sep).join("/"));
   } catch {
     return [];
   }
@@ -45943,10 +45953,10 @@ function helmOrigin(scope, alignment, rendered, object) {
     source: "helm-template",
     chart: scope.chart.dir,
     valuesSet: scope.valuesSet,
-    locate(path25, part) {
-      const span = rendered.locate(path25);
+    locate(path26, part) {
+      const span = rendered.locate(path26);
       resolver ??= new Resolver(scope, alignment);
-      const target = resolver.target(span.line - 1, object, path25, part);
+      const target = resolver.target(span.line - 1, object, path26, part);
       return {
         file: target.file,
         line: target.line,
@@ -45954,10 +45964,10 @@ function helmOrigin(scope, alignment, rendered, object) {
         rendered: { file, line: span.line }
       };
     },
-    locateKey(path25) {
-      const span = rendered.locate(path25);
+    locateKey(path26) {
+      const span = rendered.locate(path26);
       resolver ??= new Resolver(scope, alignment);
-      const target = resolver.target(span.line - 1, object, path25, void 0, "key");
+      const target = resolver.target(span.line - 1, object, path26, void 0, "key");
       return {
         file: target.file,
         line: target.line,
@@ -46178,7 +46188,7 @@ function withoutWorkspace(result, workspace, shown2) {
   let error = result.error;
   const dirs = [.../* @__PURE__ */ new Set([workspace.realDir, workspace.dir])].sort((a, b) => b.length - a.length);
   const named = [...shown2].flatMap(
-    ([copy, name]) => copy.startsWith(workspace.dir + import_node_path13.default.sep) ? dirs.map((dir) => [dir + copy.slice(workspace.dir.length), name]) : [[copy, name]]
+    ([copy, name]) => copy.startsWith(workspace.dir + import_node_path14.default.sep) ? dirs.map((dir) => [dir + copy.slice(workspace.dir.length), name]) : [[copy, name]]
   ).sort(([a], [b]) => b.length - a.length);
   for (const [copy, name] of named) error = error.split(copy).join(name);
   for (const dir of dirs) {
@@ -46330,7 +46340,7 @@ function renderFailure(chart, set, result) {
 
 // src/sources/kustomize/index.ts
 var import_node_os3 = require("node:os");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 
 // node_modules/yocto-queue/index.js
 var Node = class {
@@ -46502,12 +46512,12 @@ function validateConcurrency(concurrency) {
 }
 
 // src/sources/kustomize/graph.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path17 = __toESM(require("node:path"), 1);
 
 // src/sources/load.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"), 1);
 var import_promises9 = require("node:timers/promises");
 var MAX_FILE_BYTES = 16 * 1024 * 1024;
 var mib = (n) => `${Math.round(n / 1024 / 1024)} MiB`;
@@ -46521,18 +46531,18 @@ var grewProblem = (file) => ({
 });
 var UTF8 = new TextDecoder("utf-8");
 function readText2(source, file) {
-  const where = source.byteNames?.get(file) ?? import_node_path14.default.join(source.root, file);
+  const where = source.byteNames?.get(file) ?? import_node_path15.default.join(source.root, file);
   let fd;
   try {
-    fd = (0, import_node_fs9.openSync)(where, import_node_fs9.constants.O_RDONLY | import_node_fs9.constants.O_NONBLOCK);
-    const info = (0, import_node_fs9.fstatSync)(fd);
+    fd = (0, import_node_fs10.openSync)(where, import_node_fs10.constants.O_RDONLY | import_node_fs10.constants.O_NONBLOCK);
+    const info = (0, import_node_fs10.fstatSync)(fd);
     if (!info.isFile()) return { file, message: "not a regular file" };
     const problem = sizeProblem(file, info.size);
     if (problem) return problem;
     let buffer = readBuffer.length > info.size ? readBuffer : Buffer.allocUnsafeSlow(info.size + 1);
     let length = 0;
     for (; ; ) {
-      const read = (0, import_node_fs9.readSync)(fd, buffer, length, buffer.length - length, null);
+      const read = (0, import_node_fs10.readSync)(fd, buffer, length, buffer.length - length, null);
       if (read === 0) break;
       length += read;
       if (length > MAX_FILE_BYTES) return grewProblem(file);
@@ -46545,7 +46555,7 @@ function readText2(source, file) {
   } catch (error) {
     return { file, message: `cannot read: ${error.code ?? error}` };
   } finally {
-    if (fd !== void 0) (0, import_node_fs9.closeSync)(fd);
+    if (fd !== void 0) (0, import_node_fs10.closeSync)(fd);
   }
 }
 var readBuffer = Buffer.allocUnsafeSlow(64 * 1024);
@@ -46626,14 +46636,14 @@ async function loadDockerfiles(source, files) {
 }
 
 // src/sources/kustomize/kustomization.ts
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 var REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|(?:github\.com|gitlab\.com|bitbucket\.org)[/:])/i;
 function isRemote(value) {
   return REMOTE.test(value) || /\?ref=|\.git(?:\/\/|$)/.test(value);
 }
 function parseKustomization(text3, file, readPatch) {
-  const dir = import_node_path15.default.posix.dirname(file);
+  const dir = import_node_path16.default.posix.dirname(file);
   const result = {
     dir,
     file,
@@ -46676,7 +46686,7 @@ function parseKustomization(text3, file, readPatch) {
     const node2 = value(key);
     return export222(node2) ? node2.items : [];
   };
-  const local = (written) => import_node_path15.default.posix.normalize(import_node_path15.default.posix.join(dir, written));
+  const local = (written) => import_node_path16.default.posix.normalize(import_node_path16.default.posix.join(dir, written));
   if (scalarText(value("kind")) === "Component") result.kind = "Component";
   for (const key of ["resources", "bases", "components"]) {
     for (const item of items2(key)) {
@@ -46684,7 +46694,7 @@ function parseKustomization(text3, file, readPatch) {
       if (written === void 0) continue;
       const reference = { value: written, line: lineOf(item) };
       if (isRemote(written)) reference.remote = true;
-      else if (import_node_path15.default.posix.isAbsolute(written) || /^\.\.(?:\/|$)/.test(local(written))) {
+      else if (import_node_path16.default.posix.isAbsolute(written) || /^\.\.(?:\/|$)/.test(local(written))) {
         reference.outside = true;
       } else reference.local = local(written);
       (key === "components" ? result.components : result.resources).push(reference);
@@ -46881,16 +46891,16 @@ function patchDocuments(text3, lineOffset) {
 // src/sources/kustomize/graph.ts
 function kustomizeGraph(options) {
   const { root } = options;
-  const realRoot = (0, import_node_fs10.realpathSync)(root);
+  const realRoot = (0, import_node_fs11.realpathSync)(root);
   const graph = { byDir: /* @__PURE__ */ new Map(), roots: [], inputs: /* @__PURE__ */ new Set(), errors: [] };
   const missing = /* @__PURE__ */ new Set();
   const readInside = (file) => {
     try {
-      const real = (0, import_node_fs10.realpathSync)(import_node_path16.default.join(root, file));
-      if (real !== realRoot && !real.startsWith(realRoot + import_node_path16.default.sep)) return void 0;
-      const info = (0, import_node_fs10.statSync)(real);
+      const real = (0, import_node_fs11.realpathSync)(import_node_path17.default.join(root, file));
+      if (real !== realRoot && !real.startsWith(realRoot + import_node_path17.default.sep)) return void 0;
+      const info = (0, import_node_fs11.statSync)(real);
       if (!info.isFile() || info.size > MAX_FILE_BYTES) return void 0;
-      return (0, import_node_fs10.readFileSync)(real, "utf8");
+      return (0, import_node_fs11.readFileSync)(real, "utf8");
     } catch {
       return void 0;
     }
@@ -46899,7 +46909,7 @@ function kustomizeGraph(options) {
     for (const name of KUSTOMIZATION_FILES) {
       const file = dir === "." ? name : `${dir}/${name}`;
       try {
-        if ((0, import_node_fs10.statSync)(import_node_path16.default.join(root, file)).isFile()) return file;
+        if ((0, import_node_fs11.statSync)(import_node_path17.default.join(root, file)).isFile()) return file;
       } catch {
       }
     }
@@ -46941,7 +46951,7 @@ function kustomizeGraph(options) {
     while (pending.length) load5(pending.pop());
     return kustomization;
   };
-  const dirs = new Set(options.files.map((file) => import_node_path16.default.posix.dirname(file)));
+  const dirs = new Set(options.files.map((file) => import_node_path17.default.posix.dirname(file)));
   for (const dir of [...dirs].sort()) loadAll(dir);
   const discovered = [...graph.byDir.keys()];
   const referenced = /* @__PURE__ */ new Set();
@@ -46953,7 +46963,7 @@ function kustomizeGraph(options) {
   if (options.roots?.length) {
     const excluded = excludeMatcher(options.exclude ?? []);
     for (const written of options.roots) {
-      const dir = import_node_path16.default.posix.normalize(written.replace(/\/+$/, "")) || ".";
+      const dir = import_node_path17.default.posix.normalize(written.replace(/\/+$/, "")) || ".";
       const kustomization = loadAll(dir);
       if (!kustomization) {
         graph.errors.push({
@@ -47014,12 +47024,12 @@ var MERGE_KEYS = {
   topologySpreadConstraints: ["topologyKey"]
 };
 var isScalar = (value) => value === null || typeof value !== "object";
-function mapPath(rendered, document, path25) {
+function mapPath(rendered, document, path26) {
   const mapped = [];
   let r = rendered;
   let d = document;
   let field2 = "";
-  for (const segment of path25) {
+  for (const segment of path26) {
     if (typeof segment === "number") {
       if (!Array.isArray(r) || !Array.isArray(d)) return { path: mapped, complete: false };
       const item = r[segment];
@@ -47039,16 +47049,16 @@ function mapPath(rendered, document, path25) {
   }
   return { path: mapped, complete: true };
 }
-function baseHas(resource, path25) {
-  return resource.base !== void 0 && mapPath(resource.object, resource.base.document.value, path25).complete;
+function baseHas(resource, path26) {
+  return resource.base !== void 0 && mapPath(resource.object, resource.base.document.value, path26).complete;
 }
-function wrote(resource, path25, value, written) {
+function wrote(resource, path26, value, written) {
   if (written === void 0) return false;
-  return isScalar(value) ? written === value : !baseHas(resource, path25);
+  return isScalar(value) ? written === value : !baseHas(resource, path26);
 }
-function place(patch, document, path25) {
+function place(patch, document, path26) {
   if (patch.flat) return { file: patch.file, line: patch.entryLine, source: "kustomize-patch" };
-  return { file: patch.file, source: "kustomize-patch", ...document.positions.locate(path25) };
+  return { file: patch.file, source: "kustomize-patch", ...document.positions.locate(path26) };
 }
 function selects(selector2, resource) {
   const { object } = resource;
@@ -47082,15 +47092,15 @@ function strategicMergeWriter(patch, document) {
   const value = document.value;
   const metadata = isObject(value) && isObject(value.metadata) ? value.metadata : {};
   return {
-    claim(resource, path25, rendered) {
+    claim(resource, path26, rendered) {
       if (!isObject(value)) return void 0;
       if (patch.target) {
         if (!selects(patch.target, resource)) return void 0;
       } else if (value.kind !== resource.object.kind || !resource.names.has(String(metadata.name))) {
         return void 0;
       }
-      const mapped = mapPath(resource.object, value, path25);
-      if (!mapped.complete || !wrote(resource, path25, rendered, getIn(value, mapped.path))) {
+      const mapped = mapPath(resource.object, value, path26);
+      if (!mapped.complete || !wrote(resource, path26, rendered, getIn(value, mapped.path))) {
         return void 0;
       }
       return place(patch, document, mapped.path);
@@ -47103,20 +47113,20 @@ function pointer(text3) {
 function json6902Writer(patch, document) {
   const operations = Array.isArray(document.value) ? document.value : [];
   return {
-    claim(resource, path25, rendered) {
+    claim(resource, path26, rendered) {
       if (!patch.target || !selects(patch.target, resource)) return void 0;
       for (let index = operations.length - 1; index >= 0; index--) {
         const operation2 = operations[index];
         if (!isObject(operation2) || typeof operation2.path !== "string") continue;
         if (operation2.op !== "add" && operation2.op !== "replace") continue;
         const steps2 = pointer(operation2.path);
-        if (steps2.length > path25.length) continue;
+        if (steps2.length > path26.length) continue;
         const covers = steps2.every(
-          (step, i) => typeof path25[i] === "number" ? step === "-" || step === String(path25[i]) : step === path25[i]
+          (step, i) => typeof path26[i] === "number" ? step === "-" || step === String(path26[i]) : step === path26[i]
         );
         if (!covers) continue;
-        const inside2 = path25.slice(steps2.length);
-        if (!wrote(resource, path25, rendered, getIn(operation2.value, inside2))) continue;
+        const inside2 = path26.slice(steps2.length);
+        if (!wrote(resource, path26, rendered, getIn(operation2.value, inside2))) continue;
         return place(patch, document, [index, "value", ...inside2]);
       }
       return void 0;
@@ -47137,8 +47147,8 @@ function splitImage(image) {
 }
 function imagesWriter(kustomization, entries2) {
   return {
-    claim(_resource, path25, rendered) {
-      if (path25[path25.length - 1] !== "image" || typeof rendered !== "string") return void 0;
+    claim(_resource, path26, rendered) {
+      if (path26[path26.length - 1] !== "image" || typeof rendered !== "string") return void 0;
       const image = splitImage(rendered);
       for (let index = entries2.length - 1; index >= 0; index--) {
         const entry = entries2[index];
@@ -47155,9 +47165,9 @@ function imagesWriter(kustomization, entries2) {
 }
 function metadataWriter(kustomization, entries2, maps) {
   return {
-    claim(_resource, path25, rendered) {
-      if (path25.length < 2 || !maps.includes(String(path25[path25.length - 2]))) return void 0;
-      const key = String(path25[path25.length - 1]);
+    claim(_resource, path26, rendered) {
+      if (path26.length < 2 || !maps.includes(String(path26[path26.length - 2]))) return void 0;
+      const key = String(path26[path26.length - 1]);
       const entry = entries2.findLast((e) => e.key === key);
       if (!entry || entry.value !== rendered) return void 0;
       return { file: kustomization.file, line: entry.line, source: "kustomization" };
@@ -47166,8 +47176,8 @@ function metadataWriter(kustomization, entries2, maps) {
 }
 function replicasWriter(kustomization) {
   return {
-    claim(resource, path25, rendered) {
-      if (path25.length !== 2 || path25[0] !== "spec" || path25[1] !== "replicas") return void 0;
+    claim(resource, path26, rendered) {
+      if (path26.length !== 2 || path26[0] !== "spec" || path26[1] !== "replicas") return void 0;
       const entry = kustomization.replicas.findLast((e) => resource.names.has(e.name));
       if (!entry || entry.count !== rendered) return void 0;
       const { line, endLine } = entry;
@@ -47177,9 +47187,9 @@ function replicasWriter(kustomization) {
 }
 function namespaceWriter(kustomization) {
   return {
-    claim(_resource, path25, rendered) {
+    claim(_resource, path26, rendered) {
       const { namespace } = kustomization;
-      if (!namespace || path25.length !== 2 || path25[0] !== "metadata" || path25[1] !== "namespace") {
+      if (!namespace || path26.length !== 2 || path26[0] !== "metadata" || path26[1] !== "namespace") {
         return void 0;
       }
       if (rendered !== namespace.value) return void 0;
@@ -47206,17 +47216,17 @@ function writersOf(kustomization) {
   if (kustomization.images.length) writers.push(imagesWriter(kustomization, kustomization.images));
   return writers;
 }
-function existing(object, path25) {
+function existing(object, path26) {
   let node2 = object;
-  for (let i = 0; i < path25.length; i++) {
-    const next = getIn(node2, [path25[i]]);
-    if (next === void 0) return path25.slice(0, i);
+  for (let i = 0; i < path26.length; i++) {
+    const next = getIn(node2, [path26[i]]);
+    if (next === void 0) return path26.slice(0, i);
     node2 = next;
   }
-  return path25;
+  return path26;
 }
-function placeField(resource, writers, path25, fallback) {
-  const field2 = existing(resource.object, path25);
+function placeField(resource, writers, path26, fallback) {
+  const field2 = existing(resource.object, path26);
   const value = getIn(resource.object, field2);
   for (let index = writers.length - 1; index >= 0; index--) {
     const placement = writers[index].claim(resource, field2, value);
@@ -47395,9 +47405,9 @@ var KustomizeOrigin = class {
   fallback;
   source = "kustomize-base";
   lines;
-  locate(path25) {
-    const span = this.output.locate(path25);
-    const placement = placeField(this.resource, this.writers, path25, this.fallback);
+  locate(path26) {
+    const span = this.output.locate(path26);
+    const placement = placeField(this.resource, this.writers, path26, this.fallback);
     const line = this.lines ? this.lines.map(span.line) : span.line;
     return { ...placement, rendered: { file: this.file, line } };
   }
@@ -47405,10 +47415,10 @@ var KustomizeOrigin = class {
 
 // src/sources/kustomize/render.ts
 var import_node_child_process3 = require("node:child_process");
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_promises10 = require("node:fs/promises");
 var import_node_os2 = require("node:os");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 var MAX_OUTPUT_BYTES2 = 512 * 1024 * 1024;
 var MAX_ERROR_LENGTH2 = 1e3;
 var CLOSED_PORT_PROXY = "http://127.0.0.1:9";
@@ -47429,19 +47439,19 @@ var Workspace = class _Workspace {
   /** The repository itself, when kustomize builds where the files are (see prepare). */
   inPlace;
   static async create() {
-    const dir = await (0, import_promises10.mkdtemp)(import_node_path17.default.join((0, import_node_os2.tmpdir)(), "kpg-kustomize-"));
-    const home = import_node_path17.default.join(dir, "home");
+    const dir = await (0, import_promises10.mkdtemp)(import_node_path18.default.join((0, import_node_os2.tmpdir)(), "kpg-kustomize-"));
+    const home = import_node_path18.default.join(dir, "home");
     await (0, import_promises10.mkdir)(home);
-    const kubeconfig = import_node_path17.default.join(dir, "kubeconfig");
+    const kubeconfig = import_node_path18.default.join(dir, "kubeconfig");
     await (0, import_promises10.writeFile)(kubeconfig, "");
     const env = {
       PATH: "",
       HOME: home,
-      XDG_CONFIG_HOME: import_node_path17.default.join(home, ".config"),
-      XDG_CACHE_HOME: import_node_path17.default.join(home, ".cache"),
-      XDG_DATA_HOME: import_node_path17.default.join(home, ".local/share"),
+      XDG_CONFIG_HOME: import_node_path18.default.join(home, ".config"),
+      XDG_CACHE_HOME: import_node_path18.default.join(home, ".cache"),
+      XDG_DATA_HOME: import_node_path18.default.join(home, ".local/share"),
       KUBECONFIG: kubeconfig,
-      KUSTOMIZE_PLUGIN_HOME: import_node_path17.default.join(home, "plugins"),
+      KUSTOMIZE_PLUGIN_HOME: import_node_path18.default.join(home, "plugins"),
       HTTP_PROXY: CLOSED_PORT_PROXY,
       HTTPS_PROXY: CLOSED_PORT_PROXY,
       http_proxy: CLOSED_PORT_PROXY,
@@ -47454,7 +47464,7 @@ var Workspace = class _Workspace {
   }
   /** Where kustomize reads the kustomizations: the copy, or the repository (prepare). */
   get tree() {
-    return this.inPlace ?? import_node_path17.default.join(this.dir, "tree");
+    return this.inPlace ?? import_node_path18.default.join(this.dir, "tree");
   }
   /**
    * Makes the tree for the given repository-relative directories: the repository itself when
@@ -47463,8 +47473,12 @@ var Workspace = class _Workspace {
    * else a copy (see copy). Copying a repository's kustomizations cost CPU at every scan.
    */
   async prepare(root, dirs) {
-    const realRoot = (0, import_node_fs11.realpathSync)(root);
-    if (topmostOf(dirs).every((dir) => isPlainFolder(realRoot, dir))) {
+    const realRoot = (0, import_node_fs12.realpathSync)(root);
+    const plain3 = (dir) => isPlainTree(import_node_path18.default.join(realRoot, dir), {
+      refused: SKIPPED,
+      acceptFile: (file) => (0, import_node_fs12.statSync)(file).size <= MAX_FILE_BYTES
+    });
+    if (topmostOf(dirs).every(plain3)) {
       this.inPlace = realRoot;
       return [];
     }
@@ -47478,17 +47492,17 @@ var Workspace = class _Workspace {
   async copy(root, dirs) {
     const errors = [];
     const realRoot = await (0, import_promises10.realpath)(root);
-    const inside2 = (real) => real === realRoot || real.startsWith(realRoot + import_node_path17.default.sep);
+    const inside2 = (real) => real === realRoot || real.startsWith(realRoot + import_node_path18.default.sep);
     const topmost = topmostOf(dirs);
     const copyDir = async (relative, ancestors) => {
-      const real = await (0, import_promises10.realpath)(import_node_path17.default.join(root, relative));
+      const real = await (0, import_promises10.realpath)(import_node_path18.default.join(root, relative));
       if (ancestors.has(real)) return;
       const within = new Set(ancestors).add(real);
-      await (0, import_promises10.mkdir)(import_node_path17.default.join(this.tree, relative), { recursive: true });
+      await (0, import_promises10.mkdir)(import_node_path18.default.join(this.tree, relative), { recursive: true });
       for (const entry of await (0, import_promises10.readdir)(real, { withFileTypes: true })) {
         if (SKIPPED.has(entry.name)) continue;
         const child = relative === "." ? entry.name : `${relative}/${entry.name}`;
-        const source = import_node_path17.default.join(real, entry.name);
+        const source = import_node_path18.default.join(real, entry.name);
         let target = source;
         if (entry.isSymbolicLink()) {
           try {
@@ -47508,7 +47522,7 @@ var Workspace = class _Workspace {
         const info = await (0, import_promises10.lstat)(target);
         if (info.isDirectory()) await copyDir(child, within);
         else if (info.isFile() && info.size <= MAX_FILE_BYTES) {
-          await (0, import_promises10.copyFile)(target, import_node_path17.default.join(this.tree, child));
+          await (0, import_promises10.copyFile)(target, import_node_path18.default.join(this.tree, child));
         }
       }
     };
@@ -47526,9 +47540,9 @@ var Workspace = class _Workspace {
   }
   /** The wrapper kustomization of root number `index` (a repository-relative directory). */
   async wrap(index, rootDir) {
-    const wrapper = import_node_path17.default.join(this.dir, "roots", String(index));
+    const wrapper = import_node_path18.default.join(this.dir, "roots", String(index));
     await (0, import_promises10.mkdir)(wrapper, { recursive: true });
-    const target = import_node_path17.default.relative(wrapper, import_node_path17.default.join(this.tree, rootDir)).split(import_node_path17.default.sep).join("/");
+    const target = import_node_path18.default.relative(wrapper, import_node_path18.default.join(this.tree, rootDir)).split(import_node_path18.default.sep).join("/");
     const text3 = [
       "apiVersion: kustomize.config.k8s.io/v1beta1",
       "kind: Kustomization",
@@ -47536,14 +47550,14 @@ var Workspace = class _Workspace {
       "buildMetadata: [originAnnotations, transformerAnnotations]",
       ""
     ].join("\n");
-    await (0, import_promises10.writeFile)(import_node_path17.default.join(wrapper, "kustomization.yaml"), text3);
+    await (0, import_promises10.writeFile)(import_node_path18.default.join(wrapper, "kustomization.yaml"), text3);
     return wrapper;
   }
   /** The repository-relative path of a path kustomize printed relative to `wrapper`. */
   repositoryPath(wrapper, printed) {
-    const relative = import_node_path17.default.relative(this.tree, import_node_path17.default.resolve(wrapper, printed));
-    if (relative.startsWith("..") || import_node_path17.default.isAbsolute(relative)) return void 0;
-    return relative.split(import_node_path17.default.sep).join("/") || ".";
+    const relative = import_node_path18.default.relative(this.tree, import_node_path18.default.resolve(wrapper, printed));
+    if (relative.startsWith("..") || import_node_path18.default.isAbsolute(relative)) return void 0;
+    return relative.split(import_node_path18.default.sep).join("/") || ".";
   }
   build(binary, wrapper, timeoutMs) {
     return new Promise((resolve) => {
@@ -47572,8 +47586,8 @@ var Workspace = class _Workspace {
   }
   /** kustomize's message without its `Error:` prefix, temp paths shown repository-relative. */
   message(stderr) {
-    let message3 = stderr.trim().replace(/^(?:Error|error):\s*/, "").split(this.tree + import_node_path17.default.sep).join("").split(this.tree).join(".").split(this.dir + import_node_path17.default.sep).join("").split(
-      `${import_node_path17.default.relative(import_node_path17.default.join(this.dir, "roots", "0"), this.tree).split(import_node_path17.default.sep).join("/")}/`
+    let message3 = stderr.trim().replace(/^(?:Error|error):\s*/, "").split(this.tree + import_node_path18.default.sep).join("").split(this.tree).join(".").split(this.dir + import_node_path18.default.sep).join("").split(
+      `${import_node_path18.default.relative(import_node_path18.default.join(this.dir, "roots", "0"), this.tree).split(import_node_path18.default.sep).join("/")}/`
     ).join("").replace(/(?:\.\.\/)+tree\//g, "");
     if (message3.length > MAX_ERROR_LENGTH2) {
       message3 = `${message3.slice(0, MAX_ERROR_LENGTH2 / 2)} \u2026 ${message3.slice(-MAX_ERROR_LENGTH2 / 2)}`;
@@ -47590,28 +47604,6 @@ function contains(parent, child) {
 function topmostOf(dirs) {
   return [...new Set(dirs)].sort().filter((dir, _, all) => !all.some((other) => other !== dir && contains(other, dir)));
 }
-function isPlainFolder(realRoot, dir) {
-  const walk2 = (at3, depth) => {
-    if (depth > MAX_DEPTH3) return false;
-    for (const entry of (0, import_node_fs11.readdirSync)(at3, { withFileTypes: true })) {
-      if (SKIPPED.has(entry.name)) return false;
-      const child = import_node_path17.default.join(at3, entry.name);
-      if (entry.isDirectory()) {
-        if (!walk2(child, depth + 1)) return false;
-      } else if (!entry.isFile() || (0, import_node_fs11.statSync)(child).size > MAX_FILE_BYTES) {
-        return false;
-      }
-    }
-    return true;
-  };
-  try {
-    const absolute = import_node_path17.default.join(realRoot, dir);
-    return (0, import_node_fs11.realpathSync)(absolute) === absolute && walk2(absolute, 0);
-  } catch {
-    return false;
-  }
-}
-var MAX_DEPTH3 = 64;
 
 // src/sources/kustomize/merge.ts
 var import_node_crypto = require("node:crypto");
@@ -47767,7 +47759,7 @@ function renderFailure2(graph, rootDir, error) {
       ...kustomization.resources,
       ...kustomization.components,
       ...kustomization.patches.filter((patch) => patch.file !== kustomization.file).map((patch) => ({
-        value: import_node_path18.default.posix.relative(kustomization.dir, patch.file),
+        value: import_node_path19.default.posix.relative(kustomization.dir, patch.file),
         line: patch.entryLine
       }))
     ];
@@ -47805,20 +47797,20 @@ function renderFailure2(graph, rootDir, error) {
 
 // src/report/write-file.ts
 var import_node_crypto2 = require("node:crypto");
-var import_node_fs12 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"), 1);
 var ReportFileError = class extends Error {
 };
 function inside(parent, child) {
-  const relative = import_node_path19.default.relative(parent, child);
-  return relative === "" || !relative.startsWith("..") && !import_node_path19.default.isAbsolute(relative);
+  const relative = import_node_path20.default.relative(parent, child);
+  return relative === "" || !relative.startsWith("..") && !import_node_path20.default.isAbsolute(relative);
 }
 async function writeReportFile(target, chunks, root) {
-  const dir = import_node_path19.default.dirname(target);
-  (0, import_node_fs12.mkdirSync)(dir, { recursive: true });
-  if (root && inside(import_node_path19.default.resolve(root), import_node_path19.default.resolve(dir))) {
-    const realDir = (0, import_node_fs12.realpathSync)(dir);
-    if (!inside((0, import_node_fs12.realpathSync)(root), realDir)) {
+  const dir = import_node_path20.default.dirname(target);
+  (0, import_node_fs13.mkdirSync)(dir, { recursive: true });
+  if (root && inside(import_node_path20.default.resolve(root), import_node_path20.default.resolve(dir))) {
+    const realDir = (0, import_node_fs13.realpathSync)(dir);
+    if (!inside((0, import_node_fs13.realpathSync)(root), realDir)) {
       throw new ReportFileError(
         `refusing to write ${target}: its folder is a link that leads out of the repository (${realDir})`
       );
@@ -47828,20 +47820,20 @@ async function writeReportFile(target, chunks, root) {
   if (existing2?.isDirectory()) {
     throw new ReportFileError(`cannot write ${target}: it is a directory`);
   }
-  const temp = import_node_path19.default.join(dir, `.${import_node_path19.default.basename(target)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`);
+  const temp = import_node_path20.default.join(dir, `.${import_node_path20.default.basename(target)}.${(0, import_node_crypto2.randomBytes)(6).toString("hex")}.tmp`);
   try {
-    await writeChunks(chunks, (0, import_node_fs12.createWriteStream)(temp, { flags: "wx", mode: 420 }), {
+    await writeChunks(chunks, (0, import_node_fs13.createWriteStream)(temp, { flags: "wx", mode: 420 }), {
       end: true
     });
-    (0, import_node_fs12.renameSync)(temp, target);
+    (0, import_node_fs13.renameSync)(temp, target);
   } catch (error) {
-    (0, import_node_fs12.rmSync)(temp, { force: true });
+    (0, import_node_fs13.rmSync)(temp, { force: true });
     throw error;
   }
 }
 function lstatOrUndefined(file) {
   try {
-    return (0, import_node_fs12.lstatSync)(file);
+    return (0, import_node_fs13.lstatSync)(file);
   } catch {
     return void 0;
   }
@@ -47871,7 +47863,7 @@ var import_node_v8 = require("node:v8");
 // src/diff/base-tree.ts
 var import_promises11 = require("node:fs/promises");
 var import_node_os4 = require("node:os");
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
 function checkedRef(ref) {
   const control = [...ref].some((char) => char.charCodeAt(0) <= 32 || char === "\x7F");
   if (!ref || ref.startsWith("-") || control)
@@ -47955,7 +47947,7 @@ function* treeEntries(tree) {
   }
 }
 async function writeTree(git, entries2) {
-  const dir = await (0, import_promises11.mkdtemp)(import_node_path20.default.join((0, import_node_os4.tmpdir)(), "kube-policy-gate-base-"));
+  const dir = await (0, import_promises11.mkdtemp)(import_node_path21.default.join((0, import_node_os4.tmpdir)(), "kube-policy-gate-base-"));
   const remove = () => (0, import_promises11.rm)(dir, { recursive: true, force: true });
   try {
     const target = (name) => Buffer.concat([Buffer.from(`${dir}/`), name]);
@@ -48139,7 +48131,7 @@ function classify(head, base, headSuppressed = []) {
 
 // src/diff/reuse.ts
 var import_promises12 = require("node:fs/promises");
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
 var KUSTOMIZATION = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
 var under = (dir, file) => dir === "." || file === dir || file.startsWith(`${dir}/`);
 async function loadChangedBase(ref, options) {
@@ -48167,7 +48159,7 @@ async function loadChangedBase(ref, options) {
   try {
     const existing2 = [];
     for (const given of options.paths.length ? options.paths : ["."]) {
-      const found = await (0, import_promises12.lstat)(import_node_path21.default.join(base.dir, given)).then(
+      const found = await (0, import_promises12.lstat)(import_node_path22.default.join(base.dir, given)).then(
         () => true,
         () => false
       );
@@ -48216,13 +48208,13 @@ function baseBuilds(head, base) {
   return { ...base, resources, failures };
 }
 function kustomizationFolders({ changed, files }) {
-  const dirs = [...files.keys(), ...changed].filter((file) => KUSTOMIZATION.test(file)).map((file) => import_node_path21.default.posix.dirname(file));
+  const dirs = [...files.keys(), ...changed].filter((file) => KUSTOMIZATION.test(file)).map((file) => import_node_path22.default.posix.dirname(file));
   return [...new Set(dirs)];
 }
 function chartsTouched({ changed, files }) {
   const isChartFile = (file) => file === "Chart.yaml" || file.endsWith("/Chart.yaml");
   const dirs = new Set(
-    [...files.keys(), ...changed].filter(isChartFile).map((file) => import_node_path21.default.posix.dirname(file))
+    [...files.keys(), ...changed].filter(isChartFile).map((file) => import_node_path22.default.posix.dirname(file))
   );
   return [...dirs].filter((dir) => [...changed].some((file) => under(dir, file)));
 }
@@ -49122,10 +49114,10 @@ function compilePolicy(resource, cel, messageCel) {
     const apiVersion = str(paramKind.apiVersion) || [str(paramKind.group), str(paramKind.version)].filter(Boolean).join("/");
     policy.paramKind = { apiVersion, kind: str(paramKind.kind) };
   }
-  const compile2 = (source, path25, env = cel) => {
+  const compile2 = (source, path26, env = cel) => {
     if (policy.compileError) return void 0;
     if (typeof source !== "string" || !source.trim()) {
-      policy.compileError = { path: path25, message: "expression is required" };
+      policy.compileError = { path: path26, message: "expression is required" };
       return void 0;
     }
     try {
@@ -49135,7 +49127,7 @@ function compilePolicy(resource, cel, messageCel) {
     } catch (error) {
       if (!(error instanceof CelError2)) throw error;
       policy.compileError = {
-        path: path25,
+        path: path26,
         message: `compilation failed: ${celGoCompileError(source, error)}`
       };
       return void 0;
@@ -49167,13 +49159,13 @@ function compilePolicy(resource, cel, messageCel) {
   });
   list3("validations").forEach((v, index) => {
     const entry = isObject3(v) ? v : {};
-    const path25 = ["spec", "validations", index];
-    const compiled3 = compile2(entry.expression, [...path25, "expression"]);
-    const messageExpression = entry.messageExpression === void 0 ? void 0 : compile2(entry.messageExpression, [...path25, "messageExpression"], messageCel);
+    const path26 = ["spec", "validations", index];
+    const compiled3 = compile2(entry.expression, [...path26, "expression"]);
+    const messageExpression = entry.messageExpression === void 0 ? void 0 : compile2(entry.messageExpression, [...path26, "messageExpression"], messageCel);
     if (compiled3)
       policy.validations.push({
         compiled: compiled3,
-        path: path25,
+        path: path26,
         index,
         message: typeof entry.message === "string" && entry.message.trim() ? entry.message : void 0,
         messageExpression
@@ -49182,17 +49174,17 @@ function compilePolicy(resource, cel, messageCel) {
   const keys = /* @__PURE__ */ new Set();
   list3("auditAnnotations").forEach((a, i) => {
     const entry = isObject3(a) ? a : {};
-    const path25 = ["spec", "auditAnnotations", i];
+    const path26 = ["spec", "auditAnnotations", i];
     const key = str(entry.key);
     const invalid = !AUDIT_ANNOTATION_KEY.test(key) ? `key: Invalid value: ${JSON.stringify(key)}: must be a qualified name ([A-Za-z0-9][-A-Za-z0-9_.]*) of at most 63 characters` : keys.has(key) ? `key: Duplicate value: ${JSON.stringify(key)}` : typeof entry.valueExpression === "string" && entry.valueExpression.length > 5 * 1024 ? "valueExpression: Too long: may not be longer than 5120" : void 0;
     keys.add(key);
     if (invalid && !policy.compileError)
       policy.compileError = {
-        path: [...path25, "key"],
+        path: [...path26, "key"],
         message: `spec.auditAnnotations[${i}].${invalid}`
       };
-    const compiled3 = compile2(entry.valueExpression, [...path25, "valueExpression"]);
-    if (compiled3) policy.auditAnnotations.push({ compiled: compiled3, path: path25, key });
+    const compiled3 = compile2(entry.valueExpression, [...path26, "valueExpression"]);
+    if (compiled3) policy.auditAnnotations.push({ compiled: compiled3, path: path26, key });
   });
   if (!policy.compileError && !policy.validations.length && !policy.auditAnnotations.length)
     policy.compileError = {
@@ -49332,23 +49324,23 @@ var AdmissionEvaluator = class {
     return true;
   }
   /** A scanned file's line, or for an object of the live cluster the cluster, with no line. */
-  whereIs(resource, path25) {
+  whereIs(resource, path26) {
     if (this.fromCluster.has(resource)) return { file: CLUSTER };
-    return { file: resource.origin.file, line: resource.origin.locate(path25).line };
+    return { file: resource.origin.file, line: resource.origin.locate(path26).line };
   }
   /**
    * A policy or binding the API server would refuse: a finding on its line when the repository holds it
    * (the pull request can fix it), a warning when only the cluster does (no file to place it on, and not
    * the pull request's doing; the objects it matches are still denied, each on its own line).
    */
-  configurationProblem(binding, resource, path25, message3) {
+  configurationProblem(binding, resource, path26, message3) {
     if (this.fromCluster.has(resource))
       this.warnings.push({
         file: CLUSTER,
         level: "warning",
         message: `the cluster's ${message3}`
       });
-    else this.findings.push(this.findingOf(binding, resource, void 0, { path: path25, message: message3 }));
+    else this.findings.push(this.findingOf(binding, resource, void 0, { path: path26, message: message3 }));
   }
   /** A finding of the binding's policy that names the policy, binding and validation it comes from. */
   findingOf(binding, resource, severity = this.severity(binding), violation, validation) {
@@ -49364,11 +49356,11 @@ var AdmissionEvaluator = class {
   severity(binding) {
     return ACTION_SEVERITY[binding.actions.includes("Deny") ? "Deny" : binding.actions.includes("Warn") ? "Warn" : "Audit"];
   }
-  misconfigured(binding, resource, path25, message3) {
+  misconfigured(binding, resource, path26, message3) {
     this.configurationProblem(
       binding,
       resource,
-      path25,
+      path26,
       // The API server's text (a compile error's ends with its caret line) comes last.
       `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' cannot be applied, the API server rejects every request it matches: ${message3}`
     );
@@ -49411,10 +49403,10 @@ var AdmissionEvaluator = class {
     );
   }
   /** What the API server alone can decide: a low finding saying what is missing, never a pass or a denial. */
-  unknownOffline(binding, resource, path25, why) {
+  unknownOffline(binding, resource, path26, why) {
     this.findings.push(
       this.findingOf(binding, resource, "low", {
-        path: path25,
+        path: path26,
         message: `ValidatingAdmissionPolicy '${binding.policy.name}' with binding '${binding.name}' cannot be evaluated offline: ${why}`
       })
     );
@@ -49527,12 +49519,12 @@ var AdmissionEvaluator = class {
    * A failed validation (or an error) under the binding's actions. With Audit the API server records the
    * failure as the validation_failure audit annotation, which the finding carries.
    */
-  report(binding, resource, path25, message3, validation) {
+  report(binding, resource, path26, message3, validation) {
     const finding2 = this.findingOf(
       binding,
       resource,
       void 0,
-      { path: path25, message: this.denial(binding, message3) },
+      { path: path26, message: this.denial(binding, message3) },
       validation
     );
     if (binding.actions.includes("Audit"))
@@ -49686,7 +49678,7 @@ var AdmissionEvaluator = class {
         } catch {
         }
       }
-      const path25 = attributeFailure({
+      const path26 = attributeFailure({
         cel: this.cel,
         expression: validation.compiled.expression,
         ast: validation.compiled.ast,
@@ -49694,7 +49686,7 @@ var AdmissionEvaluator = class {
         root: "object",
         budget: PER_EXPRESSION_COST_LIMIT
       });
-      this.report(binding, resource, path25 ?? ["kind"], message3, validation);
+      this.report(binding, resource, path26 ?? ["kind"], message3, validation);
     }
     for (const annotation of policy.auditAnnotations) {
       let value;
@@ -49782,11 +49774,11 @@ function duplicateKeyFindings(resources) {
   for (const resource of resources) {
     if (!resource.duplicateKeys) continue;
     const { origin, ref } = resource;
-    for (const { path: path25, lines, overwrittenByMerge } of resource.duplicateKeys) {
-      const key = String(path25[path25.length - 1]);
-      const where = path25.join(".");
+    for (const { path: path26, lines, overwrittenByMerge } of resource.duplicateKeys) {
+      const key = String(path26[path26.length - 1]);
+      const where = path26.join(".");
       const message3 = overwrittenByMerge ? `\`${where}\` is overwritten by a later \`<<\` merge: the merged value applies (go-yaml, as kubectl and the API server read it), not the one written first` : `\`${key}\` is set ${lines.length} times in one mapping (\`${where}\`): kubectl's strict field validation rejects this; otherwise the last one applies`;
-      const location = origin.locateKey?.(path25) ?? origin.locate(path25);
+      const location = origin.locateKey?.(path26) ?? origin.locate(path26);
       const chart = origin.chart ? { chart: origin.chart, valuesSet: origin.valuesSet } : {};
       const finding2 = fileFinding(
         duplicateKey,
@@ -50297,29 +50289,29 @@ function scanInBoundedMemory(options) {
 }
 
 // src/sources/root.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_fs14 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"), 1);
 function repositoryRoot(start) {
-  for (let dir = start; ; dir = import_node_path22.default.dirname(dir)) {
-    if ((0, import_node_fs13.existsSync)(import_node_path22.default.join(dir, ".git"))) return dir;
-    if (import_node_path22.default.dirname(dir) === dir) return void 0;
+  for (let dir = start; ; dir = import_node_path23.default.dirname(dir)) {
+    if ((0, import_node_fs14.existsSync)(import_node_path23.default.join(dir, ".git"))) return dir;
+    if (import_node_path23.default.dirname(dir) === dir) return void 0;
   }
 }
 function isInside2(child, parent) {
-  const relative = import_node_path22.default.relative(parent, child);
-  return relative === "" || !relative.startsWith("..") && !import_node_path22.default.isAbsolute(relative);
+  const relative = import_node_path23.default.relative(parent, child);
+  return relative === "" || !relative.startsWith("..") && !import_node_path23.default.isAbsolute(relative);
 }
 function folderOf(absolute) {
-  return (0, import_node_fs13.existsSync)(absolute) && (0, import_node_fs13.statSync)(absolute).isFile() ? import_node_path22.default.dirname(absolute) : absolute;
+  return (0, import_node_fs14.existsSync)(absolute) && (0, import_node_fs14.statSync)(absolute).isFile() ? import_node_path23.default.dirname(absolute) : absolute;
 }
 function commonAncestor(folders) {
   return folders.reduce((common, folder) => {
-    while (!isInside2(folder, common)) common = import_node_path22.default.dirname(common);
+    while (!isInside2(folder, common)) common = import_node_path23.default.dirname(common);
     return common;
   });
 }
 function findRoot(cwd, paths) {
-  const absolute = (paths.length ? paths : ["."]).map((p) => import_node_path22.default.resolve(cwd, p));
+  const absolute = (paths.length ? paths : ["."]).map((p) => import_node_path23.default.resolve(cwd, p));
   const repository = repositoryRoot(folderOf(absolute[0]));
   if (repository) return repository;
   if (absolute.every((p) => isInside2(p, cwd))) return cwd;
@@ -50327,7 +50319,7 @@ function findRoot(cwd, paths) {
 }
 
 // src/cli.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 
 // src/rules/cel/eval-expression.ts
 function readObjectText(text3, name) {
@@ -50447,23 +50439,23 @@ async function runCommand(argv, cli) {
   const failOn = oneOf2("fail-on", values["fail-on"], FAIL_ON_VALUES);
   const { cwd } = cli;
   const missing = paths.find(
-    (given) => !(0, import_node_fs14.lstatSync)(import_node_path23.default.resolve(cwd, given), { throwIfNoEntry: false })
+    (given) => !(0, import_node_fs15.lstatSync)(import_node_path24.default.resolve(cwd, given), { throwIfNoEntry: false })
   );
   if (missing !== void 0) throw new UsageError(`path not found: ${missing}`);
   const root = findRoot(cwd, paths);
   const policy = loadPolicy({
     root,
     cwd,
-    configFile: values.config && import_node_path23.default.resolve(cwd, values.config),
+    configFile: values.config && import_node_path24.default.resolve(cwd, values.config),
     packs: values.policy,
     failOn,
-    ignoreFiles: values.ignorefile?.map((file) => import_node_path23.default.resolve(cwd, file))
+    ignoreFiles: values.ignorefile?.map((file) => import_node_path24.default.resolve(cwd, file))
   });
-  const relativePaths = paths.map((p) => import_node_path23.default.relative(root, import_node_path23.default.resolve(cwd, p)) || ".");
+  const relativePaths = paths.map((p) => import_node_path24.default.relative(root, import_node_path24.default.resolve(cwd, p)) || ".");
   const gate2 = oneOf2("gate", values.gate, ["new", "all"]);
   if (gate2 && !values.base) throw new UsageError("--gate needs --base");
   if (values.kubeconfig && !values.cluster) throw new UsageError("--kubeconfig needs --cluster");
-  const helm = values.helm && (/[\\/]/.test(values.helm) ? import_node_path23.default.resolve(cwd, values.helm) : values.helm);
+  const helm = values.helm && (/[\\/]/.test(values.helm) ? import_node_path24.default.resolve(cwd, values.helm) : values.helm);
   const result = await scanInBoundedMemory({
     root,
     paths: relativePaths,
@@ -50473,7 +50465,7 @@ async function runCommand(argv, cli) {
     // The repository the user named is theirs to trust, as the Action trusts its workspace: git's
     // ownership check would otherwise refuse it in a container, without the user's global config.
     tools: { ...toolEnvironment(cli.env, helm), trustedRepository: root },
-    ...values.cluster ? { cluster: { kubeconfig: values.kubeconfig && import_node_path23.default.resolve(cwd, values.kubeconfig) } } : {}
+    ...values.cluster ? { cluster: { kubeconfig: values.kubeconfig && import_node_path24.default.resolve(cwd, values.kubeconfig) } } : {}
   });
   const toFile = values.output !== void 0;
   const report = format2 === "json" ? mapLazily(jsonReportChunks(result), jsonTextSafe) : format2 === "sarif" ? mapLazily(sarifChunks(result), jsonTextSafe) : format2 === "markdown" ? [renderJobSummary(result, { gate: gate2 ?? "all" })] : tableLines(result, {
@@ -50482,7 +50474,7 @@ async function runCommand(argv, cli) {
     gate: gate2 ?? "all"
   });
   if (toFile) {
-    await writeReportFile(import_node_path23.default.resolve(cwd, values.output), report);
+    await writeReportFile(import_node_path24.default.resolve(cwd, values.output), report);
     cli.stderr.write(
       `${TOOL_NAME}: ${result.summary.new !== void 0 ? `${result.summary.new} new of ` : ""}${result.summary.total} findings, gate ${result.summary.failed ? "failed" : "passed"}; report written to ${values.output}
 `
@@ -50500,7 +50492,7 @@ function runEval(args, values, cli) {
     if (file === void 0) return { object: null };
     let text3;
     try {
-      text3 = (0, import_node_fs14.readFileSync)(import_node_path23.default.resolve(cli.cwd, file), "utf8");
+      text3 = (0, import_node_fs15.readFileSync)(import_node_path24.default.resolve(cli.cwd, file), "utf8");
     } catch (error2) {
       throw new UsageError(
         `cannot read ${file}: ${error2.code ?? error2}`
