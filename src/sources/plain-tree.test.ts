@@ -13,7 +13,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-const plain = (dir = 'app', acceptFile = () => true) =>
+const plain = (dir = 'app', acceptFile: (file: string, relative: string) => boolean = () => true) =>
   isPlainTree(path.join(root, dir), { refused: new Set(['.git']), acceptFile });
 
 describe('isPlainTree', () => {
