@@ -125,31 +125,17 @@ export async function loadChangedBase(
 
 /** The base's loaded inputs: head's for what is the same, the changed base's for the rest. */
 export function reuseHead(head: LoadedInputs, base: ChangedBase): LoadedInputs | { full: string } {
-  const kustomized = (loaded: LoadedInputs) =>
-    loaded.kustomize.resources.length > 0 ||
-    loaded.kustomize.failures.length > 0 ||
-    loaded.kustomize.errors.length > 0 ||
-    loaded.kustomize.manifests.length !== loaded.inputs.manifests.length ||
-    (loaded.kustomize.folders?.length ?? 0) > 0;
   // A kustomization that names a file outside the kustomizations' folders (a build refuses it,
   // yet the file is then no plain manifest) decides what is plain: such trees are scanned whole.
   if (head.kustomize.outsideInputs?.length || base.fresh?.kustomize.outsideInputs?.length) {
     return { full: "a kustomization names files outside the kustomizations' folders" };
   }
-  if (base.rebuildsKustomize) {
-    const builds = base.fresh && baseBuilds(head.kustomize, base.fresh.kustomize);
-    if (base.fresh && !builds) return { full: 'a kustomization became a root in the base' };
-    return combine(head, base.fresh, base.isReused, builds);
-  }
-  // Nothing changed in the folders kustomize reads: the base's builds are head's.
-  const folders = head.kustomize.folders ?? [];
-  const changedForKustomize = [...base.changed].some((file) =>
-    folders.some((dir) => under(dir, file)),
-  );
-  if (changedForKustomize || (base.fresh && kustomized(base.fresh))) {
-    return { full: 'kustomizations are scanned whole' };
-  }
-  return combine(head, base.fresh, base.isReused, head.kustomize);
+  // Else nothing changed in the folders kustomize reads (loadChangedBase saw every
+  // kustomization's folder, head's and the base's): the base's builds are head's.
+  if (!base.rebuildsKustomize) return combine(head, base.fresh, base.isReused, head.kustomize);
+  const builds = base.fresh && baseBuilds(head.kustomize, base.fresh.kustomize);
+  if (base.fresh && !builds) return { full: 'a kustomization became a root in the base' };
+  return combine(head, base.fresh, base.isReused, builds);
 }
 
 /** The base's kustomize builds: its own for the roots it built again, head's for the others,

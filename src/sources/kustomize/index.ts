@@ -49,11 +49,8 @@ export interface RenderedKustomizations {
   resources: K8sResource[];
   failures: KustomizeFailure[];
   errors: ScanError[];
-  /** The folders of every kustomization seen: kustomize reads nothing else (a build gets a copy
-   *  of them; its load restrictor keeps each kustomization in its own folder). A base scan
-   *  reuses these results when nothing in them changed. */
-  folders?: string[];
-  /** Files kustomizations name outside those folders (a build refuses them). */
+  /** Files kustomizations name outside the kustomizations' folders (a build refuses them, as
+   *  kustomize reads only those folders): a base scan does not reuse such a tree. */
   outsideInputs?: string[];
   /** The roots, in order: built, or not built because `unchanged` said so. */
   roots?: string[];
@@ -86,7 +83,6 @@ export async function renderKustomizations(
     resources: [],
     failures: [],
     errors: [...graph.errors],
-    folders: [...graph.byDir.keys()],
     outsideInputs: [...graph.inputs].filter(
       (file) => ![...graph.byDir.keys()].some((dir) => dir === '.' || file.startsWith(`${dir}/`)),
     ),
