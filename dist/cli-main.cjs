@@ -47673,7 +47673,6 @@ async function renderKustomizations(options) {
     resources: [],
     failures: [],
     errors: [...graph.errors],
-    folders: [...graph.byDir.keys()],
     outsideInputs: [...graph.inputs].filter(
       (file) => ![...graph.byDir.keys()].some((dir) => dir === "." || file.startsWith(`${dir}/`))
     ),
@@ -48177,23 +48176,13 @@ async function loadChangedBase(ref, options) {
   }
 }
 function reuseHead(head, base) {
-  const kustomized = (loaded4) => loaded4.kustomize.resources.length > 0 || loaded4.kustomize.failures.length > 0 || loaded4.kustomize.errors.length > 0 || loaded4.kustomize.manifests.length !== loaded4.inputs.manifests.length || (loaded4.kustomize.folders?.length ?? 0) > 0;
   if (head.kustomize.outsideInputs?.length || base.fresh?.kustomize.outsideInputs?.length) {
     return { full: "a kustomization names files outside the kustomizations' folders" };
   }
-  if (base.rebuildsKustomize) {
-    const builds = base.fresh && baseBuilds(head.kustomize, base.fresh.kustomize);
-    if (base.fresh && !builds) return { full: "a kustomization became a root in the base" };
-    return combine2(head, base.fresh, base.isReused, builds);
-  }
-  const folders = head.kustomize.folders ?? [];
-  const changedForKustomize = [...base.changed].some(
-    (file) => folders.some((dir) => under(dir, file))
-  );
-  if (changedForKustomize || base.fresh && kustomized(base.fresh)) {
-    return { full: "kustomizations are scanned whole" };
-  }
-  return combine2(head, base.fresh, base.isReused, head.kustomize);
+  if (!base.rebuildsKustomize) return combine2(head, base.fresh, base.isReused, head.kustomize);
+  const builds = base.fresh && baseBuilds(head.kustomize, base.fresh.kustomize);
+  if (base.fresh && !builds) return { full: "a kustomization became a root in the base" };
+  return combine2(head, base.fresh, base.isReused, builds);
 }
 function baseBuilds(head, base) {
   const reused = new Set(base.notBuilt ?? []);
